@@ -1,0 +1,57 @@
+#include "CliContext.h"
+
+#include "util/DevPrincipals.h"
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+void CliContext::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"url"_s, u"Gateway URL (or COUNTERSIGN_URL)."_s, u"URL"_s});
+    parser.addOption({u"token"_s, u"Bearer token (or COUNTERSIGN_TOKEN)."_s, u"TOKEN"_s});
+    parser.addOption({u"dev-principals"_s, u"Take the token from a dev gateway's dev-principals.json."_s, u"FILE"_s});
+}
+
+std::optional<CliContext> CliContext::resolve(const QCommandLineParser &parser, Role role, QString *error)
+{
+    CliContext context;
+    const QString url = parser.isSet(u"url"_s) ? parser.value(u"url"_s) : qEnvironmentVariable("COUNTERSIGN_URL");
+    context.gatewayUrl = QUrl(url);
+    if (url.isEmpty() || !context.gatewayUrl.isValid() ||
+        (context.gatewayUrl.scheme() != u"http" && context.gatewayUrl.scheme() != u"https")) {
+        *error = u"give the gateway as --url http://HOST:PORT or in COUNTERSIGN_URL"_s;
+        return std::nullopt;
+    }
+    if (parser.isSet(u"token"_s)) {
+        context.token = parser.value(u"token"_s);
+    } else if (parser.isSet(u"dev-principals"_s)) {
+        const auto dev = DevPrincipals::load(parser.value(u"dev-principals"_s), error);
+        if (!dev)
+            return std::nullopt;
+        context.token = dev->forRole(role).token;
+    } else {
+        context.token = qEnvironmentVariable("COUNTERSIGN_TOKEN");
+    }
+    if (context.token.isEmpty()) {
+        *error = u"give a token with --token, COUNTERSIGN_TOKEN or --dev-principals FILE"_s;
+        return std::nullopt;
+    }
+    return context;
+}
+
+void printErr(const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stderr);
+    std::fflush(stderr);
+}
+
+void printOut(const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace cs

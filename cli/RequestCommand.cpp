@@ -1,0 +1,180 @@
+#include "RequestCommand.h"
+
+#include "wire/ActionCodec.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+RequestCommand::RequestCommand(Mode mode, QObject *parent)
+    : QObject(parent), m_mode(mode), m_wait(mode == Mode::Exec), m_client(&m_network)
+{
+}
+
+bool RequestCommand::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(m_mode == Mode::Exec
+                                         ? u"Ask for approval, wait, and run COMMAND only if approved."_s
+                                         : u"Ask the gateway for approval of an action."_s);
+    parser.addHelpOption();
+    CliContext::addOptions(parser);
+    parser.addOption({u"kind"_s, u"Kind of action, e.g. db.export."_s, u"KIND"_s});
+    parser.addOption({u"system"_s, u"Target system."_s, u"SYSTEM"_s});
+    parser.addOption({u"resource"_s, u"Target resource."_s, u"RESOURCE"_s});
+    parser.addOption({u"env"_s, u"Target environment."_s, u"ENV"_s});
+    parser.addOption({u"justification"_s, u"Why the action is needed."_s, u"TEXT"_s});
+    parser.addOption({u"urgency"_s, u"low, normal, high or critical."_s, u"URGENCY"_s});
+    parser.addOption({u"ttl"_s, u"Seconds until the request expires."_s, u"SECONDS"_s});
+    parser.addOption({u"on-behalf-of"_s, u"The human the agent acts for (may not approve)."_s, u"ID"_s});
+    parser.addOption({u"context"_s, u"Extra context as a JSON object."_s, u"JSON"_s});
+    parser.addOption({u"command"_s, u"The command as one shell string instead of -- ARGV."_s, u"STRING"_s});
+    if (m_mode == Mode::Request)
+        parser.addOption({u"wait"_s, u"Wait for the decision; exit 0 approved, 1 denied, 2 expired/cancelled."_s});
+    parser.addPositionalArgument(u"argv"_s, u"-- COMMAND ARGS…"_s, u"[-- COMMAND ARGS…]"_s);
+    if (!parser.parse(arguments)) {
+        printErr(u"countersign-cli: "_s + parser.errorText());
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        printOut(parser.helpText());
+        QCoreApplication::exit(0);
+        return false;
+    }
+    QString error;
+    const auto context = CliContext::resolve(parser, Role::Agent, &error);
+    if (!context) {
+        printErr(u"countersign-cli: "_s + error);
+        return false;
+    }
+    m_context = *context;
+    m_wait = m_wait || parser.isSet(u"wait"_s);
+    m_argv = parser.positionalArguments();
+    m_shellCommand = parser.value(u"command"_s);
+    if (m_argv.isEmpty() == m_shellCommand.isEmpty()) {
+        printErr(u"countersign-cli: give the command either after -- or with --command, not both"_s);
+        return false;
+    }
+
+    m_body = {{u"kind"_s, parser.value(u"kind"_s)},
+              {u"target"_s, QJsonObject{{u"system"_s, parser.value(u"system"_s)},
+                                        {u"resource"_s, parser.value(u"resource"_s)},
+                                        {u"environment"_s, parser.value(u"env"_s)}}},
+              {u"justification"_s, parser.value(u"justification"_s)}};
+    if (m_argv.isEmpty())
+        m_body.insert(u"command"_s, m_shellCommand);
+    else
+        m_body.insert(u"argv"_s, QJsonArray::fromStringList(m_argv));
+    if (parser.isSet(u"urgency"_s))
+        m_body.insert(u"urgency"_s, parser.value(u"urgency"_s));
+    if (parser.isSet(u"on-behalf-of"_s))
+        m_body.insert(u"on_behalf_of"_s, parser.value(u"on-behalf-of"_s));
+    if (parser.isSet(u"ttl"_s)) {
+        bool ok = false;
+        const int ttl = parser.value(u"ttl"_s).toInt(&ok);
+        if (!ok) {
+            printErr(u"countersign-cli: --ttl takes a whole number of seconds"_s);
+            return false;
+        }
+        m_body.insert(u"ttl_seconds"_s, ttl);
+    }
+    if (parser.isSet(u"context"_s)) {
+        const QJsonDocument context = QJsonDocument::fromJson(parser.value(u"context"_s).toUtf8());
+        if (!context.isObject()) {
+            printErr(u"countersign-cli: --context takes a JSON object"_s);
+            return false;
+        }
+        m_body.insert(u"context"_s, context.object());
+    }
+    return true;
+}
+
+void RequestCommand::run()
+{
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.submit(m_body, this, [this](const AgentClient::Reply &reply) { onSubmitted(reply); });
+}
+
+void RequestCommand::onSubmitted(const AgentClient::Reply &reply)
+{
+    if (!reply.ok()) {
+        printErr(u"countersign-cli: request refused (%1): %2"_s.arg(reply.error.code, reply.error.message));
+        return finish(ExitCode::Error);
+    }
+    const QString id = reply.body.value(u"id"_s).toString();
+    if (!m_wait) {
+        printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Compact)));
+        return finish(ExitCode::Approved);
+    }
+    const QDateTime expiresAt = ActionCodec::parseTime(reply.body.value(u"expires_at"_s).toString());
+    printErr(u"countersign: waiting for approval of %1 (expires %2)"_s.arg(
+        id, expiresAt.toLocalTime().toString(Qt::ISODate)));
+    auto *waiter = new ActionWaiter(&m_client, id, expiresAt, this);
+    connect(waiter, &ActionWaiter::finished, this, &RequestCommand::onDecided);
+    connect(waiter, &ActionWaiter::failed, this, [this](const WireError &error) {
+        printErr(u"countersign-cli: lost the gateway while waiting (%1): %2"_s.arg(error.code, error.message));
+        finish(ExitCode::Error);
+    });
+    waiter->start();
+}
+
+void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
+{
+    const QJsonObject resolution = action.value(u"resolution"_s).toObject();
+    const QString by = resolution.value(u"by"_s).toString();
+    const QString reason = resolution.value(u"reason"_s).toString();
+    switch (status) {
+    case ActionStatus::Approved:
+        printErr(u"countersign: approved by %1"_s.arg(by));
+        break;
+    case ActionStatus::Denied:
+        printErr(u"countersign: denied by %1: %2"_s.arg(by, reason));
+        break;
+    default:
+        printErr(u"countersign: %1"_s.arg(statusName(status)));
+        break;
+    }
+    if (m_mode == Mode::Exec) {
+        if (status == ActionStatus::Approved)
+            execCommand();
+    } else {
+        printOut(QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact)));
+    }
+    finish(status == ActionStatus::Approved ? ExitCode::Approved
+           : status == ActionStatus::Denied ? ExitCode::Denied
+                                            : ExitCode::ExpiredOrCancelled);
+}
+
+void RequestCommand::execCommand()
+{
+    // Replace this process, so the command gets our stdin, stdout, tty and signals unchanged.
+    QList<QByteArray> words;
+    if (m_argv.isEmpty())
+        words = {"/bin/sh", "-c", m_shellCommand.toLocal8Bit()};
+    else
+        for (const QString &word : std::as_const(m_argv))
+            words.append(word.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    ::execvp(argv[0], argv.data());
+    printErr(u"countersign-cli: cannot run %1: %2"_s.arg(QString::fromLocal8Bit(argv[0]),
+                                                         QString::fromLocal8Bit(std::strerror(errno))));
+    std::_Exit(127);
+}
+
+void RequestCommand::finish(int code)
+{
+    QCoreApplication::exit(code);
+}
+
+} // namespace cs

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "CliContext.h"
+#include "client/ActionWaiter.h"
+#include "client/AgentClient.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+
+namespace cs {
+
+// `countersign-cli request` and `countersign-cli exec`: submit one action, optionally wait for
+// its decision, and for exec run the command only once it is approved.
+class RequestCommand : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { Request, Exec };
+
+    explicit RequestCommand(Mode mode, QObject *parent = nullptr);
+
+    // Parses the arguments (after the subcommand); on error prints why and returns false.
+    bool parse(const QStringList &arguments);
+    // Submits; calls QCoreApplication::exit() with the exit code when done (or replaces the process).
+    void run();
+
+private:
+    void onSubmitted(const AgentClient::Reply &reply);
+    void onDecided(const QJsonObject &action, ActionStatus status);
+    void finish(int code);
+    [[noreturn]] void execCommand();
+
+    Mode m_mode;
+    bool m_wait = false;
+    QJsonObject m_body;
+    QStringList m_argv;
+    QString m_shellCommand;
+    CliContext m_context;
+    QNetworkAccessManager m_network;
+    AgentClient m_client;
+};
+
+} // namespace cs

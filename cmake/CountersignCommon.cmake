@@ -1,0 +1,14 @@
+# One interface target carries the compile settings every Countersign target uses.
+add_library(countersign_common INTERFACE)
+target_compile_features(countersign_common INTERFACE cxx_std_20)
+target_compile_definitions(countersign_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_USE_QSTRINGBUILDER
+    QT_NO_KEYWORDS
+    QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+target_compile_options(countersign_common INTERFACE -Wall -Wextra -Wpedantic)
+if(DEFINED ENV{CI} OR COUNTERSIGN_WERROR)
+    target_compile_options(countersign_common INTERFACE -Werror)
+endif()

@@ -1,0 +1,80 @@
+#include "AgentClient.h"
+
+#include "util/Log.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+AgentClient::AgentClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+
+void AgentClient::setEndpoint(const QUrl &gatewayUrl, const QString &token)
+{
+    m_gatewayUrl = gatewayUrl;
+    m_authorization = "Bearer " + token.toUtf8();
+}
+
+void AgentClient::submit(const QJsonObject &request, QObject *context, Callback callback)
+{
+    const QByteArray body = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    deliver(send("POST", u"/v1/actions"_s, body, 30000), context, std::move(callback));
+}
+
+void AgentClient::fetch(const QString &actionId, int waitSeconds, QObject *context, Callback callback)
+{
+    QString path = u"/v1/actions/"_s + actionId;
+    if (waitSeconds > 0)
+        path += u"?wait="_s + QString::number(waitSeconds);
+    deliver(send("GET", path, {}, (waitSeconds + 15) * 1000), context, std::move(callback));
+}
+
+void AgentClient::cancel(const QString &actionId, QObject *context, Callback callback)
+{
+    deliver(send("POST", u"/v1/actions/%1/cancel"_s.arg(actionId), "{}", 30000), context, std::move(callback));
+}
+
+void AgentClient::get(const QString &path, QObject *context, Callback callback)
+{
+    deliver(send("GET", path, {}, 30000), context, std::move(callback));
+}
+
+QNetworkReply *AgentClient::send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs)
+{
+    QUrl url = m_gatewayUrl;
+    const qsizetype queryAt = path.indexOf(u'?');
+    url.setPath(path.left(queryAt));
+    if (queryAt >= 0)
+        url.setQuery(path.mid(queryAt + 1));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", m_authorization);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(timeoutMs);
+    qCDebug(lcClient) << method << url;
+    return m_network->sendCustomRequest(request, method, body);
+}
+
+void AgentClient::deliver(QNetworkReply *reply, QObject *context, Callback callback)
+{
+    connect(reply, &QNetworkReply::finished, context, [reply, callback = std::move(callback)] {
+        reply->deleteLater();
+        Reply result;
+        result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray bytes = reply->readAll();
+        result.body = QJsonDocument::fromJson(bytes).object();
+        if (result.httpStatus == 0) {
+            result.error = {u"unreachable"_s, u"The gateway could not be reached: %1"_s.arg(reply->errorString())};
+        } else if (result.httpStatus >= 400) {
+            result.error = WireError::fromJson(result.body.value(u"error"_s).toObject());
+            if (result.error.isNull())
+                result.error = {u"http_%1"_s.arg(result.httpStatus), QString::fromUtf8(bytes.left(200))};
+        }
+        callback(result);
+    });
+}
+
+} // namespace cs

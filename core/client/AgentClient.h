@@ -1,0 +1,50 @@
+#pragma once
+
+#include "wire/WireError.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace cs {
+
+// The agent's side of the gateway's HTTP API (submit, fetch with long poll, cancel).
+// Asynchronous: every call takes a context object and a callback that runs on its thread.
+class AgentClient : public QObject
+{
+    Q_OBJECT
+public:
+    struct Reply
+    {
+        int httpStatus = 0;   // 0 when the gateway could not be reached
+        QJsonObject body;     // the JSON body, on success and on refusal
+        WireError error;      // the gateway's error, or a transport error (code "unreachable")
+        bool ok() const { return error.isNull(); }
+        bool unreachable() const { return httpStatus == 0; }
+    };
+    using Callback = std::function<void(const Reply &)>;
+
+    explicit AgentClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    void setEndpoint(const QUrl &gatewayUrl, const QString &token);
+
+    void submit(const QJsonObject &request, QObject *context, Callback callback);
+    void fetch(const QString &actionId, int waitSeconds, QObject *context, Callback callback);
+    void cancel(const QString &actionId, QObject *context, Callback callback);
+    void get(const QString &path, QObject *context, Callback callback);
+
+private:
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs);
+    void deliver(QNetworkReply *reply, QObject *context, Callback callback);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_gatewayUrl;
+    QByteArray m_authorization;
+};
+
+} // namespace cs

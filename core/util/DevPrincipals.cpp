@@ -1,0 +1,78 @@
+#include "DevPrincipals.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+QJsonObject entryJson(const DevPrincipals::Entry &entry)
+{
+    return {{u"id"_s, entry.id}, {u"token"_s, entry.token}};
+}
+
+DevPrincipals::Entry entryFrom(const QJsonObject &object)
+{
+    return {object.value(u"id"_s).toString(), object.value(u"token"_s).toString()};
+}
+
+} // namespace
+
+std::optional<DevPrincipals> DevPrincipals::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"Cannot read %1: %2"_s.arg(path, file.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    DevPrincipals principals{entryFrom(root.value(u"agent"_s).toObject()),
+                             entryFrom(root.value(u"approver"_s).toObject()),
+                             entryFrom(root.value(u"auditor"_s).toObject())};
+    for (const Entry *entry : {&principals.agent, &principals.approver, &principals.auditor}) {
+        if (entry->id.isEmpty() || entry->token.isEmpty()) {
+            *error = u"%1 is not a dev principals file: an id or token is missing."_s.arg(path);
+            return std::nullopt;
+        }
+    }
+    return principals;
+}
+
+bool DevPrincipals::save(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QJsonObject root{{u"agent"_s, entryJson(agent)},
+                           {u"approver"_s, entryJson(approver)},
+                           {u"auditor"_s, entryJson(auditor)}};
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+const DevPrincipals::Entry &DevPrincipals::forRole(Role role) const
+{
+    switch (role) {
+    case Role::Agent:
+        return agent;
+    case Role::Approver:
+        return approver;
+    case Role::Auditor:
+        break;
+    }
+    return auditor;
+}
+
+} // namespace cs

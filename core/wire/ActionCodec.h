@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/Action.h"
+#include "domain/Event.h"
+#include "wire/WireError.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace cs {
+
+// JSON <-> domain for actions and events. The gateway and every client use these functions,
+// so both sides agree on field names, formats and validation.
+namespace ActionCodec {
+
+inline constexpr int kMaxTtlSecondsCap = 7 * 24 * 3600;
+
+// Validates an agent's POST /v1/actions body. `missing_field` for an absent or empty required
+// member, `invalid_field` for a member of the wrong type or value.
+std::optional<ActionRequest> parseRequest(const QJsonObject &body, WireError *error);
+
+QJsonObject toJson(const Action &action);
+std::optional<Action> actionFromJson(const QJsonObject &object, WireError *error);
+
+QJsonObject toJson(const Event &event);
+std::optional<Event> eventFromJson(const QJsonObject &object, WireError *error);
+
+QString formatTime(const QDateTime &time);
+QDateTime parseTime(const QString &text);
+
+} // namespace ActionCodec
+} // namespace cs

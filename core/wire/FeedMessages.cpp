@@ -1,0 +1,181 @@
+#include "FeedMessages.h"
+
+#include "wire/ActionCodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::FeedMessages {
+
+namespace {
+
+QByteArray serialize(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+WireError malformed(const QString &why)
+{
+    return {ErrorCode::MalformedMessage, why};
+}
+
+} // namespace
+
+QByteArray hello(const Hello &hello)
+{
+    const QJsonObject principal{{u"id"_s, hello.principal.id},
+                                {u"display_name"_s, hello.principal.displayName},
+                                {u"role"_s, roleName(hello.principal.role)},
+                                {u"groups"_s, QJsonArray::fromStringList(hello.principal.groups)}};
+    return serialize({{u"type"_s, u"hello"_s},
+                      {u"protocol"_s, hello.protocol},
+                      {u"gateway_id"_s, hello.gatewayId},
+                      {u"principal"_s, principal}});
+}
+
+QByteArray snapshot(const Snapshot &snapshot)
+{
+    QJsonArray actions;
+    for (const Action &action : snapshot.actions)
+        actions.append(ActionCodec::toJson(action));
+    return serialize({{u"type"_s, u"snapshot"_s}, {u"seq"_s, snapshot.seq}, {u"actions"_s, actions}});
+}
+
+QByteArray event(const Event &event)
+{
+    return serialize({{u"type"_s, u"event"_s}, {u"event"_s, ActionCodec::toJson(event)}});
+}
+
+QByteArray decide(const QString &requestId, const DecisionAttempt &attempt)
+{
+    return serialize({{u"type"_s, u"decide"_s},
+                      {u"request_id"_s, requestId},
+                      {u"action_id"_s, attempt.actionId},
+                      {u"verdict"_s, verdictName(attempt.verdict)},
+                      {u"reason"_s, attempt.reason},
+                      {u"action_digest"_s, attempt.actionDigest}});
+}
+
+QByteArray decisionResult(const DecisionResult &result)
+{
+    QJsonObject object{{u"type"_s, u"decision_result"_s},
+                       {u"request_id"_s, result.requestId},
+                       {u"action_id"_s, result.actionId},
+                       {u"accepted"_s, result.accepted}};
+    if (result.accepted)
+        object.insert(u"status"_s, result.status);
+    else
+        object.insert(u"error"_s, result.error.toJson());
+    return serialize(object);
+}
+
+QByteArray error(const WireError &error)
+{
+    return serialize({{u"type"_s, u"error"_s}, {u"error"_s, error.toJson()}});
+}
+
+std::optional<QJsonObject> parse(const QByteArray &text, QString *type, WireError *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = malformed(u"The message is not valid JSON: %1."_s.arg(parseError.errorString()));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        *error = malformed(u"A feed message must be a JSON object."_s);
+        return std::nullopt;
+    }
+    const QJsonObject object = document.object();
+    *type = object.value(u"type"_s).toString();
+    if (type->isEmpty()) {
+        *error = malformed(u"A feed message needs a string member 'type'."_s);
+        return std::nullopt;
+    }
+    return object;
+}
+
+std::optional<Hello> parseHello(const QJsonObject &message, WireError *error)
+{
+    const QJsonObject principal = message.value(u"principal"_s).toObject();
+    const auto role = roleFromName(principal.value(u"role"_s).toString());
+    Hello hello;
+    hello.protocol = message.value(u"protocol"_s).toInt();
+    hello.gatewayId = message.value(u"gateway_id"_s).toString();
+    if (!role || hello.protocol < 1) {
+        *error = malformed(u"The hello message lacks its protocol or principal."_s);
+        return std::nullopt;
+    }
+    hello.principal.id = principal.value(u"id"_s).toString();
+    hello.principal.displayName = principal.value(u"display_name"_s).toString();
+    hello.principal.role = *role;
+    for (const QJsonValue &group : principal.value(u"groups"_s).toArray())
+        hello.principal.groups.append(group.toString());
+    return hello;
+}
+
+std::optional<Snapshot> parseSnapshot(const QJsonObject &message, WireError *error)
+{
+    Snapshot snapshot;
+    snapshot.seq = message.value(u"seq"_s).toInteger(-1);
+    if (snapshot.seq < 0) {
+        *error = malformed(u"The snapshot lacks its seq."_s);
+        return std::nullopt;
+    }
+    for (const QJsonValue &value : message.value(u"actions"_s).toArray()) {
+        auto action = ActionCodec::actionFromJson(value.toObject(), error);
+        if (!action)
+            return std::nullopt;
+        snapshot.actions.append(std::move(*action));
+    }
+    return snapshot;
+}
+
+std::optional<Event> parseEvent(const QJsonObject &message, WireError *error)
+{
+    return ActionCodec::eventFromJson(message.value(u"event"_s).toObject(), error);
+}
+
+std::optional<DecisionAttempt> parseDecide(const QJsonObject &message, QString *requestId, WireError *error)
+{
+    *requestId = message.value(u"request_id"_s).toString();
+    DecisionAttempt attempt;
+    attempt.actionId = message.value(u"action_id"_s).toString();
+    attempt.reason = message.value(u"reason"_s).toString();
+    attempt.actionDigest = message.value(u"action_digest"_s).toString();
+    if (attempt.actionId.isEmpty()) {
+        *error = {ErrorCode::MissingField, u"The field 'action_id' is required and may not be empty."_s};
+        return std::nullopt;
+    }
+    if (attempt.actionDigest.isEmpty()) {
+        *error = {ErrorCode::MissingField, u"The field 'action_digest' is required and may not be empty."_s};
+        return std::nullopt;
+    }
+    const auto verdict = verdictFromName(message.value(u"verdict"_s).toString());
+    if (!verdict) {
+        *error = {ErrorCode::InvalidField, u"The field 'verdict' must be \"approve\" or \"deny\"."_s};
+        return std::nullopt;
+    }
+    attempt.verdict = *verdict;
+    return attempt;
+}
+
+DecisionResult parseDecisionResult(const QJsonObject &message)
+{
+    DecisionResult result;
+    result.requestId = message.value(u"request_id"_s).toString();
+    result.actionId = message.value(u"action_id"_s).toString();
+    result.accepted = message.value(u"accepted"_s).toBool();
+    result.status = message.value(u"status"_s).toString();
+    result.error = WireError::fromJson(message.value(u"error"_s).toObject());
+    return result;
+}
+
+WireError parseError(const QJsonObject &message)
+{
+    return WireError::fromJson(message.value(u"error"_s).toObject());
+}
+
+} // namespace cs::FeedMessages

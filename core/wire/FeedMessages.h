@@ -1,0 +1,65 @@
+#pragma once
+
+#include "domain/Action.h"
+#include "domain/ActionRules.h"
+#include "domain/Event.h"
+#include "domain/Principal.h"
+#include "wire/WireError.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace cs {
+
+// The messages of the websocket feed (/v1/feed). Each is one JSON object with a `type`.
+namespace FeedMessages {
+
+inline constexpr int kProtocolVersion = 1;
+
+// Close codes the gateway uses when it ends a feed session on purpose (RFC 6455 private range).
+inline constexpr int kCloseUnauthenticated = 4401;
+inline constexpr int kCloseForbidden = 4403;
+
+struct Hello
+{
+    int protocol = 0;
+    QString gatewayId;
+    Principal principal;
+};
+
+struct Snapshot
+{
+    qint64 seq = 0;
+    QList<Action> actions;
+};
+
+struct DecisionResult
+{
+    QString requestId;
+    QString actionId;
+    bool accepted = false;
+    QString status; // the action's status after an accepted decision
+    WireError error;
+};
+
+QByteArray hello(const Hello &hello);
+QByteArray snapshot(const Snapshot &snapshot);
+QByteArray event(const Event &event);
+QByteArray decide(const QString &requestId, const DecisionAttempt &attempt);
+QByteArray decisionResult(const DecisionResult &result);
+QByteArray error(const WireError &error);
+
+// Reads a message's JSON object and type; a non-object or a missing type is a malformed message.
+std::optional<QJsonObject> parse(const QByteArray &text, QString *type, WireError *error);
+
+std::optional<Hello> parseHello(const QJsonObject &message, WireError *error);
+std::optional<Snapshot> parseSnapshot(const QJsonObject &message, WireError *error);
+std::optional<Event> parseEvent(const QJsonObject &message, WireError *error);
+std::optional<DecisionAttempt> parseDecide(const QJsonObject &message, QString *requestId, WireError *error);
+DecisionResult parseDecisionResult(const QJsonObject &message);
+WireError parseError(const QJsonObject &message);
+
+} // namespace FeedMessages
+} // namespace cs

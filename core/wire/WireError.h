@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace cs {
+
+// A refusal as it crosses the wire: a stable machine-readable code and a sentence for humans.
+// Every code is listed in docs/protocol.md.
+struct WireError
+{
+    QString code;
+    QString message;
+
+    bool isNull() const { return code.isEmpty(); }
+    QJsonObject toJson() const;
+    static WireError fromJson(const QJsonObject &object);
+};
+
+namespace ErrorCode {
+inline const QString MalformedJson = QStringLiteral("malformed_json");
+inline const QString MissingField = QStringLiteral("missing_field");
+inline const QString InvalidField = QStringLiteral("invalid_field");
+inline const QString Unauthenticated = QStringLiteral("unauthenticated");
+inline const QString ForbiddenRole = QStringLiteral("forbidden_role");
+inline const QString NotFound = QStringLiteral("not_found");
+inline const QString MethodNotAllowed = QStringLiteral("method_not_allowed");
+inline const QString PayloadTooLarge = QStringLiteral("payload_too_large");
+inline const QString NotInitiator = QStringLiteral("not_initiator");
+inline const QString StorageFailure = QStringLiteral("storage_failure");
+// Decision refusals
+inline const QString UnknownAction = QStringLiteral("unknown_action");
+inline const QString NotPending = QStringLiteral("not_pending");
+inline const QString Expired = QStringLiteral("expired");
+inline const QString DigestMismatch = QStringLiteral("digest_mismatch");
+inline const QString NotApprover = QStringLiteral("not_approver");
+inline const QString SelfApproval = QStringLiteral("self_approval");
+inline const QString OnBehalfOfApproval = QStringLiteral("on_behalf_of_approval");
+inline const QString ReasonRequired = QStringLiteral("reason_required");
+// Feed
+inline const QString MalformedMessage = QStringLiteral("malformed_message");
+inline const QString UnknownMessageType = QStringLiteral("unknown_message_type");
+} // namespace ErrorCode
+
+} // namespace cs

@@ -1,0 +1,133 @@
+#include "FeedHub.h"
+
+#include "util/Log.h"
+#include "wire/FeedMessages.h"
+
+#include <QUrlQuery>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+FeedHub::FeedHub(ActionService *service, const PrincipalDirectory *principals, QString gatewayId, QObject *parent)
+    : QObject(parent), m_service(service), m_principals(principals), m_gatewayId(std::move(gatewayId))
+{
+    connect(m_service, &ActionService::eventRecorded, this, &FeedHub::broadcast);
+}
+
+void FeedHub::accept(std::unique_ptr<QWebSocket> owned)
+{
+    QWebSocket *socket = owned.release();
+    socket->setParent(this);
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+        m_sessions.remove(socket);
+        socket->deleteLater();
+    });
+    const auto principal = m_principals->authenticate(socket->request().rawHeader("Authorization"));
+    if (!principal) {
+        return refuse(socket, FeedMessages::kCloseUnauthenticated,
+                      {ErrorCode::Unauthenticated, u"A valid bearer token is required."_s});
+    }
+    if (principal->role == Role::Agent) {
+        return refuse(socket, FeedMessages::kCloseForbidden,
+                      {ErrorCode::ForbiddenRole, u"Agents may not open the feed."_s});
+    }
+    start(socket, *principal);
+}
+
+void FeedHub::refuse(QWebSocket *socket, int closeCode, const WireError &error)
+{
+    qCInfo(lcGateway) << "feed refused:" << error.code;
+    socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(error)));
+    socket->close(QWebSocketProtocol::CloseCode(closeCode), error.message);
+}
+
+void FeedHub::start(QWebSocket *socket, const Principal &principal)
+{
+    connect(socket, &QWebSocket::textMessageReceived, this,
+            [this, socket](const QString &text) { onMessage(socket, text); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [socket] {
+        socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(
+            {ErrorCode::MalformedMessage, u"The feed takes JSON text messages only."_s})));
+    });
+    socket->sendTextMessage(
+        QString::fromUtf8(FeedMessages::hello({FeedMessages::kProtocolVersion, m_gatewayId, principal})));
+
+    const QUrlQuery query(socket->requestUrl());
+    bool resumed = false;
+    const qint64 sinceSeq = query.queryItemValue(u"since_seq"_s).toLongLong(&resumed);
+    const qint64 head = m_service->headSeq();
+    if (resumed && sinceSeq >= 0 && sinceSeq <= head && head - sinceSeq <= kMaxReplayEvents)
+        replay(socket, sinceSeq);
+    else
+        sendSnapshot(socket);
+    m_sessions.insert(socket, principal);
+    qCInfo(lcGateway) << "feed opened for" << principal.id << (resumed ? "resuming after" : "from snapshot")
+                      << (resumed ? sinceSeq : head);
+}
+
+void FeedHub::sendSnapshot(QWebSocket *socket)
+{
+    socket->sendTextMessage(
+        QString::fromUtf8(FeedMessages::snapshot({m_service->headSeq(), m_service->pending()})));
+}
+
+void FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)
+{
+    constexpr int kPage = 1000;
+    qint64 after = sinceSeq;
+    for (;;) {
+        const QList<Event> events = m_service->eventsAfter(after, kPage);
+        for (const Event &event : events)
+            socket->sendTextMessage(QString::fromUtf8(FeedMessages::event(event)));
+        if (events.size() < kPage)
+            break;
+        after = events.last().seq;
+    }
+}
+
+void FeedHub::broadcast(const Event &event)
+{
+    if (m_sessions.isEmpty())
+        return;
+    const QString message = QString::fromUtf8(FeedMessages::event(event));
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
+        it.key()->sendTextMessage(message);
+}
+
+void FeedHub::onMessage(QWebSocket *socket, const QString &text)
+{
+    QString type;
+    WireError error;
+    const auto message = FeedMessages::parse(text.toUtf8(), &type, &error);
+    if (!message) {
+        socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(error)));
+        return;
+    }
+    if (type == u"decide")
+        return onDecide(socket, *message);
+    socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(
+        {ErrorCode::UnknownMessageType, u"The feed does not know the message type '%1'."_s.arg(type)})));
+}
+
+void FeedHub::onDecide(QWebSocket *socket, const QJsonObject &message)
+{
+    const Principal principal = m_sessions.value(socket);
+    FeedMessages::DecisionResult result;
+    WireError error;
+    const auto attempt = FeedMessages::parseDecide(message, &result.requestId, &error);
+    result.actionId = message.value(u"action_id"_s).toString();
+    if (attempt) {
+        if (const auto action = m_service->decide(principal, *attempt, &error)) {
+            result.accepted = true;
+            result.status = statusName(action->status);
+        }
+    }
+    result.error = error;
+    qCInfo(lcGateway) << "decision by" << principal.id << "on" << result.actionId
+                      << (result.accepted ? u"accepted"_s : error.code);
+    socket->sendTextMessage(QString::fromUtf8(FeedMessages::decisionResult(result)));
+}
+
+} // namespace cs

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ActionService.h"
+#include "EventStore.h"
+#include "FeedHub.h"
+#include "GatewayConfig.h"
+#include "HttpApi.h"
+#include "PrincipalDirectory.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace cs {
+
+// The gateway's composition: store, action service, HTTP API and feed hub, built from one
+// configuration. main() and the in-process tests construct it; nothing else does.
+class Gateway : public QObject
+{
+    Q_OBJECT
+public:
+    Gateway(GatewayConfig config, const Clock *clock, QObject *parent = nullptr);
+    ~Gateway() override;
+
+    // Opens the store in the data dir, loads the pending actions and starts listening.
+    bool start(QString *error);
+    QUrl url() const;
+
+    ActionService *service() { return m_service.get(); }
+    FeedHub *feed() { return m_feed.get(); }
+
+private:
+    GatewayConfig m_config;
+    const Clock *m_clock;
+    PrincipalDirectory m_principals;
+    EventStore m_store;
+    std::unique_ptr<ActionService> m_service;
+    std::unique_ptr<FeedHub> m_feed;
+    std::unique_ptr<HttpApi> m_http;
+    quint16 m_port = 0;
+};
+
+} // namespace cs

@@ -1,0 +1,144 @@
+#include "GatewayConfig.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <yaml-cpp/yaml.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+QString text(const YAML::Node &node)
+{
+    return QString::fromStdString(node.as<std::string>());
+}
+
+bool readPrincipals(const YAML::Node &list, GatewayConfig &config, QString *error)
+{
+    if (!list)
+        return true;
+    if (!list.IsSequence()) {
+        *error = u"'principals' must be a list"_s;
+        return false;
+    }
+    static const QRegularExpression sha256Hex(u"^[0-9a-f]{64}$"_s);
+    QSet<QString> ids;
+    QSet<QString> hashes;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node node = list[i];
+        const QString where = u"principals[%1]"_s.arg(i);
+        if (!node.IsMap() || !node["id"] || !node["role"] || !node["token_sha256"]) {
+            *error = where + u" needs id, role and token_sha256"_s;
+            return false;
+        }
+        ConfiguredPrincipal entry;
+        entry.principal.id = text(node["id"]);
+        entry.principal.displayName = node["display_name"] ? text(node["display_name"]) : entry.principal.id;
+        const auto role = roleFromName(text(node["role"]));
+        if (!role) {
+            *error = where + u": unknown role '%1' (agent, approver or auditor)"_s.arg(text(node["role"]));
+            return false;
+        }
+        entry.principal.role = *role;
+        if (const YAML::Node groups = node["groups"]) {
+            for (const auto &group : groups)
+                entry.principal.groups.append(text(group));
+        }
+        entry.tokenSha256 = text(node["token_sha256"]).toLower();
+        if (!sha256Hex.match(entry.tokenSha256).hasMatch()) {
+            *error = where + u": token_sha256 must be 64 hex digits"_s;
+            return false;
+        }
+        if (entry.principal.id.isEmpty() || ids.contains(entry.principal.id)) {
+            *error = where + u": id '%1' is empty or used twice"_s.arg(entry.principal.id);
+            return false;
+        }
+        if (hashes.contains(entry.tokenSha256)) {
+            *error = where + u": the same token is configured twice"_s;
+            return false;
+        }
+        ids.insert(entry.principal.id);
+        hashes.insert(entry.tokenSha256);
+        config.principals.append(entry);
+    }
+    return true;
+}
+
+} // namespace
+
+bool GatewayConfig::setListen(const QString &hostPort, QString *error)
+{
+    static const QRegularExpression pattern(u"^(?:\\[([^\\]]+)\\]|([^:]*)):(\\d{1,5})$"_s);
+    const auto match = pattern.match(hostPort);
+    const uint port = match.hasMatch() ? match.captured(3).toUInt() : 70000;
+    if (port > 65535) {
+        *error = u"'%1' is not HOST:PORT"_s.arg(hostPort);
+        return false;
+    }
+    QString host = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+    if (host.isEmpty() || host == u"localhost")
+        host = u"127.0.0.1"_s;
+    QHostAddress address;
+    if (!address.setAddress(host)) {
+        *error = u"'%1' is not an IP address"_s.arg(host);
+        return false;
+    }
+    listenAddress = address;
+    listenPort = quint16(port);
+    return true;
+}
+
+std::optional<GatewayConfig> GatewayConfig::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+        return std::nullopt;
+    }
+    auto config = parse(file.readAll(), error);
+    if (!config)
+        *error = path + u": "_s + *error;
+    return config;
+}
+
+std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QString *error)
+{
+    GatewayConfig config;
+    try {
+        const YAML::Node root = YAML::Load(yaml.toStdString());
+        if (root.IsNull())
+            return config;
+        if (!root.IsMap()) {
+            *error = u"the configuration must be a YAML mapping"_s;
+            return std::nullopt;
+        }
+        if (root["gateway_id"])
+            config.gatewayId = text(root["gateway_id"]);
+        if (root["listen"] && !config.setListen(text(root["listen"]), error))
+            return std::nullopt;
+        if (root["data_dir"])
+            config.dataDir = text(root["data_dir"]);
+        if (const YAML::Node actions = root["actions"]) {
+            config.defaultTtlSeconds = actions["default_ttl_seconds"].as<int>(config.defaultTtlSeconds);
+            config.maxTtlSeconds = actions["max_ttl_seconds"].as<int>(config.maxTtlSeconds);
+            config.maxWaitSeconds = actions["max_wait_seconds"].as<int>(config.maxWaitSeconds);
+        }
+        if (config.defaultTtlSeconds < 1 || config.maxTtlSeconds < config.defaultTtlSeconds ||
+            config.maxWaitSeconds < 1) {
+            *error = u"actions: need 1 <= default_ttl_seconds <= max_ttl_seconds and max_wait_seconds >= 1"_s;
+            return std::nullopt;
+        }
+        if (!readPrincipals(root["principals"], config, error))
+            return std::nullopt;
+    } catch (const YAML::Exception &e) {
+        *error = QString::fromStdString(e.what());
+        return std::nullopt;
+    }
+    return config;
+}
+
+} // namespace cs

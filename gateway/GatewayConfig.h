@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/Principal.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cs {
+
+struct ConfiguredPrincipal
+{
+    Principal principal;
+    QString tokenSha256;
+};
+
+// The gateway's configuration, read from YAML (see docs/gateway.md for the format).
+struct GatewayConfig
+{
+    QString gatewayId = QStringLiteral("countersign-gateway");
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 listenPort = 8470;
+    QString dataDir;
+    int defaultTtlSeconds = 900;
+    int maxTtlSeconds = 86400;
+    int maxWaitSeconds = 60;
+    QList<ConfiguredPrincipal> principals;
+
+    static std::optional<GatewayConfig> load(const QString &path, QString *error);
+    static std::optional<GatewayConfig> parse(const QByteArray &yaml, QString *error);
+
+    // "HOST:PORT", "[v6]:PORT" or ":PORT"; port 0 picks a free one.
+    bool setListen(const QString &hostPort, QString *error);
+};
+
+} // namespace cs

@@ -1,0 +1,243 @@
+#include "HttpApi.h"
+
+#include "util/Log.h"
+#include "wire/ActionCodec.h"
+
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+using Status = QHttpServerResponder::StatusCode;
+using Method = QHttpServerRequest::Method;
+
+namespace cs {
+
+namespace {
+
+const QByteArray kJson = QByteArrayLiteral("application/json");
+
+void writeJson(QHttpServerResponder &responder, const QJsonObject &body, Status status)
+{
+    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), kJson, status);
+}
+
+void writeError(QHttpServerResponder &responder, Status status, const QString &code, const QString &message)
+{
+    writeJson(responder, {{u"error"_s, WireError{code, message}.toJson()}}, status);
+}
+
+Status statusFor(const WireError &error)
+{
+    static const QHash<QString, Status> statuses{
+        {ErrorCode::MalformedJson, Status::BadRequest},     {ErrorCode::MissingField, Status::UnprocessableEntity},
+        {ErrorCode::InvalidField, Status::UnprocessableEntity}, {ErrorCode::Unauthenticated, Status::Unauthorized},
+        {ErrorCode::ForbiddenRole, Status::Forbidden},      {ErrorCode::NotInitiator, Status::Forbidden},
+        {ErrorCode::NotFound, Status::NotFound},            {ErrorCode::NotPending, Status::Conflict},
+        {ErrorCode::Expired, Status::Conflict},             {ErrorCode::StorageFailure, Status::ServiceUnavailable},
+    };
+    return statuses.value(error.code, Status::BadRequest);
+}
+
+void writeError(QHttpServerResponder &responder, const WireError &error)
+{
+    writeError(responder, statusFor(error), error.code, error.message);
+}
+
+bool mayRead(const Principal &principal, const Action &action)
+{
+    return principal.role != Role::Agent || principal.id == action.initiator;
+}
+
+} // namespace
+
+// A long poll waiting for its action to leave pending. The socket is held weakly: Qt deletes it
+// when the client goes away, and then nothing is written.
+struct HttpApi::ParkedPoll
+{
+    ParkedPoll(QString id, QTcpSocket *client, QHttpServerResponder &&reply)
+        : actionId(std::move(id)), socket(client), responder(std::move(reply))
+    {
+    }
+
+    QString actionId;
+    QPointer<QTcpSocket> socket;
+    QHttpServerResponder responder;
+    QTimer timer;
+    QMetaObject::Connection socketGone;
+};
+
+HttpApi::HttpApi(ActionService *service, const PrincipalDirectory *principals, int maxWaitSeconds, QObject *parent)
+    : QAbstractHttpServer(parent), m_service(service), m_principals(principals), m_maxWaitSeconds(maxWaitSeconds)
+{
+    connect(m_service, &ActionService::actionResolved, this, &HttpApi::onActionResolved);
+}
+
+HttpApi::~HttpApi()
+{
+    qDeleteAll(m_parked);
+}
+
+bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // A websocket upgrade is taken over by QAbstractHttpServer once this returns true; writing
+    // anything here would corrupt the handshake. The feed hub authenticates the socket itself.
+    if (request.url().path() == u"/v1/feed" &&
+        request.value("upgrade").compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0) {
+        return true;
+    }
+    QHttpServerResponder responder = makeResponder(request, socket);
+    route(request, responder, socket);
+    return true;
+}
+
+void HttpApi::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no such endpoint."_s);
+}
+
+void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &responder, QTcpSocket *socket)
+{
+    const QString path = request.url().path();
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    const Method method = request.method();
+    qCDebug(lcHttp) << method << path;
+
+    if (path == u"/healthz") {
+        if (method != Method::Get)
+            return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed, u"Use GET."_s);
+        return writeJson(responder, {{u"status"_s, u"ok"_s}, {u"seq"_s, m_service->headSeq()}}, Status::Ok);
+    }
+    if (path == u"/v1/feed") {
+        return writeError(responder, Status::UpgradeRequired, u"upgrade_required"_s,
+                          u"The feed is a websocket; connect with a websocket client."_s);
+    }
+    const bool actions = parts.size() >= 2 && parts[0] == u"v1" && parts[1] == u"actions";
+    if (!actions || parts.size() > 4 || (parts.size() == 4 && parts[3] != u"cancel"))
+        return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no such endpoint."_s);
+
+    if (request.body().size() > kMaxBodyBytes) {
+        return writeError(responder, Status::PayloadTooLarge, ErrorCode::PayloadTooLarge,
+                          u"The request body is larger than %1 bytes."_s.arg(kMaxBodyBytes));
+    }
+    const auto principal = m_principals->authenticate(request.value("authorization"));
+    if (!principal) {
+        return writeError(responder, Status::Unauthorized, ErrorCode::Unauthenticated,
+                          u"A valid bearer token is required."_s);
+    }
+
+    const Method expected = (parts.size() == 3) ? Method::Get : Method::Post;
+    if (method != expected) {
+        return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed,
+                          u"Use %1 on %2."_s.arg(expected == Method::Get ? u"GET"_s : u"POST"_s, path));
+    }
+    if (parts.size() == 2)
+        submit(*principal, request, responder);
+    else if (parts.size() == 3)
+        fetch(*principal, parts[2], request, responder, socket);
+    else
+        cancel(*principal, parts[2], responder);
+}
+
+void HttpApi::submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!principal.mayRequest()) {
+        return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole,
+                          u"The role %1 may not request actions."_s.arg(roleName(principal.role)));
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return writeError(responder, Status::BadRequest, ErrorCode::MalformedJson,
+                          parseError.error != QJsonParseError::NoError
+                              ? u"The body is not valid JSON: %1 at offset %2."_s.arg(parseError.errorString())
+                                    .arg(parseError.offset)
+                              : u"The body must be a JSON object."_s);
+    }
+    WireError error;
+    auto parsed = ActionCodec::parseRequest(document.object(), &error);
+    if (!parsed)
+        return writeError(responder, error);
+    const auto action = m_service->submit(principal, std::move(*parsed), &error);
+    if (!action)
+        return writeError(responder, error);
+    writeJson(responder,
+              {{u"id"_s, action->id},
+               {u"status"_s, statusName(action->status)},
+               {u"digest"_s, action->digest},
+               {u"expires_at"_s, ActionCodec::formatTime(action->expiresAt)}},
+              Status::Created);
+}
+
+void HttpApi::fetch(const Principal &principal, const QString &actionId, const QHttpServerRequest &request,
+                    QHttpServerResponder &responder, QTcpSocket *socket)
+{
+    const auto action = m_service->find(actionId);
+    if (!action || !mayRead(principal, *action))
+        return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no action %1."_s.arg(actionId));
+
+    const QUrlQuery query(request.url());
+    if (query.hasQueryItem(u"wait"_s)) {
+        bool ok = false;
+        const int wait = query.queryItemValue(u"wait"_s).toInt(&ok);
+        if (!ok || wait < 0) {
+            return writeError(responder, Status::UnprocessableEntity, ErrorCode::InvalidField,
+                              u"The parameter 'wait' must be a whole number of seconds."_s);
+        }
+        if (wait > 0 && action->isPending())
+            return park(actionId, std::min(wait, m_maxWaitSeconds), std::move(responder), socket);
+    }
+    writeJson(responder, ActionCodec::toJson(*action), Status::Ok);
+}
+
+void HttpApi::cancel(const Principal &principal, const QString &actionId, QHttpServerResponder &responder)
+{
+    const auto existing = m_service->find(actionId);
+    if (!existing || !mayRead(principal, *existing))
+        return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no action %1."_s.arg(actionId));
+    WireError error;
+    const auto action = m_service->cancel(principal, actionId, &error);
+    if (!action)
+        return writeError(responder, error);
+    writeJson(responder, ActionCodec::toJson(*action), Status::Ok);
+}
+
+void HttpApi::park(const QString &actionId, int waitSeconds, QHttpServerResponder &&responder, QTcpSocket *socket)
+{
+    auto *poll = new ParkedPoll{actionId, socket, std::move(responder)};
+    poll->timer.setSingleShot(true);
+    connect(&poll->timer, &QTimer::timeout, this, [this, poll] {
+        // The wait ended with the action still pending: answer with its current state.
+        if (const auto action = m_service->find(poll->actionId))
+            answerParked(poll, *action);
+    });
+    // Release the poll as soon as its client goes away, rather than at the end of the wait.
+    poll->socketGone = connect(socket, &QObject::destroyed, this, [this, poll] {
+        m_parked.remove(poll->actionId, poll);
+        delete poll;
+    });
+    m_parked.insert(actionId, poll);
+    poll->timer.start(waitSeconds * 1000);
+}
+
+void HttpApi::answerParked(ParkedPoll *poll, const Action &action)
+{
+    m_parked.remove(poll->actionId, poll);
+    disconnect(poll->socketGone);
+    if (poll->socket && poll->socket->state() == QAbstractSocket::ConnectedState) {
+        writeJson(poll->responder, ActionCodec::toJson(action), Status::Ok);
+    }
+    delete poll;
+}
+
+void HttpApi::onActionResolved(const Action &action)
+{
+    const QList<ParkedPoll *> polls = m_parked.values(action.id);
+    for (ParkedPoll *poll : polls)
+        answerParked(poll, action);
+}
+
+} // namespace cs

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "ActionService.h"
+#include "PrincipalDirectory.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerResponder>
+#include <QMultiHash>
+#include <QPointer>
+
+class QTcpSocket;
+
+namespace cs {
+
+// The agents' HTTP API on the gateway's port, and the door to the websocket feed on the same
+// port. Subclasses QAbstractHttpServer rather than using QHttpServer's router because Qt 6.4's
+// QHttpServer crashes when a parked responder outlives its client: long polls here hold their
+// socket through a QPointer and answer only while it is still connected.
+class HttpApi : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
+
+    HttpApi(ActionService *service, const PrincipalDirectory *principals, int maxWaitSeconds,
+            QObject *parent = nullptr);
+    ~HttpApi() override;
+
+    int parkedPollCount() const { return int(m_parked.size()); }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct ParkedPoll;
+
+    void route(const QHttpServerRequest &request, QHttpServerResponder &responder, QTcpSocket *socket);
+    void submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void fetch(const Principal &principal, const QString &actionId, const QHttpServerRequest &request,
+               QHttpServerResponder &responder, QTcpSocket *socket);
+    void cancel(const Principal &principal, const QString &actionId, QHttpServerResponder &responder);
+    void park(const QString &actionId, int waitSeconds, QHttpServerResponder &&responder, QTcpSocket *socket);
+    void answerParked(ParkedPoll *poll, const Action &action);
+    void onActionResolved(const Action &action);
+
+    ActionService *m_service;
+    const PrincipalDirectory *m_principals;
+    int m_maxWaitSeconds;
+    QMultiHash<QString, ParkedPoll *> m_parked;
+};
+
+} // namespace cs

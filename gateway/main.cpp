@@ -1,0 +1,102 @@
+#include "DevSetup.h"
+#include "Gateway.h"
+#include "util/Tokens.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stream);
+    std::fflush(stream);
+}
+
+int fail(const QString &message)
+{
+    print(stderr, u"countersign-gateway: "_s + message);
+    return 2;
+}
+
+// `countersign-gateway token create --id ID --role ROLE`: prints a new token once, and the
+// configuration entry that holds only its hash.
+int createToken(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Create a bearer token for a principal."_s);
+    parser.addHelpOption();
+    parser.addOption({u"id"_s, u"Principal id."_s, u"ID"_s});
+    parser.addOption({u"role"_s, u"agent, approver or auditor."_s, u"ROLE"_s});
+    parser.addOption({u"display-name"_s, u"Name shown to approvers."_s, u"NAME"_s});
+    parser.process(arguments);
+    const QString id = parser.value(u"id"_s);
+    const auto role = cs::roleFromName(parser.value(u"role"_s));
+    if (id.isEmpty() || !role)
+        return fail(u"token create needs --id ID and --role agent|approver|auditor"_s);
+    const QString token = cs::Tokens::generate();
+    const QString name = parser.isSet(u"display-name"_s) ? parser.value(u"display-name"_s) : id;
+    print(stdout, u"token: %1"_s.arg(token));
+    print(stdout, u"# Give the token to %1 now; it is not stored. Add this to the gateway's principals:"_s.arg(id));
+    print(stdout, u"  - id: %1\n    display_name: \"%2\"\n    role: %3\n    token_sha256: %4"_s.arg(
+                      id, name, cs::roleName(*role), cs::Tokens::hash(token)));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"countersign-gateway"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    const QStringList arguments = app.arguments();
+    if (arguments.size() >= 3 && arguments[1] == u"token" && arguments[2] == u"create")
+        return createToken(arguments.mid(2));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Countersign gateway: human approval for agents' privileged actions."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"config"_s, u"YAML configuration file."_s, u"FILE"_s});
+    parser.addOption({u"listen"_s, u"Address to listen on (default 127.0.0.1:8470; port 0 picks one)."_s,
+                      u"HOST:PORT"_s});
+    parser.addOption({u"data-dir"_s, u"Directory for the database and keys."_s, u"DIR"_s});
+    parser.addOption({u"dev"_s, u"Development mode: no configuration, dev principals in DIR/dev-principals.json."_s});
+    parser.process(app);
+
+    QString error;
+    cs::GatewayConfig config;
+    if (parser.isSet(u"config"_s)) {
+        auto loaded = cs::GatewayConfig::load(parser.value(u"config"_s), &error);
+        if (!loaded)
+            return fail(error);
+        config = *loaded;
+    } else if (!parser.isSet(u"dev"_s)) {
+        return fail(u"give --config FILE, or --dev --data-dir DIR for a development gateway"_s);
+    }
+    if (parser.isSet(u"listen"_s) && !config.setListen(parser.value(u"listen"_s), &error))
+        return fail(error);
+    if (parser.isSet(u"data-dir"_s))
+        config.dataDir = parser.value(u"data-dir"_s);
+    if (parser.isSet(u"dev"_s)) {
+        if (config.dataDir.isEmpty())
+            return fail(u"--dev needs --data-dir DIR"_s);
+        if (!config.listenAddress.isLoopback())
+            return fail(u"--dev listens on loopback only"_s);
+        if (!cs::DevSetup::addDevPrincipals(config, &error))
+            return fail(error);
+    }
+
+    cs::SystemClock clock;
+    cs::Gateway gateway(config, &clock);
+    if (!gateway.start(&error))
+        return fail(error);
+    print(stdout, u"countersign-gateway listening on %1"_s.arg(gateway.url().toString()));
+    return app.exec();
+}
