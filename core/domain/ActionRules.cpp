@@ -35,12 +35,12 @@ std::optional<WireError> checkDecision(const Action &action, const DecisionAttem
     if (!decider.mayDecide())
         return error(ErrorCode::NotApprover, u"Only approvers may decide actions; %1 has the role %2."_s
                                                  .arg(decider.id, roleName(decider.role)));
+    if (action.status == ActionStatus::Expired || (action.isPending() && action.isExpiredAt(now)))
+        return error(ErrorCode::Expired, u"Action %1 expired at %2."_s.arg(
+                                             action.id, action.expiresAt.toUTC().toString(Qt::ISODate)));
     if (!action.isPending())
         return error(ErrorCode::NotPending,
                      u"Action %1 was already %2."_s.arg(action.id, statusName(action.status)));
-    if (action.isExpiredAt(now))
-        return error(ErrorCode::Expired, u"Action %1 expired at %2."_s.arg(
-                                             action.id, action.expiresAt.toUTC().toString(Qt::ISODate)));
     if (attempt.actionDigest != action.digest)
         return error(ErrorCode::DigestMismatch,
                      u"The decision is for a different version of action %1 than the one stored."_s.arg(action.id));

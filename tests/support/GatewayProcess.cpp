@@ -1,0 +1,114 @@
+#include "GatewayProcess.h"
+
+#include "util/Tokens.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::test {
+
+GatewayProcess::GatewayProcess() = default;
+
+GatewayProcess::~GatewayProcess()
+{
+    kill();
+}
+
+QString GatewayProcess::binaryPath()
+{
+    return QStringLiteral(COUNTERSIGN_GATEWAY_BIN);
+}
+
+TestPrincipal GatewayProcess::principal(const QString &id, Role role)
+{
+    return {id, role, Tokens::generate()};
+}
+
+QString GatewayProcess::devPrincipalsPath() const
+{
+    return QDir(m_dataDir.path()).filePath(u"dev-principals.json"_s);
+}
+
+bool GatewayProcess::startDev(quint16 port)
+{
+    if (!launch({u"--dev"_s, u"--data-dir"_s, m_dataDir.path(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}))
+        return false;
+    QString error;
+    const auto dev = DevPrincipals::load(devPrincipalsPath(), &error);
+    if (!dev) {
+        qWarning() << error;
+        return false;
+    }
+    m_dev = *dev;
+    return true;
+}
+
+bool GatewayProcess::startWithConfig(const QList<TestPrincipal> &principals, const QByteArray &extra, quint16 port)
+{
+    QByteArray yaml = "gateway_id: test-gateway\nprincipals:\n";
+    for (const TestPrincipal &p : principals) {
+        yaml += "  - id: " + p.id.toUtf8() + "\n    role: " + roleName(p.role).toUtf8() +
+                "\n    token_sha256: " + Tokens::hash(p.token).toUtf8() + "\n";
+    }
+    yaml += extra;
+    const QString path = QDir(m_dataDir.path()).filePath(u"gateway.yaml"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size())
+        return false;
+    file.close();
+    return launch({u"--config"_s, path, u"--data-dir"_s, m_dataDir.path(), u"--listen"_s,
+                   u"127.0.0.1:%1"_s.arg(port)});
+}
+
+bool GatewayProcess::restart()
+{
+    QStringList arguments = m_arguments;
+    const qsizetype listen = arguments.indexOf(u"--listen"_s);
+    arguments[listen + 1] = u"127.0.0.1:%1"_s.arg(port()); // come back on the same port
+    return launch(arguments);
+}
+
+bool GatewayProcess::launch(const QStringList &arguments)
+{
+    kill();
+    m_arguments = arguments;
+    m_output.clear();
+    m_process = std::make_unique<QProcess>();
+    // The gateway logs to stderr; forward it so a full pipe can never block it.
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->start(binaryPath(), arguments);
+    if (!m_process->waitForStarted(5000)) {
+        qWarning() << "cannot start" << binaryPath() << m_process->errorString();
+        return false;
+    }
+    static const QRegularExpression listening(u"countersign-gateway listening on (\\S+)"_s);
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        m_process->waitForReadyRead(100);
+        m_output += QString::fromUtf8(m_process->readAllStandardOutput());
+        const auto match = listening.match(m_output);
+        if (match.hasMatch()) {
+            m_url = QUrl(match.captured(1));
+            return true;
+        }
+        if (m_process->state() == QProcess::NotRunning)
+            break;
+    }
+    qWarning() << "gateway did not start:" << m_output;
+    return false;
+}
+
+void GatewayProcess::kill()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+} // namespace cs::test

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "util/DevPrincipals.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace cs::test {
+
+// A principal the test configures, with its plain token.
+struct TestPrincipal
+{
+    QString id;
+    Role role;
+    QString token;
+};
+
+// The real countersign-gateway binary, started in a temporary data directory. Either in --dev
+// mode (principals from dev-principals.json) or with a generated YAML configuration.
+class GatewayProcess
+{
+public:
+    GatewayProcess();
+    ~GatewayProcess();
+
+    // Starts in dev mode; port 0 picks a free one. Returns false (and says why) on failure.
+    bool startDev(quint16 port = 0);
+    // Starts with a configuration holding `principals` and the extra YAML in `extra`.
+    bool startWithConfig(const QList<TestPrincipal> &principals, const QByteArray &extra = {}, quint16 port = 0);
+    // Starts again with the same arguments and data directory (after kill()).
+    bool restart();
+    // SIGKILL: no chance to clean up, as in a crash.
+    void kill();
+
+    QUrl url() const { return m_url; }
+    quint16 port() const { return quint16(m_url.port()); }
+    QString dataDir() const { return m_dataDir.path(); }
+    QString devPrincipalsPath() const;
+    const DevPrincipals &dev() const { return m_dev; }
+    QString output() const { return m_output; }
+
+    static QString binaryPath();
+    static TestPrincipal principal(const QString &id, Role role);
+
+private:
+    bool launch(const QStringList &arguments);
+
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QStringList m_arguments;
+    QUrl m_url;
+    DevPrincipals m_dev;
+    QString m_output;
+};
+
+} // namespace cs::test

@@ -1,0 +1,142 @@
+#include "TestClients.h"
+
+#include "wire/FeedMessages.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::test {
+
+QString HttpResult::errorCode() const
+{
+    return body.value(u"error"_s).toObject().value(u"code"_s).toString();
+}
+
+HttpResult HttpProbe::send(const QByteArray &method, const QString &path, const QString &token,
+                           const QByteArray &body, int timeoutMs)
+{
+    QUrl url = m_base;
+    const qsizetype query = path.indexOf(u'?');
+    url.setPath(path.left(query));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest request(url);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(timeoutMs);
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.raw = reply->readAll();
+    result.body = QJsonDocument::fromJson(result.raw).object();
+    reply->deleteLater();
+    return result;
+}
+
+HttpResult HttpProbe::post(const QString &path, const QString &token, const QJsonObject &body)
+{
+    return send("POST", path, token, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+HttpResult HttpProbe::get(const QString &path, const QString &token, int timeoutMs)
+{
+    return send("GET", path, token, {}, timeoutMs);
+}
+
+QJsonObject HttpProbe::sampleAction(const QJsonObject &overrides)
+{
+    QJsonObject body{{u"kind"_s, u"db.export"_s},
+                     {u"command"_s, u"pg_dump --table=users prod"_s},
+                     {u"target"_s, QJsonObject{{u"system"_s, u"postgres"_s},
+                                               {u"resource"_s, u"users"_s},
+                                               {u"environment"_s, u"production"_s}}},
+                     {u"justification"_s, u"Quarterly export for INC-1"_s}};
+    for (auto it = overrides.begin(); it != overrides.end(); ++it)
+        body.insert(it.key(), it.value());
+    return body;
+}
+
+QJsonObject HttpProbe::submit(const QString &token, const QJsonObject &overrides)
+{
+    const HttpResult result = post(u"/v1/actions"_s, token, sampleAction(overrides));
+    if (result.status != 201)
+        qWarning() << "submit failed:" << result.status << result.raw;
+    return result.status == 201 ? result.body : QJsonObject();
+}
+
+FeedProbe::FeedProbe(QObject *parent) : QObject(parent)
+{
+    connect(&m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { m_messages.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+}
+
+bool FeedProbe::open(const QUrl &gatewayUrl, const QString &token, qint64 sinceSeq)
+{
+    QUrl url = gatewayUrl;
+    url.setScheme(u"ws"_s);
+    url.setPath(u"/v1/feed"_s);
+    if (sinceSeq >= 0)
+        url.setQuery(u"since_seq="_s + QString::number(sinceSeq));
+    QNetworkRequest request(url);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    QSignalSpy connected(&m_socket, &QWebSocket::connected);
+    m_socket.open(request);
+    return connected.wait(5000);
+}
+
+void FeedProbe::send(const QJsonObject &message)
+{
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+QJsonObject FeedProbe::waitFor(const QString &type, int from, int timeoutMs)
+{
+    QJsonObject found;
+    const auto scan = [&] {
+        for (int i = from; i < m_messages.size(); ++i) {
+            if (m_messages.at(i).value(u"type"_s).toString() == type) {
+                found = m_messages.at(i);
+                return true;
+            }
+        }
+        return false;
+    };
+    if (!QTest::qWaitFor(scan, timeoutMs))
+        qWarning() << "no" << type << "message within" << timeoutMs << "ms";
+    return found;
+}
+
+QJsonObject FeedProbe::decide(const QString &actionId, const QString &verdict, const QString &digest,
+                              const QString &reason)
+{
+    const QString requestId = u"r%1"_s.arg(m_nextRequest++);
+    const int from = int(m_messages.size());
+    send({{u"type"_s, u"decide"_s},
+          {u"request_id"_s, requestId},
+          {u"action_id"_s, actionId},
+          {u"verdict"_s, verdict},
+          {u"reason"_s, reason},
+          {u"action_digest"_s, digest}});
+    return waitFor(u"decision_result"_s, from);
+}
+
+QList<qint64> FeedProbe::eventSeqs() const
+{
+    QList<qint64> seqs;
+    for (const QJsonObject &message : m_messages) {
+        if (message.value(u"type"_s).toString() == u"event")
+            seqs.append(message.value(u"event"_s).toObject().value(u"seq"_s).toInteger());
+    }
+    return seqs;
+}
+
+} // namespace cs::test

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace cs::test {
+
+struct HttpResult
+{
+    int status = 0;
+    QJsonObject body;
+    QByteArray raw;
+    QString errorCode() const;
+};
+
+// Plain HTTP against the gateway, waiting for the answer (tests only).
+class HttpProbe
+{
+public:
+    explicit HttpProbe(QUrl base) : m_base(std::move(base)) {}
+
+    HttpResult send(const QByteArray &method, const QString &path, const QString &token,
+                    const QByteArray &body = {}, int timeoutMs = 10000);
+    HttpResult post(const QString &path, const QString &token, const QJsonObject &body);
+    HttpResult get(const QString &path, const QString &token, int timeoutMs = 10000);
+
+    // Submits a valid action with the given extra members; returns the 201 body (empty on failure).
+    QJsonObject submit(const QString &token, const QJsonObject &overrides = {});
+    static QJsonObject sampleAction(const QJsonObject &overrides = {});
+
+private:
+    QUrl m_base;
+    QNetworkAccessManager m_network;
+};
+
+// A raw websocket client on /v1/feed that records every message it receives.
+class FeedProbe : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FeedProbe(QObject *parent = nullptr);
+
+    bool open(const QUrl &gatewayUrl, const QString &token, qint64 sinceSeq = -1);
+    void abort() { m_socket.abort(); }
+    void send(const QJsonObject &message);
+    void sendRaw(const QString &text) { m_socket.sendTextMessage(text); }
+
+    // Waits until a message of `type` arrives after index `from`; returns it (empty on timeout).
+    QJsonObject waitFor(const QString &type, int from = 0, int timeoutMs = 5000);
+    // Sends a decide message and waits for its decision_result.
+    QJsonObject decide(const QString &actionId, const QString &verdict, const QString &digest,
+                       const QString &reason = {});
+
+    const QList<QJsonObject> &messages() const { return m_messages; }
+    QList<qint64> eventSeqs() const;
+    QWebSocket &socket() { return m_socket; }
+
+private:
+    QWebSocket m_socket;
+    QList<QJsonObject> m_messages;
+    int m_nextRequest = 1;
+};
+
+} // namespace cs::test

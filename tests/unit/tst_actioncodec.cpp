@@ -1,0 +1,187 @@
+#include "wire/ActionCodec.h"
+#include "wire/FeedMessages.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+
+class TestActionCodec : public QObject
+{
+    Q_OBJECT
+
+    static QJsonObject valid()
+    {
+        return QJsonObject{{u"kind"_s, u"deploy"_s},
+                           {u"command"_s, u"kubectl apply -f prod.yaml"_s},
+                           {u"target"_s, QJsonObject{{u"system"_s, u"k8s"_s},
+                                                     {u"resource"_s, u"checkout"_s},
+                                                     {u"environment"_s, u"production"_s}}},
+                           {u"justification"_s, u"Release 2.14"_s}};
+    }
+
+private Q_SLOTS:
+    void parseRequest_validBody_isAccepted()
+    {
+        WireError error;
+        QJsonObject body = valid();
+        body.insert(u"urgency"_s, u"critical"_s);
+        body.insert(u"ttl_seconds"_s, 60);
+        body.insert(u"on_behalf_of"_s, u"alice"_s);
+        body.insert(u"context"_s, QJsonObject{{u"ticket"_s, u"INC-1"_s}});
+        const auto request = ActionCodec::parseRequest(body, &error);
+        QVERIFY2(request, qPrintable(error.message));
+        QCOMPARE(request->kind, u"deploy"_s);
+        QCOMPARE(request->urgency, Urgency::Critical);
+        QCOMPARE(request->ttlSeconds, 60);
+        QCOMPARE(request->onBehalfOf, u"alice"_s);
+        QCOMPARE(request->target.environment, u"production"_s);
+        QCOMPARE(request->context.value(u"ticket"_s).toString(), u"INC-1"_s);
+    }
+
+    void parseRequest_argvInsteadOfCommand_isAccepted()
+    {
+        QJsonObject body = valid();
+        body.remove(u"command"_s);
+        body.insert(u"argv"_s, QJsonArray{u"rm"_s, u"-rf"_s, u"/var/lib/old data"_s});
+        WireError error;
+        const auto request = ActionCodec::parseRequest(body, &error);
+        QVERIFY(request);
+        QCOMPARE(request->argv.size(), 3);
+    }
+
+    void parseRequest_badBodies_areRefusedWithCode_data()
+    {
+        QTest::addColumn<QString>("member");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("kind missing") << u"kind"_s << QJsonValue(QJsonValue::Undefined) << ErrorCode::MissingField;
+        QTest::newRow("kind empty") << u"kind"_s << QJsonValue(u"  "_s) << ErrorCode::MissingField;
+        QTest::newRow("kind number") << u"kind"_s << QJsonValue(3) << ErrorCode::InvalidField;
+        QTest::newRow("command missing") << u"command"_s << QJsonValue(QJsonValue::Undefined)
+                                         << ErrorCode::MissingField;
+        QTest::newRow("command array") << u"command"_s << QJsonValue(QJsonArray{1}) << ErrorCode::InvalidField;
+        QTest::newRow("justification empty") << u"justification"_s << QJsonValue(u""_s) << ErrorCode::MissingField;
+        QTest::newRow("justification missing") << u"justification"_s << QJsonValue(QJsonValue::Undefined)
+                                               << ErrorCode::MissingField;
+        QTest::newRow("target missing") << u"target"_s << QJsonValue(QJsonValue::Undefined) << ErrorCode::MissingField;
+        QTest::newRow("target string") << u"target"_s << QJsonValue(u"prod"_s) << ErrorCode::InvalidField;
+        QTest::newRow("target without env")
+            << u"target"_s << QJsonValue(QJsonObject{{u"system"_s, u"a"_s}, {u"resource"_s, u"b"_s}})
+            << ErrorCode::MissingField;
+        QTest::newRow("urgency unknown") << u"urgency"_s << QJsonValue(u"asap"_s) << ErrorCode::InvalidField;
+        QTest::newRow("ttl zero") << u"ttl_seconds"_s << QJsonValue(0) << ErrorCode::InvalidField;
+        QTest::newRow("ttl fraction") << u"ttl_seconds"_s << QJsonValue(1.5) << ErrorCode::InvalidField;
+        QTest::newRow("ttl string") << u"ttl_seconds"_s << QJsonValue(u"60"_s) << ErrorCode::InvalidField;
+        QTest::newRow("context array") << u"context"_s << QJsonValue(QJsonArray{}) << ErrorCode::InvalidField;
+        QTest::newRow("on_behalf_of number") << u"on_behalf_of"_s << QJsonValue(7) << ErrorCode::InvalidField;
+        QTest::newRow("argv with command") << u"argv"_s << QJsonValue(QJsonArray{u"ls"_s}) << ErrorCode::InvalidField;
+    }
+
+    void parseRequest_badBodies_areRefusedWithCode()
+    {
+        QFETCH(QString, member);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, code);
+        QJsonObject body = valid();
+        if (value.isUndefined())
+            body.remove(member);
+        else
+            body.insert(member, value);
+        WireError error;
+        QVERIFY(!ActionCodec::parseRequest(body, &error));
+        QCOMPARE(error.code, code);
+        QVERIFY(!error.message.isEmpty());
+    }
+
+    void parseRequest_argvOfNonStrings_isInvalid()
+    {
+        QJsonObject body = valid();
+        body.remove(u"command"_s);
+        body.insert(u"argv"_s, QJsonArray{u"ls"_s, 3});
+        WireError error;
+        QVERIFY(!ActionCodec::parseRequest(body, &error));
+        QCOMPARE(error.code, ErrorCode::InvalidField);
+    }
+
+    void action_roundTripsThroughJson()
+    {
+        Action action;
+        action.id = u"a1"_s;
+        action.initiator = u"bot"_s;
+        WireError error;
+        action.request = *ActionCodec::parseRequest(valid(), &error);
+        action.createdAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'123, Qt::UTC);
+        action.expiresAt = action.createdAt.addSecs(600);
+        action.digest = action.computeDigest();
+        action.status = ActionStatus::Denied;
+        action.resolution = Resolution{u"alice"_s, u"not now"_s, action.createdAt.addSecs(5)};
+        const auto back = ActionCodec::actionFromJson(ActionCodec::toJson(action), &error);
+        QVERIFY2(back, qPrintable(error.message));
+        QCOMPARE(back->createdAt, action.createdAt);
+        QCOMPARE(back->status, ActionStatus::Denied);
+        QCOMPARE(back->resolution->reason, u"not now"_s);
+        QCOMPARE(back->computeDigest(), action.digest);
+    }
+
+    void digest_changesWithAnyRequestField()
+    {
+        Action action;
+        action.id = u"a1"_s;
+        action.initiator = u"bot"_s;
+        WireError error;
+        action.request = *ActionCodec::parseRequest(valid(), &error);
+        action.createdAt = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+        action.expiresAt = action.createdAt.addSecs(60);
+        const QString digest = action.computeDigest();
+        QCOMPARE(digest.size(), 64);
+        Action changed = action;
+        changed.request.command += u" --all"_s;
+        QVERIFY(changed.computeDigest() != digest);
+        changed = action;
+        changed.request.target.environment = u"staging"_s;
+        QVERIFY(changed.computeDigest() != digest);
+        changed = action;
+        changed.status = ActionStatus::Approved; // status is not part of the request
+        QCOMPARE(changed.computeDigest(), digest);
+    }
+
+    void displayCommand_quotesArgvForTheShell()
+    {
+        Action action;
+        action.request.argv = {u"psql"_s, u"-c"_s, u"DROP TABLE users; -- it's fine"_s};
+        QCOMPARE(action.displayCommand(), u"psql -c 'DROP TABLE users; -- it'\\''s fine'"_s);
+    }
+
+    void feedDecide_missingOrBadFields_areRefused()
+    {
+        QString requestId;
+        WireError error;
+        QVERIFY(!FeedMessages::parseDecide({{u"verdict"_s, u"approve"_s}, {u"action_digest"_s, u"x"_s}},
+                                           &requestId, &error));
+        QCOMPARE(error.code, ErrorCode::MissingField);
+        QVERIFY(!FeedMessages::parseDecide({{u"action_id"_s, u"a"_s}, {u"verdict"_s, u"approve"_s}}, &requestId,
+                                           &error));
+        QCOMPARE(error.code, ErrorCode::MissingField);
+        QVERIFY(!FeedMessages::parseDecide(
+            {{u"action_id"_s, u"a"_s}, {u"verdict"_s, u"yes"_s}, {u"action_digest"_s, u"x"_s}}, &requestId, &error));
+        QCOMPARE(error.code, ErrorCode::InvalidField);
+    }
+
+    void feedParse_nonObjectOrUntyped_isMalformed()
+    {
+        QString type;
+        WireError error;
+        QVERIFY(!FeedMessages::parse("[1,2]", &type, &error));
+        QCOMPARE(error.code, ErrorCode::MalformedMessage);
+        QVERIFY(!FeedMessages::parse("{\"decide\":1}", &type, &error));
+        QCOMPARE(error.code, ErrorCode::MalformedMessage);
+        QVERIFY(!FeedMessages::parse("{nope", &type, &error));
+        QCOMPARE(error.code, ErrorCode::MalformedMessage);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActionCodec)
+#include "tst_actioncodec.moc"

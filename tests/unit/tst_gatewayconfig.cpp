@@ -1,0 +1,82 @@
+#include "GatewayConfig.h"
+#include "PrincipalDirectory.h"
+#include "util/Tokens.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+
+class TestGatewayConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parse_fullConfig_readsEveryField()
+    {
+        const QString token = Tokens::generate();
+        const QByteArray yaml = "gateway_id: gw-eu\nlisten: 0.0.0.0:9000\ndata_dir: /var/lib/cs\n"
+                                "actions:\n  default_ttl_seconds: 120\n  max_ttl_seconds: 600\n"
+                                "principals:\n  - id: alice\n    display_name: Alice A.\n    role: approver\n"
+                                "    groups: [sre, oncall]\n    token_sha256: " +
+                                Tokens::hash(token).toUtf8() + "\n";
+        QString error;
+        const auto config = GatewayConfig::parse(yaml, &error);
+        QVERIFY2(config, qPrintable(error));
+        QCOMPARE(config->gatewayId, u"gw-eu"_s);
+        QCOMPARE(config->listenPort, 9000);
+        QCOMPARE(config->defaultTtlSeconds, 120);
+        QCOMPARE(config->principals.size(), 1);
+        QCOMPARE(config->principals.first().principal.groups, QStringList({u"sre"_s, u"oncall"_s}));
+
+        const PrincipalDirectory directory(config->principals);
+        const auto alice = directory.authenticate("Bearer " + token.toUtf8());
+        QVERIFY(alice);
+        QCOMPARE(alice->displayName, u"Alice A."_s);
+        QVERIFY(!directory.authenticate("Bearer cs_wrong"));
+        QVERIFY(!directory.authenticate(token.toUtf8()));
+        QVERIFY(!directory.authenticate({}));
+    }
+
+    void parse_badConfigs_sayWhatIsWrong_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("mention");
+        const QByteArray hash = QByteArray(64, 'a');
+        QTest::newRow("unknown role") << "principals:\n  - {id: a, role: root, token_sha256: " + hash + "}\n"
+                                      << u"root"_s;
+        QTest::newRow("short hash") << QByteArray("principals:\n  - {id: a, role: agent, token_sha256: abc}\n")
+                                    << u"64 hex"_s;
+        QTest::newRow("duplicate id") << "principals:\n  - {id: a, role: agent, token_sha256: " + hash +
+                                             "}\n  - {id: a, role: agent, token_sha256: " + QByteArray(64, 'b') + "}\n"
+                                      << u"used twice"_s;
+        QTest::newRow("missing role") << "principals:\n  - {id: a, token_sha256: " + hash + "}\n" << u"needs"_s;
+        QTest::newRow("bad listen") << QByteArray("listen: nowhere\n") << u"HOST:PORT"_s;
+        QTest::newRow("bad yaml") << QByteArray("principals: [\n") << QString();
+        QTest::newRow("ttl order") << QByteArray("actions: {default_ttl_seconds: 100, max_ttl_seconds: 10}\n")
+                                   << u"max_ttl_seconds"_s;
+    }
+
+    void parse_badConfigs_sayWhatIsWrong()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, mention);
+        QString error;
+        QVERIFY(!GatewayConfig::parse(yaml, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(error.contains(mention), qPrintable(error));
+    }
+
+    void setListen_acceptsHostPortForms()
+    {
+        GatewayConfig config;
+        QString error;
+        QVERIFY(config.setListen(u"localhost:0"_s, &error));
+        QVERIFY(config.listenAddress.isLoopback());
+        QVERIFY(config.setListen(u"[::1]:8470"_s, &error));
+        QCOMPARE(config.listenPort, 8470);
+        QVERIFY(!config.setListen(u"127.0.0.1:99999"_s, &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGatewayConfig)
+#include "tst_gatewayconfig.moc"
