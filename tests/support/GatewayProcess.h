@@ -41,6 +41,7 @@ public:
     QString devPrincipalsPath() const;
     const DevPrincipals &dev() const { return m_dev; }
     QString output() const { return m_output; }
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
     static QString binaryPath();
     static TestPrincipal principal(const QString &id, Role role);

@@ -115,6 +115,24 @@ QJsonObject FeedProbe::waitFor(const QString &type, int from, int timeoutMs)
     return found;
 }
 
+QJsonObject FeedProbe::waitForEvent(const QString &eventType, int from, int timeoutMs)
+{
+    QJsonObject found;
+    const auto scan = [&] {
+        for (int i = from; i < m_messages.size(); ++i) {
+            const QJsonObject event = m_messages.at(i).value(u"event"_s).toObject();
+            if (event.value(u"type"_s).toString() == eventType) {
+                found = event;
+                return true;
+            }
+        }
+        return false;
+    };
+    if (!QTest::qWaitFor(scan, timeoutMs))
+        qWarning() << "no" << eventType << "event within" << timeoutMs << "ms";
+    return found;
+}
+
 QJsonObject FeedProbe::decide(const QString &actionId, const QString &verdict, const QString &digest,
                               const QString &reason)
 {

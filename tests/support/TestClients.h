@@ -51,6 +51,8 @@ public:
 
     // Waits until a message of `type` arrives after index `from`; returns it (empty on timeout).
     QJsonObject waitFor(const QString &type, int from = 0, int timeoutMs = 5000);
+    // Waits for an event of `eventType` after message index `from`; returns the event object.
+    QJsonObject waitForEvent(const QString &eventType, int from = 0, int timeoutMs = 10000);
     // Sends a decide message and waits for its decision_result.
     QJsonObject decide(const QString &actionId, const QString &verdict, const QString &digest,
                        const QString &reason = {});
