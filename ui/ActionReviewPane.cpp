@@ -147,6 +147,7 @@ void ActionReviewPane::showAction(const Action &action, const QDateTime &now)
     m_context->setVisible(hasContext);
     m_contextLabel->setVisible(hasContext);
     m_digest->setText(action.digest);
+    m_banner->clear();
     m_banner->setVisible(false);
     m_stack->setCurrentIndex(1);
     tick(now);

@@ -23,6 +23,18 @@ MainWindow::MainWindow(PendingQueueModel *queue, QWidget *parent)
     setObjectName(u"mainWindow"_s);
 
     m_queueView->setObjectName(u"queueView"_s);
+    // When the reviewed row goes away, do not slide the selection onto a neighbour: the approver
+    // must pick the next action deliberately. QAbstractItemView moves the current index in its own
+    // rowsAboutToBeRemoved handler, so this one is connected before setModel() to run first.
+    connect(m_queue, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                QItemSelectionModel *selection = m_queueView->selectionModel();
+                const int current = selection ? selection->currentIndex().row() : -1;
+                if (current >= first && current <= last) {
+                    QSignalBlocker blocker(selection);
+                    selection->clear();
+                }
+            });
     m_queueView->setModel(m_queue);
     m_queueView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -49,16 +61,6 @@ MainWindow::MainWindow(PendingQueueModel *queue, QWidget *parent)
 
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
-    // When the reviewed row goes away, do not slide the selection onto a neighbour: the
-    // approver must pick the next action deliberately.
-    connect(m_queue, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) {
-                const int current = m_queueView->selectionModel()->currentIndex().row();
-                if (current >= first && current <= last) {
-                    QSignalBlocker blocker(m_queueView->selectionModel());
-                    m_queueView->selectionModel()->clear();
-                }
-            });
     resize(1200, 720);
 }
 

@@ -1,0 +1,189 @@
+#include "ActionReviewPane.h"
+#include "ConsoleController.h"
+#include "DenyReasonDialog.h"
+#include "GatewayProcess.h"
+#include "KeychainTokenStore.h"
+#include "MainWindow.h"
+#include "PendingQueueModel.h"
+#include "TestClients.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+using namespace cs::test;
+
+// The console, offscreen, against the real gateway and the real agent CLI: an approver selects
+// an action, reads it, and decides; the agent's --wait returns accordingly.
+class TestConsole : public QObject
+{
+    Q_OBJECT
+
+    GatewayProcess m_gateway;
+    SystemClock m_clock;
+    KeychainTokenStore m_keychain;
+    std::unique_ptr<ConsoleController> m_console;
+
+    std::unique_ptr<QProcess> startAgent(const QString &command)
+    {
+        auto process = std::make_unique<QProcess>();
+        process->start(QStringLiteral(COUNTERSIGN_CLI_BIN),
+                       {u"request"_s, u"--url"_s, m_gateway.url().toString(), u"--token"_s,
+                        m_gateway.dev().agent.token, u"--kind"_s, u"db.export"_s, u"--system"_s, u"postgres"_s,
+                        u"--resource"_s, u"users"_s, u"--env"_s, u"production"_s, u"--justification"_s,
+                        u"Quarterly compliance export, ticket INC-2231"_s, u"--urgency"_s, u"high"_s, u"--context"_s,
+                        u"{\"ticket\":\"INC-2231\"}"_s, u"--wait"_s, u"--command"_s, command});
+        return process;
+    }
+
+    static int exitCodeOf(QProcess &process)
+    {
+        // Spin the event loop while waiting: the console in this process must keep running.
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 20000))
+            return -1;
+        return process.exitCode();
+    }
+
+    // Selects the row of the action whose command is `command`, as a click would.
+    const Action *select(const QString &command)
+    {
+        PendingQueueModel *queue = m_console->queue();
+        const Action *found = nullptr;
+        const bool shown = QTest::qWaitFor([&] {
+            for (int row = 0; row < queue->rowCount(); ++row) {
+                if (queue->actionAt(row)->request.command == command) {
+                    found = queue->actionAt(row);
+                    QTableView *view = m_console->window()->queueView();
+                    view->selectionModel()->setCurrentIndex(queue->index(row, 0), QItemSelectionModel::ClearAndSelect |
+                                                                                      QItemSelectionModel::Rows);
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!shown)
+            qWarning() << "the action" << command << "never reached the queue";
+        return found;
+    }
+
+    template <typename T> T *child(const QString &name) const
+    {
+        T *widget = m_console->window()->findChild<T *>(name);
+        if (!widget)
+            qWarning() << "no widget" << name;
+        return widget;
+    }
+
+    void screenshot(const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            m_console->window()->grab().save(dir + u'/' + name + u".png"_s);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_gateway.startDev());
+        m_console = std::make_unique<ConsoleController>(&m_clock, &m_keychain);
+        m_console->window()->show();
+        m_console->start({m_gateway.url(), m_gateway.dev().approver.token});
+        QTRY_COMPARE(m_console->feed()->state(), FeedClient::State::Connected);
+        QTRY_VERIFY(child<QLabel>(u"connectionLabel"_s)->text().contains(m_gateway.url().toString()));
+    }
+
+    void approve_inTheConsole_releasesTheWaitingAgent()
+    {
+        const QString command = u"pg_dump --table=users --format=custom prod > /backups/users.dump"_s;
+        auto agent = startAgent(command);
+        const Action *action = select(command);
+        QVERIFY(action);
+        const QString digest = action->digest;
+        const QString id = action->id;
+        QCOMPARE(child<QPlainTextEdit>(u"commandView"_s)->toPlainText(), command);
+        QCOMPARE(child<QLabel>(u"digestLabel"_s)->text(), digest);
+        QCOMPARE(child<QLabel>(u"initiatorLabel"_s)->text(), m_gateway.dev().agent.id);
+        QCOMPARE(child<QLabel>(u"environmentLabel"_s)->text(), u"production"_s);
+        QVERIFY(child<QPlainTextEdit>(u"contextView"_s)->toPlainText().contains(u"INC-2231"_s));
+        QVERIFY(child<QLabel>(u"countdownLabel"_s)->text().contains(u"min"_s));
+        screenshot(u"review"_s);
+
+        auto *approve = child<QPushButton>(u"approveButton"_s);
+        QTRY_VERIFY(approve->isEnabled());
+        QTest::mouseClick(approve, Qt::LeftButton);
+        QCOMPARE(exitCodeOf(*agent), 0);
+        QTRY_COMPARE(m_console->queue()->rowOf(id), -1);
+        QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(m_gateway.dev().approver.id));
+        QVERIFY(!approve->isEnabled());
+        screenshot(u"approved"_s);
+    }
+
+    void deny_asksForAReason_andTheAgentExits1()
+    {
+        const QString command = u"aws iam delete-role --role-name legacy-admin"_s;
+        auto agent = startAgent(command);
+        QVERIFY(select(command));
+        QTRY_VERIFY(child<QPushButton>(u"denyButton"_s)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(u"denyButton"_s), Qt::LeftButton);
+        DenyReasonDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_console->window()->findChild<DenyReasonDialog *>()) != nullptr);
+        auto *confirm = dialog->findChild<QPushButton *>(u"confirmDenyButton"_s);
+        QVERIFY(!confirm->isEnabled()); // no reason, no denial
+        dialog->setReason(u"Needs a change ticket first"_s);
+        QVERIFY(confirm->isEnabled());
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QCOMPARE(exitCodeOf(*agent), 1);
+        QVERIFY(agent->readAllStandardError().contains("Needs a change ticket first"));
+    }
+
+    void refusedDecision_showsTheGatewaysSentence()
+    {
+        // An action requested by the approver themself: the gateway refuses their approval.
+        HttpProbe http(m_gateway.url());
+        const QString command = u"terraform apply -auto-approve prod.plan"_s;
+        QVERIFY(!http.submit(m_gateway.dev().approver.token, {{u"command"_s, command}}).isEmpty());
+        QVERIFY(select(command));
+        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->isVisible());
+        QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"someone else"_s));
+        QVERIFY(m_console->queue()->rowCount() >= 1);
+        screenshot(u"refused"_s);
+    }
+
+    void resolvedElsewhere_marksTheShownActionAndDoesNotJumpToAnother()
+    {
+        HttpProbe http(m_gateway.url());
+        const QJsonObject first = http.submit(m_gateway.dev().agent.token, {{u"command"_s, u"make release-a"_s}});
+        QVERIFY(!http.submit(m_gateway.dev().agent.token, {{u"command"_s, u"make release-b"_s}}).isEmpty());
+        QVERIFY(select(u"make release-a"_s));
+        QCOMPARE(http.post(u"/v1/actions/%1/cancel"_s.arg(first.value(u"id"_s).toString()),
+                           m_gateway.dev().agent.token, {})
+                     .status,
+                 200);
+        QTRY_VERIFY2(child<QLabel>(u"statusBanner"_s)->text().contains(u"Cancelled"_s),
+                     qPrintable(child<QLabel>(u"statusBanner"_s)->text() + u" / "_s +
+                                child<QPlainTextEdit>(u"commandView"_s)->toPlainText()));
+        QCOMPARE(child<QPlainTextEdit>(u"commandView"_s)->toPlainText(), u"make release-a"_s);
+        QVERIFY(!child<QPushButton>(u"approveButton"_s)->isEnabled());
+    }
+
+    void gatewayGone_showsReconnectingAndDisablesDecisions()
+    {
+        m_gateway.kill();
+        QTRY_COMPARE(m_console->feed()->state(), FeedClient::State::Reconnecting);
+        QTRY_VERIFY(child<QLabel>(u"connectionLabel"_s)->text().contains(u"Reconnecting"_s));
+        QVERIFY(!child<QPushButton>(u"approveButton"_s)->isEnabled());
+        QVERIFY(m_gateway.restart());
+        QTRY_COMPARE_WITH_TIMEOUT(m_console->feed()->state(), FeedClient::State::Connected, 40000);
+    }
+};
+
+QTEST_MAIN(TestConsole)
+#include "tst_console.moc"
