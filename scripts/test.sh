@@ -1,0 +1,8 @@
+#!/bin/sh
+# README command 2 (and .ci/run): install what is missing, build, and run every test.
+set -eu
+cd "$(dirname "$0")/.."
+./installers/debian/install-deps.sh
+./scripts/build.sh
+cd build
+ctest --output-on-failure --timeout 300 -j 2
