@@ -1,4 +1,413 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="15"/>
+        <source>This action was already decided.</source>
+        <translation>Über diese Aktion wurde bereits entschieden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="16"/>
+        <source>This action has expired.</source>
+        <translation>Diese Aktion ist abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="18"/>
+        <source>The action changed since it was shown; the decision was not accepted.</source>
+        <translation>Die Aktion hat sich geändert, seit sie angezeigt wurde; die Entscheidung wurde nicht angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="19"/>
+        <source>Your account may not approve or deny actions.</source>
+        <translation>Ihr Konto darf Aktionen weder freigeben noch ablehnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="20"/>
+        <source>You requested this action; someone else must decide it.</source>
+        <translation>Sie haben diese Aktion angefordert; jemand anderes muss darüber entscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="22"/>
+        <source>This action was requested on your behalf; someone else must decide it.</source>
+        <translation>Diese Aktion wurde in Ihrem Auftrag angefordert; jemand anderes muss darüber entscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="23"/>
+        <source>A denial needs a reason.</source>
+        <translation>Eine Ablehnung braucht eine Begründung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="24"/>
+        <source>The gateway does not know this action.</source>
+        <translation>Das Gateway kennt diese Aktion nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ActionReviewPane</name>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="42"/>
+        <source>Select an action in the queue to review it.</source>
+        <translation>Wählen Sie eine Aktion in der Warteschlange aus, um sie zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="58"/>
+        <source>Initiator</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="59"/>
+        <source>On behalf of</source>
+        <translation>Im Auftrag von</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="60"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="61"/>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="62"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="63"/>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="64"/>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="67"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="71"/>
+        <source>Justification</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="79"/>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="85"/>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="101"/>
+        <source>Deny…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="103"/>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="136"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="138"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ConnectDialog</name>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="17"/>
+        <source>Remember the token in the system keychain</source>
+        <translation>Token im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="19"/>
+        <source>Connect to a Countersign gateway</source>
+        <translation>Mit einem Countersign-Gateway verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="30"/>
+        <source>Gateway URL</source>
+        <translation>Gateway-URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="31"/>
+        <source>Approver token</source>
+        <translation>Token der freigebenden Person</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="36"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="42"/>
+        <source>Give the gateway&apos;s URL and your token.</source>
+        <translation>Geben Sie die URL des Gateways und Ihr Token an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="70"/>
+        <source>No keychain is reachable: the token will be asked at every start</source>
+        <translation>Kein Schlüsselbund erreichbar: Das Token wird bei jedem Start abgefragt</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ConsoleController</name>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="21"/>
+        <source>Approved by %1.</source>
+        <translation>Freigegeben von %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="23"/>
+        <source>Denied by %1: %2</source>
+        <translation>Abgelehnt von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="25"/>
+        <source>Expired without a decision.</source>
+        <translation>Ohne Entscheidung abgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="26"/>
+        <source>Cancelled by its initiator.</source>
+        <translation>Vom Auslöser zurückgezogen.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="42"/>
+        <source>The gateway reported: %1</source>
+        <translation>Das Gateway meldet: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="69"/>
+        <source>Which gateway should this console connect to?</source>
+        <translation>Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="77"/>
+        <source>Reading the token from the keychain…</source>
+        <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="85"/>
+        <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
+        <translation>Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; es wird beim nächsten Start erneut abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="89"/>
+        <source>Enter your approver token for %1.</source>
+        <translation>Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="101"/>
+        <source>No keychain is reachable.</source>
+        <translation>Kein Schlüsselbund erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="111"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="120"/>
+        <source>Keychain unavailable: the token will be asked at the next start.</source>
+        <translation>Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="128"/>
+        <source>Countersign — %1</source>
+        <translation>Countersign — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="137"/>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="140"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="143"/>
+        <source>Reconnecting to %1 (attempt %2)…</source>
+        <translation>Verbinde erneut mit %1 (Versuch %2)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="148"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="160"/>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="161"/>
+        <source>Signed in as %1 (read only: not an approver)</source>
+        <translation>Angemeldet als %1 (nur lesend: keine Freigabeberechtigung)</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="171"/>
+        <source>This action is no longer pending.</source>
+        <translation>Diese Aktion wartet nicht mehr auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="197"/>
+        <source>The gateway refused the token: %1</source>
+        <translation>Das Gateway hat das Token abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="212"/>
+        <source>Not connected to the gateway; the decision was not sent.</source>
+        <translation>Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::DenyReasonDialog</name>
+    <message>
+        <location filename="../ui/DenyReasonDialog.cpp" line="14"/>
+        <source>Deny action</source>
+        <translation>Aktion ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DenyReasonDialog.cpp" line="17"/>
+        <source>Why do you deny %1? The agent and the audit log will see this reason.</source>
+        <translation>Warum lehnen Sie %1 ab? Der Agent und das Audit-Protokoll sehen diese Begründung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DenyReasonDialog.cpp" line="25"/>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>cs::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="22"/>
+        <source>Countersign</source>
+        <translation>Countersign</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="60"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>cs::PendingQueueModel</name>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="42"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="44"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="46"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="47"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="54"/>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="56"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="58"/>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="60"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="87"/>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="104"/>
+        <source>Urgency</source>
+        <translation>Dringlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="106"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="108"/>
+        <source>Initiator</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="110"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="112"/>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="32"/>
+        <source>Countersign console: review and decide agents&apos; privileged actions.</source>
+        <translation>Countersign-Konsole: privilegierte Aktionen von Agenten prüfen und entscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="35"/>
+        <source>Gateway URL, e.g. http://127.0.0.1:8470.</source>
+        <translation>Gateway-URL, z. B. http://127.0.0.1:8470.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="38"/>
+        <source>Use the approver token of a dev gateway&apos;s principals file.</source>
+        <translation>Das Freigabe-Token aus der Principals-Datei eines Entwicklungs-Gateways verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="49"/>
+        <source>Countersign</source>
+        <translation>Countersign</translation>
+    </message>
+</context>
 </TS>
