@@ -50,6 +50,7 @@ MainWindow::MainWindow(PendingQueueModel *queue, QWidget *parent)
     splitter->addWidget(m_review);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({560, 640});
     setCentralWidget(splitter);
 
     m_connection->setObjectName(u"connectionLabel"_s);
