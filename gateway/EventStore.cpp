@@ -50,6 +50,8 @@ EventStore::EventStore(QString connectionName) : m_connectionName(std::move(conn
 EventStore::~EventStore()
 {
     if (m_db.isValid()) {
+        m_insertEvent = QSqlQuery();
+        m_upsertAction = QSqlQuery();
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
@@ -74,6 +76,16 @@ bool EventStore::open(const QString &path, QString *error)
     }
     if (!migrate(error))
         return false;
+    m_insertEvent = QSqlQuery(m_db);
+    m_upsertAction = QSqlQuery(m_db);
+    if (!m_insertEvent.prepare(u"INSERT INTO events (seq, time, type, actor, action_id, payload)"
+                               " VALUES (?, ?, ?, ?, ?, ?)"_s) ||
+        !m_upsertAction.prepare(u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq)"
+                                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status,"
+                                " body = excluded.body, last_seq = excluded.last_seq"_s)) {
+        *error = u"cannot prepare the store's statements: %1"_s.arg(m_db.lastError().text());
+        return false;
+    }
     QSqlQuery head(u"SELECT COALESCE(MAX(seq), 0) FROM events"_s, m_db);
     m_headSeq = head.next() ? head.value(0).toLongLong() : 0;
     return true;
@@ -118,14 +130,13 @@ bool EventStore::migrate(QString *error)
 bool EventStore::insertEvent(Event &event, QString *error)
 {
     event.seq = m_headSeq + 1;
-    QSqlQuery query(m_db);
-    query.prepare(u"INSERT INTO events (seq, time, type, actor, action_id, payload) VALUES (?, ?, ?, ?, ?, ?)"_s);
-    query.addBindValue(event.seq);
-    query.addBindValue(ActionCodec::formatTime(event.time));
-    query.addBindValue(event.type);
-    query.addBindValue(event.actor);
-    query.addBindValue(event.actionId.isEmpty() ? QVariant() : QVariant(event.actionId));
-    query.addBindValue(QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
+    QSqlQuery &query = m_insertEvent;
+    query.bindValue(0, event.seq);
+    query.bindValue(1, ActionCodec::formatTime(event.time));
+    query.bindValue(2, event.type);
+    query.bindValue(3, event.actor);
+    query.bindValue(4, event.actionId.isEmpty() ? QVariant() : QVariant(event.actionId));
+    query.bindValue(5, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
     if (!query.exec()) {
         *error = sqlError(query);
         return false;
@@ -135,16 +146,13 @@ bool EventStore::insertEvent(Event &event, QString *error)
 
 bool EventStore::upsertAction(const Action &action, qint64 seq, QString *error)
 {
-    QSqlQuery query(m_db);
-    query.prepare(u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq) VALUES (?, ?, ?, ?, ?, ?)"
-                  " ON CONFLICT(id) DO UPDATE SET status = excluded.status, body = excluded.body,"
-                  " last_seq = excluded.last_seq"_s);
-    query.addBindValue(action.id);
-    query.addBindValue(statusName(action.status));
-    query.addBindValue(action.initiator);
-    query.addBindValue(ActionCodec::formatTime(action.expiresAt));
-    query.addBindValue(QString::fromUtf8(QJsonDocument(ActionCodec::toJson(action)).toJson(QJsonDocument::Compact)));
-    query.addBindValue(seq);
+    QSqlQuery &query = m_upsertAction;
+    query.bindValue(0, action.id);
+    query.bindValue(1, statusName(action.status));
+    query.bindValue(2, action.initiator);
+    query.bindValue(3, ActionCodec::formatTime(action.expiresAt));
+    query.bindValue(4, QString::fromUtf8(QJsonDocument(ActionCodec::toJson(action)).toJson(QJsonDocument::Compact)));
+    query.bindValue(5, seq);
     if (!query.exec()) {
         *error = sqlError(query);
         return false;

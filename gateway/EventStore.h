@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <optional>
@@ -45,6 +46,9 @@ private:
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    // Prepared once in open(): the statements every write runs.
+    QSqlQuery m_insertEvent;
+    QSqlQuery m_upsertAction;
     qint64 m_headSeq = 0;
 };
 

@@ -98,12 +98,13 @@ void FeedProbe::send(const QJsonObject &message)
     m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
-QJsonObject FeedProbe::waitFor(const QString &type, int from, int timeoutMs)
+QJsonObject FeedProbe::waitForMessage(const std::function<bool(const QJsonObject &)> &match, int from,
+                                      int timeoutMs, const QString &what)
 {
     QJsonObject found;
     const auto scan = [&] {
         for (int i = from; i < m_messages.size(); ++i) {
-            if (m_messages.at(i).value(u"type"_s).toString() == type) {
+            if (match(m_messages.at(i))) {
                 found = m_messages.at(i);
                 return true;
             }
@@ -111,26 +112,22 @@ QJsonObject FeedProbe::waitFor(const QString &type, int from, int timeoutMs)
         return false;
     };
     if (!QTest::qWaitFor(scan, timeoutMs))
-        qWarning() << "no" << type << "message within" << timeoutMs << "ms";
+        qWarning() << "no" << what << "within" << timeoutMs << "ms";
     return found;
+}
+
+QJsonObject FeedProbe::waitFor(const QString &type, int from, int timeoutMs)
+{
+    return waitForMessage([&type](const QJsonObject &m) { return m.value(u"type"_s).toString() == type; }, from,
+                          timeoutMs, type + u" message"_s);
 }
 
 QJsonObject FeedProbe::waitForEvent(const QString &eventType, int from, int timeoutMs)
 {
-    QJsonObject found;
-    const auto scan = [&] {
-        for (int i = from; i < m_messages.size(); ++i) {
-            const QJsonObject event = m_messages.at(i).value(u"event"_s).toObject();
-            if (event.value(u"type"_s).toString() == eventType) {
-                found = event;
-                return true;
-            }
-        }
-        return false;
+    const auto isEvent = [&eventType](const QJsonObject &m) {
+        return m.value(u"event"_s).toObject().value(u"type"_s).toString() == eventType;
     };
-    if (!QTest::qWaitFor(scan, timeoutMs))
-        qWarning() << "no" << eventType << "event within" << timeoutMs << "ms";
-    return found;
+    return waitForMessage(isEvent, from, timeoutMs, eventType + u" event"_s).value(u"event"_s).toObject();
 }
 
 QJsonObject FeedProbe::decide(const QString &actionId, const QString &verdict, const QString &digest,

@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <functional>
+
 namespace cs::test {
 
 struct HttpResult
@@ -62,6 +64,10 @@ public:
     QWebSocket &socket() { return m_socket; }
 
 private:
+    // Waits until `match` accepts a message at or after index `from`; returns that message.
+    QJsonObject waitForMessage(const std::function<bool(const QJsonObject &)> &match, int from, int timeoutMs,
+                               const QString &what);
+
     QWebSocket m_socket;
     QList<QJsonObject> m_messages;
     int m_nextRequest = 1;
