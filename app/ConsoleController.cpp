@@ -2,9 +2,13 @@
 
 #include "ActionReviewPane.h"
 #include "ConnectDialog.h"
+#include "DecisionSigner.h"
 #include "ErrorText.h"
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
+
+#include "signing/SignerUri.h"
+#include "signing/SoftwareSigner.h"
 
 #include <QSettings>
 
@@ -30,8 +34,11 @@ QString resolutionSentence(const Event &event)
 
 ConsoleController::ConsoleController(const Clock *clock, KeychainTokenStore *keychain, QObject *parent)
     : QObject(parent), m_clock(clock), m_keychain(keychain), m_feed(std::make_unique<FeedClient>()),
-      m_queue(std::make_unique<PendingQueueModel>(clock)), m_window(std::make_unique<MainWindow>(m_queue.get()))
+      m_queue(std::make_unique<PendingQueueModel>(clock)), m_window(std::make_unique<MainWindow>(m_queue.get())),
+      m_signer(std::make_unique<DecisionSigner>(m_window.get()))
 {
+    connect(m_signer.get(), &DecisionSigner::signedDecision, this, &ConsoleController::sendDecision);
+    connect(m_signer.get(), &DecisionSigner::failed, this, &ConsoleController::onSigningFailed);
     connect(m_feed.get(), &FeedClient::stateChanged, this, &ConsoleController::onStateChanged);
     connect(m_feed.get(), &FeedClient::helloReceived, this, &ConsoleController::onHello);
     connect(m_feed.get(), &FeedClient::snapshotReceived, this, &ConsoleController::onSnapshot);
@@ -56,12 +63,14 @@ ConsoleController::ConsoleController(const Clock *clock, KeychainTokenStore *key
 ConsoleController::~ConsoleController()
 {
     m_feed->stop();
-    // The window's view refers to the model; it goes first.
+    // The signer's dialogs and the window's view refer to the window and the model; they go first.
+    m_signer.reset();
     m_window.reset();
 }
 
 void ConsoleController::start(const Options &options)
 {
+    setUpSigner(options);
     m_gatewayUrl = options.gatewayUrl;
     if (m_gatewayUrl.isEmpty())
         m_gatewayUrl = QSettings().value(u"gateway/url"_s).toUrl();
@@ -70,6 +79,25 @@ void ConsoleController::start(const Options &options)
     if (!options.token.isEmpty())
         return connectFeed(m_gatewayUrl, options.token);
     readStoredToken();
+}
+
+void ConsoleController::setUpSigner(const Options &options)
+{
+    if (!options.devSigningSeed.isEmpty()) {
+        m_signer->setSigner(std::make_shared<SoftwareSigner>(options.devSigningSeed), tr("the dev software key"));
+        return;
+    }
+    const QString uri = options.keyUri.isEmpty() ? QSettings().value(u"signing/key_uri"_s).toString() : options.keyUri;
+    if (uri.isEmpty())
+        return;
+    QString error;
+    std::unique_ptr<Signer> signer = SignerUri::open(uri, QSettings().value(u"signing/fido2_rp_id"_s, u"countersign"_s).toString(), &error);
+    if (!signer) {
+        m_window->setIdentityText(tr("The signing key cannot be used: %1").arg(error));
+        return;
+    }
+    QSettings().setValue(u"signing/key_uri"_s, uri);
+    m_signer->setSigner(std::move(signer), uri);
 }
 
 void ConsoleController::readStoredToken()
@@ -207,12 +235,24 @@ void ConsoleController::onActionSelected(const QString &actionId)
 
 void ConsoleController::decide(const Action &action, Verdict verdict, const QString &reason)
 {
-    m_pendingDecisionId = m_feed->decide({action.id, verdict, reason, action.digest});
-    if (m_pendingDecisionId.isEmpty()) {
-        m_window->reviewPane()->showRefusal(tr("Not connected to the gateway; the decision was not sent."));
+    if (m_signer->isBusy())
         return;
-    }
     m_window->reviewPane()->setBusy(true);
+    // Sign what the pane shows: the action as the approver read it, not a fresher copy.
+    m_signer->sign(action, verdict, reason, m_identity, m_clock->now());
+}
+
+void ConsoleController::sendDecision(const DecisionSubmission &submission)
+{
+    m_pendingDecisionId = m_feed->decide(submission);
+    if (m_pendingDecisionId.isEmpty())
+        onSigningFailed(tr("Not connected to the gateway; the decision was not sent."));
+}
+
+void ConsoleController::onSigningFailed(const QString &sentence)
+{
+    m_window->reviewPane()->showRefusal(sentence);
+    m_window->reviewPane()->setBusy(false);
 }
 
 void ConsoleController::tick()

@@ -14,13 +14,14 @@
 namespace cs {
 
 class ConnectDialog;
+class DecisionSigner;
 class MainWindow;
 class PendingQueueModel;
 
 // The console's composition root: builds the feed client, the queue model and the window, and
 // runs the flow between them. Finding the token: given (COUNTERSIGN_TOKEN, --dev-principals),
 // else the keychain, else the connect dialog. Decisions go out through the feed; their outcome
-// comes back as events and decision results.
+// comes back as events and decision results; each is signed first by the DecisionSigner.
 class ConsoleController : public QObject
 {
     Q_OBJECT
@@ -29,6 +30,10 @@ public:
     {
         QUrl gatewayUrl;
         QString token; // when set, the keychain is not consulted
+        // The approver's signing key: a pkcs11:/fido2:/software: URI (see docs/cli.md), or a dev
+        // software key. Without either, decisions cannot be signed and the console says so.
+        QString keyUri;
+        QByteArray devSigningSeed;
     };
 
     ConsoleController(const Clock *clock, KeychainTokenStore *keychain, QObject *parent = nullptr);
@@ -39,6 +44,7 @@ public:
     MainWindow *window() const { return m_window.get(); }
     FeedClient *feed() const { return m_feed.get(); }
     PendingQueueModel *queue() const { return m_queue.get(); }
+    DecisionSigner *signer() const { return m_signer.get(); }
 
 private:
     void readStoredToken();
@@ -54,6 +60,9 @@ private:
     void onAuthenticationFailed(const QString &reason);
     void onActionSelected(const QString &actionId);
     void decide(const Action &action, Verdict verdict, const QString &reason);
+    void sendDecision(const DecisionSubmission &submission);
+    void onSigningFailed(const QString &sentence);
+    void setUpSigner(const Options &options);
     void tick();
     void updateOnline();
 
@@ -62,6 +71,7 @@ private:
     std::unique_ptr<FeedClient> m_feed;
     std::unique_ptr<PendingQueueModel> m_queue;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DecisionSigner> m_signer;
     QPointer<ConnectDialog> m_connectDialog;
     QTimer m_ticker;
     QUrl m_gatewayUrl;

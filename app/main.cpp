@@ -37,11 +37,16 @@ int main(int argc, char *argv[])
     parser.addOption({u"dev-principals"_s,
                       QApplication::translate("main", "Use the approver token of a dev gateway's principals file."),
                       u"FILE"_s});
+    parser.addOption({u"key"_s,
+                      QApplication::translate("main", "Your signing key: pkcs11:…, fido2:FILE or software:FILE "
+                                                      "(remembered for the next start)."),
+                      u"URI"_s});
     parser.process(app);
 
     cs::ConsoleController::Options options;
     options.gatewayUrl = QUrl::fromUserInput(parser.value(u"gateway"_s));
     options.token = qEnvironmentVariable("COUNTERSIGN_TOKEN");
+    options.keyUri = parser.value(u"key"_s);
     if (parser.isSet(u"dev-principals"_s)) {
         QString error;
         const auto dev = cs::DevPrincipals::load(parser.value(u"dev-principals"_s), &error);
@@ -50,6 +55,8 @@ int main(int argc, char *argv[])
             return 2;
         }
         options.token = dev->approver.token;
+        if (options.keyUri.isEmpty())
+            options.devSigningSeed = dev->approver.signingKeySeed;
     }
 
     cs::SystemClock clock;

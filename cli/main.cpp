@@ -1,7 +1,10 @@
+#include "ApproverCommand.h"
 #include "CliContext.h"
+#include "OfflineCommands.h"
 #include "RequestCommand.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +17,26 @@ const char kUsage[] = "usage: countersign-cli COMMAND [OPTIONS]\n"
                       "  request   ask for approval of an action (--wait to wait for the decision)\n"
                       "  exec      ask, wait, and run the command only if approved\n"
                       "\n"
+                      "Approvers:\n"
+                      "  pending          list the actions waiting for a decision\n"
+                      "  decide ID        sign and send a decision (--approve|--deny, --reason, --key URI)\n"
+                      "  key enroll       send your signing key for an operator to approve (--key URI)\n"
+                      "  key list         your keys and their status\n"
+                      "\n"
+                      "Anyone, offline:\n"
+                      "  canonicalize [FILE]     print the RFC 8785 canonical form of a JSON document\n"
+                      "  verify-decision FILE    check an exported signed decision\n"
+                      "\n"
                       "Run 'countersign-cli COMMAND --help' for a command's options.";
+
+// The arguments after the command's `words` words, with the command's name in front as
+// QCommandLineParser expects.
+QStringList commandArguments(const QStringList &arguments, int words)
+{
+    QStringList rest = arguments.mid(1 + words);
+    rest.prepend(arguments.mid(0, 1 + words).join(u' '));
+    return rest;
+}
 
 } // namespace
 
@@ -33,11 +55,28 @@ int main(int argc, char *argv[])
     if (command == u"request" || command == u"exec") {
         request = std::make_unique<cs::RequestCommand>(command == u"exec" ? cs::RequestCommand::Mode::Exec
                                                                           : cs::RequestCommand::Mode::Request);
-        QStringList rest = arguments.mid(2);
-        rest.prepend(arguments.first() + u' ' + command);
-        if (!request->parse(rest))
+        if (!request->parse(commandArguments(arguments, 1)))
             return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
         QTimer::singleShot(0, request.get(), &cs::RequestCommand::run);
+        return app.exec();
+    }
+    if (command == u"canonicalize")
+        return cs::OfflineCommands::canonicalize(commandArguments(arguments, 1));
+    if (command == u"verify-decision")
+        return cs::OfflineCommands::verifyDecision(commandArguments(arguments, 1));
+
+    static const QHash<QString, cs::ApproverCommand::Mode> approverModes{
+        {u"pending"_s, cs::ApproverCommand::Mode::Pending},
+        {u"decide"_s, cs::ApproverCommand::Mode::Decide},
+        {u"key enroll"_s, cs::ApproverCommand::Mode::KeyEnroll},
+        {u"key list"_s, cs::ApproverCommand::Mode::KeyList}};
+    const bool keyCommand = command == u"key";
+    const QString name = keyCommand ? command + u' ' + arguments.value(2) : command;
+    if (approverModes.contains(name)) {
+        cs::ApproverCommand approver(approverModes.value(name));
+        if (!approver.parse(commandArguments(arguments, keyCommand ? 2 : 1)))
+            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
+        QTimer::singleShot(0, &approver, &cs::ApproverCommand::run);
         return app.exec();
     }
     cs::printErr(u"countersign-cli: unknown command '%1'\n"_s.arg(command) + QString::fromLatin1(kUsage));

@@ -1,5 +1,6 @@
 #include "ActionService.h"
 
+#include "signing/DecisionVerifier.h"
 #include "util/Log.h"
 #include "wire/ActionCodec.h"
 
@@ -9,8 +10,9 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-ActionService::ActionService(EventStore *store, const Clock *clock, Limits limits, QObject *parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_limits(limits)
+ActionService::ActionService(EventStore *store, KeyRegistry *keys, const Clock *clock, Limits limits,
+                             SigningPolicy policy, QObject *parent)
+    : QObject(parent), m_store(store), m_keys(keys), m_clock(clock), m_limits(limits), m_policy(std::move(policy))
 {
     m_expiryTimer.setSingleShot(true);
     m_expiryTimer.setTimerType(Qt::PreciseTimer);
@@ -78,38 +80,91 @@ std::optional<Action> ActionService::cancel(const Principal &who, const QString 
                    {{u"by"_s, who.id}}, error);
 }
 
-std::optional<Action> ActionService::decide(const Principal &decider, const DecisionAttempt &attempt,
-                                            WireError *error)
+std::optional<Action> ActionService::decide(const Principal &decider, const SignedDecision &decision,
+                                            const SignatureRecord &signature, WireError *error)
 {
     // An action past its deadline is expired first, so the refusal and the log both say so.
     expireDue();
-    const auto action = find(attempt.actionId);
+    const auto action = find(decision.actionId);
     if (!action) {
-        *error = {ErrorCode::UnknownAction, u"There is no action %1."_s.arg(attempt.actionId)};
+        *error = {ErrorCode::UnknownAction, u"There is no action %1."_s.arg(decision.actionId)};
         return std::nullopt;
     }
-    if (auto refusal = ActionRules::checkDecision(*action, attempt, decider, m_clock->now())) {
+    std::optional<WireError> refusal = checkSignature(decider, decision, signature);
+    if (!refusal)
+        refusal = ActionRules::checkDecision(*action, decision.attempt(), decider, m_clock->now());
+    if (refusal) {
         *error = *refusal;
-        recordRefusal(decider, attempt, *refusal);
+        recordRefusal(decider, decision, *refusal);
         return std::nullopt;
     }
-    const bool approve = attempt.verdict == Verdict::Approve;
-    const QJsonObject payload{{u"verdict"_s, verdictName(attempt.verdict)},
-                              {u"reason"_s, attempt.reason},
+    const bool approve = decision.verdict == Verdict::Approve;
+    const QJsonObject payload{{u"verdict"_s, verdictName(decision.verdict)},
+                              {u"reason"_s, decision.reason},
                               {u"approver"_s, decider.id},
-                              {u"action_digest"_s, attempt.actionDigest}};
+                              {u"action_digest"_s, decision.actionDigest},
+                              {u"key_id"_s, decision.keyId},
+                              {u"decision"_s, decision.toJson()},
+                              {u"signature"_s, signature.toJson()}};
     return resolve(*action, approve ? ActionStatus::Approved : ActionStatus::Denied,
-                   {decider.id, attempt.reason, m_clock->now()},
-                   approve ? EventType::ActionApproved : EventType::ActionDenied, payload, error);
+                   {decider.id, decision.reason, m_clock->now()},
+                   approve ? EventType::ActionApproved : EventType::ActionDenied, payload, error,
+                   m_keys->rememberNonce(decision.nonce, decision.keyId));
 }
 
-void ActionService::recordRefusal(const Principal &decider, const DecisionAttempt &attempt,
-                                  const WireError &refusal)
+std::optional<WireError> ActionService::checkSignature(const Principal &decider, const SignedDecision &decision,
+                                                       const SignatureRecord &signature) const
+{
+    if (!decider.mayDecide()) {
+        return WireError{ErrorCode::NotApprover,
+                         u"The role %1 may not decide actions."_s.arg(roleName(decider.role))};
+    }
+    if (decision.approver != decider.id) {
+        return WireError{ErrorCode::ApproverMismatch,
+                         u"The decision is signed for approver %1, but you are %2."_s.arg(decision.approver,
+                                                                                           decider.id)};
+    }
+    const auto key = m_keys->find(decision.keyId);
+    if (!key)
+        return WireError{ErrorCode::UnknownKey, u"The key %1 is not enrolled on this gateway."_s.arg(decision.keyId)};
+    if (key->owner != decider.id)
+        return WireError{ErrorCode::KeyNotOwned, u"The key %1 belongs to another approver."_s.arg(key->id)};
+    if (key->status == KeyStatus::Pending) {
+        return WireError{ErrorCode::KeyNotApproved,
+                         u"The key %1 waits for an operator's approval (countersign-gateway key approve)."_s.arg(
+                             key->id)};
+    }
+    if (key->status != KeyStatus::Approved)
+        return WireError{ErrorCode::KeyRevoked, u"The key %1 has been revoked."_s.arg(key->id)};
+    if (m_policy.requireHardwareKeys && key->assurance != Assurance::Hardware) {
+        return WireError{ErrorCode::SoftwareKeyRefused,
+                         u"This gateway accepts only hardware keys; %1 is a software key."_s.arg(key->id)};
+    }
+    if (auto invalid = DecisionVerifier::check(decision, signature, *key, m_policy.fido2RpId))
+        return invalid;
+    const qint64 skew = std::abs(decision.signedAtTime().secsTo(m_clock->now()));
+    if (skew > m_policy.maxClockSkewSeconds) {
+        return WireError{ErrorCode::ClockSkew,
+                         u"The decision was signed at %1, %2 s from the gateway's clock (at most %3 s allowed)."_s
+                             .arg(decision.signedAt)
+                             .arg(skew)
+                             .arg(m_policy.maxClockSkewSeconds)};
+    }
+    if (m_keys->nonceSeen(decision.nonce)) {
+        return WireError{ErrorCode::ReplayedNonce,
+                         u"This signed decision was already used (nonce %1); sign a new one."_s.arg(decision.nonce)};
+    }
+    return std::nullopt;
+}
+
+void ActionService::recordRefusal(const Principal &decider, const SignedDecision &decision, const WireError &refusal)
 {
     QString storeError;
     const auto event = m_store->append(Event{0, m_clock->now(), EventType::DecisionRefused, decider.id,
-                                             attempt.actionId,
-                                             {{u"verdict"_s, verdictName(attempt.verdict)},
+                                             decision.actionId,
+                                             {{u"verdict"_s, verdictName(decision.verdict)},
+                                              {u"key_id"_s, decision.keyId},
+                                              {u"nonce"_s, decision.nonce},
                                               {u"code"_s, refusal.code},
                                               {u"message"_s, refusal.message}}},
                                        &storeError);
@@ -117,15 +172,40 @@ void ActionService::recordRefusal(const Principal &decider, const DecisionAttemp
         Q_EMIT eventRecorded(*event);
 }
 
+std::optional<KeyRecord> ActionService::enrollKey(const Principal &owner, const KeyEnrollment &enrollment,
+                                                 WireError *error)
+{
+    if (!owner.mayDecide()) {
+        *error = {ErrorCode::ForbiddenRole, u"Only approvers enroll signing keys."_s};
+        return std::nullopt;
+    }
+    const auto enrolled = m_keys->enroll(owner.id, enrollment, error);
+    if (!enrolled)
+        return std::nullopt;
+    Q_EMIT eventRecorded(enrolled->second);
+    return enrolled->first;
+}
+
+std::optional<Event> ActionService::acceptedDecision(const QString &actionId) const
+{
+    for (const Event &event : m_store->eventsOf(actionId)) {
+        if ((event.type == EventType::ActionApproved || event.type == EventType::ActionDenied) &&
+            event.payload.contains(u"signature"_s))
+            return event;
+    }
+    return std::nullopt;
+}
+
 std::optional<Action> ActionService::resolve(const Action &action, ActionStatus status, const Resolution &resolution,
-                                             const QString &eventType, const QJsonObject &payload, WireError *error)
+                                             const QString &eventType, const QJsonObject &payload, WireError *error,
+                                             const EventStore::Extra &extra)
 {
     const Action outcome = ActionRules::resolved(action, status, resolution);
     QString storeError;
-    const auto event = m_store->record(
-        outcome, Event{0, resolution.at, eventType, resolution.by.isEmpty() ? u"gateway"_s : resolution.by,
-                       action.id, payload},
-        &storeError);
+    const auto event = m_store->write(
+        &outcome, Event{0, resolution.at, eventType, resolution.by.isEmpty() ? u"gateway"_s : resolution.by,
+                        action.id, payload},
+        extra, &storeError);
     if (!event) {
         *error = storageFailure(storeError);
         return std::nullopt;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "EventStore.h"
+#include "KeyRegistry.h"
 #include "domain/ActionRules.h"
+#include "signing/SignedDecision.h"
 #include "util/Clock.h"
 
 #include <QHash>
@@ -22,15 +24,34 @@ public:
         int defaultTtlSeconds = 900;
         int maxTtlSeconds = 86400;
     };
+    // What a signed decision must meet beyond its signature (docs/gateway.md, "signing").
+    struct SigningPolicy
+    {
+        bool requireHardwareKeys = false;
+        int maxClockSkewSeconds = 120;
+        QString fido2RpId = QStringLiteral("countersign");
+    };
 
-    ActionService(EventStore *store, const Clock *clock, Limits limits, QObject *parent = nullptr);
+    ActionService(EventStore *store, KeyRegistry *keys, const Clock *clock, Limits limits, SigningPolicy policy,
+                  QObject *parent = nullptr);
 
     // Loads the pending actions and expires those whose deadline passed while the gateway was down.
     void load();
 
     std::optional<Action> submit(const Principal &initiator, ActionRequest request, WireError *error);
     std::optional<Action> cancel(const Principal &who, const QString &actionId, WireError *error);
-    std::optional<Action> decide(const Principal &decider, const DecisionAttempt &attempt, WireError *error);
+    // Counts a decision only when its signature verifies under an approved key of the decider and
+    // every rule holds; each refusal is recorded as a decision.refused event. docs/protocol.md
+    // lists the checks in the order they run.
+    std::optional<Action> decide(const Principal &decider, const SignedDecision &decision,
+                                 const SignatureRecord &signature, WireError *error);
+    // The accepted signed decision on `actionId`: its event, or nothing while none was accepted.
+    std::optional<Event> acceptedDecision(const QString &actionId) const;
+    const SigningPolicy &signingPolicy() const { return m_policy; }
+
+    // Enrolls a key for `owner`, pending an operator's approval; the event reaches the feed.
+    std::optional<KeyRecord> enrollKey(const Principal &owner, const KeyEnrollment &enrollment, WireError *error);
+    const KeyRegistry &keys() const { return *m_keys; }
 
     std::optional<Action> find(const QString &actionId) const;
     QList<Action> pending() const;
@@ -48,15 +69,21 @@ Q_SIGNALS:
 
 private:
     std::optional<Action> resolve(const Action &action, ActionStatus status, const Resolution &resolution,
-                                  const QString &eventType, const QJsonObject &payload, WireError *error);
-    void recordRefusal(const Principal &decider, const DecisionAttempt &attempt, const WireError &refusal);
+                                  const QString &eventType, const QJsonObject &payload, WireError *error,
+                                  const EventStore::Extra &extra = {});
+    void recordRefusal(const Principal &decider, const SignedDecision &decision, const WireError &refusal);
+    // The checks on the key and the signature, before the action's own rules.
+    std::optional<WireError> checkSignature(const Principal &decider, const SignedDecision &decision,
+                                            const SignatureRecord &signature) const;
     // Makes sure the timer fires no later than `deadline`.
     void armExpiryTimer(const QDateTime &deadline);
     static WireError storageFailure(const QString &detail);
 
     EventStore *m_store;
+    KeyRegistry *m_keys;
     const Clock *m_clock;
     Limits m_limits;
+    SigningPolicy m_policy;
     QHash<QString, Action> m_pending;
     QTimer m_expiryTimer;
     QDateTime m_armedFor;

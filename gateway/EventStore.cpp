@@ -27,12 +27,13 @@ const QList<QStringList> kMigrations = {
         " expires_at TEXT NOT NULL, body TEXT NOT NULL, last_seq INTEGER NOT NULL)"_s,
         u"CREATE INDEX actions_by_status ON actions(status, expires_at)"_s,
     },
+    {
+        // Issue 3: approvers' signing keys and the nonces of accepted signed decisions.
+        u"CREATE TABLE keys (id TEXT PRIMARY KEY, owner TEXT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL)"_s,
+        u"CREATE INDEX keys_by_owner ON keys(owner)"_s,
+        u"CREATE TABLE nonces (nonce TEXT PRIMARY KEY, key_id TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
+    },
 };
-
-QString sqlError(const QSqlQuery &query)
-{
-    return query.lastError().text();
-}
 
 std::optional<Action> actionFromBody(const QByteArray &body)
 {
@@ -44,6 +45,11 @@ std::optional<Action> actionFromBody(const QByteArray &body)
 }
 
 } // namespace
+
+QString sqlError(const QSqlQuery &query)
+{
+    return query.lastError().text();
+}
 
 EventStore::EventStore(QString connectionName) : m_connectionName(std::move(connectionName)) {}
 
@@ -162,25 +168,34 @@ bool EventStore::upsertAction(const Action &action, qint64 seq, QString *error)
 
 std::optional<Event> EventStore::record(const Action &action, Event event, QString *error)
 {
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
-        return std::nullopt;
-    }
-    if (!insertEvent(event, error) || !upsertAction(action, event.seq, error) || !m_db.commit()) {
-        if (error->isEmpty())
-            *error = m_db.lastError().text();
-        m_db.rollback();
-        qCCritical(lcStore) << "could not record" << event.type << "for" << action.id << ":" << *error;
-        return std::nullopt;
-    }
-    m_headSeq = event.seq;
-    return event;
+    return write(&action, std::move(event), {}, error);
 }
 
 std::optional<Event> EventStore::append(Event event, QString *error)
 {
-    if (!insertEvent(event, error)) {
-        qCCritical(lcStore) << "could not append" << event.type << ":" << *error;
+    return write(nullptr, std::move(event), {}, error);
+}
+
+std::optional<Event> EventStore::write(const Action *action, Event event, const Extra &extra, QString *error)
+{
+    // BEGIN IMMEDIATE takes the write lock up front, so another process writing the same file
+    // (`countersign-gateway key approve`) waits for us instead of failing our commit, and the
+    // head read below cannot be stale.
+    QSqlQuery control(m_db);
+    if (!control.exec(u"BEGIN IMMEDIATE"_s)) {
+        *error = sqlError(control);
+        return std::nullopt;
+    }
+    control.exec(u"SELECT COALESCE(MAX(seq), 0) FROM events"_s);
+    m_headSeq = control.next() ? control.value(0).toLongLong() : m_headSeq;
+    control.finish();
+    const bool ok = insertEvent(event, error) && (!action || upsertAction(*action, event.seq, error)) &&
+                    (!extra || extra(m_db, event.seq, error)) && control.exec(u"COMMIT"_s);
+    if (!ok) {
+        if (error->isEmpty())
+            *error = sqlError(control);
+        control.exec(u"ROLLBACK"_s);
+        qCCritical(lcStore) << "could not record" << event.type << "for" << event.actionId << ":" << *error;
         return std::nullopt;
     }
     m_headSeq = event.seq;
@@ -208,14 +223,11 @@ QList<Action> EventStore::pendingActions() const
     return actions;
 }
 
-QList<Event> EventStore::eventsAfter(qint64 seq, int limit) const
+namespace {
+
+QList<Event> readEvents(QSqlQuery &query)
 {
     QList<Event> events;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT seq, time, type, actor, action_id, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
-    query.addBindValue(seq);
-    query.addBindValue(limit);
     if (!query.exec()) {
         qCCritical(lcStore) << "cannot read events:" << sqlError(query);
         return events;
@@ -226,6 +238,27 @@ QList<Event> EventStore::eventsAfter(qint64 seq, int limit) const
                             QJsonDocument::fromJson(query.value(5).toByteArray()).object()});
     }
     return events;
+}
+
+} // namespace
+
+QList<Event> EventStore::eventsAfter(qint64 seq, int limit) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT seq, time, type, actor, action_id, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+    query.addBindValue(seq);
+    query.addBindValue(limit);
+    return readEvents(query);
+}
+
+QList<Event> EventStore::eventsOf(const QString &actionId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT seq, time, type, actor, action_id, payload FROM events WHERE action_id = ? ORDER BY seq"_s);
+    query.addBindValue(actionId);
+    return readEvents(query);
 }
 
 } // namespace cs

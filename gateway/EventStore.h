@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace cs {
@@ -18,7 +19,11 @@ namespace cs {
 class EventStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
+
+    // More writes to make in the same transaction as an event (a key row, a nonce); `seq` is the
+    // event's. Returns false with `error` set to roll everything back.
+    using Extra = std::function<bool(QSqlDatabase &db, qint64 seq, QString *error)>;
 
     explicit EventStore(QString connectionName = QStringLiteral("countersign-gateway"));
     ~EventStore();
@@ -34,10 +39,17 @@ public:
     std::optional<Event> record(const Action &action, Event event, QString *error);
     // Appends an event that changes no action (a refused decision).
     std::optional<Event> append(Event event, QString *error);
+    // Appends `event`, stores `action` unless null, and runs `extra`, all in one transaction.
+    std::optional<Event> write(const Action *action, Event event, const Extra &extra, QString *error);
+
+    // For the stores that share this database and its transactions (KeyRegistry).
+    QSqlDatabase database() const { return m_db; }
 
     std::optional<Action> action(const QString &id) const;
     QList<Action> pendingActions() const;
     QList<Event> eventsAfter(qint64 seq, int limit) const;
+    // Every event of one action, in seq order.
+    QList<Event> eventsOf(const QString &actionId) const;
 
 private:
     bool migrate(QString *error);
@@ -51,5 +63,7 @@ private:
     QSqlQuery m_upsertAction;
     qint64 m_headSeq = 0;
 };
+
+QString sqlError(const QSqlQuery &query);
 
 } // namespace cs

@@ -115,11 +115,12 @@ void FeedHub::onDecide(QWebSocket *socket, const QJsonObject &message)
 {
     const Principal principal = m_sessions.value(socket);
     FeedMessages::DecisionResult result;
+    result.requestId = message.value(u"request_id"_s).toString();
     WireError error;
-    const auto attempt = FeedMessages::parseDecide(message, &result.requestId, &error);
-    result.actionId = message.value(u"action_id"_s).toString();
-    if (attempt) {
-        if (const auto action = m_service->decide(principal, *attempt, &error)) {
+    const auto submission = DecisionSubmission::fromJson(message, &error);
+    if (submission) {
+        result.actionId = submission->decision.actionId;
+        if (const auto action = m_service->decide(principal, submission->decision, submission->signature, &error)) {
             result.accepted = true;
             result.status = statusName(action->status);
         }

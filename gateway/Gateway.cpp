@@ -21,6 +21,7 @@ Gateway::~Gateway()
     m_http.reset();
     m_feed.reset();
     m_service.reset();
+    m_keys.reset();
 }
 
 bool Gateway::start(QString *error)
@@ -36,11 +37,14 @@ bool Gateway::start(QString *error)
     if (!m_store.open(QDir(m_config.dataDir).filePath(u"gateway.sqlite"_s), error))
         return false;
 
+    m_keys = std::make_unique<KeyRegistry>(&m_store, m_clock, m_config.keys);
     m_service = std::make_unique<ActionService>(
-        &m_store, m_clock, ActionService::Limits{m_config.defaultTtlSeconds, m_config.maxTtlSeconds});
+        &m_store, m_keys.get(), m_clock, ActionService::Limits{m_config.defaultTtlSeconds, m_config.maxTtlSeconds},
+        ActionService::SigningPolicy{m_config.requireHardwareKeys, m_config.maxClockSkewSeconds, m_config.fido2RpId});
     m_service->load();
     m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_config.gatewayId);
-    m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.maxWaitSeconds);
+    m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId,
+                                       m_config.maxWaitSeconds);
     connect(m_http.get(), &HttpApi::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_feed->accept(m_http->nextPendingWebSocketConnection());

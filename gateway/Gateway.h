@@ -35,6 +35,7 @@ private:
     const Clock *m_clock;
     PrincipalDirectory m_principals;
     EventStore m_store;
+    std::unique_ptr<KeyRegistry> m_keys;
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<FeedHub> m_feed;
     std::unique_ptr<HttpApi> m_http;

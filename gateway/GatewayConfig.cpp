@@ -1,6 +1,7 @@
 #include "GatewayConfig.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -64,6 +65,42 @@ bool readPrincipals(const YAML::Node &list, GatewayConfig &config, QString *erro
         ids.insert(entry.principal.id);
         hashes.insert(entry.tokenSha256);
         config.principals.append(entry);
+    }
+    return true;
+}
+
+// keys: [{owner, type, public_key (PEM), credential_id?, label?}], approved from the start.
+bool readKeys(const YAML::Node &list, GatewayConfig &config, QString *error)
+{
+    if (!list)
+        return true;
+    if (!list.IsSequence()) {
+        *error = u"'keys' must be a list"_s;
+        return false;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node node = list[i];
+        const QString where = u"keys[%1]"_s.arg(i);
+        if (!node.IsMap() || !node["owner"] || !node["type"] || !node["public_key"]) {
+            *error = where + u" needs owner, type and public_key"_s;
+            return false;
+        }
+        QJsonObject enrollment{{u"type"_s, text(node["type"])}, {u"public_key"_s, text(node["public_key"])}};
+        if (node["credential_id"])
+            enrollment.insert(u"credential_id"_s, text(node["credential_id"]));
+        if (node["label"])
+            enrollment.insert(u"label"_s, text(node["label"]));
+        WireError parseError;
+        const auto parsed = KeyEnrollment::fromJson(enrollment, &parseError);
+        if (!parsed) {
+            *error = where + u": "_s + parseError.message;
+            return false;
+        }
+        KeyRecord key = parsed->toRecord(text(node["owner"]), QDateTime::currentDateTimeUtc());
+        key.status = KeyStatus::Approved;
+        key.approvedBy = u"configuration"_s;
+        key.approvedAt = key.createdAt;
+        config.keys.append(key);
     }
     return true;
 }
@@ -132,8 +169,18 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QStrin
             *error = u"actions: need 1 <= default_ttl_seconds <= max_ttl_seconds and max_wait_seconds >= 1"_s;
             return std::nullopt;
         }
-        if (!readPrincipals(root["principals"], config, error))
+        if (!readPrincipals(root["principals"], config, error) || !readKeys(root["keys"], config, error))
             return std::nullopt;
+        if (const YAML::Node signing = root["signing"]) {
+            config.requireHardwareKeys = signing["require_hardware_keys"].as<bool>(config.requireHardwareKeys);
+            config.maxClockSkewSeconds = signing["max_clock_skew_seconds"].as<int>(config.maxClockSkewSeconds);
+            if (signing["fido2_rp_id"])
+                config.fido2RpId = text(signing["fido2_rp_id"]);
+        }
+        if (config.maxClockSkewSeconds < 1 || config.fido2RpId.isEmpty()) {
+            *error = u"signing: need max_clock_skew_seconds >= 1 and a non-empty fido2_rp_id"_s;
+            return std::nullopt;
+        }
     } catch (const YAML::Exception &e) {
         *error = QString::fromStdString(e.what());
         return std::nullopt;

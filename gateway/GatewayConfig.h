@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Principal.h"
+#include "signing/KeyRecord.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -27,6 +28,11 @@ struct GatewayConfig
     int maxTtlSeconds = 86400;
     int maxWaitSeconds = 60;
     QList<ConfiguredPrincipal> principals;
+    // Signed decisions (docs/gateway.md, "signing")
+    bool requireHardwareKeys = false;
+    int maxClockSkewSeconds = 120;
+    QString fido2RpId = QStringLiteral("countersign");
+    QList<KeyRecord> keys; // listed in the configuration: approved from the start
 
     static std::optional<GatewayConfig> load(const QString &path, QString *error);
     static std::optional<GatewayConfig> parse(const QByteArray &yaml, QString *error);

@@ -1,50 +1,22 @@
 #include "HttpApi.h"
 
+#include "HttpReplies.h"
+#include "SigningEndpoints.h"
 #include "util/Log.h"
 #include "wire/ActionCodec.h"
 
 #include <QHttpServerRequest>
-#include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
-using Status = QHttpServerResponder::StatusCode;
+using namespace cs::HttpReplies;
 using Method = QHttpServerRequest::Method;
 
 namespace cs {
 
 namespace {
-
-const QByteArray kJson = QByteArrayLiteral("application/json");
-
-void writeJson(QHttpServerResponder &responder, const QJsonObject &body, Status status)
-{
-    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), kJson, status);
-}
-
-void writeError(QHttpServerResponder &responder, Status status, const QString &code, const QString &message)
-{
-    writeJson(responder, {{u"error"_s, WireError{code, message}.toJson()}}, status);
-}
-
-Status statusFor(const WireError &error)
-{
-    static const QHash<QString, Status> statuses{
-        {ErrorCode::MalformedJson, Status::BadRequest},     {ErrorCode::MissingField, Status::UnprocessableEntity},
-        {ErrorCode::InvalidField, Status::UnprocessableEntity}, {ErrorCode::Unauthenticated, Status::Unauthorized},
-        {ErrorCode::ForbiddenRole, Status::Forbidden},      {ErrorCode::NotInitiator, Status::Forbidden},
-        {ErrorCode::NotFound, Status::NotFound},            {ErrorCode::NotPending, Status::Conflict},
-        {ErrorCode::Expired, Status::Conflict},             {ErrorCode::StorageFailure, Status::ServiceUnavailable},
-    };
-    return statuses.value(error.code, Status::BadRequest);
-}
-
-void writeError(QHttpServerResponder &responder, const WireError &error)
-{
-    writeError(responder, statusFor(error), error.code, error.message);
-}
 
 bool mayRead(const Principal &principal, const Action &action)
 {
@@ -69,8 +41,10 @@ struct HttpApi::ParkedPoll
     QMetaObject::Connection socketGone;
 };
 
-HttpApi::HttpApi(ActionService *service, const PrincipalDirectory *principals, int maxWaitSeconds, QObject *parent)
-    : QAbstractHttpServer(parent), m_service(service), m_principals(principals), m_maxWaitSeconds(maxWaitSeconds)
+HttpApi::HttpApi(ActionService *service, const PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
+                 QObject *parent)
+    : QAbstractHttpServer(parent), m_service(service), m_principals(principals), m_gatewayId(std::move(gatewayId)),
+      m_maxWaitSeconds(maxWaitSeconds)
 {
     connect(m_service, &ActionService::actionResolved, this, &HttpApi::onActionResolved);
 }
@@ -115,8 +89,13 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         return writeError(responder, Status::UpgradeRequired, u"upgrade_required"_s,
                           u"The feed is a websocket; connect with a websocket client."_s);
     }
-    const bool actions = parts.size() >= 2 && parts[0] == u"v1" && parts[1] == u"actions";
-    if (!actions || parts.size() > 4 || (parts.size() == 4 && parts[3] != u"cancel"))
+    const bool v1 = parts.size() >= 2 && parts[0] == u"v1";
+    const QString resource = v1 ? parts[1] : QString();
+    const bool known = v1 && ((parts.size() == 2 && (resource == u"gateway" || resource == u"keys" || resource == u"actions")) ||
+                              (resource == u"actions" && parts.size() == 3) ||
+                              (resource == u"actions" && parts.size() == 4 &&
+                               (parts[3] == u"cancel" || parts[3] == u"decision")));
+    if (!known)
         return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no such endpoint."_s);
 
     if (request.body().size() > kMaxBodyBytes) {
@@ -129,17 +108,38 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
                           u"A valid bearer token is required."_s);
     }
 
-    const Method expected = (parts.size() == 3) ? Method::Get : Method::Post;
-    if (method != expected) {
+    // Which methods each path takes; GET and POST share /v1/keys, /v1/actions and …/decision.
+    const QString tail = parts.size() == 4 ? parts[3] : QString();
+    const bool getAllowed = parts.size() != 4 || tail == u"decision";
+    const bool postAllowed = resource != u"gateway" && parts.size() != 3;
+    if (!((method == Method::Get && getAllowed) || (method == Method::Post && postAllowed))) {
+        const QString allowed = getAllowed && postAllowed ? u"GET or POST"_s : getAllowed ? u"GET"_s : u"POST"_s;
         return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed,
-                          u"Use %1 on %2."_s.arg(expected == Method::Get ? u"GET"_s : u"POST"_s, path));
+                          u"Use %1 on %2."_s.arg(allowed, path));
     }
-    if (parts.size() == 2)
-        submit(*principal, request, responder);
-    else if (parts.size() == 3)
-        fetch(*principal, parts[2], request, responder, socket);
-    else
-        cancel(*principal, parts[2], responder);
+    const bool get = method == Method::Get;
+    if (resource == u"gateway")
+        return SigningEndpoints::gatewayInfo(*m_service, m_gatewayId, *principal, responder);
+    if (resource == u"keys") {
+        if (get)
+            return SigningEndpoints::listKeys(*m_service, *principal, responder);
+        if (const auto body = readObject(request, responder))
+            SigningEndpoints::enrollKey(*m_service, *principal, *body, responder);
+        return;
+    }
+    if (parts.size() == 2) {
+        if (get)
+            return SigningEndpoints::listPending(*m_service, *principal, responder);
+        return submit(*principal, request, responder);
+    }
+    if (parts.size() == 3)
+        return fetch(*principal, parts[2], request, responder, socket);
+    if (tail == u"cancel")
+        return cancel(*principal, parts[2], responder);
+    if (get)
+        return SigningEndpoints::getDecision(*m_service, *principal, parts[2], responder);
+    if (const auto body = readObject(request, responder))
+        SigningEndpoints::postDecision(*m_service, *principal, parts[2], *body, responder);
 }
 
 void HttpApi::submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder)
@@ -148,17 +148,11 @@ void HttpApi::submit(const Principal &principal, const QHttpServerRequest &reque
         return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole,
                           u"The role %1 may not request actions."_s.arg(roleName(principal.role)));
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        return writeError(responder, Status::BadRequest, ErrorCode::MalformedJson,
-                          parseError.error != QJsonParseError::NoError
-                              ? u"The body is not valid JSON: %1 at offset %2."_s.arg(parseError.errorString())
-                                    .arg(parseError.offset)
-                              : u"The body must be a JSON object."_s);
-    }
+    const auto body = readObject(request, responder);
+    if (!body)
+        return;
     WireError error;
-    auto parsed = ActionCodec::parseRequest(document.object(), &error);
+    auto parsed = ActionCodec::parseRequest(*body, &error);
     if (!parsed)
         return writeError(responder, error);
     const auto action = m_service->submit(principal, std::move(*parsed), &error);

@@ -22,7 +22,7 @@ class HttpApi : public QAbstractHttpServer
 public:
     static constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
 
-    HttpApi(ActionService *service, const PrincipalDirectory *principals, int maxWaitSeconds,
+    HttpApi(ActionService *service, const PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
             QObject *parent = nullptr);
     ~HttpApi() override;
 
@@ -46,6 +46,7 @@ private:
 
     ActionService *m_service;
     const PrincipalDirectory *m_principals;
+    QString m_gatewayId;
     int m_maxWaitSeconds;
     QMultiHash<QString, ParkedPoll *> m_parked;
 };

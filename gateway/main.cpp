@@ -1,5 +1,6 @@
 #include "DevSetup.h"
 #include "Gateway.h"
+#include "KeyCommand.h"
 #include "util/Tokens.h"
 
 #include <QCommandLineParser>
@@ -58,6 +59,8 @@ int main(int argc, char *argv[])
     const QStringList arguments = app.arguments();
     if (arguments.size() >= 3 && arguments[1] == u"token" && arguments[2] == u"create")
         return createToken(arguments.mid(2));
+    if (arguments.size() >= 2 && arguments[1] == u"key")
+        return cs::runKeyCommand(arguments.mid(1));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Countersign gateway: human approval for agents' privileged actions."_s);

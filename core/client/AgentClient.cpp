@@ -43,6 +43,12 @@ void AgentClient::get(const QString &path, QObject *context, Callback callback)
     deliver(send("GET", path, {}, 30000), context, std::move(callback));
 }
 
+void AgentClient::post(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
+{
+    deliver(send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), 30000), context,
+            std::move(callback));
+}
+
 QNetworkReply *AgentClient::send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs)
 {
     QUrl url = m_gatewayUrl;

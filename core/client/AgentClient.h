@@ -13,7 +13,8 @@ class QNetworkReply;
 
 namespace cs {
 
-// The agent's side of the gateway's HTTP API (submit, fetch with long poll, cancel).
+// A client of the gateway's HTTP API: the agent's calls (submit, fetch with long poll, cancel)
+// and plain GET/POST for the approver's and auditor's endpoints.
 // Asynchronous: every call takes a context object and a callback that runs on its thread.
 class AgentClient : public QObject
 {
@@ -37,6 +38,7 @@ public:
     void fetch(const QString &actionId, int waitSeconds, QObject *context, Callback callback);
     void cancel(const QString &actionId, QObject *context, Callback callback);
     void get(const QString &path, QObject *context, Callback callback);
+    void post(const QString &path, const QJsonObject &body, QObject *context, Callback callback);
 
 private:
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs);

@@ -157,12 +157,12 @@ void FeedClient::dropConnection()
         m_socket->abort();
 }
 
-QString FeedClient::decide(const DecisionAttempt &attempt)
+QString FeedClient::decide(const DecisionSubmission &submission)
 {
     if (!m_socket || m_state != State::Connected)
         return {};
     const QString requestId = QString::number(m_nextRequestId++);
-    m_socket->sendTextMessage(QString::fromUtf8(FeedMessages::decide(requestId, attempt)));
+    m_socket->sendTextMessage(QString::fromUtf8(FeedMessages::decide(requestId, submission)));
     return requestId;
 }
 

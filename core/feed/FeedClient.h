@@ -38,7 +38,7 @@ public:
     int reconnectAttempts() const { return m_attempt; }
 
     // Sends a decision; returns its request id, or an empty string when not connected.
-    QString decide(const DecisionAttempt &attempt);
+    QString decide(const DecisionSubmission &submission);
 
     // Drops the link as a network failure would; the client reconnects as usual.
     void dropConnection();

@@ -13,12 +13,16 @@ namespace {
 
 QJsonObject entryJson(const DevPrincipals::Entry &entry)
 {
-    return {{u"id"_s, entry.id}, {u"token"_s, entry.token}};
+    QJsonObject object{{u"id"_s, entry.id}, {u"token"_s, entry.token}};
+    if (!entry.signingKeySeed.isEmpty())
+        object.insert(u"software_signing_key"_s, QString::fromLatin1(entry.signingKeySeed.toBase64()));
+    return object;
 }
 
 DevPrincipals::Entry entryFrom(const QJsonObject &object)
 {
-    return {object.value(u"id"_s).toString(), object.value(u"token"_s).toString()};
+    return {object.value(u"id"_s).toString(), object.value(u"token"_s).toString(),
+            QByteArray::fromBase64(object.value(u"software_signing_key"_s).toString().toLatin1())};
 }
 
 } // namespace

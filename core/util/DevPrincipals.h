@@ -8,7 +8,8 @@
 
 namespace cs {
 
-// The file `countersign-gateway --dev` writes: {"agent":{"id","token"},"approver":{…},"auditor":{…}}.
+// The file `countersign-gateway --dev` writes: {"agent":{"id","token"},"approver":{…, "software_signing_key"},
+// "auditor":{…}}, owner-only.
 // Scripts, the CLI and the console read it to pick up a dev identity without copying tokens by hand.
 struct DevPrincipals
 {
@@ -16,6 +17,9 @@ struct DevPrincipals
     {
         QString id;
         QString token;
+        // A development Ed25519 signing key (32-byte seed) the dev gateway lists as approved;
+        // only the approver has one.
+        QByteArray signingKeySeed;
     };
     Entry agent;
     Entry approver;

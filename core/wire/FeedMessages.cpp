@@ -1,5 +1,6 @@
 #include "FeedMessages.h"
 
+#include "json/Jcs.h"
 #include "wire/ActionCodec.h"
 
 #include <QJsonArray>
@@ -48,14 +49,12 @@ QByteArray event(const Event &event)
     return serialize({{u"type"_s, u"event"_s}, {u"event"_s, ActionCodec::toJson(event)}});
 }
 
-QByteArray decide(const QString &requestId, const DecisionAttempt &attempt)
+QByteArray decide(const QString &requestId, const DecisionSubmission &submission)
 {
-    return serialize({{u"type"_s, u"decide"_s},
-                      {u"request_id"_s, requestId},
-                      {u"action_id"_s, attempt.actionId},
-                      {u"verdict"_s, verdictName(attempt.verdict)},
-                      {u"reason"_s, attempt.reason},
-                      {u"action_digest"_s, attempt.actionDigest}});
+    QJsonObject message = submission.toJson();
+    message.insert(u"type"_s, u"decide"_s);
+    message.insert(u"request_id"_s, requestId);
+    return serialize(message);
 }
 
 QByteArray decisionResult(const DecisionResult &result)
@@ -78,17 +77,18 @@ QByteArray error(const WireError &error)
 
 std::optional<QJsonObject> parse(const QByteArray &text, QString *type, WireError *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = malformed(u"The message is not valid JSON: %1."_s.arg(parseError.errorString()));
+    // Strict parsing: a signed decision with a duplicate member has no single meaning.
+    Jcs::Error jsonError;
+    const auto document = Jcs::parse(text, &jsonError);
+    if (!document) {
+        *error = malformed(u"The message is not acceptable JSON (%1): %2"_s.arg(jsonError.code, jsonError.message));
         return std::nullopt;
     }
-    if (!document.isObject()) {
+    if (!document->isObject()) {
         *error = malformed(u"A feed message must be a JSON object."_s);
         return std::nullopt;
     }
-    const QJsonObject object = document.object();
+    const QJsonObject object = document->toObject();
     *type = object.value(u"type"_s).toString();
     if (type->isEmpty()) {
         *error = malformed(u"A feed message needs a string member 'type'."_s);
@@ -136,30 +136,6 @@ std::optional<Snapshot> parseSnapshot(const QJsonObject &message, WireError *err
 std::optional<Event> parseEvent(const QJsonObject &message, WireError *error)
 {
     return ActionCodec::eventFromJson(message.value(u"event"_s).toObject(), error);
-}
-
-std::optional<DecisionAttempt> parseDecide(const QJsonObject &message, QString *requestId, WireError *error)
-{
-    *requestId = message.value(u"request_id"_s).toString();
-    DecisionAttempt attempt;
-    attempt.actionId = message.value(u"action_id"_s).toString();
-    attempt.reason = message.value(u"reason"_s).toString();
-    attempt.actionDigest = message.value(u"action_digest"_s).toString();
-    if (attempt.actionId.isEmpty()) {
-        *error = {ErrorCode::MissingField, u"The field 'action_id' is required and may not be empty."_s};
-        return std::nullopt;
-    }
-    if (attempt.actionDigest.isEmpty()) {
-        *error = {ErrorCode::MissingField, u"The field 'action_digest' is required and may not be empty."_s};
-        return std::nullopt;
-    }
-    const auto verdict = verdictFromName(message.value(u"verdict"_s).toString());
-    if (!verdict) {
-        *error = {ErrorCode::InvalidField, u"The field 'verdict' must be \"approve\" or \"deny\"."_s};
-        return std::nullopt;
-    }
-    attempt.verdict = *verdict;
-    return attempt;
 }
 
 DecisionResult parseDecisionResult(const QJsonObject &message)

@@ -4,6 +4,7 @@
 #include "domain/ActionRules.h"
 #include "domain/Event.h"
 #include "domain/Principal.h"
+#include "signing/SignedDecision.h"
 #include "wire/WireError.h"
 
 #include <QJsonObject>
@@ -47,7 +48,7 @@ struct DecisionResult
 QByteArray hello(const Hello &hello);
 QByteArray snapshot(const Snapshot &snapshot);
 QByteArray event(const Event &event);
-QByteArray decide(const QString &requestId, const DecisionAttempt &attempt);
+QByteArray decide(const QString &requestId, const DecisionSubmission &submission);
 QByteArray decisionResult(const DecisionResult &result);
 QByteArray error(const WireError &error);
 
@@ -57,7 +58,6 @@ std::optional<QJsonObject> parse(const QByteArray &text, QString *type, WireErro
 std::optional<Hello> parseHello(const QJsonObject &message, WireError *error);
 std::optional<Snapshot> parseSnapshot(const QJsonObject &message, WireError *error);
 std::optional<Event> parseEvent(const QJsonObject &message, WireError *error);
-std::optional<DecisionAttempt> parseDecide(const QJsonObject &message, QString *requestId, WireError *error);
 DecisionResult parseDecisionResult(const QJsonObject &message);
 WireError parseError(const QJsonObject &message);
 

@@ -37,6 +37,25 @@ inline const QString NotApprover = QStringLiteral("not_approver");
 inline const QString SelfApproval = QStringLiteral("self_approval");
 inline const QString OnBehalfOfApproval = QStringLiteral("on_behalf_of_approval");
 inline const QString ReasonRequired = QStringLiteral("reason_required");
+// Signed decisions (issue 3): the signature and the key behind it
+inline const QString SignatureRequired = QStringLiteral("signature_required");
+inline const QString UnsupportedProtocol = QStringLiteral("unsupported_protocol");
+inline const QString ApproverMismatch = QStringLiteral("approver_mismatch");
+inline const QString UnknownKey = QStringLiteral("unknown_key");
+inline const QString KeyNotOwned = QStringLiteral("key_not_owned");
+inline const QString KeyNotApproved = QStringLiteral("key_not_approved");
+inline const QString KeyRevoked = QStringLiteral("key_revoked");
+inline const QString SoftwareKeyRefused = QStringLiteral("software_key_refused");
+inline const QString UnsupportedAlgorithm = QStringLiteral("unsupported_algorithm");
+inline const QString AlgorithmMismatch = QStringLiteral("algorithm_mismatch");
+inline const QString MalformedSignature = QStringLiteral("malformed_signature");
+inline const QString BadSignature = QStringLiteral("bad_signature");
+inline const QString RpIdMismatch = QStringLiteral("rp_id_mismatch");
+inline const QString UserPresenceMissing = QStringLiteral("user_presence_missing");
+inline const QString ClockSkew = QStringLiteral("clock_skew");
+inline const QString ReplayedNonce = QStringLiteral("replayed_nonce");
+// Key enrollment
+inline const QString KeyExists = QStringLiteral("key_exists");
 // Feed
 inline const QString MalformedMessage = QStringLiteral("malformed_message");
 inline const QString UnknownMessageType = QStringLiteral("unknown_message_type");

@@ -93,7 +93,7 @@ private Q_SLOTS:
         QVERIFY(m_gateway.startDev());
         m_console = std::make_unique<ConsoleController>(&m_clock, &m_keychain);
         m_console->window()->show();
-        m_console->start({m_gateway.url(), m_gateway.dev().approver.token});
+        m_console->start({m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
         QTRY_COMPARE(m_console->feed()->state(), FeedClient::State::Connected);
         QTRY_VERIFY(child<QLabel>(u"connectionLabel"_s)->text().contains(m_gateway.url().toString()));
     }

@@ -65,7 +65,7 @@ private Q_SLOTS:
         SystemClock clock;
         ConsoleController console(&clock, &store);
         console.window()->show();
-        console.start({QUrl(u"http://127.0.0.1:1"_s), {}});
+        console.start({QUrl(u"http://127.0.0.1:1"_s), {}, {}, {}});
         ConnectDialog *dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = console.window()->findChild<ConnectDialog *>()) != nullptr, 20000);
         QTRY_VERIFY(dialog->isVisible());

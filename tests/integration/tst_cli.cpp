@@ -93,6 +93,7 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         FeedProbe approver;
         QVERIFY(approver.open(m_gateway.url(), m_gateway.dev().approver.token));
+        approver.setSigningKey(m_gateway.dev().approver.signingKeySeed);
         QVERIFY(!approver.waitFor(u"snapshot"_s).isEmpty());
         const int from = int(approver.messages().size());
         auto cli = startCli(requestArgs({u"--wait"_s}, {u"pg_dump"_s, u"prod"_s}));
@@ -153,6 +154,7 @@ private Q_SLOTS:
         const QString deniedMarker = dir.filePath(u"denied"_s);
         FeedProbe approver;
         QVERIFY(approver.open(m_gateway.url(), m_gateway.dev().approver.token));
+        approver.setSigningKey(m_gateway.dev().approver.signingKeySeed);
         QVERIFY(!approver.waitFor(u"snapshot"_s).isEmpty());
 
         QStringList args = requestArgs({}, {u"sh"_s, u"-c"_s, u"echo ran > \"$0\"; exit 7"_s, approvedMarker});

@@ -43,7 +43,7 @@ private Q_SLOTS:
     {
         const QString id = submit().value(u"id"_s).toString();
         FeedProbe feed;
-        QVERIFY(feed.open(m_gateway.url(), m_alice.token));
+        QVERIFY(feed.open(m_gateway.url(), m_alice));
         const QJsonObject snapshot = feed.waitFor(u"snapshot"_s);
         QVERIFY(!snapshot.isEmpty());
         const QJsonObject hello = feed.messages().first();
@@ -62,8 +62,8 @@ private Q_SLOTS:
     {
         FeedProbe alice;
         FeedProbe auditor;
-        QVERIFY(alice.open(m_gateway.url(), m_alice.token));
-        QVERIFY(auditor.open(m_gateway.url(), m_auditor.token));
+        QVERIFY(alice.open(m_gateway.url(), m_alice));
+        QVERIFY(auditor.open(m_gateway.url(), m_auditor));
         QVERIFY(!alice.waitFor(u"snapshot"_s).isEmpty());
         QVERIFY(!auditor.waitFor(u"snapshot"_s).isEmpty());
         const QString id = submit({{u"urgency"_s, u"critical"_s}}).value(u"id"_s).toString();
@@ -80,7 +80,7 @@ private Q_SLOTS:
     {
         const QJsonObject created = submit();
         FeedProbe feed;
-        QVERIFY(feed.open(m_gateway.url(), m_alice.token));
+        QVERIFY(feed.open(m_gateway.url(), m_alice));
         const QJsonObject result =
             feed.decide(created.value(u"id"_s).toString(), u"approve"_s, created.value(u"digest"_s).toString());
         QVERIFY2(result.value(u"accepted"_s).toBool(), qPrintable(errorCode(result)));
@@ -113,7 +113,9 @@ private Q_SLOTS:
         QString id = created.value(u"id"_s).toString();
         QString digest = created.value(u"digest"_s).toString();
         FeedProbe feed;
-        QVERIFY(feed.open(m_gateway.url(), (scenario == u"auditor" ? m_auditor : m_alice).token));
+        QVERIFY(feed.open(m_gateway.url(), (scenario == u"auditor" ? m_auditor : m_alice)));
+        if (scenario == u"auditor")
+            feed.setSigningKey(m_alice.signingSeed); // a valid signature does not make an auditor an approver
         QString verdict = u"approve"_s;
         if (scenario == u"no-reason")
             verdict = u"deny"_s;
@@ -123,7 +125,7 @@ private Q_SLOTS:
             id = u"no-such-action"_s;
         if (scenario == u"twice") {
             FeedProbe bob;
-            QVERIFY(bob.open(m_gateway.url(), m_bob.token));
+            QVERIFY(bob.open(m_gateway.url(), m_bob));
             QVERIFY(bob.decide(id, u"deny"_s, digest, u"too risky"_s).value(u"accepted"_s).toBool());
         }
         if (scenario == u"expired")
@@ -144,10 +146,10 @@ private Q_SLOTS:
     {
         const QJsonObject created = submit({}, &m_alice);
         FeedProbe auditor;
-        QVERIFY(auditor.open(m_gateway.url(), m_auditor.token));
+        QVERIFY(auditor.open(m_gateway.url(), m_auditor));
         QVERIFY(!auditor.waitFor(u"snapshot"_s).isEmpty());
         FeedProbe alice;
-        QVERIFY(alice.open(m_gateway.url(), m_alice.token));
+        QVERIFY(alice.open(m_gateway.url(), m_alice));
         alice.decide(created.value(u"id"_s).toString(), u"approve"_s, created.value(u"digest"_s).toString());
         QTRY_VERIFY([&] {
             for (const QJsonObject &message : auditor.messages()) {
@@ -164,7 +166,7 @@ private Q_SLOTS:
     void expiry_isAnEventAndTheAgentSeesExpired()
     {
         FeedProbe feed;
-        QVERIFY(feed.open(m_gateway.url(), m_alice.token));
+        QVERIFY(feed.open(m_gateway.url(), m_alice));
         QVERIFY(!feed.waitFor(u"snapshot"_s).isEmpty());
         const QString id = submit({{u"ttl_seconds"_s, 1}}).value(u"id"_s).toString();
         QTRY_VERIFY_WITH_TIMEOUT(feed.eventSeqs().size() >= 2, 5000);
@@ -189,7 +191,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, code);
         FeedProbe feed;
-        QVERIFY(feed.open(m_gateway.url(), m_alice.token));
+        QVERIFY(feed.open(m_gateway.url(), m_alice));
         QVERIFY(!feed.waitFor(u"snapshot"_s).isEmpty());
         const int from = int(feed.messages().size());
         feed.sendRaw(text);
@@ -201,14 +203,34 @@ private Q_SLOTS:
                     .toBool());
     }
 
-    void decide_missingFields_isRefusedWithMissingField()
+    void decide_malformedOrUnsigned_isRefusedWithItsCode()
     {
         FeedProbe feed;
-        QVERIFY(feed.open(m_gateway.url(), m_alice.token));
-        const QJsonObject result = feed.decide(u"x"_s, u"approve"_s, {});
-        QCOMPARE(errorCode(result), u"missing_field"_s);
-        const QJsonObject verdict = feed.decide(u"x"_s, u"maybe"_s, u"d"_s);
-        QCOMPARE(errorCode(verdict), u"invalid_field"_s);
+        QVERIFY(feed.open(m_gateway.url(), m_alice));
+        const QJsonObject created = submit();
+        const QString id = created.value(u"id"_s).toString();
+        const QString digest = created.value(u"digest"_s).toString();
+        QJsonObject unsignedDecision{{u"action_id"_s, id}, {u"verdict"_s, u"approve"_s}, {u"action_digest"_s, digest}};
+        QCOMPARE(errorCode(feed.sendDecision(unsignedDecision)), u"signature_required"_s);
+
+        SignedDecision decision = feed.decision(id, u"approve"_s, digest);
+        QJsonObject body = decision.toJson();
+        body.remove(u"action_id"_s);
+        QCOMPARE(errorCode(feed.sendDecision({{u"decision"_s, body}, {u"signature"_s, feed.sign(decision).toJson()}})),
+                 u"missing_field"_s);
+        body = decision.toJson();
+        body.insert(u"verdict"_s, u"maybe"_s);
+        QCOMPARE(errorCode(feed.sendDecision({{u"decision"_s, body}, {u"signature"_s, feed.sign(decision).toJson()}})),
+                 u"invalid_field"_s);
+
+        // A duplicate member makes the signed bytes ambiguous: the whole message is refused.
+        const int from = int(feed.messages().size());
+        feed.sendRaw(u"{\"type\":\"decide\",\"decision\":{\"verdict\":\"deny\",\"verdict\":\"approve\"}}"_s);
+        const QJsonObject error = feed.waitFor(u"error"_s, from);
+        QCOMPARE(error.value(u"error"_s).toObject().value(u"code"_s).toString(), u"malformed_message"_s);
+        QVERIFY(error.value(u"error"_s).toObject().value(u"message"_s).toString().contains(u"duplicate_key"_s));
+        QCOMPARE(m_http->get(u"/v1/actions/%1"_s.arg(id), m_alice.token).body.value(u"status"_s).toString(),
+                 u"pending"_s);
     }
 
     void badToken_isClosedWith4401_andAgentsWith4403()
@@ -223,7 +245,7 @@ private Q_SLOTS:
 
         FeedProbe agent;
         QSignalSpy agentClosed(&agent.socket(), &QWebSocket::disconnected);
-        QVERIFY(agent.open(m_gateway.url(), m_agent.token));
+        QVERIFY(agent.open(m_gateway.url(), m_agent));
         QTRY_COMPARE(agentClosed.size(), 1);
         QCOMPARE(int(agent.socket().closeCode()), 4403);
     }

@@ -165,11 +165,13 @@ private Q_SLOTS:
         const QJsonObject created = m_http->submit(m_agent.token);
         const QString id = created.value(u"id"_s).toString();
         FeedProbe approver;
-        QVERIFY(approver.open(m_gateway.url(), m_alice.token));
+        QVERIFY(approver.open(m_gateway.url(), m_alice));
         QVERIFY(!approver.waitFor(u"snapshot"_s).isEmpty());
         QTimer::singleShot(300, &approver, [&] {
-            approver.send({{u"type"_s, u"decide"_s}, {u"action_id"_s, id}, {u"verdict"_s, u"approve"_s},
-                           {u"action_digest"_s, created.value(u"digest"_s)}});
+            const SignedDecision decision = approver.decision(id, u"approve"_s, created.value(u"digest"_s).toString());
+            QJsonObject message = DecisionSubmission{decision, approver.sign(decision)}.toJson();
+            message.insert(u"type"_s, u"decide"_s);
+            approver.send(message);
         });
         QElapsedTimer timer;
         timer.start();
@@ -205,7 +207,7 @@ private Q_SLOTS:
         }
         QTest::qWait(100);
         FeedProbe approver;
-        QVERIFY(approver.open(m_gateway.url(), m_alice.token));
+        QVERIFY(approver.open(m_gateway.url(), m_alice));
         const QJsonObject result = approver.decide(id, u"approve"_s, created.value(u"digest"_s).toString());
         QVERIFY(result.value(u"accepted"_s).toBool());
         QCOMPARE(m_http->get(u"/healthz"_s, {}).status, 200);

@@ -1,5 +1,8 @@
 #include "GatewayProcess.h"
 
+#include "signing/Crypto.h"
+#include "signing/SoftwareSigner.h"
+
 #include "util/Tokens.h"
 
 #include <QDeadlineTimer>
@@ -26,7 +29,15 @@ QString GatewayProcess::binaryPath()
 
 TestPrincipal GatewayProcess::principal(const QString &id, Role role)
 {
-    return {id, role, Tokens::generate()};
+    return {id, role, Tokens::generate(), role == Role::Approver ? SoftwareSigner::generateSeed() : QByteArray()};
+}
+
+QByteArray configuredKeyYaml(const TestPrincipal &principal)
+{
+    const QByteArray spki = Crypto::ed25519PublicFromSeed(principal.signingSeed).value_or(QByteArray());
+    QByteArray pem = Crypto::pemFromSpki(spki);
+    pem.replace("\n", "\n      ");
+    return "  - owner: " + principal.id.toUtf8() + "\n    type: software\n    public_key: |\n      " + pem.trimmed() + "\n";
 }
 
 QString GatewayProcess::devPrincipalsPath() const
@@ -54,6 +65,14 @@ bool GatewayProcess::startWithConfig(const QList<TestPrincipal> &principals, con
     for (const TestPrincipal &p : principals) {
         yaml += "  - id: " + p.id.toUtf8() + "\n    role: " + roleName(p.role).toUtf8() +
                 "\n    token_sha256: " + Tokens::hash(p.token).toUtf8() + "\n";
+    }
+    // Approvers' software keys are listed as approved unless the test brings its own `keys:`.
+    if (!extra.contains("\nkeys:") && !extra.startsWith("keys:")) {
+        yaml += "keys:\n";
+        for (const TestPrincipal &p : principals) {
+            if (!p.signingSeed.isEmpty())
+                yaml += configuredKeyYaml(p);
+        }
     }
     yaml += extra;
     const QString path = QDir(m_dataDir.path()).filePath(u"gateway.yaml"_s);

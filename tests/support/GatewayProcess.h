@@ -16,7 +16,11 @@ struct TestPrincipal
     QString id;
     Role role;
     QString token;
+    QByteArray signingSeed; // approvers: an Ed25519 software key the configuration lists as approved
 };
+
+// The YAML `keys:` entry that lists `principal`'s software key as approved.
+QByteArray configuredKeyYaml(const TestPrincipal &principal);
 
 // The real countersign-gateway binary, started in a temporary data directory. Either in --dev
 // mode (principals from dev-principals.json) or with a generated YAML configuration.

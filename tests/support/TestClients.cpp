@@ -1,5 +1,8 @@
 #include "TestClients.h"
 
+#include "signing/Crypto.h"
+#include "wire/ActionCodec.h"
+
 #include "wire/FeedMessages.h"
 
 #include <QJsonArray>
@@ -130,18 +133,56 @@ QJsonObject FeedProbe::waitForEvent(const QString &eventType, int from, int time
     return waitForMessage(isEvent, from, timeoutMs, eventType + u" event"_s).value(u"event"_s).toObject();
 }
 
+SignedDecision FeedProbe::decision(const QString &actionId, const QString &verdict, const QString &digest,
+                                   const QString &reason) const
+{
+    QString approver;
+    for (const QJsonObject &message : m_messages) {
+        if (message.value(u"type"_s).toString() == u"hello")
+            approver = message.value(u"principal"_s).toObject().value(u"id"_s).toString();
+    }
+    SignedDecision decision;
+    decision.actionId = actionId;
+    decision.actionDigest = digest;
+    decision.verdict = verdictFromName(verdict).value_or(Verdict::Deny);
+    decision.reason = reason;
+    decision.approver = approver;
+    decision.keyId = Crypto::keyIdFor(Crypto::ed25519PublicFromSeed(m_seed).value_or(QByteArray()));
+    decision.signedAt = ActionCodec::formatTime(QDateTime::currentDateTimeUtc());
+    decision.nonce = QString::fromLatin1(Crypto::randomBytes(16).toBase64(QByteArray::Base64UrlEncoding));
+    return decision;
+}
+
+SignatureRecord FeedProbe::sign(const SignedDecision &decision) const
+{
+    return {Crypto::Ed25519, Crypto::ed25519Sign(m_seed, decision.canonicalBytes()).value_or(QByteArray()), {}};
+}
+
+QJsonObject FeedProbe::sendDecision(const QJsonObject &submission)
+{
+    QJsonObject message = submission;
+    message.insert(u"type"_s, u"decide"_s);
+    message.insert(u"request_id"_s, u"r%1"_s.arg(m_nextRequest++));
+    const int from = int(m_messages.size());
+    send(message);
+    return waitFor(u"decision_result"_s, from);
+}
+
 QJsonObject FeedProbe::decide(const QString &actionId, const QString &verdict, const QString &digest,
                               const QString &reason)
 {
-    const QString requestId = u"r%1"_s.arg(m_nextRequest++);
-    const int from = int(m_messages.size());
-    send({{u"type"_s, u"decide"_s},
-          {u"request_id"_s, requestId},
-          {u"action_id"_s, actionId},
-          {u"verdict"_s, verdict},
-          {u"reason"_s, reason},
-          {u"action_digest"_s, digest}});
-    return waitFor(u"decision_result"_s, from);
+    if (m_seed.isEmpty()) {
+        return sendDecision({{u"action_id"_s, actionId}, {u"verdict"_s, verdict}, {u"reason"_s, reason},
+                             {u"action_digest"_s, digest}});
+    }
+    const SignedDecision signedDecision = decision(actionId, verdict, digest, reason);
+    return sendDecision(DecisionSubmission{signedDecision, sign(signedDecision)}.toJson());
+}
+
+bool FeedProbe::open(const QUrl &gatewayUrl, const TestPrincipal &principal)
+{
+    m_seed = principal.signingSeed;
+    return open(gatewayUrl, principal.token);
 }
 
 QList<qint64> FeedProbe::eventSeqs() const

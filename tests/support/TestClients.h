@@ -1,5 +1,8 @@
 #pragma once
 
+#include "GatewayProcess.h"
+#include "signing/SignedDecision.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -47,6 +50,10 @@ public:
     explicit FeedProbe(QObject *parent = nullptr);
 
     bool open(const QUrl &gatewayUrl, const QString &token, qint64 sinceSeq = -1);
+    // Opens as `principal` and signs decisions with its software key.
+    bool open(const QUrl &gatewayUrl, const TestPrincipal &principal);
+    // The Ed25519 seed decide() signs with; without one decide() sends an unsigned decision.
+    void setSigningKey(const QByteArray &seed) { m_seed = seed; }
     void abort() { m_socket.abort(); }
     void send(const QJsonObject &message);
     void sendRaw(const QString &text) { m_socket.sendTextMessage(text); }
@@ -55,9 +62,16 @@ public:
     QJsonObject waitFor(const QString &type, int from = 0, int timeoutMs = 5000);
     // Waits for an event of `eventType` after message index `from`; returns the event object.
     QJsonObject waitForEvent(const QString &eventType, int from = 0, int timeoutMs = 10000);
-    // Sends a decide message and waits for its decision_result.
+    // Signs a decision (as the principal hello named, with the signing key) and sends it; waits for
+    // its decision_result. The digest is taken as given, so a test can sign a wrong one.
     QJsonObject decide(const QString &actionId, const QString &verdict, const QString &digest,
                        const QString &reason = {});
+    // The decision decide() would sign, for tests that change it before signing.
+    SignedDecision decision(const QString &actionId, const QString &verdict, const QString &digest,
+                            const QString &reason = {}) const;
+    // Sends {decision, signature} as they are, and waits for the decision_result.
+    QJsonObject sendDecision(const QJsonObject &submission);
+    SignatureRecord sign(const SignedDecision &decision) const;
 
     const QList<QJsonObject> &messages() const { return m_messages; }
     QList<qint64> eventSeqs() const;
@@ -71,6 +85,7 @@ private:
     QWebSocket m_socket;
     QList<QJsonObject> m_messages;
     int m_nextRequest = 1;
+    QByteArray m_seed;
 };
 
 } // namespace cs::test

@@ -1,4 +1,5 @@
 #include "wire/ActionCodec.h"
+#include "signing/SignedDecision.h"
 #include "wire/FeedMessages.h"
 
 #include <QJsonArray>
@@ -155,19 +156,51 @@ private Q_SLOTS:
         QCOMPARE(action.displayCommand(), u"psql -c 'DROP TABLE users; -- it'\\''s fine'"_s);
     }
 
-    void feedDecide_missingOrBadFields_areRefused()
+    void decisionSubmission_missingOrBadFields_areRefused_data()
     {
-        QString requestId;
+        QTest::addColumn<QJsonObject>("decision");
+        QTest::addColumn<QString>("code");
+        const QJsonObject valid{{u"protocol"_s, 1},          {u"action_id"_s, u"a"_s},
+                                {u"action_digest"_s, u"d"_s}, {u"verdict"_s, u"approve"_s},
+                                {u"reason"_s, u""_s},         {u"approver"_s, u"alice"_s},
+                                {u"key_id"_s, u"k-1"_s},      {u"signed_at"_s, u"2026-01-01T00:00:00.000Z"_s},
+                                {u"nonce"_s, u"AAAAAAAAAAAAAAAAAAAAAA"_s}};
+        const auto without = [&valid](const QString &key) {
+            QJsonObject copy = valid;
+            copy.remove(key);
+            return copy;
+        };
+        const auto with = [&valid](const QString &key, const QJsonValue &value) {
+            QJsonObject copy = valid;
+            copy.insert(key, value);
+            return copy;
+        };
+        QTest::newRow("no action_id") << without(u"action_id"_s) << ErrorCode::MissingField;
+        QTest::newRow("no digest") << without(u"action_digest"_s) << ErrorCode::MissingField;
+        QTest::newRow("no nonce") << without(u"nonce"_s) << ErrorCode::MissingField;
+        QTest::newRow("no protocol") << without(u"protocol"_s) << ErrorCode::UnsupportedProtocol;
+        QTest::newRow("protocol 2") << with(u"protocol"_s, 2) << ErrorCode::UnsupportedProtocol;
+        QTest::newRow("verdict yes") << with(u"verdict"_s, u"yes"_s) << ErrorCode::InvalidField;
+        QTest::newRow("bad time") << with(u"signed_at"_s, u"yesterday"_s) << ErrorCode::InvalidField;
+        QTest::newRow("short nonce") << with(u"nonce"_s, u"abc"_s) << ErrorCode::InvalidField;
+        QTest::newRow("extra member") << with(u"scope"_s, u"all"_s) << ErrorCode::InvalidField;
+    }
+
+    void decisionSubmission_missingOrBadFields_areRefused()
+    {
+        QFETCH(QJsonObject, decision);
+        QFETCH(QString, code);
         WireError error;
-        QVERIFY(!FeedMessages::parseDecide({{u"verdict"_s, u"approve"_s}, {u"action_digest"_s, u"x"_s}},
-                                           &requestId, &error));
-        QCOMPARE(error.code, ErrorCode::MissingField);
-        QVERIFY(!FeedMessages::parseDecide({{u"action_id"_s, u"a"_s}, {u"verdict"_s, u"approve"_s}}, &requestId,
-                                           &error));
-        QCOMPARE(error.code, ErrorCode::MissingField);
-        QVERIFY(!FeedMessages::parseDecide(
-            {{u"action_id"_s, u"a"_s}, {u"verdict"_s, u"yes"_s}, {u"action_digest"_s, u"x"_s}}, &requestId, &error));
-        QCOMPARE(error.code, ErrorCode::InvalidField);
+        const QJsonObject signature{{u"alg"_s, u"Ed25519"_s}, {u"value"_s, u"AAAA"_s}};
+        QVERIFY(!DecisionSubmission::fromJson({{u"decision"_s, decision}, {u"signature"_s, signature}}, &error));
+        QCOMPARE(error.code, code);
+    }
+
+    void decisionSubmission_unsigned_isRefusedWithSignatureRequired()
+    {
+        WireError error;
+        QVERIFY(!DecisionSubmission::fromJson({{u"action_id"_s, u"a"_s}, {u"verdict"_s, u"approve"_s}}, &error));
+        QCOMPARE(error.code, ErrorCode::SignatureRequired);
     }
 
     void feedParse_nonObjectOrUntyped_isMalformed()

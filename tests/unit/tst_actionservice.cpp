@@ -1,5 +1,7 @@
 #include "ActionService.h"
 #include "EventStore.h"
+#include "KeyRegistry.h"
+#include "SigningFixture.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -16,12 +18,19 @@ class TestActionService : public QObject
     Q_OBJECT
 
     const Principal bot{u"bot"_s, u"Bot"_s, Role::Agent, {}};
-    const Principal alice{u"alice"_s, u"Alice"_s, Role::Approver, {}};
+    const test::TestApprover m_alice = test::TestApprover::make(u"alice"_s);
+    const Principal alice = m_alice.principal;
     ManualClock m_clock{QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC)};
     QTemporaryDir m_dir;
     int m_counter = 0;
 
     QString freshPath() { return m_dir.filePath(u"store%1.sqlite"_s.arg(++m_counter)); }
+
+    std::optional<Action> approve(ActionService &service, const Action &action, WireError *error)
+    {
+        const SignedDecision decision = m_alice.decision(action, Verdict::Approve, m_clock.now());
+        return service.decide(alice, decision, m_alice.sign(decision), error);
+    }
 
     static ActionRequest request(int ttl = 60)
     {
@@ -52,7 +61,8 @@ private Q_SLOTS:
             EventStore store(u"s2"_s);
             QString error;
             QVERIFY(store.open(path, &error));
-            ActionService service(&store, &m_clock, {});
+        KeyRegistry keys(&store, &m_clock, {m_alice.key});
+        ActionService service(&store, &keys, &m_clock, {}, {});
             QSignalSpy recorded(&service, &ActionService::eventRecorded);
             WireError werror;
             const auto action = service.submit(bot, request(), &werror);
@@ -67,7 +77,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(reopened.open(path, &error));
         QCOMPARE(reopened.headSeq(), 1);
-        ActionService service(&reopened, &m_clock, {});
+        KeyRegistry keys(&reopened, &m_clock, {m_alice.key});
+        ActionService service(&reopened, &keys, &m_clock, {}, {});
         service.load();
         QCOMPARE(service.pending().size(), 1);
         QCOMPARE(service.pending().first().id, id);
@@ -82,11 +93,12 @@ private Q_SLOTS:
         EventStore store(u"s4"_s);
         QString error;
         QVERIFY(store.open(freshPath(), &error));
-        ActionService service(&store, &m_clock, {});
+        KeyRegistry keys(&store, &m_clock, {m_alice.key});
+        ActionService service(&store, &keys, &m_clock, {}, {});
         QSignalSpy resolved(&service, &ActionService::actionResolved);
         WireError werror;
         const auto action = service.submit(bot, request(), &werror);
-        const auto decided = service.decide(alice, {action->id, Verdict::Approve, {}, action->digest}, &werror);
+        const auto decided = approve(service, *action, &werror);
         QVERIFY(decided);
         QCOMPARE(decided->status, ActionStatus::Approved);
         QCOMPARE(resolved.size(), 1);
@@ -100,10 +112,11 @@ private Q_SLOTS:
         EventStore store(u"s5"_s);
         QString error;
         QVERIFY(store.open(freshPath(), &error));
-        ActionService service(&store, &m_clock, {});
+        KeyRegistry keys(&store, &m_clock, {m_alice.key});
+        ActionService service(&store, &keys, &m_clock, {}, {});
         WireError werror;
         const auto action = service.submit(alice, request(), &werror);
-        QVERIFY(!service.decide(alice, {action->id, Verdict::Approve, {}, action->digest}, &werror));
+        QVERIFY(!approve(service, *action, &werror));
         QCOMPARE(werror.code, ErrorCode::SelfApproval);
         const QList<Event> events = store.eventsAfter(1, 10);
         QCOMPARE(events.size(), 1);
@@ -117,11 +130,12 @@ private Q_SLOTS:
         EventStore store(u"s6"_s);
         QString error;
         QVERIFY(store.open(freshPath(), &error));
-        ActionService service(&store, &m_clock, {});
+        KeyRegistry keys(&store, &m_clock, {m_alice.key});
+        ActionService service(&store, &keys, &m_clock, {}, {});
         WireError werror;
         const auto action = service.submit(bot, request(30), &werror);
         m_clock.advance(31'000);
-        const auto late = service.decide(alice, {action->id, Verdict::Approve, {}, action->digest}, &werror);
+        const auto late = approve(service, *action, &werror);
         QVERIFY(!late);
         QCOMPARE(werror.code, ErrorCode::Expired);
         QCOMPARE(service.find(action->id)->status, ActionStatus::Expired);
@@ -135,12 +149,14 @@ private Q_SLOTS:
         QString error;
         QVERIFY(store.open(path, &error));
         {
-            ActionService service(&store, &m_clock, {});
+        KeyRegistry keys(&store, &m_clock, {m_alice.key});
+        ActionService service(&store, &keys, &m_clock, {}, {});
             WireError werror;
             QVERIFY(service.submit(bot, request(5), &werror));
         }
         m_clock.advance(10'000);
-        ActionService restarted(&store, &m_clock, {});
+        KeyRegistry keys(&store, &m_clock, {});
+        ActionService restarted(&store, &keys, &m_clock, {}, {});
         restarted.load();
         QVERIFY(restarted.pending().isEmpty());
         QCOMPARE(store.eventsAfter(0, 10).last().type, EventType::ActionExpired);
@@ -151,7 +167,8 @@ private Q_SLOTS:
         EventStore store(u"s8"_s);
         QString error;
         QVERIFY(store.open(freshPath(), &error));
-        ActionService service(&store, &m_clock, {});
+        KeyRegistry keys(&store, &m_clock, {m_alice.key});
+        ActionService service(&store, &keys, &m_clock, {}, {});
         WireError werror;
         const auto action = service.submit(bot, request(), &werror);
         QVERIFY(!service.cancel(alice, action->id, &werror));
@@ -166,7 +183,8 @@ private Q_SLOTS:
         EventStore store(u"s9"_s);
         QString error;
         QVERIFY(store.open(freshPath(), &error));
-        ActionService service(&store, &m_clock, {60, 120});
+        KeyRegistry keys(&store, &m_clock, {});
+        ActionService service(&store, &keys, &m_clock, {60, 120}, {});
         WireError werror;
         QVERIFY(!service.submit(bot, request(121), &werror));
         QCOMPARE(werror.code, ErrorCode::InvalidField);
@@ -181,7 +199,8 @@ private Q_SLOTS:
         EventStore store(u"s10"_s);
         QString error;
         QVERIFY(store.open(path, &error));
-        ActionService service(&store, &m_clock, {});
+        KeyRegistry keys(&store, &m_clock, {m_alice.key});
+        ActionService service(&store, &keys, &m_clock, {}, {});
         WireError werror;
         QVERIFY(service.submit(bot, request(), &werror));
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);

@@ -124,7 +124,7 @@ private Q_SLOTS:
     void decide_whenOffline_returnsNoRequestId()
     {
         FeedClient client;
-        QVERIFY(client.decide({u"a"_s, Verdict::Approve, {}, u"d"_s}).isEmpty());
+        QVERIFY(client.decide(DecisionSubmission{}).isEmpty());
     }
 
     void feedUrl_mapsHttpToWs()

@@ -1,0 +1,284 @@
+#include "ApproverCommand.h"
+
+#include "signing/Crypto.h"
+#include "signing/Fido2Signer.h"
+#include "signing/SignerUri.h"
+#include "signing/SigningJob.h"
+#include "signing/SoftwareSigner.h"
+#include "util/DevPrincipals.h"
+#include "wire/ActionCodec.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+ApproverCommand::ApproverCommand(Mode mode, QObject *parent) : QObject(parent), m_mode(mode), m_client(&m_network) {}
+
+bool ApproverCommand::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    static const QHash<Mode, QString> descriptions{
+        {Mode::Pending, u"List the actions waiting for a decision."_s},
+        {Mode::Decide, u"Sign a decision on one action with your key and send it."_s},
+        {Mode::KeyEnroll, u"Send your signing key to the gateway; an operator must approve it."_s},
+        {Mode::KeyList, u"List your signing keys and their status."_s}};
+    parser.setApplicationDescription(descriptions.value(m_mode));
+    parser.addHelpOption();
+    CliContext::addOptions(parser);
+    parser.addOption({u"json"_s, u"Print the gateway's JSON instead of text."_s});
+    if (m_mode == Mode::Decide || m_mode == Mode::KeyEnroll) {
+        parser.addOption({u"key"_s, u"The signing key: pkcs11:…, fido2:FILE or software:FILE (see docs/cli.md)."_s,
+                          u"URI"_s});
+    }
+    if (m_mode == Mode::Decide) {
+        parser.addOption({u"approve"_s, u"Approve the action."_s});
+        parser.addOption({u"deny"_s, u"Deny the action (needs --reason)."_s});
+        parser.addOption({u"reason"_s, u"Why; required to deny."_s, u"TEXT"_s});
+        parser.addPositionalArgument(u"id"_s, u"The action's id."_s);
+    }
+    if (m_mode == Mode::KeyEnroll)
+        parser.addOption({u"label"_s, u"A name for the key, shown to the operator."_s, u"TEXT"_s});
+    if (!parser.parse(arguments)) {
+        printErr(u"countersign-cli: "_s + parser.errorText());
+        return false;
+    }
+    if (parser.isSet(u"help"_s)) {
+        printOut(parser.helpText());
+        QCoreApplication::exit(0);
+        return false;
+    }
+    QString error;
+    const auto context = CliContext::resolve(parser, Role::Approver, &error);
+    if (!context) {
+        printErr(u"countersign-cli: "_s + error);
+        return false;
+    }
+    m_context = *context;
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_json = parser.isSet(u"json"_s);
+    if (m_mode == Mode::KeyEnroll)
+        m_label = parser.value(u"label"_s);
+    if (m_mode == Mode::Decide || m_mode == Mode::KeyEnroll) {
+        m_keyUri = parser.value(u"key"_s);
+        if (m_keyUri.isEmpty() && parser.isSet(u"dev-principals"_s)) {
+            const auto dev = DevPrincipals::load(parser.value(u"dev-principals"_s), &error);
+            m_devSeed = dev ? dev->approver.signingKeySeed : QByteArray();
+        }
+        if (m_keyUri.isEmpty() && m_devSeed.isEmpty()) {
+            printErr(u"countersign-cli: give your signing key with --key pkcs11:…|fido2:FILE|software:FILE"_s);
+            return false;
+        }
+    }
+    if (m_mode == Mode::Decide) {
+        m_actionId = parser.positionalArguments().value(0);
+        if (m_actionId.isEmpty() || parser.isSet(u"approve"_s) == parser.isSet(u"deny"_s)) {
+            printErr(u"countersign-cli: decide needs the action id and exactly one of --approve and --deny"_s);
+            return false;
+        }
+        m_verdict = parser.isSet(u"approve"_s) ? Verdict::Approve : Verdict::Deny;
+        m_reason = parser.value(u"reason"_s);
+    }
+    return true;
+}
+
+void ApproverCommand::run()
+{
+    switch (m_mode) {
+    case Mode::Pending:
+        return listPending();
+    case Mode::Decide:
+        return decide();
+    case Mode::KeyEnroll:
+        return enrollKey();
+    case Mode::KeyList:
+        return listKeys();
+    }
+}
+
+void ApproverCommand::fail(const QString &message)
+{
+    printErr(u"countersign-cli: "_s + message);
+    QCoreApplication::exit(ExitCode::Error);
+}
+
+void ApproverCommand::failWith(const AgentClient::Reply &reply)
+{
+    fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
+}
+
+void ApproverCommand::listPending()
+{
+    m_client.get(u"/v1/actions?status=pending"_s, this, [this](const AgentClient::Reply &reply) {
+        if (!reply.ok())
+            return failWith(reply);
+        if (m_json) {
+            printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Indented)));
+            return QCoreApplication::exit(0);
+        }
+        const QJsonArray actions = reply.body.value(u"actions"_s).toArray();
+        printOut(u"%1 action(s) waiting"_s.arg(actions.size()));
+        for (const QJsonValue &value : actions) {
+            WireError error;
+            const auto action = ActionCodec::actionFromJson(value.toObject(), &error);
+            if (!action)
+                continue;
+            printOut(u"\n%1  [%2] %3 on %4/%5 (%6)"_s.arg(action->id, urgencyName(action->request.urgency),
+                                                        action->request.kind, action->request.target.system,
+                                                        action->request.target.resource,
+                                                        action->request.target.environment));
+            printOut(u"  by %1%2, expires %3"_s.arg(action->initiator,
+                                                    action->request.onBehalfOf.isEmpty()
+                                                        ? QString()
+                                                        : u" on behalf of "_s + action->request.onBehalfOf,
+                                                    ActionCodec::formatTime(action->expiresAt)));
+            printOut(u"  $ "_s + action->displayCommand());
+            printOut(u"  why: "_s + action->request.justification);
+            printOut(u"  digest: "_s + action->digest);
+        }
+        QCoreApplication::exit(0);
+    });
+}
+
+std::unique_ptr<Signer> ApproverCommand::openSigner(const QString &fido2RpId)
+{
+    if (m_keyUri.isEmpty())
+        return std::make_unique<SoftwareSigner>(m_devSeed);
+    QString error;
+    auto signer = SignerUri::open(m_keyUri, fido2RpId, &error);
+    if (!signer)
+        fail(error);
+    return signer;
+}
+
+QString ApproverCommand::readPin()
+{
+    if (qEnvironmentVariableIsSet("COUNTERSIGN_PIN"))
+        return qEnvironmentVariable("COUNTERSIGN_PIN");
+    FILE *tty = std::fopen("/dev/tty", "r+");
+    if (!tty)
+        return {};
+    std::fputs("PIN: ", tty);
+    std::fflush(tty);
+    termios saved{};
+    const bool isTerminal = tcgetattr(fileno(tty), &saved) == 0;
+    if (isTerminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(fileno(tty), TCSAFLUSH, &quiet);
+    }
+    char line[256] = {};
+    const bool read = std::fgets(line, sizeof line, tty) != nullptr;
+    if (isTerminal)
+        tcsetattr(fileno(tty), TCSAFLUSH, &saved);
+    std::fputs("\n", tty);
+    std::fclose(tty);
+    return read ? QString::fromUtf8(line).trimmed() : QString();
+}
+
+void ApproverCommand::decide()
+{
+    m_client.get(u"/v1/gateway"_s, this, [this](const AgentClient::Reply &info) {
+        if (!info.ok())
+            return failWith(info);
+        const QString rpId = info.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
+        const QString approver = info.body.value(u"principal"_s).toObject().value(u"id"_s).toString();
+        m_client.get(u"/v1/actions/%1"_s.arg(m_actionId), this, [this, rpId, approver](const AgentClient::Reply &reply) {
+            if (!reply.ok())
+                return failWith(reply);
+            WireError error;
+            const auto action = ActionCodec::actionFromJson(reply.body, &error);
+            if (!action)
+                return fail(error.message);
+            std::unique_ptr<Signer> signer = openSigner(rpId);
+            if (!signer)
+                return;
+            const QString pin = signer->needsPin() ? readPin() : QString();
+            if (signer->needsTouch())
+                printErr(u"Touch your security key…"_s);
+            // The CLI may block here: nothing else runs while an approver signs at a terminal.
+            const SigningOutcome outcome = signDecision(
+                *signer, {*action, m_verdict, m_reason, approver, pin, QDateTime::currentDateTimeUtc()});
+            if (!outcome.decision)
+                return fail(u"%1 (%2)"_s.arg(outcome.error.message, outcome.error.code));
+            const DecisionSubmission submission{*outcome.decision, *outcome.signature};
+            m_client.post(u"/v1/actions/%1/decision"_s.arg(m_actionId), submission.toJson(), this,
+                          [this](const AgentClient::Reply &result) {
+                              if (!result.ok())
+                                  return failWith(result);
+                              if (m_json)
+                                  printOut(QString::fromUtf8(QJsonDocument(result.body).toJson(QJsonDocument::Indented)));
+                              else
+                                  printOut(u"%1 is now %2"_s.arg(m_actionId, result.body.value(u"status"_s).toString()));
+                              QCoreApplication::exit(0);
+                          });
+        });
+    });
+}
+
+void ApproverCommand::enrollKey()
+{
+    m_client.get(u"/v1/gateway"_s, this, [this](const AgentClient::Reply &info) {
+        if (!info.ok())
+            return failWith(info);
+        const QString rpId = info.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
+        QString error;
+        if (!m_keyUri.isEmpty() && !SignerUri::prepareForEnrollment(m_keyUri, &error))
+            return fail(error);
+        std::unique_ptr<Signer> signer = openSigner(rpId);
+        if (!signer)
+            return;
+        if (signer->needsTouch())
+            printErr(u"Touch your security key to create the credential…"_s);
+        SignerError signerError;
+        auto enrollment = signer->enroll(signer->needsPin() ? readPin() : QString(), &signerError);
+        if (!enrollment)
+            return fail(u"%1 (%2)"_s.arg(signerError.message, signerError.code));
+        if (enrollment->type == KeyType::Fido2 &&
+            !SignerUri::saveFido2Credential(m_keyUri, rpId, {}, enrollment->credentialId, enrollment->publicKey,
+                                            &error))
+            return fail(error);
+        enrollment->label = m_label;
+        m_client.post(u"/v1/keys"_s, enrollment->toJson(), this, [this](const AgentClient::Reply &reply) {
+            if (!reply.ok())
+                return failWith(reply);
+            if (m_json)
+                printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Indented)));
+            else
+                printOut(u"enrolled key %1 (%2, %3); it counts once an operator runs:\n"
+                         "  countersign-gateway key approve %1"_s.arg(reply.body.value(u"id"_s).toString(),
+                                                                      reply.body.value(u"type"_s).toString(),
+                                                                      reply.body.value(u"status"_s).toString()));
+            QCoreApplication::exit(0);
+        });
+    });
+}
+
+void ApproverCommand::listKeys()
+{
+    m_client.get(u"/v1/keys"_s, this, [this](const AgentClient::Reply &reply) {
+        if (!reply.ok())
+            return failWith(reply);
+        if (m_json) {
+            printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Indented)));
+            return QCoreApplication::exit(0);
+        }
+        for (const QJsonValue &value : reply.body.value(u"keys"_s).toArray()) {
+            const QJsonObject key = value.toObject();
+            printOut(u"%1  %2  %3  %4  %5"_s.arg(key.value(u"id"_s).toString(), key.value(u"type"_s).toString(),
+                                                 key.value(u"algorithm"_s).toString(),
+                                                 key.value(u"assurance"_s).toString(),
+                                                 key.value(u"status"_s).toString()));
+        }
+        QCoreApplication::exit(0);
+    });
+}
+
+} // namespace cs

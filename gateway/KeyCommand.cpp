@@ -1,0 +1,88 @@
+#include "KeyCommand.h"
+
+#include "EventStore.h"
+#include "GatewayConfig.h"
+#include "KeyRegistry.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stream);
+}
+
+} // namespace
+
+int runKeyCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Review approvers' signing keys: key list | key approve ID | key revoke ID"_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"verb"_s, u"list, approve or revoke"_s);
+    parser.addPositionalArgument(u"id"_s, u"The key id (for approve and revoke)."_s);
+    parser.addOption({u"config"_s, u"The gateway's YAML configuration."_s, u"FILE"_s});
+    parser.addOption({u"data-dir"_s, u"The gateway's data directory."_s, u"DIR"_s});
+    parser.addOption({u"by"_s, u"Operator name recorded with the approval (default: $USER)."_s, u"NAME"_s});
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    const QString verb = positional.value(0);
+    if (!(verb == u"list" || ((verb == u"approve" || verb == u"revoke") && positional.size() == 2))) {
+        print(stderr, u"countersign-gateway: usage: key list | key approve ID | key revoke ID (--config FILE or --data-dir DIR)"_s);
+        return 2;
+    }
+    QString error;
+    GatewayConfig config;
+    if (parser.isSet(u"config"_s)) {
+        auto loaded = GatewayConfig::load(parser.value(u"config"_s), &error);
+        if (!loaded) {
+            print(stderr, u"countersign-gateway: "_s + error);
+            return 2;
+        }
+        config = *loaded;
+    }
+    if (parser.isSet(u"data-dir"_s))
+        config.dataDir = parser.value(u"data-dir"_s);
+    if (config.dataDir.isEmpty()) {
+        print(stderr, u"countersign-gateway: key commands need --config FILE or --data-dir DIR"_s);
+        return 2;
+    }
+    EventStore store(u"countersign-key-command"_s);
+    if (!store.open(QDir(config.dataDir).filePath(u"gateway.sqlite"_s), &error)) {
+        print(stderr, u"countersign-gateway: "_s + error);
+        return 2;
+    }
+    SystemClock clock;
+    KeyRegistry keys(&store, &clock, config.keys);
+    if (verb == u"list") {
+        print(stdout, u"%1  %2  %3  %4  %5  %6"_s.arg(u"ID"_s, -23).arg(u"OWNER"_s, -16).arg(u"TYPE"_s, -8)
+                          .arg(u"ALG"_s, -7).arg(u"ASSURANCE"_s, -9).arg(u"STATUS"_s));
+        for (const KeyRecord &key : keys.all()) {
+            print(stdout, u"%1  %2  %3  %4  %5  %6"_s.arg(key.id, -23).arg(key.owner, -16).arg(key.type, -8)
+                              .arg(key.algorithm, -7).arg(key.assurance, -9).arg(key.status));
+        }
+        return 0;
+    }
+    const QString by = parser.isSet(u"by"_s) ? parser.value(u"by"_s) : qEnvironmentVariable("USER", u"operator"_s);
+    WireError failure;
+    const auto changed = verb == u"approve" ? keys.approve(positional[1], by, &failure)
+                                            : keys.revoke(positional[1], by, &failure);
+    if (!changed) {
+        print(stderr, u"countersign-gateway: %1 (%2)"_s.arg(failure.message, failure.code));
+        return 1;
+    }
+    print(stdout, u"key %1 of %2 is now %3 (event seq %4)"_s.arg(changed->first.id, changed->first.owner,
+                                                                   changed->first.status)
+                      .arg(changed->second.seq));
+    return 0;
+}
+
+} // namespace cs

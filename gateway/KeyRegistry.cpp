@@ -1,0 +1,175 @@
+#include "KeyRegistry.h"
+
+#include "util/Log.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+WireError storageFailure(const QString &detail)
+{
+    return {ErrorCode::StorageFailure, u"The gateway could not store the key: %1"_s.arg(detail)};
+}
+
+} // namespace
+
+KeyRegistry::KeyRegistry(EventStore *store, const Clock *clock, QList<KeyRecord> configured)
+    : m_store(store), m_clock(clock), m_configured(std::move(configured))
+{
+}
+
+QList<KeyRecord> KeyRegistry::query(const QString &where, const QVariantList &values) const
+{
+    QList<KeyRecord> keys;
+    QSqlQuery query(m_store->database());
+    query.prepare(u"SELECT body FROM keys "_s + where + u" ORDER BY id"_s);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        qCCritical(lcStore) << "cannot read keys:" << sqlError(query);
+        return keys;
+    }
+    while (query.next()) {
+        WireError error;
+        if (auto key = KeyRecord::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object(), &error))
+            keys.append(std::move(*key));
+        else
+            qCCritical(lcStore) << "unreadable stored key:" << error.message;
+    }
+    return keys;
+}
+
+std::optional<KeyRecord> KeyRegistry::find(const QString &id) const
+{
+    // A stored row wins over the configuration, so a configured key can still be revoked.
+    const QList<KeyRecord> found = query(u"WHERE id = ?"_s, {id});
+    if (!found.isEmpty())
+        return found.first();
+    for (const KeyRecord &key : m_configured) {
+        if (key.id == id)
+            return key;
+    }
+    return std::nullopt;
+}
+
+QList<KeyRecord> KeyRegistry::merged(QList<KeyRecord> stored, const QString &owner) const
+{
+    for (const KeyRecord &key : m_configured) {
+        const bool shadowed = std::any_of(stored.cbegin(), stored.cend(), [&key](const KeyRecord &s) { return s.id == key.id; });
+        if (!shadowed && (owner.isEmpty() || key.owner == owner))
+            stored.append(key);
+    }
+    return stored;
+}
+
+QList<KeyRecord> KeyRegistry::keysOf(const QString &owner) const
+{
+    return merged(query(u"WHERE owner = ?"_s, {owner}), owner);
+}
+
+QList<KeyRecord> KeyRegistry::all() const
+{
+    return merged(query({}, {}), {});
+}
+
+std::optional<std::pair<KeyRecord, Event>> KeyRegistry::enroll(const QString &owner,
+                                                               const KeyEnrollment &enrollment, WireError *error)
+{
+    const KeyRecord key = enrollment.toRecord(owner, m_clock->now());
+    if (const auto existing = find(key.id)) {
+        *error = {ErrorCode::KeyExists, u"The key %1 is already enrolled (owner %2, %3)."_s.arg(
+                                            key.id, existing->owner, existing->status)};
+        return std::nullopt;
+    }
+    return store(key, u"key.enrolled"_s, owner, error);
+}
+
+std::optional<std::pair<KeyRecord, Event>> KeyRegistry::approve(const QString &id, const QString &by,
+                                                                WireError *error)
+{
+    auto key = find(id);
+    if (!key) {
+        *error = {ErrorCode::UnknownKey, u"There is no key %1."_s.arg(id)};
+        return std::nullopt;
+    }
+    if (key->status != KeyStatus::Pending) {
+        *error = {ErrorCode::NotPending, u"The key %1 is %2, not pending."_s.arg(id, key->status)};
+        return std::nullopt;
+    }
+    key->status = KeyStatus::Approved;
+    key->approvedBy = by;
+    key->approvedAt = m_clock->now();
+    return store(*key, u"key.approved"_s, by, error);
+}
+
+std::optional<std::pair<KeyRecord, Event>> KeyRegistry::revoke(const QString &id, const QString &by,
+                                                               WireError *error)
+{
+    auto key = find(id);
+    if (!key || key->status == KeyStatus::Revoked) {
+        *error = {ErrorCode::UnknownKey, u"There is no key %1 to revoke."_s.arg(id)};
+        return std::nullopt;
+    }
+    key->status = KeyStatus::Revoked;
+    return store(*key, u"key.revoked"_s, by, error);
+}
+
+bool KeyRegistry::nonceSeen(const QString &nonce) const
+{
+    QSqlQuery query(m_store->database());
+    query.prepare(u"SELECT 1 FROM nonces WHERE nonce = ?"_s);
+    query.addBindValue(nonce);
+    return query.exec() && query.next();
+}
+
+EventStore::Extra KeyRegistry::rememberNonce(const QString &nonce, const QString &keyId)
+{
+    return [nonce, keyId](QSqlDatabase &db, qint64 seq, QString *error) {
+        QSqlQuery insert(db);
+        insert.prepare(u"INSERT INTO nonces (nonce, key_id, seq) VALUES (?, ?, ?)"_s);
+        insert.addBindValue(nonce);
+        insert.addBindValue(keyId);
+        insert.addBindValue(seq);
+        if (!insert.exec()) {
+            *error = sqlError(insert);
+            return false;
+        }
+        return true;
+    };
+}
+
+std::optional<std::pair<KeyRecord, Event>> KeyRegistry::store(const KeyRecord &key, const QString &eventType,
+                                                              const QString &actor, WireError *error)
+{
+    const QJsonObject body = key.toJson();
+    QString storeError;
+    const auto event = m_store->write(
+        nullptr, Event{0, m_clock->now(), eventType, actor, {}, {{u"key"_s, body}}},
+        [&key, &body](QSqlDatabase &db, qint64, QString *sqlFailure) {
+            QSqlQuery upsert(db);
+            upsert.prepare(u"INSERT INTO keys (id, owner, status, body) VALUES (?, ?, ?, ?)"
+                           " ON CONFLICT(id) DO UPDATE SET status = excluded.status, body = excluded.body"_s);
+            upsert.addBindValue(key.id);
+            upsert.addBindValue(key.owner);
+            upsert.addBindValue(key.status);
+            upsert.addBindValue(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+            if (!upsert.exec()) {
+                *sqlFailure = sqlError(upsert);
+                return false;
+            }
+            return true;
+        },
+        &storeError);
+    if (!event) {
+        *error = storageFailure(storeError);
+        return std::nullopt;
+    }
+    return std::pair{key, *event};
+}
+
+} // namespace cs
