@@ -72,7 +72,7 @@ bool readPrincipals(const YAML::Node &list, GatewayConfig &config, QString *erro
 // keys: [{owner, type, public_key (PEM), credential_id?, label?}], approved from the start.
 bool readKeys(const YAML::Node &list, GatewayConfig &config, QString *error)
 {
-    if (!list)
+    if (!list || list.IsNull())
         return true;
     if (!list.IsSequence()) {
         *error = u"'keys' must be a list"_s;
