@@ -35,11 +35,22 @@ QList<KeyRecord> KeyRegistry::query(const QString &where, const QVariantList &va
         return keys;
     }
     while (query.next()) {
+        // The row is read every time (another process may have approved or revoked the key);
+        // only the parsing of an unchanged row, PEM and all, is remembered.
+        const QByteArray body = query.value(0).toByteArray();
+        if (const auto cached = m_parsed.constFind(body); cached != m_parsed.cend()) {
+            keys.append(*cached);
+            continue;
+        }
         WireError error;
-        if (auto key = KeyRecord::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object(), &error))
+        if (auto key = KeyRecord::fromJson(QJsonDocument::fromJson(body).object(), &error)) {
+            if (m_parsed.size() > kMaxParsedKeys)
+                m_parsed.clear();
+            m_parsed.insert(body, *key);
             keys.append(std::move(*key));
-        else
+        } else {
             qCCritical(lcStore) << "unreadable stored key:" << error.message;
+        }
     }
     return keys;
 }

@@ -4,6 +4,7 @@
 #include "signing/KeyRecord.h"
 #include "util/Clock.h"
 
+#include <QHash>
 #include <QList>
 
 namespace cs {
@@ -40,9 +41,12 @@ private:
     // `stored` plus the configured keys (of `owner`, if given) that no stored row overrides.
     QList<KeyRecord> merged(QList<KeyRecord> stored, const QString &owner) const;
 
+    static constexpr qsizetype kMaxParsedKeys = 4096;
+
     EventStore *m_store;
     const Clock *m_clock;
     QList<KeyRecord> m_configured;
+    mutable QHash<QByteArray, KeyRecord> m_parsed; // stored body -> parsed key
 };
 
 } // namespace cs

@@ -1,6 +1,8 @@
 #include "Crypto.h"
 
 #include <QCryptographicHash>
+#include <QHash>
+#include <QMutex>
 
 #include <openssl/bn.h>
 #include <openssl/ecdsa.h>
@@ -43,6 +45,26 @@ Owned<EVP_PKEY> readSpki(const QByteArray &spki)
     return key;
 }
 
+// OpenSSL 3.0's decoders make parsing a key cost more than an Ed25519 verification, and the
+// gateway checks the same few approvers' keys over and over: parsed keys are remembered, keyed
+// by their exact bytes (a pure function's memo, bounded).
+std::shared_ptr<EVP_PKEY> parsedSpki(const QByteArray &spki)
+{
+    static QMutex mutex;
+    static QHash<QByteArray, std::shared_ptr<EVP_PKEY>> parsed;
+    constexpr qsizetype kMaxKeys = 1024;
+    QMutexLocker lock(&mutex);
+    if (const auto it = parsed.constFind(spki); it != parsed.cend())
+        return *it;
+    std::shared_ptr<EVP_PKEY> key(readSpki(spki).release(), Free());
+    if (!key)
+        return nullptr;
+    if (parsed.size() >= kMaxKeys)
+        parsed.clear();
+    parsed.insert(spki, key);
+    return key;
+}
+
 QByteArray writeSpki(EVP_PKEY *key)
 {
     const int length = i2d_PUBKEY(key, nullptr);
@@ -64,13 +86,22 @@ bool isP256(EVP_PKEY *key)
            QByteArrayView(group, qsizetype(length)) == "prime256v1";
 }
 
+std::optional<QString> algorithmOf(EVP_PKEY *key)
+{
+    if (EVP_PKEY_get_base_id(key) == EVP_PKEY_ED25519)
+        return Ed25519;
+    if (isP256(key))
+        return ES256;
+    return std::nullopt;
+}
+
 } // namespace
 
 VerifyStatus verify(const QByteArray &publicKey, const QString &algorithm, const QByteArray &message,
                     const QByteArray &signature)
 {
-    Owned<EVP_PKEY> key = readSpki(publicKey);
-    if (!key || algorithmOf(publicKey) != algorithm)
+    const std::shared_ptr<EVP_PKEY> key = parsedSpki(publicKey);
+    if (!key || algorithmOf(key.get()) != algorithm)
         return VerifyStatus::Invalid;
     if (algorithm == Ed25519) {
         if (signature.size() != 64)
@@ -97,13 +128,7 @@ VerifyStatus verify(const QByteArray &publicKey, const QString &algorithm, const
 std::optional<QString> algorithmOf(const QByteArray &publicKey)
 {
     Owned<EVP_PKEY> key = readSpki(publicKey);
-    if (!key)
-        return std::nullopt;
-    if (EVP_PKEY_get_base_id(key.get()) == EVP_PKEY_ED25519)
-        return Ed25519;
-    if (isP256(key.get()))
-        return ES256;
-    return std::nullopt;
+    return key ? algorithmOf(key.get()) : std::nullopt;
 }
 
 std::optional<QByteArray> spkiFromPem(const QByteArray &pem)

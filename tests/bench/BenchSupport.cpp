@@ -1,0 +1,136 @@
+#include "BenchSupport.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::bench {
+
+
+namespace {
+QElapsedTimer g_clock;
+} // namespace
+
+void startClock()
+{
+    g_clock.start();
+}
+
+qint64 nowNs()
+{
+    return g_clock.nsecsElapsed();
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype index = std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size())));
+    return values.at(index);
+}
+
+QJsonObject summary(const QList<double> &micros)
+{
+    return {{u"p50_us"_s, percentile(micros, 0.50)}, {u"p99_us"_s, percentile(micros, 0.99)},
+            {u"samples"_s, micros.size()}};
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QTimer wakeUp; // bounds each blocking wait so the deadline is noticed
+    wakeUp.start(100);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+// Baseline: a bare QWebSocket echo round trip on this machine, in this process.
+QJsonObject websocketEcho(int rounds)
+{
+    QWebSocketServer server(u"echo"_s, QWebSocketServer::NonSecureMode);
+    server.listen(QHostAddress::LocalHost);
+    QObject::connect(&server, &QWebSocketServer::newConnection, &server, [&server] {
+        QWebSocket *peer = server.nextPendingConnection();
+        QObject::connect(peer, &QWebSocket::textMessageReceived, peer,
+                         [peer](const QString &text) { peer->sendTextMessage(text); });
+    });
+    QWebSocket client;
+    int received = 0;
+    QObject::connect(&client, &QWebSocket::textMessageReceived, &client, [&received] { ++received; });
+    client.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(server.serverPort())));
+    waitUntil([&] { return client.state() == QAbstractSocket::ConnectedState; });
+    const QString payload = QString(300, u'x');
+    QList<double> micros;
+    for (int i = 0; i < rounds; ++i) {
+        const qint64 start = nowNs();
+        client.sendTextMessage(payload);
+        waitUntil([&] { return received > i; });
+        micros.append(double(nowNs() - start) / 1000.0);
+    }
+    return summary(micros);
+}
+
+// Baseline: one durable SQLite commit (WAL, synchronous=FULL), as the gateway does per action.
+QJsonObject sqliteCommit(int rounds)
+{
+    QTemporaryDir dir;
+    QList<double> micros;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bench"_s);
+        db.setDatabaseName(dir.filePath(u"bench.sqlite"_s));
+        db.open();
+        QSqlQuery query(db);
+        query.exec(u"PRAGMA journal_mode = WAL"_s);
+        query.exec(u"PRAGMA synchronous = FULL"_s);
+        query.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"_s);
+        const QString body = QString(600, u'x');
+        for (int i = 0; i < rounds; ++i) {
+            const qint64 start = nowNs();
+            db.transaction();
+            query.prepare(u"INSERT INTO t (body) VALUES (?)"_s);
+            query.addBindValue(body);
+            query.exec();
+            db.commit();
+            micros.append(double(nowNs() - start) / 1000.0);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"bench"_s);
+    return summary(micros);
+}
+
+// Baseline: SHA-256 of a 1 KiB request body.
+QJsonObject sha256(int rounds)
+{
+    const QByteArray data(1024, 'a');
+    const qint64 start = nowNs();
+    QByteArray digest;
+    for (int i = 0; i < rounds; ++i)
+        digest = QCryptographicHash::hash(QByteArray(data + digest), QCryptographicHash::Sha256);
+    return {{u"per_op_us"_s, double(nowNs() - start) / 1000.0 / rounds}};
+}
+
+void printJson(const QJsonObject &result)
+{
+    std::puts(QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
+}
+
+} // namespace cs::bench

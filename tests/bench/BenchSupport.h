@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+
+#include <functional>
+
+// Shared by countersign-bench's benchmarks: a monotonic clock, percentiles, an event-driven
+// wait, and the bare-machine baselines every benchmark prints beside its own numbers.
+namespace cs::bench {
+
+void startClock();
+qint64 nowNs();
+double percentile(QList<double> values, double p);
+QJsonObject summary(const QList<double> &micros);
+
+// Runs the event loop until `done` holds. Blocks in processEvents(WaitForMoreEvents) rather than
+// polling with sleeps (as QTest::qWaitFor does), so a measurement is not rounded up to a tick.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000);
+
+// Baselines
+QJsonObject websocketEcho(int rounds);
+QJsonObject sqliteCommit(int rounds);
+QJsonObject sha256(int rounds);
+
+void printJson(const QJsonObject &result);
+
+int feedBenchmark(int actions, int clients, int concurrency);
+int decideBenchmark(int decisions);
+
+} // namespace cs::bench
