@@ -1,11 +1,15 @@
 #include "ActionReviewPane.h"
 #include "ConsoleController.h"
+#include "DecisionSigner.h"
 #include "DenyReasonDialog.h"
+#include "FakeSigner.h"
 #include "GatewayProcess.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
+#include "SigningPrompt.h"
 #include "TestClients.h"
+#include "signing/SoftwareSigner.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -13,6 +17,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QTableView>
+#include <QLineEdit>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -182,6 +187,84 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>(u"approveButton"_s)->isEnabled());
         QVERIFY(m_gateway.restart());
         QTRY_COMPARE_WITH_TIMEOUT(m_console->feed()->state(), FeedClient::State::Connected, 40000);
+    }
+
+    // A key that waits for a touch: after 200 ms the console says so, and Cancel sends nothing.
+    void touchPrompt_appearsWhileTheKeyWaits_andCancelSendsNothing()
+    {
+        auto key = std::make_shared<FakeSigner>(m_gateway.dev().approver.signingKeySeed, true);
+        m_console->signer()->setSigner(key, u"test security key"_s);
+        const QString command = u"kubectl -n payments rollout restart deploy/api"_s;
+        auto agent = startAgent(command);
+        const Action *action = select(command);
+        QVERIFY(action);
+        const QString id = action->id;
+        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        SigningPrompt *prompt = m_console->signer()->prompt();
+        QTRY_VERIFY(prompt->isVisible());
+        QCOMPARE(prompt->mode(), SigningPrompt::Mode::Touch);
+        QVERIFY(prompt->findChild<QLabel *>(u"signingMessage"_s)->text().contains(u"Touch your security key"_s));
+        QVERIFY(key->isWaitingForTouch());
+        screenshot(u"touch"_s);
+        QTest::mouseClick(prompt->findChild<QPushButton *>(u"signingCancelButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!prompt->isVisible());
+        QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"cancelled"_s));
+        QVERIFY(m_console->queue()->rowOf(id) >= 0); // still pending: nothing was sent
+
+        // Approve again and touch the key this time.
+        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(key->isWaitingForTouch());
+        key->release();
+        QCOMPARE(exitCodeOf(*agent), 0);
+        QTRY_COMPARE(m_console->queue()->rowOf(id), -1);
+        m_console->signer()->setSigner(std::make_shared<SoftwareSigner>(m_gateway.dev().approver.signingKeySeed),
+                                       u"dev key"_s);
+    }
+
+    // A key with a PIN: the console asks for it, and a wrong one is said in a sentence.
+    void pinPrompt_wrongPinIsSaid_rightPinSigns()
+    {
+        auto key = std::make_shared<FakeSigner>(m_gateway.dev().approver.signingKeySeed, false, u"4711"_s);
+        m_console->signer()->setSigner(key, u"test token"_s);
+        const QString command = u"vault write -f transit/keys/payments/rotate"_s;
+        auto agent = startAgent(command);
+        QVERIFY(select(command));
+        SigningPrompt *prompt = m_console->signer()->prompt();
+        for (const QString &pin : {u"0000"_s, u"4711"_s}) {
+            QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
+            QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+            QTRY_VERIFY(prompt->isVisible());
+            QCOMPARE(prompt->mode(), SigningPrompt::Mode::Pin);
+            QVERIFY(prompt->findChild<QLineEdit *>(u"pinEdit"_s)->echoMode() == QLineEdit::Password);
+            prompt->setPin(pin);
+            QTest::mouseClick(prompt->findChild<QPushButton *>(u"pinOkButton"_s), Qt::LeftButton);
+            if (pin == u"0000"_s)
+                QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"PIN is wrong"_s));
+        }
+        QCOMPARE(exitCodeOf(*agent), 0);
+        m_console->signer()->setSigner(std::make_shared<SoftwareSigner>(m_gateway.dev().approver.signingKeySeed),
+                                       u"dev key"_s);
+    }
+
+    void noSigningKey_isSaidAndNothingIsSent()
+    {
+        m_console->signer()->setSigner(nullptr, {});
+        const QString command = u"gcloud sql instances delete staging-db"_s;
+        auto agent = startAgent(command);
+        const Action *action = select(command);
+        QVERIFY(action);
+        const QString id = action->id;
+        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"No signing key"_s));
+        QVERIFY(m_console->queue()->rowOf(id) >= 0);
+        m_console->signer()->setSigner(std::make_shared<SoftwareSigner>(m_gateway.dev().approver.signingKeySeed),
+                                       u"dev key"_s);
+        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QCOMPARE(exitCodeOf(*agent), 0);
     }
 };
 
