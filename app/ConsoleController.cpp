@@ -91,7 +91,8 @@ void ConsoleController::setUpSigner(const Options &options)
     if (uri.isEmpty())
         return;
     QString error;
-    std::unique_ptr<Signer> signer = SignerUri::open(uri, QSettings().value(u"signing/fido2_rp_id"_s, u"countersign"_s).toString(), &error);
+    std::unique_ptr<Signer> signer =
+        SignerUri::open(uri, QSettings().value(u"signing/fido2_rp_id"_s, u"countersign"_s).toString(), &error);
     if (!signer) {
         m_window->setIdentityText(tr("The signing key cannot be used: %1").arg(error));
         return;
@@ -168,9 +169,8 @@ void ConsoleController::onStateChanged(FeedClient::State state)
         m_window->setConnectionText(tr("Connecting to %1…").arg(m_gatewayUrl.toString()));
         break;
     case FeedClient::State::Reconnecting:
-        m_window->setConnectionText(tr("Reconnecting to %1 (attempt %2)…")
-                                        .arg(m_gatewayUrl.toString())
-                                        .arg(m_feed->reconnectAttempts()));
+        m_window->setConnectionText(
+            tr("Reconnecting to %1 (attempt %2)…").arg(m_gatewayUrl.toString()).arg(m_feed->reconnectAttempts()));
         break;
     case FeedClient::State::Offline:
         m_window->setConnectionText(tr("Offline"));
@@ -185,9 +185,9 @@ void ConsoleController::onHello(const FeedMessages::Hello &hello)
 {
     m_mayDecide = hello.principal.mayDecide();
     m_identity = hello.principal.id;
-    m_window->setIdentityText(m_mayDecide ? tr("Signed in as %1").arg(hello.principal.displayName)
-                                          : tr("Signed in as %1 (read only: not an approver)")
-                                                .arg(hello.principal.displayName));
+    m_window->setIdentityText(
+        m_mayDecide ? tr("Signed in as %1").arg(hello.principal.displayName)
+                    : tr("Signed in as %1 (read only: not an approver)").arg(hello.principal.displayName));
     updateOnline();
 }
 

@@ -33,7 +33,8 @@ void deliver(QKeychain::Job *job, QObject *context, KeychainTokenStore::Callback
 
 } // namespace
 
-KeychainTokenStore::KeychainTokenStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service))
+KeychainTokenStore::KeychainTokenStore(QString service, QObject *parent)
+    : QObject(parent), m_service(std::move(service))
 {
 }
 

@@ -32,8 +32,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Countersign console: review and decide "
                                                                      "agents' privileged actions."));
     parser.addHelpOption();
-    parser.addOption({u"gateway"_s, QApplication::translate("main", "Gateway URL, e.g. http://127.0.0.1:8470."),
-                      u"URL"_s});
+    parser.addOption(
+        {u"gateway"_s, QApplication::translate("main", "Gateway URL, e.g. http://127.0.0.1:8470."), u"URL"_s});
     parser.addOption({u"dev-principals"_s,
                       QApplication::translate("main", "Use the approver token of a dev gateway's principals file."),
                       u"FILE"_s});

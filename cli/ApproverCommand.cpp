@@ -20,7 +20,9 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-ApproverCommand::ApproverCommand(Mode mode, QObject *parent) : QObject(parent), m_mode(mode), m_client(&m_network) {}
+ApproverCommand::ApproverCommand(Mode mode, QObject *parent) : QObject(parent), m_mode(mode), m_client(&m_network)
+{
+}
 
 bool ApproverCommand::parse(const QStringList &arguments)
 {
@@ -35,8 +37,8 @@ bool ApproverCommand::parse(const QStringList &arguments)
     CliContext::addOptions(parser);
     parser.addOption({u"json"_s, u"Print the gateway's JSON instead of text."_s});
     if (m_mode == Mode::Decide || m_mode == Mode::KeyEnroll) {
-        parser.addOption({u"key"_s, u"The signing key: pkcs11:…, fido2:FILE or software:FILE (see docs/cli.md)."_s,
-                          u"URI"_s});
+        parser.addOption(
+            {u"key"_s, u"The signing key: pkcs11:…, fido2:FILE or software:FILE (see docs/cli.md)."_s, u"URI"_s});
     }
     if (m_mode == Mode::Decide) {
         parser.addOption({u"approve"_s, u"Approve the action."_s});
@@ -130,15 +132,13 @@ void ApproverCommand::listPending()
             const auto action = ActionCodec::actionFromJson(value.toObject(), &error);
             if (!action)
                 continue;
-            printOut(u"\n%1  [%2] %3 on %4/%5 (%6)"_s.arg(action->id, urgencyName(action->request.urgency),
-                                                        action->request.kind, action->request.target.system,
-                                                        action->request.target.resource,
-                                                        action->request.target.environment));
-            printOut(u"  by %1%2, expires %3"_s.arg(action->initiator,
-                                                    action->request.onBehalfOf.isEmpty()
-                                                        ? QString()
-                                                        : u" on behalf of "_s + action->request.onBehalfOf,
-                                                    ActionCodec::formatTime(action->expiresAt)));
+            printOut(u"\n%1  [%2] %3 on %4/%5 (%6)"_s.arg(
+                action->id, urgencyName(action->request.urgency), action->request.kind, action->request.target.system,
+                action->request.target.resource, action->request.target.environment));
+            printOut(u"  by %1%2, expires %3"_s.arg(
+                action->initiator,
+                action->request.onBehalfOf.isEmpty() ? QString() : u" on behalf of "_s + action->request.onBehalfOf,
+                ActionCodec::formatTime(action->expiresAt)));
             printOut(u"  $ "_s + action->displayCommand());
             printOut(u"  why: "_s + action->request.justification);
             printOut(u"  digest: "_s + action->digest);
@@ -190,36 +190,38 @@ void ApproverCommand::decide()
             return failWith(info);
         const QString rpId = info.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
         const QString approver = info.body.value(u"principal"_s).toObject().value(u"id"_s).toString();
-        m_client.get(u"/v1/actions/%1"_s.arg(m_actionId), this, [this, rpId, approver](const AgentClient::Reply &reply) {
-            if (!reply.ok())
-                return failWith(reply);
-            WireError error;
-            const auto action = ActionCodec::actionFromJson(reply.body, &error);
-            if (!action)
-                return fail(error.message);
-            std::unique_ptr<Signer> signer = openSigner(rpId);
-            if (!signer)
-                return;
-            const QString pin = signer->needsPin() ? readPin() : QString();
-            if (signer->needsTouch())
-                printErr(u"Touch your security key…"_s);
-            // The CLI may block here: nothing else runs while an approver signs at a terminal.
-            const SigningOutcome outcome = signDecision(
-                *signer, {*action, m_verdict, m_reason, approver, pin, QDateTime::currentDateTimeUtc()});
-            if (!outcome.decision)
-                return fail(u"%1 (%2)"_s.arg(outcome.error.message, outcome.error.code));
-            const DecisionSubmission submission{*outcome.decision, *outcome.signature};
-            m_client.post(u"/v1/actions/%1/decision"_s.arg(m_actionId), submission.toJson(), this,
-                          [this](const AgentClient::Reply &result) {
-                              if (!result.ok())
-                                  return failWith(result);
-                              if (m_json)
-                                  printOut(QString::fromUtf8(QJsonDocument(result.body).toJson(QJsonDocument::Indented)));
-                              else
-                                  printOut(u"%1 is now %2"_s.arg(m_actionId, result.body.value(u"status"_s).toString()));
-                              QCoreApplication::exit(0);
-                          });
-        });
+        m_client.get(
+            u"/v1/actions/%1"_s.arg(m_actionId), this, [this, rpId, approver](const AgentClient::Reply &reply) {
+                if (!reply.ok())
+                    return failWith(reply);
+                WireError error;
+                const auto action = ActionCodec::actionFromJson(reply.body, &error);
+                if (!action)
+                    return fail(error.message);
+                std::unique_ptr<Signer> signer = openSigner(rpId);
+                if (!signer)
+                    return;
+                const QString pin = signer->needsPin() ? readPin() : QString();
+                if (signer->needsTouch())
+                    printErr(u"Touch your security key…"_s);
+                // The CLI may block here: nothing else runs while an approver signs at a terminal.
+                const SigningOutcome outcome = signDecision(
+                    *signer, {*action, m_verdict, m_reason, approver, pin, QDateTime::currentDateTimeUtc()});
+                if (!outcome.decision)
+                    return fail(u"%1 (%2)"_s.arg(outcome.error.message, outcome.error.code));
+                const DecisionSubmission submission{*outcome.decision, *outcome.signature};
+                m_client.post(
+                    u"/v1/actions/%1/decision"_s.arg(m_actionId), submission.toJson(), this,
+                    [this](const AgentClient::Reply &result) {
+                        if (!result.ok())
+                            return failWith(result);
+                        if (m_json)
+                            printOut(QString::fromUtf8(QJsonDocument(result.body).toJson(QJsonDocument::Indented)));
+                        else
+                            printOut(u"%1 is now %2"_s.arg(m_actionId, result.body.value(u"status"_s).toString()));
+                        QCoreApplication::exit(0);
+                    });
+            });
     });
 }
 
@@ -272,10 +274,9 @@ void ApproverCommand::listKeys()
         }
         for (const QJsonValue &value : reply.body.value(u"keys"_s).toArray()) {
             const QJsonObject key = value.toObject();
-            printOut(u"%1  %2  %3  %4  %5"_s.arg(key.value(u"id"_s).toString(), key.value(u"type"_s).toString(),
-                                                 key.value(u"algorithm"_s).toString(),
-                                                 key.value(u"assurance"_s).toString(),
-                                                 key.value(u"status"_s).toString()));
+            printOut(u"%1  %2  %3  %4  %5"_s.arg(
+                key.value(u"id"_s).toString(), key.value(u"type"_s).toString(), key.value(u"algorithm"_s).toString(),
+                key.value(u"assurance"_s).toString(), key.value(u"status"_s).toString()));
         }
         QCoreApplication::exit(0);
     });

@@ -68,8 +68,8 @@ int canonicalize(const QStringList &arguments)
     Jcs::Error jsonError;
     const auto canonical = Jcs::canonicalize(*input, &jsonError);
     if (!canonical) {
-        printErr(u"countersign-cli: %1 (%2, byte offset %3)"_s.arg(jsonError.message, jsonError.code)
-                     .arg(jsonError.offset));
+        printErr(
+            u"countersign-cli: %1 (%2, byte offset %3)"_s.arg(jsonError.message, jsonError.code).arg(jsonError.offset));
         return ExitCode::Error;
     }
     std::fwrite(canonical->constData(), 1, size_t(canonical->size()), stdout);
@@ -82,11 +82,12 @@ int verifyDecision(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Check an exported signed decision offline (docs/protocol.md)."_s);
     parser.addHelpOption();
-    parser.addOption({u"public-key"_s, u"The approver's public key (PEM) you trust; without it the key in the file "
-                                       "is used, which proves only that the file is self-consistent."_s,
+    parser.addOption({u"public-key"_s,
+                      u"The approver's public key (PEM) you trust; without it the key in the file "
+                      "is used, which proves only that the file is self-consistent."_s,
                       u"PEM"_s});
-    parser.addOption({u"action"_s, u"The action as the gateway served it (JSON), instead of the one in FILE."_s,
-                      u"FILE"_s});
+    parser.addOption(
+        {u"action"_s, u"The action as the gateway served it (JSON), instead of the one in FILE."_s, u"FILE"_s});
     parser.addOption({u"rp-id"_s, u"The FIDO2 relying party id (default: the file's fido2_rp_id)."_s, u"ID"_s});
     parser.addPositionalArgument(u"file"_s, u"The decision as exported by GET /v1/actions/ID/decision."_s);
     parser.process(arguments);
@@ -111,8 +112,8 @@ int verifyDecision(const QStringList &arguments)
     } else {
         printErr(u"note: using the key inside the file; pass --public-key to check against a key you trust"_s);
     }
-    const auto actionJson =
-        parser.isSet(u"action"_s) ? readObject(parser.value(u"action"_s), &error) : record->value(u"action"_s).toObject();
+    const auto actionJson = parser.isSet(u"action"_s) ? readObject(parser.value(u"action"_s), &error)
+                                                      : record->value(u"action"_s).toObject();
     if (!actionJson)
         return verdict(false, error);
     const auto action = ActionCodec::actionFromJson(*actionJson, &wireError);
@@ -120,12 +121,14 @@ int verifyDecision(const QStringList &arguments)
         return verdict(false, u"the action cannot be read: "_s + wireError.message);
     const SignedDecision &decision = submission->decision;
     if (decision.actionId != action->id)
-        return verdict(false, u"the decision is for action %1, not %2 (unknown_action)"_s.arg(decision.actionId, action->id));
+        return verdict(false,
+                       u"the decision is for action %1, not %2 (unknown_action)"_s.arg(decision.actionId, action->id));
     if (decision.actionDigest != action->computeDigest()) {
         return verdict(false, u"the decision's action_digest %1 is not the digest of the action's request %2 "
                               "(digest_mismatch)"_s.arg(decision.actionDigest, action->computeDigest()));
     }
-    const QString rpId = parser.isSet(u"rp-id"_s) ? parser.value(u"rp-id"_s) : record->value(u"fido2_rp_id"_s).toString();
+    const QString rpId =
+        parser.isSet(u"rp-id"_s) ? parser.value(u"rp-id"_s) : record->value(u"fido2_rp_id"_s).toString();
     if (const auto refusal = DecisionVerifier::check(decision, submission->signature, *key, rpId))
         return verdict(false, u"%1 (%2)"_s.arg(refusal->message, refusal->code));
     return verdict(true, u"%1 of action %2 by %3, signed at %4 with %5 key %6 (%7, assurance %8)"_s.arg(

@@ -51,8 +51,13 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
     action.digest = action.computeDigest();
 
     QString storeError;
-    const auto event = m_store->record(action, Event{0, action.createdAt, EventType::ActionRequested, initiator.id,
-                                                     action.id, {{u"action"_s, ActionCodec::toJson(action)}}},
+    const auto event = m_store->record(action,
+                                       Event{0,
+                                             action.createdAt,
+                                             EventType::ActionRequested,
+                                             initiator.id,
+                                             action.id,
+                                             {{u"action"_s, ActionCodec::toJson(action)}}},
                                        &storeError);
     if (!event) {
         *error = storageFailure(storeError);
@@ -116,13 +121,11 @@ std::optional<WireError> ActionService::checkSignature(const Principal &decider,
                                                        const SignatureRecord &signature) const
 {
     if (!decider.mayDecide()) {
-        return WireError{ErrorCode::NotApprover,
-                         u"The role %1 may not decide actions."_s.arg(roleName(decider.role))};
+        return WireError{ErrorCode::NotApprover, u"The role %1 may not decide actions."_s.arg(roleName(decider.role))};
     }
     if (decision.approver != decider.id) {
-        return WireError{ErrorCode::ApproverMismatch,
-                         u"The decision is signed for approver %1, but you are %2."_s.arg(decision.approver,
-                                                                                           decider.id)};
+        return WireError{ErrorCode::ApproverMismatch, u"The decision is signed for approver %1, but you are %2."_s.arg(
+                                                          decision.approver, decider.id)};
     }
     const auto key = m_keys->find(decision.keyId);
     if (!key)
@@ -130,9 +133,9 @@ std::optional<WireError> ActionService::checkSignature(const Principal &decider,
     if (key->owner != decider.id)
         return WireError{ErrorCode::KeyNotOwned, u"The key %1 belongs to another approver."_s.arg(key->id)};
     if (key->status == KeyStatus::Pending) {
-        return WireError{ErrorCode::KeyNotApproved,
-                         u"The key %1 waits for an operator's approval (countersign-gateway key approve)."_s.arg(
-                             key->id)};
+        return WireError{
+            ErrorCode::KeyNotApproved,
+            u"The key %1 waits for an operator's approval (countersign-gateway key approve)."_s.arg(key->id)};
     }
     if (key->status != KeyStatus::Approved)
         return WireError{ErrorCode::KeyRevoked, u"The key %1 has been revoked."_s.arg(key->id)};
@@ -160,7 +163,10 @@ std::optional<WireError> ActionService::checkSignature(const Principal &decider,
 void ActionService::recordRefusal(const Principal &decider, const SignedDecision &decision, const WireError &refusal)
 {
     QString storeError;
-    const auto event = m_store->append(Event{0, m_clock->now(), EventType::DecisionRefused, decider.id,
+    const auto event = m_store->append(Event{0,
+                                             m_clock->now(),
+                                             EventType::DecisionRefused,
+                                             decider.id,
                                              decision.actionId,
                                              {{u"verdict"_s, verdictName(decision.verdict)},
                                               {u"key_id"_s, decision.keyId},
@@ -173,7 +179,7 @@ void ActionService::recordRefusal(const Principal &decider, const SignedDecision
 }
 
 std::optional<KeyRecord> ActionService::enrollKey(const Principal &owner, const KeyEnrollment &enrollment,
-                                                 WireError *error)
+                                                  WireError *error)
 {
     if (!owner.mayDecide()) {
         *error = {ErrorCode::ForbiddenRole, u"Only approvers enroll signing keys."_s};
@@ -203,8 +209,8 @@ std::optional<Action> ActionService::resolve(const Action &action, ActionStatus 
     const Action outcome = ActionRules::resolved(action, status, resolution);
     QString storeError;
     const auto event = m_store->write(
-        &outcome, Event{0, resolution.at, eventType, resolution.by.isEmpty() ? u"gateway"_s : resolution.by,
-                        action.id, payload},
+        &outcome,
+        Event{0, resolution.at, eventType, resolution.by.isEmpty() ? u"gateway"_s : resolution.by, action.id, payload},
         extra, &storeError);
     if (!event) {
         *error = storageFailure(storeError);
@@ -257,7 +263,8 @@ std::optional<Action> ActionService::find(const QString &actionId) const
 QList<Action> ActionService::pending() const
 {
     QList<Action> actions = m_pending.values();
-    std::sort(actions.begin(), actions.end(), [](const Action &a, const Action &b) { return a.createdAt < b.createdAt; });
+    std::sort(actions.begin(), actions.end(),
+              [](const Action &a, const Action &b) { return a.createdAt < b.createdAt; });
     return actions;
 }
 

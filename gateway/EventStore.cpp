@@ -51,7 +51,9 @@ QString sqlError(const QSqlQuery &query)
     return query.lastError().text();
 }
 
-EventStore::EventStore(QString connectionName) : m_connectionName(std::move(connectionName)) {}
+EventStore::EventStore(QString connectionName) : m_connectionName(std::move(connectionName))
+{
+}
 
 EventStore::~EventStore()
 {
@@ -73,8 +75,8 @@ bool EventStore::open(const QString &path, QString *error)
         return false;
     }
     QSqlQuery pragma(m_db);
-    for (const QString &statement : {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s,
-                                     u"PRAGMA busy_timeout = 5000"_s}) {
+    for (const QString &statement :
+         {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s}) {
         if (!pragma.exec(statement)) {
             *error = u"%1: %2"_s.arg(statement, sqlError(pragma));
             return false;
@@ -112,8 +114,7 @@ bool EventStore::migrate(QString *error)
     }
     int version = schemaVersion();
     if (version > kSchemaVersion) {
-        *error = u"the database has schema version %1, newer than this gateway's %2"_s.arg(version).arg(
-            kSchemaVersion);
+        *error = u"the database has schema version %1, newer than this gateway's %2"_s.arg(version).arg(kSchemaVersion);
         return false;
     }
     for (; version < kSchemaVersion; ++version) {
@@ -246,7 +247,8 @@ QList<Event> EventStore::eventsAfter(qint64 seq, int limit) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT seq, time, type, actor, action_id, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+    query.prepare(
+        u"SELECT seq, time, type, actor, action_id, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     query.addBindValue(seq);
     query.addBindValue(limit);
     return readEvents(query);

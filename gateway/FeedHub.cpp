@@ -48,8 +48,8 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &text) { onMessage(socket, text); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [socket] {
-        socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(
-            {ErrorCode::MalformedMessage, u"The feed takes JSON text messages only."_s})));
+        socket->sendTextMessage(QString::fromUtf8(
+            FeedMessages::error({ErrorCode::MalformedMessage, u"The feed takes JSON text messages only."_s})));
     });
     socket->sendTextMessage(
         QString::fromUtf8(FeedMessages::hello({FeedMessages::kProtocolVersion, m_gatewayId, principal})));
@@ -69,8 +69,7 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
 
 void FeedHub::sendSnapshot(QWebSocket *socket)
 {
-    socket->sendTextMessage(
-        QString::fromUtf8(FeedMessages::snapshot({m_service->headSeq(), m_service->pending()})));
+    socket->sendTextMessage(QString::fromUtf8(FeedMessages::snapshot({m_service->headSeq(), m_service->pending()})));
 }
 
 void FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)

@@ -22,8 +22,7 @@ public:
     // A reconnecting console further behind than this gets a fresh snapshot instead of a replay.
     static constexpr qint64 kMaxReplayEvents = 10000;
 
-    FeedHub(ActionService *service, const PrincipalDirectory *principals, QString gatewayId,
-            QObject *parent = nullptr);
+    FeedHub(ActionService *service, const PrincipalDirectory *principals, QString gatewayId, QObject *parent = nullptr);
 
     void accept(std::unique_ptr<QWebSocket> socket);
     int sessionCount() const { return int(m_sessions.size()); }

@@ -43,8 +43,7 @@ bool Gateway::start(QString *error)
         ActionService::SigningPolicy{m_config.requireHardwareKeys, m_config.maxClockSkewSeconds, m_config.fido2RpId});
     m_service->load();
     m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_config.gatewayId);
-    m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId,
-                                       m_config.maxWaitSeconds);
+    m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId, m_config.maxWaitSeconds);
     connect(m_http.get(), &HttpApi::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_feed->accept(m_http->nextPendingWebSocketConnection());

@@ -94,10 +94,10 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     }
     const bool v1 = parts.size() >= 2 && parts[0] == u"v1";
     const QString resource = v1 ? parts[1] : QString();
-    const bool known = v1 && ((parts.size() == 2 && (resource == u"gateway" || resource == u"keys" || resource == u"actions")) ||
-                              (resource == u"actions" && parts.size() == 3) ||
-                              (resource == u"actions" && parts.size() == 4 &&
-                               (parts[3] == u"cancel" || parts[3] == u"decision")));
+    const bool known =
+        v1 && ((parts.size() == 2 && (resource == u"gateway" || resource == u"keys" || resource == u"actions")) ||
+               (resource == u"actions" && parts.size() == 3) ||
+               (resource == u"actions" && parts.size() == 4 && (parts[3] == u"cancel" || parts[3] == u"decision")));
     if (!known)
         return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no such endpoint."_s);
 

@@ -12,8 +12,7 @@ namespace cs::HttpReplies {
 
 void writeJson(QHttpServerResponder &responder, const QJsonObject &body, Status status)
 {
-    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), QByteArrayLiteral("application/json"),
-                    status);
+    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), QByteArrayLiteral("application/json"), status);
 }
 
 void writeError(QHttpServerResponder &responder, Status status, const QString &code, const QString &message)

@@ -36,7 +36,9 @@ int runKeyCommand(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString verb = positional.value(0);
     if (!(verb == u"list" || ((verb == u"approve" || verb == u"revoke") && positional.size() == 2))) {
-        print(stderr, u"countersign-gateway: usage: key list | key approve ID | key revoke ID (--config FILE or --data-dir DIR)"_s);
+        print(
+            stderr,
+            u"countersign-gateway: usage: key list | key approve ID | key revoke ID (--config FILE or --data-dir DIR)"_s);
         return 2;
     }
     QString error;
@@ -63,25 +65,33 @@ int runKeyCommand(const QStringList &arguments)
     SystemClock clock;
     KeyRegistry keys(&store, &clock, config.keys);
     if (verb == u"list") {
-        print(stdout, u"%1  %2  %3  %4  %5  %6"_s.arg(u"ID"_s, -23).arg(u"OWNER"_s, -16).arg(u"TYPE"_s, -8)
-                          .arg(u"ALG"_s, -7).arg(u"ASSURANCE"_s, -9).arg(u"STATUS"_s));
+        print(stdout, u"%1  %2  %3  %4  %5  %6"_s.arg(u"ID"_s, -23)
+                          .arg(u"OWNER"_s, -16)
+                          .arg(u"TYPE"_s, -8)
+                          .arg(u"ALG"_s, -7)
+                          .arg(u"ASSURANCE"_s, -9)
+                          .arg(u"STATUS"_s));
         for (const KeyRecord &key : keys.all()) {
-            print(stdout, u"%1  %2  %3  %4  %5  %6"_s.arg(key.id, -23).arg(key.owner, -16).arg(key.type, -8)
-                              .arg(key.algorithm, -7).arg(key.assurance, -9).arg(key.status));
+            print(stdout, u"%1  %2  %3  %4  %5  %6"_s.arg(key.id, -23)
+                              .arg(key.owner, -16)
+                              .arg(key.type, -8)
+                              .arg(key.algorithm, -7)
+                              .arg(key.assurance, -9)
+                              .arg(key.status));
         }
         return 0;
     }
     const QString by = parser.isSet(u"by"_s) ? parser.value(u"by"_s) : qEnvironmentVariable("USER", u"operator"_s);
     WireError failure;
-    const auto changed = verb == u"approve" ? keys.approve(positional[1], by, &failure)
-                                            : keys.revoke(positional[1], by, &failure);
+    const auto changed =
+        verb == u"approve" ? keys.approve(positional[1], by, &failure) : keys.revoke(positional[1], by, &failure);
     if (!changed) {
         print(stderr, u"countersign-gateway: %1 (%2)"_s.arg(failure.message, failure.code));
         return 1;
     }
-    print(stdout, u"key %1 of %2 is now %3 (event seq %4)"_s.arg(changed->first.id, changed->first.owner,
-                                                                   changed->first.status)
-                      .arg(changed->second.seq));
+    print(stdout,
+          u"key %1 of %2 is now %3 (event seq %4)"_s.arg(changed->first.id, changed->first.owner, changed->first.status)
+              .arg(changed->second.seq));
     return 0;
 }
 

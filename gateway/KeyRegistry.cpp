@@ -71,7 +71,8 @@ std::optional<KeyRecord> KeyRegistry::find(const QString &id) const
 QList<KeyRecord> KeyRegistry::merged(QList<KeyRecord> stored, const QString &owner) const
 {
     for (const KeyRecord &key : m_configured) {
-        const bool shadowed = std::any_of(stored.cbegin(), stored.cend(), [&key](const KeyRecord &s) { return s.id == key.id; });
+        const bool shadowed =
+            std::any_of(stored.cbegin(), stored.cend(), [&key](const KeyRecord &s) { return s.id == key.id; });
         if (!shadowed && (owner.isEmpty() || key.owner == owner))
             stored.append(key);
     }
@@ -88,20 +89,19 @@ QList<KeyRecord> KeyRegistry::all() const
     return merged(query({}, {}), {});
 }
 
-std::optional<std::pair<KeyRecord, Event>> KeyRegistry::enroll(const QString &owner,
-                                                               const KeyEnrollment &enrollment, WireError *error)
+std::optional<std::pair<KeyRecord, Event>> KeyRegistry::enroll(const QString &owner, const KeyEnrollment &enrollment,
+                                                               WireError *error)
 {
     const KeyRecord key = enrollment.toRecord(owner, m_clock->now());
     if (const auto existing = find(key.id)) {
-        *error = {ErrorCode::KeyExists, u"The key %1 is already enrolled (owner %2, %3)."_s.arg(
-                                            key.id, existing->owner, existing->status)};
+        *error = {ErrorCode::KeyExists,
+                  u"The key %1 is already enrolled (owner %2, %3)."_s.arg(key.id, existing->owner, existing->status)};
         return std::nullopt;
     }
     return store(key, u"key.enrolled"_s, owner, error);
 }
 
-std::optional<std::pair<KeyRecord, Event>> KeyRegistry::approve(const QString &id, const QString &by,
-                                                                WireError *error)
+std::optional<std::pair<KeyRecord, Event>> KeyRegistry::approve(const QString &id, const QString &by, WireError *error)
 {
     auto key = find(id);
     if (!key) {
@@ -118,8 +118,7 @@ std::optional<std::pair<KeyRecord, Event>> KeyRegistry::approve(const QString &i
     return store(*key, u"key.approved"_s, by, error);
 }
 
-std::optional<std::pair<KeyRecord, Event>> KeyRegistry::revoke(const QString &id, const QString &by,
-                                                               WireError *error)
+std::optional<std::pair<KeyRecord, Event>> KeyRegistry::revoke(const QString &id, const QString &by, WireError *error)
 {
     auto key = find(id);
     if (!key || key->status == KeyStatus::Revoked) {

@@ -23,17 +23,16 @@ void listPending(const ActionService &service, const Principal &principal, QHttp
     writeJson(responder, {{u"seq"_s, service.headSeq()}, {u"actions"_s, actions}});
 }
 
-void postDecision(ActionService &service, const Principal &principal, const QString &actionId,
-                  const QJsonObject &body, QHttpServerResponder &responder)
+void postDecision(ActionService &service, const Principal &principal, const QString &actionId, const QJsonObject &body,
+                  QHttpServerResponder &responder)
 {
     WireError error;
     const auto submission = DecisionSubmission::fromJson(body, &error);
     if (!submission)
         return writeError(responder, error);
     if (submission->decision.actionId != actionId) {
-        return writeError(responder, {ErrorCode::InvalidField,
-                                      u"The decision is for action %1, not %2."_s.arg(submission->decision.actionId,
-                                                                                      actionId)});
+        return writeError(responder, {ErrorCode::InvalidField, u"The decision is for action %1, not %2."_s.arg(
+                                                                   submission->decision.actionId, actionId)});
     }
     const auto action = service.decide(principal, submission->decision, submission->signature, &error);
     if (!action)

@@ -13,8 +13,8 @@ namespace SigningEndpoints {
 // GET /v1/actions?status=pending
 void listPending(const ActionService &service, const Principal &principal, QHttpServerResponder &responder);
 // POST /v1/actions/{id}/decision
-void postDecision(ActionService &service, const Principal &principal, const QString &actionId,
-                  const QJsonObject &body, QHttpServerResponder &responder);
+void postDecision(ActionService &service, const Principal &principal, const QString &actionId, const QJsonObject &body,
+                  QHttpServerResponder &responder);
 // GET /v1/actions/{id}/decision: the accepted decision with everything needed to check it offline.
 void getDecision(const ActionService &service, const Principal &principal, const QString &actionId,
                  QHttpServerResponder &responder);

@@ -67,8 +67,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"YAML configuration file."_s, u"FILE"_s});
-    parser.addOption({u"listen"_s, u"Address to listen on (default 127.0.0.1:8470; port 0 picks one)."_s,
-                      u"HOST:PORT"_s});
+    parser.addOption(
+        {u"listen"_s, u"Address to listen on (default 127.0.0.1:8470; port 0 picks one)."_s, u"HOST:PORT"_s});
     parser.addOption({u"data-dir"_s, u"Directory for the database and keys."_s, u"DIR"_s});
     parser.addOption({u"dev"_s, u"Development mode: no configuration, dev principals in DIR/dev-principals.json."_s});
     parser.process(app);

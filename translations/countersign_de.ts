@@ -43,6 +43,131 @@
         <source>The gateway does not know this action.</source>
         <translation>Das Gateway kennt diese Aktion nicht.</translation>
     </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="25"/>
+        <source>The gateway accepts only signed decisions.</source>
+        <translation>Das Gateway nimmt nur signierte Entscheidungen an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="27"/>
+        <source>This console speaks another protocol version than the gateway; update it.</source>
+        <translation>Diese Konsole spricht eine andere Protokollversion als das Gateway; bitte aktualisieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="28"/>
+        <source>The decision was signed for another approver.</source>
+        <translation>Die Entscheidung wurde für eine andere genehmigende Person signiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="30"/>
+        <source>Your signing key is not enrolled on this gateway. Enroll it first.</source>
+        <translation>Ihr Signaturschlüssel ist bei diesem Gateway nicht registriert. Registrieren Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="31"/>
+        <source>This signing key belongs to another approver.</source>
+        <translation>Dieser Signaturschlüssel gehört einer anderen genehmigenden Person.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="33"/>
+        <source>Your signing key waits for an operator&apos;s approval; ask them to approve it.</source>
+        <translation>Ihr Signaturschlüssel wartet auf die Freigabe durch den Betrieb; bitten Sie um Freigabe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="34"/>
+        <source>Your signing key has been revoked.</source>
+        <translation>Ihr Signaturschlüssel wurde widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="36"/>
+        <source>This gateway accepts only hardware keys; a software key cannot sign here.</source>
+        <translation>Dieses Gateway akzeptiert nur Hardware-Schlüssel; ein Software-Schlüssel kann hier nicht signieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="37"/>
+        <source>The gateway does not accept this signature algorithm.</source>
+        <translation>Das Gateway akzeptiert diesen Signaturalgorithmus nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="38"/>
+        <source>The signature does not match the enrolled key&apos;s algorithm.</source>
+        <translation>Die Signatur passt nicht zum Algorithmus des registrierten Schlüssels.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="39"/>
+        <source>The signature could not be read.</source>
+        <translation>Die Signatur konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="40"/>
+        <source>The signature does not verify; the decision was not accepted.</source>
+        <translation>Die Signatur ist ungültig; die Entscheidung wurde nicht angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="41"/>
+        <source>The security key signed for another service.</source>
+        <translation>Der Sicherheitsschlüssel hat für einen anderen Dienst signiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="42"/>
+        <source>The security key signed without being touched.</source>
+        <translation>Der Sicherheitsschlüssel hat ohne Berührung signiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="44"/>
+        <source>This computer&apos;s clock is too far from the gateway&apos;s; correct it and try again.</source>
+        <translation>Die Uhr dieses Computers weicht zu stark von der des Gateways ab; bitte stellen Sie sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="45"/>
+        <source>This signed decision was already used.</source>
+        <translation>Diese signierte Entscheidung wurde bereits verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <source>No security key or smartcard was found. Insert it and try again.</source>
+        <translation>Kein Sicherheitsschlüssel und keine Smartcard gefunden. Stecken Sie ihn ein und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="63"/>
+        <source>The key needs its PIN.</source>
+        <translation>Der Schlüssel benötigt seine PIN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <source>The PIN is wrong. Nothing was signed.</source>
+        <translation>Die PIN ist falsch. Es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <source>The key is locked after too many wrong PINs. Unlock it with its PUK or administrator PIN.</source>
+        <translation>Der Schlüssel ist nach zu vielen falschen PINs gesperrt. Entsperren Sie ihn mit PUK oder Administrator-PIN.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="67"/>
+        <source>The signing key was not found on the token.</source>
+        <translation>Der Signaturschlüssel wurde auf dem Token nicht gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <source>Signing was cancelled; nothing was sent.</source>
+        <translation>Signieren abgebrochen; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="69"/>
+        <source>The security key was not touched in time.</source>
+        <translation>Der Sicherheitsschlüssel wurde nicht rechtzeitig berührt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="71"/>
+        <source>The gateway&apos;s digest does not match the action shown; nothing was signed.</source>
+        <translation>Der Digest des Gateways passt nicht zur angezeigten Aktion; es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="77"/>
+        <source>The key could not sign: %1</source>
+        <translation>Der Schlüssel konnte nicht signieren: %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ActionReviewPane</name>
@@ -168,114 +293,132 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="21"/>
+        <location filename="../app/ConsoleController.cpp" line="25"/>
         <source>Approved by %1.</source>
         <translation>Freigegeben von %1.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="23"/>
+        <location filename="../app/ConsoleController.cpp" line="27"/>
         <source>Denied by %1: %2</source>
         <translation>Abgelehnt von %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="25"/>
+        <location filename="../app/ConsoleController.cpp" line="29"/>
         <source>Expired without a decision.</source>
         <translation>Ohne Entscheidung abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="26"/>
+        <location filename="../app/ConsoleController.cpp" line="30"/>
         <source>Cancelled by its initiator.</source>
         <translation>Vom Auslöser zurückgezogen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="42"/>
+        <location filename="../app/ConsoleController.cpp" line="49"/>
         <source>The gateway reported: %1</source>
         <translation>Das Gateway meldet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="69"/>
+        <location filename="../app/ConsoleController.cpp" line="78"/>
         <source>Which gateway should this console connect to?</source>
         <translation>Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="77"/>
+        <location filename="../app/ConsoleController.cpp" line="87"/>
+        <source>the dev software key</source>
+        <translation>den Entwicklungs-Software-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="96"/>
+        <source>The signing key cannot be used: %1</source>
+        <translation>Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="105"/>
         <source>Reading the token from the keychain…</source>
         <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="85"/>
+        <location filename="../app/ConsoleController.cpp" line="113"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
         <translation>Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; es wird beim nächsten Start erneut abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="89"/>
+        <location filename="../app/ConsoleController.cpp" line="117"/>
         <source>Enter your approver token for %1.</source>
         <translation>Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="101"/>
+        <location filename="../app/ConsoleController.cpp" line="129"/>
         <source>No keychain is reachable.</source>
         <translation>Kein Schlüsselbund erreichbar.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="111"/>
+        <location filename="../app/ConsoleController.cpp" line="139"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="120"/>
+        <location filename="../app/ConsoleController.cpp" line="148"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
         <translation>Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="128"/>
+        <location filename="../app/ConsoleController.cpp" line="156"/>
         <source>Countersign — %1</source>
         <translation>Countersign — %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="137"/>
+        <location filename="../app/ConsoleController.cpp" line="165"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="140"/>
+        <location filename="../app/ConsoleController.cpp" line="168"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="143"/>
+        <location filename="../app/ConsoleController.cpp" line="171"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
         <translation>Verbinde erneut mit %1 (Versuch %2)…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="148"/>
+        <location filename="../app/ConsoleController.cpp" line="176"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="160"/>
+        <location filename="../app/ConsoleController.cpp" line="188"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="161"/>
+        <location filename="../app/ConsoleController.cpp" line="189"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation>Angemeldet als %1 (nur lesend: keine Freigabeberechtigung)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="171"/>
+        <location filename="../app/ConsoleController.cpp" line="199"/>
         <source>This action is no longer pending.</source>
         <translation>Diese Aktion wartet nicht mehr auf eine Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="197"/>
+        <location filename="../app/ConsoleController.cpp" line="225"/>
         <source>The gateway refused the token: %1</source>
         <translation>Das Gateway hat das Token abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="212"/>
+        <location filename="../app/ConsoleController.cpp" line="249"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
         <translation>Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::DecisionSigner</name>
+    <message>
+        <location filename="../app/DecisionSigner.cpp" line="39"/>
+        <source>No signing key is set up for this console. Start it with --key pkcs11:…, fido2:FILE or software:FILE, or with --dev-principals against a dev gateway.</source>
+        <translation>Für diese Konsole ist kein Signaturschlüssel eingerichtet. Starten Sie sie mit --key pkcs11:…, fido2:DATEI oder software:DATEI, oder mit --dev-principals gegen ein Entwicklungs-Gateway.</translation>
     </message>
 </context>
 <context>
@@ -304,12 +447,12 @@
         <translation>Countersign</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <location filename="../ui/MainWindow.cpp" line="60"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60"/>
+        <location filename="../ui/MainWindow.cpp" line="61"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -388,6 +531,39 @@
     </message>
 </context>
 <context>
+    <name>cs::SigningPrompt</name>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="18"/>
+        <source>Sign the decision</source>
+        <translation>Entscheidung signieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="24"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="26"/>
+        <source>Sign</source>
+        <translation>Signieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="51"/>
+        <source>Enter the PIN of %1 to sign this decision.</source>
+        <translation>Geben Sie die PIN von %1 ein, um diese Entscheidung zu signieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="55"/>
+        <source>Touch your security key to sign this decision.</source>
+        <translation>Berühren Sie Ihren Sicherheitsschlüssel, um diese Entscheidung zu signieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="58"/>
+        <source>Signing with %1…</source>
+        <translation>Signiere mit %1…</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/main.cpp" line="32"/>
@@ -405,7 +581,12 @@
         <translation>Das Freigabe-Token aus der Principals-Datei eines Entwicklungs-Gateways verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="49"/>
+        <location filename="../app/main.cpp" line="41"/>
+        <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (remembered for the next start).</source>
+        <translation>Ihr Signaturschlüssel: pkcs11:…, fido2:DATEI oder software:DATEI (wird für den nächsten Start gemerkt).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="54"/>
         <source>Countersign</source>
         <translation>Countersign</translation>
     </message>

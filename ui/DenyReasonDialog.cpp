@@ -14,8 +14,8 @@ DenyReasonDialog::DenyReasonDialog(const QString &actionSummary, QWidget *parent
     setWindowTitle(tr("Deny action"));
     setObjectName(QStringLiteral("denyReasonDialog"));
     auto *layout = new QVBoxLayout(this);
-    auto *label = new QLabel(tr("Why do you deny %1? The agent and the audit log will see this reason.")
-                                 .arg(actionSummary), this);
+    auto *label = new QLabel(
+        tr("Why do you deny %1? The agent and the audit log will see this reason.").arg(actionSummary), this);
     label->setWordWrap(true);
     layout->addWidget(label);
     m_reason->setObjectName(QStringLiteral("denyReason"));
@@ -26,8 +26,7 @@ DenyReasonDialog::DenyReasonDialog(const QString &actionSummary, QWidget *parent
     m_deny->setObjectName(QStringLiteral("confirmDenyButton"));
     m_deny->setEnabled(false);
     layout->addWidget(buttons);
-    connect(m_reason, &QPlainTextEdit::textChanged, this,
-            [this] { m_deny->setEnabled(!reason().isEmpty()); });
+    connect(m_reason, &QPlainTextEdit::textChanged, this, [this] { m_deny->setEnabled(!reason().isEmpty()); });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (reason().isEmpty())
             return;

@@ -26,15 +26,14 @@ MainWindow::MainWindow(PendingQueueModel *queue, QWidget *parent)
     // When the reviewed row goes away, do not slide the selection onto a neighbour: the approver
     // must pick the next action deliberately. QAbstractItemView moves the current index in its own
     // rowsAboutToBeRemoved handler, so this one is connected before setModel() to run first.
-    connect(m_queue, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) {
-                QItemSelectionModel *selection = m_queueView->selectionModel();
-                const int current = selection ? selection->currentIndex().row() : -1;
-                if (current >= first && current <= last) {
-                    QSignalBlocker blocker(selection);
-                    selection->clear();
-                }
-            });
+    connect(m_queue, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int last) {
+        QItemSelectionModel *selection = m_queueView->selectionModel();
+        const int current = selection ? selection->currentIndex().row() : -1;
+        if (current >= first && current <= last) {
+            QSignalBlocker blocker(selection);
+            selection->clear();
+        }
+    });
     m_queueView->setModel(m_queue);
     m_queueView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);

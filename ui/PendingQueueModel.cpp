@@ -72,7 +72,8 @@ QVariant PendingQueueModel::data(const QModelIndex &index, int role) const
     if (role == UrgencyRole)
         return int(action.request.urgency);
     if (role == Qt::ForegroundRole && index.column() == UrgencyColumn && action.request.urgency >= Urgency::High)
-        return QBrush(action.request.urgency == Urgency::Critical ? QColor(0xc6, 0x28, 0x28) : QColor(0xd8, 0x6c, 0x00));
+        return QBrush(action.request.urgency == Urgency::Critical ? QColor(0xc6, 0x28, 0x28)
+                                                                  : QColor(0xd8, 0x6c, 0x00));
     if (role == Qt::ToolTipRole && index.column() == TargetColumn)
         return action.displayCommand();
     if (role != Qt::DisplayRole)

@@ -11,7 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-AgentClient::AgentClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+AgentClient::AgentClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
+{
+}
 
 void AgentClient::setEndpoint(const QUrl &gatewayUrl, const QString &token)
 {

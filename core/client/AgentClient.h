@@ -22,9 +22,9 @@ class AgentClient : public QObject
 public:
     struct Reply
     {
-        int httpStatus = 0;   // 0 when the gateway could not be reached
-        QJsonObject body;     // the JSON body, on success and on refusal
-        WireError error;      // the gateway's error, or a transport error (code "unreachable")
+        int httpStatus = 0; // 0 when the gateway could not be reached
+        QJsonObject body;   // the JSON body, on success and on refusal
+        WireError error;    // the gateway's error, or a transport error (code "unreachable")
         bool ok() const { return error.isNull(); }
         bool unreachable() const { return httpStatus == 0; }
     };

@@ -29,18 +29,17 @@ WireError error(const QString &code, const QString &message)
 }
 } // namespace
 
-std::optional<WireError> checkDecision(const Action &action, const DecisionAttempt &attempt,
-                                       const Principal &decider, const QDateTime &now)
+std::optional<WireError> checkDecision(const Action &action, const DecisionAttempt &attempt, const Principal &decider,
+                                       const QDateTime &now)
 {
     if (!decider.mayDecide())
-        return error(ErrorCode::NotApprover, u"Only approvers may decide actions; %1 has the role %2."_s
-                                                 .arg(decider.id, roleName(decider.role)));
+        return error(ErrorCode::NotApprover, u"Only approvers may decide actions; %1 has the role %2."_s.arg(
+                                                 decider.id, roleName(decider.role)));
     if (action.status == ActionStatus::Expired || (action.isPending() && action.isExpiredAt(now)))
-        return error(ErrorCode::Expired, u"Action %1 expired at %2."_s.arg(
-                                             action.id, action.expiresAt.toUTC().toString(Qt::ISODate)));
+        return error(ErrorCode::Expired,
+                     u"Action %1 expired at %2."_s.arg(action.id, action.expiresAt.toUTC().toString(Qt::ISODate)));
     if (!action.isPending())
-        return error(ErrorCode::NotPending,
-                     u"Action %1 was already %2."_s.arg(action.id, statusName(action.status)));
+        return error(ErrorCode::NotPending, u"Action %1 was already %2."_s.arg(action.id, statusName(action.status)));
     if (attempt.actionDigest != action.digest)
         return error(ErrorCode::DigestMismatch,
                      u"The decision is for a different version of action %1 than the one stored."_s.arg(action.id));
@@ -58,11 +57,10 @@ std::optional<WireError> checkDecision(const Action &action, const DecisionAttem
 std::optional<WireError> checkCancel(const Action &action, const Principal &who, const QDateTime &now)
 {
     if (who.id != action.initiator)
-        return error(ErrorCode::NotInitiator, u"Only the initiator %1 may cancel action %2."_s.arg(action.initiator,
-                                                                                                    action.id));
+        return error(ErrorCode::NotInitiator,
+                     u"Only the initiator %1 may cancel action %2."_s.arg(action.initiator, action.id));
     if (!action.isPending())
-        return error(ErrorCode::NotPending,
-                     u"Action %1 was already %2."_s.arg(action.id, statusName(action.status)));
+        return error(ErrorCode::NotPending, u"Action %1 was already %2."_s.arg(action.id, statusName(action.status)));
     if (action.isExpiredAt(now))
         return error(ErrorCode::Expired, u"Action %1 has expired."_s.arg(action.id));
     return std::nullopt;

@@ -28,8 +28,8 @@ namespace ActionRules {
 
 // Why `decider` may not decide `action` now, or nothing when the decision is acceptable.
 // The order of the checks is part of the protocol: the first failing rule is reported.
-std::optional<WireError> checkDecision(const Action &action, const DecisionAttempt &attempt,
-                                       const Principal &decider, const QDateTime &now);
+std::optional<WireError> checkDecision(const Action &action, const DecisionAttempt &attempt, const Principal &decider,
+                                       const QDateTime &now);
 
 // Why `who` may not cancel `action` now, or nothing when it may.
 std::optional<WireError> checkCancel(const Action &action, const Principal &who, const QDateTime &now);

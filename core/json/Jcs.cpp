@@ -220,14 +220,30 @@ private:
             const char e = peek();
             ++m_pos;
             switch (e) {
-            case '"': out += u'"'; break;
-            case '\\': out += u'\\'; break;
-            case '/': out += u'/'; break;
-            case 'b': out += u'\b'; break;
-            case 'f': out += u'\f'; break;
-            case 'n': out += u'\n'; break;
-            case 'r': out += u'\r'; break;
-            case 't': out += u'\t'; break;
+            case '"':
+                out += u'"';
+                break;
+            case '\\':
+                out += u'\\';
+                break;
+            case '/':
+                out += u'/';
+                break;
+            case 'b':
+                out += u'\b';
+                break;
+            case 'f':
+                out += u'\f';
+                break;
+            case 'n':
+                out += u'\n';
+                break;
+            case 'r':
+                out += u'\r';
+                break;
+            case 't':
+                out += u'\t';
+                break;
             case 'u': {
                 const auto unit = hex4();
                 if (!unit)
@@ -325,8 +341,8 @@ bool lessByUtf16(const QString &a, const QString &b)
 bool writeString(QByteArray &out, const QString &text, Error *error)
 {
     if (const auto lone = Parser::loneSurrogateAt(text); lone >= 0) {
-        *error = {u"lone_surrogate"_s, u"A string holds a lone surrogate (U+%1)."_s.arg(
-                                           int(text.at(lone).unicode()), 4, 16, QLatin1Char('0'))};
+        *error = {u"lone_surrogate"_s, u"A string holds a lone surrogate (U+%1)."_s.arg(int(text.at(lone).unicode()), 4,
+                                                                                        16, QLatin1Char('0'))};
         return false;
     }
     static constexpr char kHex[] = "0123456789abcdef";
@@ -343,13 +359,27 @@ bool writeString(QByteArray &out, const QString &text, Error *error)
         flush(i);
         runStart = i + 1;
         switch (c) {
-        case u'"': out += "\\\""; break;
-        case u'\\': out += "\\\\"; break;
-        case u'\b': out += "\\b"; break;
-        case u'\f': out += "\\f"; break;
-        case u'\n': out += "\\n"; break;
-        case u'\r': out += "\\r"; break;
-        case u'\t': out += "\\t"; break;
+        case u'"':
+            out += "\\\"";
+            break;
+        case u'\\':
+            out += "\\\\";
+            break;
+        case u'\b':
+            out += "\\b";
+            break;
+        case u'\f':
+            out += "\\f";
+            break;
+        case u'\n':
+            out += "\\n";
+            break;
+        case u'\r':
+            out += "\\r";
+            break;
+        case u'\t':
+            out += "\\t";
+            break;
         default:
             out += "\\u00";
             out += kHex[c >> 4];

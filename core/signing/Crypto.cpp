@@ -28,8 +28,7 @@ struct Free
     void operator()(BIO *bio) const { BIO_free(bio); }
     void operator()(BIGNUM *bn) const { BN_free(bn); }
 };
-template<typename T>
-using Owned = std::unique_ptr<T, Free>;
+template <typename T> using Owned = std::unique_ptr<T, Free>;
 
 const auto *bytes(const QByteArray &data)
 {
@@ -119,8 +118,8 @@ VerifyStatus verify(const QByteArray &publicKey, const QString &algorithm, const
     const EVP_MD *digest = algorithm == ES256 ? EVP_sha256() : nullptr;
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, digest, nullptr, key.get()) != 1)
         return VerifyStatus::Invalid;
-    const int ok = EVP_DigestVerify(ctx.get(), bytes(signature), size_t(signature.size()), bytes(message),
-                                    size_t(message.size()));
+    const int ok =
+        EVP_DigestVerify(ctx.get(), bytes(signature), size_t(signature.size()), bytes(message), size_t(message.size()));
     ERR_clear_error();
     return ok == 1 ? VerifyStatus::Valid : VerifyStatus::Invalid;
 }

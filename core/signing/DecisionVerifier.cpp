@@ -14,18 +14,17 @@ QByteArray signedMessage(const SignedDecision &decision, const SignatureRecord &
     return canonical;
 }
 
-std::optional<WireError> check(const SignedDecision &decision, const SignatureRecord &signature,
-                               const KeyRecord &key, const QString &fido2RpId)
+std::optional<WireError> check(const SignedDecision &decision, const SignatureRecord &signature, const KeyRecord &key,
+                               const QString &fido2RpId)
 {
     if (signature.algorithm != Crypto::ES256 && signature.algorithm != Crypto::Ed25519) {
-        return WireError{ErrorCode::UnsupportedAlgorithm,
-                         u"The signature algorithm '%1' is not supported; use ES256 or Ed25519."_s.arg(
-                             signature.algorithm)};
+        return WireError{
+            ErrorCode::UnsupportedAlgorithm,
+            u"The signature algorithm '%1' is not supported; use ES256 or Ed25519."_s.arg(signature.algorithm)};
     }
     if (signature.algorithm != key.algorithm) {
-        return WireError{ErrorCode::AlgorithmMismatch,
-                         u"The signature says %1 but the key %2 is an %3 key."_s.arg(signature.algorithm, key.id,
-                                                                                       key.algorithm)};
+        return WireError{ErrorCode::AlgorithmMismatch, u"The signature says %1 but the key %2 is an %3 key."_s.arg(
+                                                           signature.algorithm, key.id, key.algorithm)};
     }
     if (key.type == KeyType::Fido2) {
         const QByteArray &authData = signature.authenticatorData;
@@ -42,18 +41,18 @@ std::optional<WireError> check(const SignedDecision &decision, const SignatureRe
                              u"The security key signed without a touch (user presence flag not set)."_s};
         }
     } else if (!signature.authenticatorData.isEmpty()) {
-        return WireError{ErrorCode::MalformedSignature,
-                         u"Only a FIDO2 signature carries authenticator data; key %1 is a %2 key."_s.arg(key.id,
-                                                                                                        key.type)};
+        return WireError{
+            ErrorCode::MalformedSignature,
+            u"Only a FIDO2 signature carries authenticator data; key %1 is a %2 key."_s.arg(key.id, key.type)};
     }
-    switch (Crypto::verify(key.publicKey, signature.algorithm, signedMessage(decision, signature, key),
-                           signature.value)) {
+    switch (
+        Crypto::verify(key.publicKey, signature.algorithm, signedMessage(decision, signature, key), signature.value)) {
     case Crypto::VerifyStatus::Valid:
         return std::nullopt;
     case Crypto::VerifyStatus::Malformed:
-        return WireError{ErrorCode::MalformedSignature,
-                         u"The %1 signature cannot be read (truncated or not the right length)."_s.arg(
-                             signature.algorithm)};
+        return WireError{
+            ErrorCode::MalformedSignature,
+            u"The %1 signature cannot be read (truncated or not the right length)."_s.arg(signature.algorithm)};
     case Crypto::VerifyStatus::Invalid:
         break;
     }

@@ -22,8 +22,8 @@ inline constexpr quint8 kFlagUserVerified = 0x04;
 // authenticatorData ‖ SHA-256(JCS bytes) (WebAuthn's clientDataHash is the decision's hash).
 QByteArray signedMessage(const SignedDecision &decision, const SignatureRecord &signature, const KeyRecord &key);
 
-std::optional<WireError> check(const SignedDecision &decision, const SignatureRecord &signature,
-                               const KeyRecord &key, const QString &fido2RpId);
+std::optional<WireError> check(const SignedDecision &decision, const SignatureRecord &signature, const KeyRecord &key,
+                               const QString &fido2RpId);
 
 } // namespace DecisionVerifier
 } // namespace cs

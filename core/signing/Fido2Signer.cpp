@@ -242,8 +242,8 @@ std::optional<SignatureRecord> Fido2Signer::sign(const QByteArray &message, cons
         *error = {SignerErrorCode::DeviceError, u"The security key returned an unreadable assertion."_s};
         return std::nullopt;
     }
-    return SignatureRecord{*algorithm, copy(fido_assert_sig_ptr(assertion.get(), 0), fido_assert_sig_len(assertion.get(), 0)),
-                           *authData};
+    return SignatureRecord{
+        *algorithm, copy(fido_assert_sig_ptr(assertion.get(), 0), fido_assert_sig_len(assertion.get(), 0)), *authData};
 }
 
 } // namespace cs

@@ -40,7 +40,8 @@ SignerError pinError(CK_RV rv)
     case CKR_PIN_LEN_RANGE:
         return {SignerErrorCode::PinIncorrect, u"The PIN is wrong."_s};
     case CKR_PIN_LOCKED:
-        return {SignerErrorCode::PinLocked, u"The token is locked after too many wrong PINs; unlock it with its PUK or SO PIN."_s};
+        return {SignerErrorCode::PinLocked,
+                u"The token is locked after too many wrong PINs; unlock it with its PUK or SO PIN."_s};
     case CKR_PIN_EXPIRED:
         return {SignerErrorCode::PinLocked, u"The token's PIN has expired; set a new one first."_s};
     default:
@@ -106,7 +107,7 @@ public:
 
 // Opens a session on each present token that `uri` matches, in module order, until `use`
 // returns true. Returns whether any token matched.
-template<typename Use>
+template <typename Use>
 bool forEachMatchingToken(const std::vector<CK_FUNCTION_LIST *> &modules, P11KitUri *uri, Use use)
 {
     bool matched = false;
@@ -137,9 +138,9 @@ std::optional<SignatureRecord> signWith(Session &session, P11KitUri *uri, const 
 {
     CK_FUNCTION_LIST *module = session.module;
     const QByteArray pinBytes = pin.toUtf8();
-    const CK_RV login = module->C_Login(session.handle, CKU_USER,
-                                        reinterpret_cast<CK_UTF8CHAR *>(const_cast<char *>(pinBytes.data())),
-                                        CK_ULONG(pinBytes.size()));
+    const CK_RV login =
+        module->C_Login(session.handle, CKU_USER, reinterpret_cast<CK_UTF8CHAR *>(const_cast<char *>(pinBytes.data())),
+                        CK_ULONG(pinBytes.size()));
     if (login != CKR_OK && login != CKR_USER_ALREADY_LOGGED_IN) {
         *error = pinError(login);
         return std::nullopt;
@@ -201,7 +202,9 @@ struct Pkcs11Signer::Modules
     CK_FUNCTION_LIST *named = nullptr;
 };
 
-Pkcs11Signer::Pkcs11Signer(QString uri) : m_uri(std::move(uri)) {}
+Pkcs11Signer::Pkcs11Signer(QString uri) : m_uri(std::move(uri))
+{
+}
 
 Pkcs11Signer::~Pkcs11Signer() = default;
 
@@ -224,9 +227,8 @@ bool Pkcs11Signer::loadModules(SignerError *error)
         auto modules = std::make_unique<Modules>();
         modules->named = p11_kit_module_load(path, 0);
         if (!modules->named || p11_kit_module_initialize(modules->named) != CKR_OK) {
-            *error = {SignerErrorCode::NoDevice,
-                      u"The PKCS#11 module %1 could not be loaded: %2"_s.arg(QString::fromUtf8(path),
-                                                                              QString::fromUtf8(p11_kit_message()))};
+            *error = {SignerErrorCode::NoDevice, u"The PKCS#11 module %1 could not be loaded: %2"_s.arg(
+                                                     QString::fromUtf8(path), QString::fromUtf8(p11_kit_message()))};
             if (modules->named)
                 p11_kit_module_release(modules->named);
             modules->named = nullptr;
@@ -273,11 +275,11 @@ std::optional<QByteArray> Pkcs11Signer::publicKey(const QString &pin, SignerErro
     });
     if (spki || !error->isNull())
         return spki;
-    *error = sawToken ? SignerError{SignerErrorCode::KeyNotFound,
-                                    u"The token has no P-256 public key matching %1."_s.arg(m_uri)}
-                      : SignerError{SignerErrorCode::NoDevice,
-                                    u"No token matching %1 is present. Insert your smartcard or security key."_s.arg(
-                                        m_uri)};
+    *error =
+        sawToken
+            ? SignerError{SignerErrorCode::KeyNotFound, u"The token has no P-256 public key matching %1."_s.arg(m_uri)}
+            : SignerError{SignerErrorCode::NoDevice,
+                          u"No token matching %1 is present. Insert your smartcard or security key."_s.arg(m_uri)};
     return std::nullopt;
 }
 

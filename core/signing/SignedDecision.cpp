@@ -14,7 +14,8 @@ namespace {
 
 WireError missing(const QString &field)
 {
-    return {ErrorCode::MissingField, u"The decision's field '%1' is required and must be a non-empty string."_s.arg(field)};
+    return {ErrorCode::MissingField,
+            u"The decision's field '%1' is required and must be a non-empty string."_s.arg(field)};
 }
 
 WireError invalid(const QString &field, const QString &why)
@@ -73,10 +74,14 @@ QDateTime SignedDecision::signedAtTime() const
 
 QJsonObject SignedDecision::toJson() const
 {
-    return {{u"protocol"_s, protocol},     {u"action_id"_s, actionId},
-            {u"action_digest"_s, actionDigest}, {u"verdict"_s, verdictName(verdict)},
-            {u"reason"_s, reason},         {u"approver"_s, approver},
-            {u"key_id"_s, keyId},          {u"signed_at"_s, signedAt},
+    return {{u"protocol"_s, protocol},
+            {u"action_id"_s, actionId},
+            {u"action_digest"_s, actionDigest},
+            {u"verdict"_s, verdictName(verdict)},
+            {u"reason"_s, reason},
+            {u"approver"_s, approver},
+            {u"key_id"_s, keyId},
+            {u"signed_at"_s, signedAt},
             {u"nonce"_s, nonce}};
 }
 

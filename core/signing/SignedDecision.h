@@ -30,8 +30,8 @@ struct SignedDecision
 
     // A decision on `action` as shown: its digest is recomputed from the request, never copied,
     // so a console cannot sign a digest of something it did not display.
-    static SignedDecision create(const Action &action, Verdict verdict, const QString &reason,
-                                 const QString &approver, const QString &keyId, const QDateTime &now);
+    static SignedDecision create(const Action &action, Verdict verdict, const QString &reason, const QString &approver,
+                                 const QString &keyId, const QDateTime &now);
 
     QDateTime signedAtTime() const;
     DecisionAttempt attempt() const { return {actionId, verdict, reason, actionDigest}; }

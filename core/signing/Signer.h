@@ -48,8 +48,7 @@ public:
     // What to send the gateway to enroll this key. FIDO2 makes a new credential here (a touch).
     virtual std::optional<KeyEnrollment> enroll(const QString &pin, SignerError *error);
     // Signs a decision's canonical bytes.
-    virtual std::optional<SignatureRecord> sign(const QByteArray &message, const QString &pin,
-                                                SignerError *error) = 0;
+    virtual std::optional<SignatureRecord> sign(const QByteArray &message, const QString &pin, SignerError *error) = 0;
     // From any thread: ask a call in progress to give up as soon as the device allows.
     virtual void cancel() {}
 };

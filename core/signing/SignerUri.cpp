@@ -62,8 +62,8 @@ std::unique_ptr<Signer> openFido2(const QString &path, const QString &fido2RpId,
         return nullptr;
     }
     const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
-    const QByteArray id = QByteArray::fromBase64(object.value(u"credential_id"_s).toString().toLatin1(),
-                                                 QByteArray::Base64UrlEncoding);
+    const QByteArray id =
+        QByteArray::fromBase64(object.value(u"credential_id"_s).toString().toLatin1(), QByteArray::Base64UrlEncoding);
     const auto spki = Crypto::spkiFromPem(object.value(u"public_key"_s).toString().toLatin1());
     const QString rpId = object.value(u"rp_id"_s).toString(fido2RpId);
     if (id.isEmpty() || !spki) {
@@ -105,12 +105,11 @@ bool prepareForEnrollment(const QString &uri, QString *error)
 bool saveFido2Credential(const QString &uri, const QString &rpId, const QString &devicePath,
                          const QByteArray &credentialId, const QByteArray &publicKey, QString *error)
 {
-    const QJsonObject object{
-        {u"rp_id"_s, rpId},
-        {u"device"_s, devicePath},
-        {u"credential_id"_s, QString::fromLatin1(credentialId.toBase64(QByteArray::Base64UrlEncoding |
-                                                                        QByteArray::OmitTrailingEquals))},
-        {u"public_key"_s, QString::fromLatin1(Crypto::pemFromSpki(publicKey))}};
+    const QJsonObject object{{u"rp_id"_s, rpId},
+                             {u"device"_s, devicePath},
+                             {u"credential_id"_s, QString::fromLatin1(credentialId.toBase64(
+                                                      QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))},
+                             {u"public_key"_s, QString::fromLatin1(Crypto::pemFromSpki(publicKey))}};
     return writeOwnerOnly(uri.mid(6), QJsonDocument(object).toJson(), error);
 }
 

@@ -17,8 +17,8 @@ std::unique_ptr<Signer> open(const QString &uri, const QString &fido2RpId, QStri
 // For enrollment: creates what the URI names when it does not exist yet (a software key file).
 bool prepareForEnrollment(const QString &uri, QString *error);
 // After a FIDO2 enrollment, keeps the credential in the URI's file.
-bool saveFido2Credential(const QString &uri, const QString &rpId, const QString &devicePath, const QByteArray &credentialId,
-                         const QByteArray &publicKey, QString *error);
+bool saveFido2Credential(const QString &uri, const QString &rpId, const QString &devicePath,
+                         const QByteArray &credentialId, const QByteArray &publicKey, QString *error);
 
 } // namespace SignerUri
 } // namespace cs

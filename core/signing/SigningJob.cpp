@@ -20,8 +20,8 @@ SigningOutcome signDecision(Signer &signer, const SigningRequest &request)
     const auto spki = signer.publicKey(request.pin, &outcome.error);
     if (!spki)
         return outcome;
-    SignedDecision decision = SignedDecision::create(request.action, request.verdict, request.reason,
-                                                     request.approver, Crypto::keyIdFor(*spki), request.now);
+    SignedDecision decision = SignedDecision::create(request.action, request.verdict, request.reason, request.approver,
+                                                     Crypto::keyIdFor(*spki), request.now);
     auto signature = signer.sign(decision.canonicalBytes(), request.pin, &outcome.error);
     if (!signature)
         return outcome;

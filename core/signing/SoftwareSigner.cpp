@@ -14,7 +14,9 @@ std::optional<KeyEnrollment> Signer::enroll(const QString &pin, SignerError *err
     return KeyEnrollment{keyType(), *spki, {}, {}};
 }
 
-SoftwareSigner::SoftwareSigner(QByteArray seed) : m_seed(std::move(seed)) {}
+SoftwareSigner::SoftwareSigner(QByteArray seed) : m_seed(std::move(seed))
+{
+}
 
 QByteArray SoftwareSigner::generateSeed()
 {

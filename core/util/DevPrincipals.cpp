@@ -55,9 +55,8 @@ bool DevPrincipals::save(const QString &path, QString *error) const
         return false;
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QJsonObject root{{u"agent"_s, entryJson(agent)},
-                           {u"approver"_s, entryJson(approver)},
-                           {u"auditor"_s, entryJson(auditor)}};
+    const QJsonObject root{
+        {u"agent"_s, entryJson(agent)}, {u"approver"_s, entryJson(approver)}, {u"auditor"_s, entryJson(auditor)}};
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
         *error = u"Cannot write %1: %2"_s.arg(path, file.errorString());

@@ -149,8 +149,8 @@ bool parseOptions(const QJsonObject &body, ActionRequest &request, WireError *er
     if (!ttl.isUndefined() && !ttl.isNull()) {
         const double seconds = ttl.toDouble(-1);
         if (!ttl.isDouble() || seconds != std::floor(seconds) || seconds < 1 || seconds > kMaxTtlSecondsCap) {
-            *error = invalid(u"ttl_seconds"_s, u"must be a whole number of seconds from 1 to %1"_s.arg(
-                                                   kMaxTtlSecondsCap));
+            *error =
+                invalid(u"ttl_seconds"_s, u"must be a whole number of seconds from 1 to %1"_s.arg(kMaxTtlSecondsCap));
             return false;
         }
         request.ttlSeconds = static_cast<int>(seconds);

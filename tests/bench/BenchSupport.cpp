@@ -19,7 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace cs::bench {
 
-
 namespace {
 QElapsedTimer g_clock;
 } // namespace
@@ -45,7 +44,8 @@ double percentile(QList<double> values, double p)
 
 QJsonObject summary(const QList<double> &micros)
 {
-    return {{u"p50_us"_s, percentile(micros, 0.50)}, {u"p99_us"_s, percentile(micros, 0.99)},
+    return {{u"p50_us"_s, percentile(micros, 0.50)},
+            {u"p99_us"_s, percentile(micros, 0.99)},
             {u"samples"_s, micros.size()}};
 }
 

@@ -26,9 +26,10 @@ namespace {
 
 struct Timings
 {
-    QList<double> sign;        // the console's signDecision() alone
-    QList<double> roundTrip;   // signing starts -> the agent's long poll answers "approved"
-    QList<double> sendToResult; // decide sent -> decision_result back: gateway verify + store + notify, one ws round trip
+    QList<double> sign;      // the console's signDecision() alone
+    QList<double> roundTrip; // signing starts -> the agent's long poll answers "approved"
+    QList<double>
+        sendToResult; // decide sent -> decision_result back: gateway verify + store + notify, one ws round trip
     int refused = 0;
 };
 
@@ -54,7 +55,8 @@ public:
         waitUntil([this] { return m_console.state() == QAbstractSocket::ConnectedState; });
     }
 
-    QNetworkReply *http(const QByteArray &method, const QString &path, const QString &token, const QByteArray &body = {})
+    QNetworkReply *http(const QByteArray &method, const QString &path, const QString &token,
+                        const QByteArray &body = {})
     {
         QNetworkRequest request(QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_gateway.port()).arg(path)));
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
@@ -72,11 +74,12 @@ public:
 
     bool decideOnce(Signer &signer, const QString &pin, Timings &timings)
     {
-        const QJsonObject created = await(http("POST", u"/v1/actions"_s, m_agentToken,
-                                                QJsonDocument(HttpProbe::sampleAction()).toJson()));
+        const QJsonObject created =
+            await(http("POST", u"/v1/actions"_s, m_agentToken, QJsonDocument(HttpProbe::sampleAction()).toJson()));
         const QString id = created.value(u"id"_s).toString();
         WireError error;
-        const auto action = ActionCodec::actionFromJson(await(http("GET", u"/v1/actions/"_s + id, m_approverToken)), &error);
+        const auto action =
+            ActionCodec::actionFromJson(await(http("GET", u"/v1/actions/"_s + id, m_approverToken)), &error);
         if (!action)
             return false;
         QNetworkReply *poll = http("GET", u"/v1/actions/%1?wait=30"_s.arg(id), m_agentToken);
@@ -87,13 +90,13 @@ public:
         const qint64 signedAt = nowNs();
         if (!outcome.decision)
             return false;
-        m_console.sendTextMessage(QString::fromUtf8(
-            FeedMessages::decide(id, DecisionSubmission{*outcome.decision, *outcome.signature})));
+        m_console.sendTextMessage(
+            QString::fromUtf8(FeedMessages::decide(id, DecisionSubmission{*outcome.decision, *outcome.signature})));
         const qint64 sentAt = nowNs();
         waitUntil([poll] { return poll->isFinished(); }, 30000);
         const qint64 answeredAt = nowNs();
-        const bool approved = QJsonDocument::fromJson(poll->readAll()).object().value(u"status"_s).toString() ==
-                              u"approved"_s;
+        const bool approved =
+            QJsonDocument::fromJson(poll->readAll()).object().value(u"status"_s).toString() == u"approved"_s;
         poll->deleteLater();
         waitUntil([this] { return m_resultAt != 0; }, 10000);
         if (!approved || !m_accepted) {
@@ -198,7 +201,8 @@ int decideBenchmark(int decisions)
     }
     const QJsonObject softwareReport =
         report(softwareTimings, bareSignAndVerify(software, {}, softwareKey, Crypto::Ed25519, decisions));
-    const QJsonObject hsmReport = report(hsmTimings, bareSignAndVerify(hsm, token.pin(), *hsmKey, Crypto::ES256, decisions));
+    const QJsonObject hsmReport =
+        report(hsmTimings, bareSignAndVerify(hsm, token.pin(), *hsmKey, Crypto::ES256, decisions));
     printJson({{u"benchmark"_s, u"decide"_s},
                {u"decisions_per_key"_s, decisions},
                {u"software_ed25519"_s, softwareReport},
@@ -206,8 +210,8 @@ int decideBenchmark(int decisions)
                {u"baseline"_s, QJsonObject{{u"websocket_echo_round_trip"_s, websocketEcho(1000)},
                                            {u"sqlite_durable_commit"_s, sqliteCommit(300)},
                                            {u"sha256_1KiB"_s, sha256(20000)}}},
-               {u"targets"_s, QJsonObject{{u"software_round_trip_p99_under_us"_s, 10000},
-                                          {u"gateway_share_under_us"_s, 2000}}}});
+               {u"targets"_s,
+                QJsonObject{{u"software_round_trip_p99_under_us"_s, 10000}, {u"gateway_share_under_us"_s, 2000}}}});
     return softwareTimings.refused + hsmTimings.refused == 0 ? 0 : 1;
 }
 

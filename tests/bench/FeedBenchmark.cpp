@@ -26,17 +26,21 @@ int feedBenchmark(int actions, int clients, int concurrency)
     QList<QHash<int, qint64>> seen(clients);
     for (int c = 0; c < clients; ++c) {
         auto socket = std::make_shared<QWebSocket>();
-        QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(),
-                         [&seen, c](const QString &text) {
-                             const qint64 at = nowNs();
-                             if (!text.contains(u"action.requested"_s))
-                                 return;
-                             const QJsonObject event =
-                                 QJsonDocument::fromJson(text.toUtf8()).object().value(u"event"_s).toObject();
-                             const int n = event.value(u"payload"_s).toObject().value(u"action"_s).toObject().value(
-                                 u"context"_s).toObject().value(u"bench_seq"_s).toInt(-1);
-                             seen[c].insert(n, at);
-                         });
+        QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(), [&seen, c](const QString &text) {
+            const qint64 at = nowNs();
+            if (!text.contains(u"action.requested"_s))
+                return;
+            const QJsonObject event = QJsonDocument::fromJson(text.toUtf8()).object().value(u"event"_s).toObject();
+            const int n = event.value(u"payload"_s)
+                              .toObject()
+                              .value(u"action"_s)
+                              .toObject()
+                              .value(u"context"_s)
+                              .toObject()
+                              .value(u"bench_seq"_s)
+                              .toInt(-1);
+            seen[c].insert(n, at);
+        });
         QNetworkRequest request(QUrl(u"ws://127.0.0.1:%1/v1/feed"_s.arg(gateway.port())));
         request.setRawHeader("Authorization", "Bearer " + gateway.dev().approver.token.toUtf8());
         socket->open(request);
@@ -109,8 +113,8 @@ int feedBenchmark(int actions, int clients, int concurrency)
                                     {u"sqlite_durable_commit"_s, sqliteCommit(500)},
                                     {u"sha256_1KiB"_s, sha256(20000)}}},
         {u"ratio_to_echo"_s, QJsonObject{{u"p50"_s, ratioP50}, {u"p99"_s, ratioP99}}},
-        {u"targets"_s, QJsonObject{{u"p99_under_us"_s, 5000}, {u"submissions_per_s_at_least"_s, 1000},
-                                   {u"ratio_under"_s, 10}}},
+        {u"targets"_s,
+         QJsonObject{{u"p99_under_us"_s, 5000}, {u"submissions_per_s_at_least"_s, 1000}, {u"ratio_under"_s, 10}}},
     };
     printJson(result);
     return failed == 0 && latency.size() == actions * clients ? 0 : 1;

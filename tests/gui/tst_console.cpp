@@ -38,12 +38,28 @@ class TestConsole : public QObject
     std::unique_ptr<QProcess> startAgent(const QString &command)
     {
         auto process = std::make_unique<QProcess>();
-        process->start(QStringLiteral(COUNTERSIGN_CLI_BIN),
-                       {u"request"_s, u"--url"_s, m_gateway.url().toString(), u"--token"_s,
-                        m_gateway.dev().agent.token, u"--kind"_s, u"db.export"_s, u"--system"_s, u"postgres"_s,
-                        u"--resource"_s, u"users"_s, u"--env"_s, u"production"_s, u"--justification"_s,
-                        u"Quarterly compliance export, ticket INC-2231"_s, u"--urgency"_s, u"high"_s, u"--context"_s,
-                        u"{\"ticket\":\"INC-2231\"}"_s, u"--wait"_s, u"--command"_s, command});
+        process->start(QStringLiteral(COUNTERSIGN_CLI_BIN), {u"request"_s,
+                                                             u"--url"_s,
+                                                             m_gateway.url().toString(),
+                                                             u"--token"_s,
+                                                             m_gateway.dev().agent.token,
+                                                             u"--kind"_s,
+                                                             u"db.export"_s,
+                                                             u"--system"_s,
+                                                             u"postgres"_s,
+                                                             u"--resource"_s,
+                                                             u"users"_s,
+                                                             u"--env"_s,
+                                                             u"production"_s,
+                                                             u"--justification"_s,
+                                                             u"Quarterly compliance export, ticket INC-2231"_s,
+                                                             u"--urgency"_s,
+                                                             u"high"_s,
+                                                             u"--context"_s,
+                                                             u"{\"ticket\":\"INC-2231\"}"_s,
+                                                             u"--wait"_s,
+                                                             u"--command"_s,
+                                                             command});
         return process;
     }
 
@@ -98,7 +114,8 @@ private Q_SLOTS:
         QVERIFY(m_gateway.startDev());
         m_console = std::make_unique<ConsoleController>(&m_clock, &m_keychain);
         m_console->window()->show();
-        m_console->start({m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
+        m_console->start(
+            {m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
         QTRY_COMPARE(m_console->feed()->state(), FeedClient::State::Connected);
         QTRY_VERIFY(child<QLabel>(u"connectionLabel"_s)->text().contains(m_gateway.url().toString()));
     }
@@ -168,10 +185,10 @@ private Q_SLOTS:
         const QJsonObject first = http.submit(m_gateway.dev().agent.token, {{u"command"_s, u"make release-a"_s}});
         QVERIFY(!http.submit(m_gateway.dev().agent.token, {{u"command"_s, u"make release-b"_s}}).isEmpty());
         QVERIFY(select(u"make release-a"_s));
-        QCOMPARE(http.post(u"/v1/actions/%1/cancel"_s.arg(first.value(u"id"_s).toString()),
-                           m_gateway.dev().agent.token, {})
-                     .status,
-                 200);
+        QCOMPARE(
+            http.post(u"/v1/actions/%1/cancel"_s.arg(first.value(u"id"_s).toString()), m_gateway.dev().agent.token, {})
+                .status,
+            200);
         QTRY_VERIFY2(child<QLabel>(u"statusBanner"_s)->text().contains(u"Cancelled"_s),
                      qPrintable(child<QLabel>(u"statusBanner"_s)->text() + u" / "_s +
                                 child<QPlainTextEdit>(u"commandView"_s)->toPlainText()));

@@ -33,9 +33,9 @@ class TestCli : public QObject
 
     static QStringList requestArgs(const QStringList &extra, const QStringList &command)
     {
-        return QStringList{u"request"_s, u"--kind"_s, u"db.export"_s, u"--system"_s, u"postgres"_s,
-                           u"--resource"_s, u"users"_s, u"--env"_s, u"production"_s, u"--justification"_s,
-                           u"INC-7 export"_s} +
+        return QStringList{u"request"_s,    u"--kind"_s,          u"db.export"_s,   u"--system"_s,
+                           u"postgres"_s,   u"--resource"_s,      u"users"_s,       u"--env"_s,
+                           u"production"_s, u"--justification"_s, u"INC-7 export"_s} +
                extra + QStringList{u"--"_s} + command;
     }
 
@@ -72,8 +72,8 @@ private Q_SLOTS:
         QCOMPARE(finish(*cli), 0);
         const QJsonObject created = QJsonDocument::fromJson(cli->readAllStandardOutput()).object();
         QCOMPARE(created.value(u"status"_s).toString(), u"pending"_s);
-        const HttpResult stored = m_http->get(u"/v1/actions/"_s + created.value(u"id"_s).toString(),
-                                              m_gateway.dev().auditor.token);
+        const HttpResult stored =
+            m_http->get(u"/v1/actions/"_s + created.value(u"id"_s).toString(), m_gateway.dev().auditor.token);
         QCOMPARE(stored.body.value(u"argv"_s).toArray().size(), 2);
         QCOMPARE(stored.body.value(u"initiator"_s).toString(), m_gateway.dev().agent.id);
     }
@@ -180,9 +180,8 @@ private Q_SLOTS:
     {
         QProcess cli;
         cli.setProcessEnvironment(QProcessEnvironment());
-        QStringList args = requestArgs({u"--url"_s, m_gateway.url().toString(), u"--dev-principals"_s,
-                                        m_gateway.devPrincipalsPath()},
-                                       {u"ls"_s});
+        QStringList args = requestArgs(
+            {u"--url"_s, m_gateway.url().toString(), u"--dev-principals"_s, m_gateway.devPrincipalsPath()}, {u"ls"_s});
         cli.start(QStringLiteral(COUNTERSIGN_CLI_BIN), args);
         QCOMPARE(finish(cli), 0);
     }

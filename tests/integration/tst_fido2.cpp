@@ -175,8 +175,8 @@ private Q_SLOTS:
         const KeyRecord key = authenticator.keyRecord(u"alice"_s);
         SignedDecision decision = sampleDecision(key.id);
         const QString rp = scenario == u"rp" ? u"evil.example"_s : u"countersign"_s;
-        SignatureRecord signature =
-            authenticator.makeAssertion(decision, SimulatedAuthenticator::authData(rp, scenario == u"no-up" ? 0x00 : 0x01));
+        SignatureRecord signature = authenticator.makeAssertion(
+            decision, SimulatedAuthenticator::authData(rp, scenario == u"no-up" ? 0x00 : 0x01));
         if (scenario == u"changed")
             decision.verdict = Verdict::Deny;
         if (scenario == u"counter")
@@ -242,18 +242,20 @@ private Q_SLOTS:
         const QString keyId = Crypto::keyIdFor(authenticator.spki());
         const auto decide = [&](quint8 flags) {
             const QJsonObject created = http.submit(agent.token);
-            SignedDecision decision = feed.decision(created.value(u"id"_s).toString(), u"approve"_s,
-                                                    created.value(u"digest"_s).toString());
+            SignedDecision decision =
+                feed.decision(created.value(u"id"_s).toString(), u"approve"_s, created.value(u"digest"_s).toString());
             decision.keyId = keyId;
-            const SignatureRecord signature =
-                authenticator.makeAssertion(decision, SimulatedAuthenticator::authData(u"approvals.example.com"_s, flags));
+            const SignatureRecord signature = authenticator.makeAssertion(
+                decision, SimulatedAuthenticator::authData(u"approvals.example.com"_s, flags));
             return feed.sendDecision(DecisionSubmission{decision, signature}.toJson());
         };
         const QJsonObject untouched = decide(0x00);
         QCOMPARE(untouched.value(u"error"_s).toObject().value(u"code"_s).toString(), ErrorCode::UserPresenceMissing);
         const QJsonObject touched = decide(0x01 | 0x04);
-        QVERIFY2(touched.value(u"accepted"_s).toBool(), qPrintable(touched.value(u"error"_s).toObject().value(u"message"_s).toString()));
-        const HttpResult exported = http.get(u"/v1/actions/%1/decision"_s.arg(touched.value(u"action_id"_s).toString()), alice.token);
+        QVERIFY2(touched.value(u"accepted"_s).toBool(),
+                 qPrintable(touched.value(u"error"_s).toObject().value(u"message"_s).toString()));
+        const HttpResult exported =
+            http.get(u"/v1/actions/%1/decision"_s.arg(touched.value(u"action_id"_s).toString()), alice.token);
         QCOMPARE(exported.body.value(u"key"_s).toObject().value(u"type"_s).toString(), u"fido2"_s);
         QVERIFY(exported.body.value(u"signature"_s).toObject().contains(u"authenticator_data"_s));
         QCOMPARE(exported.body.value(u"fido2_rp_id"_s).toString(), u"approvals.example.com"_s);

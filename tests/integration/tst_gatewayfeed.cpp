@@ -106,10 +106,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, scenario);
         QFETCH(QString, code);
-        QJsonObject created = scenario == u"self"     ? submit({}, &m_alice)
-                              : scenario == u"behalf" ? submit({{u"on_behalf_of"_s, m_alice.id}})
+        QJsonObject created = scenario == u"self"      ? submit({}, &m_alice)
+                              : scenario == u"behalf"  ? submit({{u"on_behalf_of"_s, m_alice.id}})
                               : scenario == u"expired" ? submit({{u"ttl_seconds"_s, 1}})
-                                                      : submit();
+                                                       : submit();
         QString id = created.value(u"id"_s).toString();
         QString digest = created.value(u"digest"_s).toString();
         FeedProbe feed;

@@ -48,7 +48,8 @@ private Q_SLOTS:
         QVERIFY(!result.body.value(u"id"_s).toString().isEmpty());
         QVERIFY(!result.body.value(u"expires_at"_s).toString().isEmpty());
 
-        const HttpResult fetched = m_http->get(u"/v1/actions/"_s + result.body.value(u"id"_s).toString(), m_agent.token);
+        const HttpResult fetched =
+            m_http->get(u"/v1/actions/"_s + result.body.value(u"id"_s).toString(), m_agent.token);
         QCOMPARE(fetched.status, 200);
         QCOMPARE(fetched.body.value(u"initiator"_s).toString(), m_agent.id);
         QCOMPARE(fetched.body.value(u"digest"_s), result.body.value(u"digest"_s));

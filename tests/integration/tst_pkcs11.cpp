@@ -135,7 +135,8 @@ private Q_SLOTS:
         QVERIFY2(exitCode == 0, qPrintable(output));
         const QString keyId = output.section(u' ', 2, 2);
         QProcess approve;
-        approve.start(GatewayProcess::binaryPath(), {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, gateway.dataDir()});
+        approve.start(GatewayProcess::binaryPath(),
+                      {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, gateway.dataDir()});
         QVERIFY(approve.waitForFinished(30000));
         QCOMPARE(approve.exitCode(), 0);
 

@@ -57,8 +57,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         // carol has no configured key: she enrolls hers through the API.
-        QVERIFY(m_gateway.startWithConfig({m_agent, m_alice, m_bob, m_carol},
-                                          "signing:\n  max_clock_skew_seconds: 60\n"));
+        QVERIFY(
+            m_gateway.startWithConfig({m_agent, m_alice, m_bob, m_carol}, "signing:\n  max_clock_skew_seconds: 60\n"));
         m_http = std::make_unique<HttpProbe>(m_gateway.url());
     }
 
@@ -143,7 +143,8 @@ private Q_SLOTS:
             QCOMPARE(refused.value(u"action_id"_s).toString(), id);
             QCOMPARE(refused.value(u"payload"_s).toObject().value(u"code"_s).toString(), code);
         }
-        const QString status = m_http->get(u"/v1/actions/%1"_s.arg(id), m_agent.token).body.value(u"status"_s).toString();
+        const QString status =
+            m_http->get(u"/v1/actions/%1"_s.arg(id), m_agent.token).body.value(u"status"_s).toString();
         QVERIFY2(status != u"approved"_s, "a refused decision approved the action");
     }
 
@@ -152,16 +153,16 @@ private Q_SLOTS:
         const QJsonObject first = submit();
         FeedProbe alice;
         QVERIFY(alice.open(m_gateway.url(), m_alice));
-        const SignedDecision decision = alice.decision(first.value(u"id"_s).toString(), u"approve"_s,
-                                                       first.value(u"digest"_s).toString());
+        const SignedDecision decision =
+            alice.decision(first.value(u"id"_s).toString(), u"approve"_s, first.value(u"digest"_s).toString());
         const QJsonObject message = DecisionSubmission{decision, alice.sign(decision)}.toJson();
         QVERIFY(alice.sendDecision(message).value(u"accepted"_s).toBool());
         QCOMPARE(errorCode(alice.sendDecision(message)), u"replayed_nonce"_s);
 
         // The same nonce in a fresh signature on another action is a replay too.
         const QJsonObject second = submit();
-        SignedDecision reused = alice.decision(second.value(u"id"_s).toString(), u"approve"_s,
-                                               second.value(u"digest"_s).toString());
+        SignedDecision reused =
+            alice.decision(second.value(u"id"_s).toString(), u"approve"_s, second.value(u"digest"_s).toString());
         reused.nonce = decision.nonce;
         QCOMPARE(errorCode(alice.sendDecision(DecisionSubmission{reused, alice.sign(reused)}.toJson())),
                  u"replayed_nonce"_s);
@@ -176,8 +177,8 @@ private Q_SLOTS:
         SignedDecision decision = alice.decision(id, u"deny"_s, created.value(u"digest"_s).toString(), u"no"_s);
         SignatureRecord signature = alice.sign(decision);
         signature.value[5] = char(signature.value[5] ^ 0x01);
-        const HttpResult forged =
-            m_http->post(u"/v1/actions/%1/decision"_s.arg(id), m_alice.token, DecisionSubmission{decision, signature}.toJson());
+        const HttpResult forged = m_http->post(u"/v1/actions/%1/decision"_s.arg(id), m_alice.token,
+                                               DecisionSubmission{decision, signature}.toJson());
         QCOMPARE(forged.status, 403);
         QCOMPARE(forged.errorCode(), u"bad_signature"_s);
         const HttpResult accepted = m_http->post(u"/v1/actions/%1/decision"_s.arg(id), m_alice.token,
@@ -190,8 +191,8 @@ private Q_SLOTS:
     {
         const QByteArray seed = SoftwareSigner::generateSeed();
         const QByteArray spki = *Crypto::ed25519PublicFromSeed(seed);
-        const HttpResult enrolled = m_http->post(u"/v1/keys"_s, m_carol.token,
-                                                 KeyEnrollment{KeyType::Software, spki, {}, u"carol laptop"_s}.toJson());
+        const HttpResult enrolled = m_http->post(
+            u"/v1/keys"_s, m_carol.token, KeyEnrollment{KeyType::Software, spki, {}, u"carol laptop"_s}.toJson());
         QCOMPARE(enrolled.status, 201);
         const QString keyId = enrolled.body.value(u"id"_s).toString();
         QCOMPARE(keyId, Crypto::keyIdFor(spki));
@@ -214,10 +215,10 @@ private Q_SLOTS:
                  u"key_not_approved"_s);
 
         int exitCode = -1;
-        const QString output = runTool(GatewayProcess::binaryPath(),
-                                       {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, m_gateway.dataDir(),
-                                        u"--by"_s, u"ops-oncall"_s},
-                                       &exitCode);
+        const QString output =
+            runTool(GatewayProcess::binaryPath(),
+                    {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, m_gateway.dataDir(), u"--by"_s, u"ops-oncall"_s},
+                    &exitCode);
         QVERIFY2(exitCode == 0, qPrintable(output));
         QVERIFY(output.contains(u"approved"_s));
         QCOMPARE(runTool(GatewayProcess::binaryPath(),
@@ -248,7 +249,8 @@ private Q_SLOTS:
     // docs/protocol.md, "Checking a decision with OpenSSL", step by step with standard tools.
     void exportedDecision_verifiesWithOpenSslAndTheCli()
     {
-        const QJsonObject created = submit({{u"context"_s, QJsonObject{{u"ticket"_s, u"CHG-1 ünïcode"_s}, {u"n"_s, 1.5}}}});
+        const QJsonObject created =
+            submit({{u"context"_s, QJsonObject{{u"ticket"_s, u"CHG-1 ünïcode"_s}, {u"n"_s, 1.5}}}});
         const QString id = created.value(u"id"_s).toString();
         FeedProbe alice;
         QVERIFY(alice.open(m_gateway.url(), m_alice));
@@ -262,26 +264,27 @@ private Q_SLOTS:
             return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
         };
         QVERIFY(write(u"decision.json"_s, exported.raw));
-        const QString script = u"set -e; cd '%1'\n"
-                               "jq -r .key.public_key decision.json > approver.pem\n"
-                               "jq -r .signature.value decision.json | base64 -d > signature.bin\n"
-                               "jq .decision decision.json | '%2' canonicalize > decision.jcs\n"
-                               "openssl pkeyutl -verify -pubin -inkey approver.pem -rawin -in decision.jcs "
-                               "-sigfile signature.bin\n"
-                               "jq .action decision.json | jq 'del(.status, .digest, .resolution)' | '%2' canonicalize "
-                               "| sha256sum | cut -d' ' -f1 > digest.txt\n"
-                               "test \"$(cat digest.txt)\" = \"$(jq -r .decision.action_digest decision.json)\"\n"_s.arg(
-                                   dir.path(), QStringLiteral(COUNTERSIGN_CLI_BIN));
+        const QString script =
+            u"set -e; cd '%1'\n"
+            "jq -r .key.public_key decision.json > approver.pem\n"
+            "jq -r .signature.value decision.json | base64 -d > signature.bin\n"
+            "jq .decision decision.json | '%2' canonicalize > decision.jcs\n"
+            "openssl pkeyutl -verify -pubin -inkey approver.pem -rawin -in decision.jcs "
+            "-sigfile signature.bin\n"
+            "jq .action decision.json | jq 'del(.status, .digest, .resolution)' | '%2' canonicalize "
+            "| sha256sum | cut -d' ' -f1 > digest.txt\n"
+            "test \"$(cat digest.txt)\" = \"$(jq -r .decision.action_digest decision.json)\"\n"_s.arg(
+                dir.path(), QStringLiteral(COUNTERSIGN_CLI_BIN));
         int exitCode = -1;
         QString output = runTool(u"bash"_s, {u"-c"_s, script}, &exitCode);
         QVERIFY2(exitCode == 0, qPrintable(output));
         QVERIFY2(output.contains(u"Signature Verified Successfully"_s), qPrintable(output));
 
         QVERIFY(write(u"alice.pem"_s, Crypto::pemFromSpki(*Crypto::ed25519PublicFromSeed(m_alice.signingSeed))));
-        output = runTool(QStringLiteral(COUNTERSIGN_CLI_BIN),
-                         {u"verify-decision"_s, dir.filePath(u"decision.json"_s), u"--public-key"_s,
-                          dir.filePath(u"alice.pem"_s)},
-                         &exitCode);
+        output = runTool(
+            QStringLiteral(COUNTERSIGN_CLI_BIN),
+            {u"verify-decision"_s, dir.filePath(u"decision.json"_s), u"--public-key"_s, dir.filePath(u"alice.pem"_s)},
+            &exitCode);
         QVERIFY2(exitCode == 0 && output.startsWith(u"OK: approve"_s), qPrintable(output));
 
         // Any change is caught: the action's request, the verdict, or the key trusted.
@@ -291,10 +294,10 @@ private Q_SLOTS:
         QCOMPARE(exitCode, 1);
         QVERIFY2(output.contains(u"digest_mismatch"_s), qPrintable(output));
         QVERIFY(write(u"bob.pem"_s, Crypto::pemFromSpki(*Crypto::ed25519PublicFromSeed(m_bob.signingSeed))));
-        output = runTool(QStringLiteral(COUNTERSIGN_CLI_BIN),
-                         {u"verify-decision"_s, dir.filePath(u"decision.json"_s), u"--public-key"_s,
-                          dir.filePath(u"bob.pem"_s)},
-                         &exitCode);
+        output = runTool(
+            QStringLiteral(COUNTERSIGN_CLI_BIN),
+            {u"verify-decision"_s, dir.filePath(u"decision.json"_s), u"--public-key"_s, dir.filePath(u"bob.pem"_s)},
+            &exitCode);
         QCOMPARE(exitCode, 1);
         QVERIFY2(output.contains(u"bad_signature"_s), qPrintable(output));
     }
@@ -315,8 +318,8 @@ private Q_SLOTS:
         QVERIFY(!(QFile(dir.filePath(u"dave.key"_s)).permissions() & others)); // the key file is owner-only
         const QString keyId = output.section(u' ', 2, 2);
         QVERIFY(keyId.startsWith(u"k-"_s));
-        QCOMPARE(runTool(GatewayProcess::binaryPath(), {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, gateway.dataDir()},
-                         &exitCode)
+        QCOMPARE(runTool(GatewayProcess::binaryPath(),
+                         {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, gateway.dataDir()}, &exitCode)
                      .isEmpty(),
                  false);
         QCOMPARE(exitCode, 0);
@@ -328,10 +331,11 @@ private Q_SLOTS:
                          QStringList{u"decide"_s, id, u"--deny"_s, u"--key"_s, keyUri} + connection, &exitCode);
         QCOMPARE(exitCode, 3);
         QVERIFY2(output.contains(u"reason_required"_s), qPrintable(output));
-        output = runTool(QStringLiteral(COUNTERSIGN_CLI_BIN),
-                         QStringList{u"decide"_s, id, u"--deny"_s, u"--reason"_s, u"change freeze"_s, u"--key"_s, keyUri} +
-                             connection,
-                         &exitCode);
+        output =
+            runTool(QStringLiteral(COUNTERSIGN_CLI_BIN),
+                    QStringList{u"decide"_s, id, u"--deny"_s, u"--reason"_s, u"change freeze"_s, u"--key"_s, keyUri} +
+                        connection,
+                    &exitCode);
         QVERIFY2(exitCode == 0 && output.contains(u"denied"_s), qPrintable(output));
     }
 

@@ -37,7 +37,8 @@ QByteArray configuredKeyYaml(const TestPrincipal &principal)
     const QByteArray spki = Crypto::ed25519PublicFromSeed(principal.signingSeed).value_or(QByteArray());
     QByteArray pem = Crypto::pemFromSpki(spki);
     pem.replace("\n", "\n      ");
-    return "  - owner: " + principal.id.toUtf8() + "\n    type: software\n    public_key: |\n      " + pem.trimmed() + "\n";
+    return "  - owner: " + principal.id.toUtf8() + "\n    type: software\n    public_key: |\n      " + pem.trimmed() +
+           "\n";
 }
 
 QString GatewayProcess::devPrincipalsPath() const
@@ -80,8 +81,7 @@ bool GatewayProcess::startWithConfig(const QList<TestPrincipal> &principals, con
     if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size())
         return false;
     file.close();
-    return launch({u"--config"_s, path, u"--data-dir"_s, m_dataDir.path(), u"--listen"_s,
-                   u"127.0.0.1:%1"_s.arg(port)});
+    return launch({u"--config"_s, path, u"--data-dir"_s, m_dataDir.path(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)});
 }
 
 bool GatewayProcess::restart()

@@ -20,8 +20,8 @@ QString HttpResult::errorCode() const
     return body.value(u"error"_s).toObject().value(u"code"_s).toString();
 }
 
-HttpResult HttpProbe::send(const QByteArray &method, const QString &path, const QString &token,
-                           const QByteArray &body, int timeoutMs)
+HttpResult HttpProbe::send(const QByteArray &method, const QString &path, const QString &token, const QByteArray &body,
+                           int timeoutMs)
 {
     QUrl url = m_base;
     const qsizetype query = path.indexOf(u'?');
@@ -56,12 +56,12 @@ HttpResult HttpProbe::get(const QString &path, const QString &token, int timeout
 
 QJsonObject HttpProbe::sampleAction(const QJsonObject &overrides)
 {
-    QJsonObject body{{u"kind"_s, u"db.export"_s},
-                     {u"command"_s, u"pg_dump --table=users prod"_s},
-                     {u"target"_s, QJsonObject{{u"system"_s, u"postgres"_s},
-                                               {u"resource"_s, u"users"_s},
-                                               {u"environment"_s, u"production"_s}}},
-                     {u"justification"_s, u"Quarterly export for INC-1"_s}};
+    QJsonObject body{
+        {u"kind"_s, u"db.export"_s},
+        {u"command"_s, u"pg_dump --table=users prod"_s},
+        {u"target"_s,
+         QJsonObject{{u"system"_s, u"postgres"_s}, {u"resource"_s, u"users"_s}, {u"environment"_s, u"production"_s}}},
+        {u"justification"_s, u"Quarterly export for INC-1"_s}};
     for (auto it = overrides.begin(); it != overrides.end(); ++it)
         body.insert(it.key(), it.value());
     return body;
@@ -101,8 +101,8 @@ void FeedProbe::send(const QJsonObject &message)
     m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
-QJsonObject FeedProbe::waitForMessage(const std::function<bool(const QJsonObject &)> &match, int from,
-                                      int timeoutMs, const QString &what)
+QJsonObject FeedProbe::waitForMessage(const std::function<bool(const QJsonObject &)> &match, int from, int timeoutMs,
+                                      const QString &what)
 {
     QJsonObject found;
     const auto scan = [&] {
@@ -172,8 +172,8 @@ QJsonObject FeedProbe::decide(const QString &actionId, const QString &verdict, c
                               const QString &reason)
 {
     if (m_seed.isEmpty()) {
-        return sendDecision({{u"action_id"_s, actionId}, {u"verdict"_s, verdict}, {u"reason"_s, reason},
-                             {u"action_digest"_s, digest}});
+        return sendDecision(
+            {{u"action_id"_s, actionId}, {u"verdict"_s, verdict}, {u"reason"_s, reason}, {u"action_digest"_s, digest}});
     }
     const SignedDecision signedDecision = decision(actionId, verdict, digest, reason);
     return sendDecision(DecisionSubmission{signedDecision, sign(signedDecision)}.toJson());

@@ -28,8 +28,8 @@ class HttpProbe
 public:
     explicit HttpProbe(QUrl base) : m_base(std::move(base)) {}
 
-    HttpResult send(const QByteArray &method, const QString &path, const QString &token,
-                    const QByteArray &body = {}, int timeoutMs = 10000);
+    HttpResult send(const QByteArray &method, const QString &path, const QString &token, const QByteArray &body = {},
+                    int timeoutMs = 10000);
     HttpResult post(const QString &path, const QString &token, const QJsonObject &body);
     HttpResult get(const QString &path, const QString &token, int timeoutMs = 10000);
 

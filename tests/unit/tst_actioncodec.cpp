@@ -15,12 +15,12 @@ class TestActionCodec : public QObject
 
     static QJsonObject valid()
     {
-        return QJsonObject{{u"kind"_s, u"deploy"_s},
-                           {u"command"_s, u"kubectl apply -f prod.yaml"_s},
-                           {u"target"_s, QJsonObject{{u"system"_s, u"k8s"_s},
-                                                     {u"resource"_s, u"checkout"_s},
-                                                     {u"environment"_s, u"production"_s}}},
-                           {u"justification"_s, u"Release 2.14"_s}};
+        return QJsonObject{
+            {u"kind"_s, u"deploy"_s},
+            {u"command"_s, u"kubectl apply -f prod.yaml"_s},
+            {u"target"_s,
+             QJsonObject{{u"system"_s, u"k8s"_s}, {u"resource"_s, u"checkout"_s}, {u"environment"_s, u"production"_s}}},
+            {u"justification"_s, u"Release 2.14"_s}};
     }
 
 private Q_SLOTS:
@@ -65,8 +65,8 @@ private Q_SLOTS:
                                          << ErrorCode::MissingField;
         QTest::newRow("command array") << u"command"_s << QJsonValue(QJsonArray{1}) << ErrorCode::InvalidField;
         QTest::newRow("justification empty") << u"justification"_s << QJsonValue(u""_s) << ErrorCode::MissingField;
-        QTest::newRow("justification missing") << u"justification"_s << QJsonValue(QJsonValue::Undefined)
-                                               << ErrorCode::MissingField;
+        QTest::newRow("justification missing")
+            << u"justification"_s << QJsonValue(QJsonValue::Undefined) << ErrorCode::MissingField;
         QTest::newRow("target missing") << u"target"_s << QJsonValue(QJsonValue::Undefined) << ErrorCode::MissingField;
         QTest::newRow("target string") << u"target"_s << QJsonValue(u"prod"_s) << ErrorCode::InvalidField;
         QTest::newRow("target without env")
@@ -160,10 +160,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonObject>("decision");
         QTest::addColumn<QString>("code");
-        const QJsonObject valid{{u"protocol"_s, 1},          {u"action_id"_s, u"a"_s},
-                                {u"action_digest"_s, u"d"_s}, {u"verdict"_s, u"approve"_s},
-                                {u"reason"_s, u""_s},         {u"approver"_s, u"alice"_s},
-                                {u"key_id"_s, u"k-1"_s},      {u"signed_at"_s, u"2026-01-01T00:00:00.000Z"_s},
+        const QJsonObject valid{{u"protocol"_s, 1},
+                                {u"action_id"_s, u"a"_s},
+                                {u"action_digest"_s, u"d"_s},
+                                {u"verdict"_s, u"approve"_s},
+                                {u"reason"_s, u""_s},
+                                {u"approver"_s, u"alice"_s},
+                                {u"key_id"_s, u"k-1"_s},
+                                {u"signed_at"_s, u"2026-01-01T00:00:00.000Z"_s},
                                 {u"nonce"_s, u"AAAAAAAAAAAAAAAAAAAAAA"_s}};
         const auto without = [&valid](const QString &key) {
             QJsonObject copy = valid;

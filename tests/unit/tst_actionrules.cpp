@@ -27,13 +27,10 @@ class TestActionRules : public QObject
         return action;
     }
 
-    DecisionAttempt approve(const Action &action) const
-    {
-        return {action.id, Verdict::Approve, {}, action.digest};
-    }
+    DecisionAttempt approve(const Action &action) const { return {action.id, Verdict::Approve, {}, action.digest}; }
 
-    void expectRefusal(const Action &action, const DecisionAttempt &attempt, const Principal &who,
-                       const QDateTime &now, const QString &code)
+    void expectRefusal(const Action &action, const DecisionAttempt &attempt, const Principal &who, const QDateTime &now,
+                       const QString &code)
     {
         const auto refusal = ActionRules::checkDecision(action, attempt, who, now);
         QVERIFY2(refusal, qPrintable(u"expected "_s + code));
@@ -95,8 +92,7 @@ private Q_SLOTS:
         action.initiator = u"alice"_s;
         expectRefusal(action, approve(action), alice, t0, ErrorCode::SelfApproval);
         // Denying one's own request is refused too: nobody decides their own request.
-        expectRefusal(action, {action.id, Verdict::Deny, u"oops"_s, action.digest}, alice, t0,
-                      ErrorCode::SelfApproval);
+        expectRefusal(action, {action.id, Verdict::Deny, u"oops"_s, action.digest}, alice, t0, ErrorCode::SelfApproval);
     }
 
     void decide_byOnBehalfOf_isRefusedWithOnBehalfOfApproval()
@@ -109,13 +105,11 @@ private Q_SLOTS:
     void deny_withoutReason_isRefusedWithReasonRequired()
     {
         const Action action = pending();
-        expectRefusal(action, {action.id, Verdict::Deny, u"   "_s, action.digest}, alice, t0, ErrorCode::ReasonRequired);
+        expectRefusal(action, {action.id, Verdict::Deny, u"   "_s, action.digest}, alice, t0,
+                      ErrorCode::ReasonRequired);
     }
 
-    void cancel_byInitiatorWhilePending_isAllowed()
-    {
-        QVERIFY(!ActionRules::checkCancel(pending(), bot, t0));
-    }
+    void cancel_byInitiatorWhilePending_isAllowed() { QVERIFY(!ActionRules::checkCancel(pending(), bot, t0)); }
 
     void cancel_byOthersOrLate_isRefused()
     {

@@ -61,8 +61,8 @@ private Q_SLOTS:
             EventStore store(u"s2"_s);
             QString error;
             QVERIFY(store.open(path, &error));
-        KeyRegistry keys(&store, &m_clock, {m_alice.key});
-        ActionService service(&store, &keys, &m_clock, {}, {});
+            KeyRegistry keys(&store, &m_clock, {m_alice.key});
+            ActionService service(&store, &keys, &m_clock, {}, {});
             QSignalSpy recorded(&service, &ActionService::eventRecorded);
             WireError werror;
             const auto action = service.submit(bot, request(), &werror);
@@ -149,8 +149,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(store.open(path, &error));
         {
-        KeyRegistry keys(&store, &m_clock, {m_alice.key});
-        ActionService service(&store, &keys, &m_clock, {}, {});
+            KeyRegistry keys(&store, &m_clock, {m_alice.key});
+            ActionService service(&store, &keys, &m_clock, {}, {});
             WireError werror;
             QVERIFY(service.submit(bot, request(5), &werror));
         }

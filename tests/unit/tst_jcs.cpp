@@ -64,8 +64,8 @@ private Q_SLOTS:
         QTest::newRow("0.1+0.2") << std::bit_cast<quint64>(0.1 + 0.2) << QByteArray("0.30000000000000004");
         QTest::newRow("4.5") << std::bit_cast<quint64>(4.5) << QByteArray("4.5");
         QTest::newRow("-1.5e-10") << std::bit_cast<quint64>(-1.5e-10) << QByteArray("-1.5e-10");
-        QTest::newRow("333333333.3333333") << std::bit_cast<quint64>(333333333.33333329)
-                                           << QByteArray("333333333.3333333");
+        QTest::newRow("333333333.3333333")
+            << std::bit_cast<quint64>(333333333.33333329) << QByteArray("333333333.3333333");
     }
 
     void formatNumber_followsEcmaScript()

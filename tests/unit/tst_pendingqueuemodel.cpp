@@ -31,8 +31,8 @@ class TestPendingQueueModel : public QObject
 
     Event requested(qint64 seq, const Action &a) const
     {
-        return {seq, m_clock.now(), EventType::ActionRequested, a.initiator, a.id,
-                {{u"action"_s, ActionCodec::toJson(a)}}};
+        return {seq,         m_clock.now(), EventType::ActionRequested,
+                a.initiator, a.id,          {{u"action"_s, ActionCodec::toJson(a)}}};
     }
 
     static QStringList ids(const PendingQueueModel &model)
