@@ -48,21 +48,9 @@ bool ApproverCommand::parse(const QStringList &arguments)
     }
     if (m_mode == Mode::KeyEnroll)
         parser.addOption({u"label"_s, u"A name for the key, shown to the operator."_s, u"TEXT"_s});
-    if (!parser.parse(arguments)) {
-        printErr(u"countersign-cli: "_s + parser.errorText());
+    const auto context = CliContext::parse(parser, arguments, Role::Approver);
+    if (!context)
         return false;
-    }
-    if (parser.isSet(u"help"_s)) {
-        printOut(parser.helpText());
-        QCoreApplication::exit(0);
-        return false;
-    }
-    QString error;
-    const auto context = CliContext::resolve(parser, Role::Approver, &error);
-    if (!context) {
-        printErr(u"countersign-cli: "_s + error);
-        return false;
-    }
     m_context = *context;
     m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
     m_json = parser.isSet(u"json"_s);
@@ -71,6 +59,7 @@ bool ApproverCommand::parse(const QStringList &arguments)
     if (m_mode == Mode::Decide || m_mode == Mode::KeyEnroll) {
         m_keyUri = parser.value(u"key"_s);
         if (m_keyUri.isEmpty() && parser.isSet(u"dev-principals"_s)) {
+            QString error;
             const auto dev = DevPrincipals::load(parser.value(u"dev-principals"_s), &error);
             m_devSeed = dev ? dev->approver.signingKeySeed : QByteArray();
         }
@@ -105,6 +94,12 @@ void ApproverCommand::run()
     }
 }
 
+void ApproverCommand::printJsonAndExit(const QJsonObject &body)
+{
+    printOut(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented)));
+    QCoreApplication::exit(0);
+}
+
 void ApproverCommand::fail(const QString &message)
 {
     printErr(u"countersign-cli: "_s + message);
@@ -121,10 +116,8 @@ void ApproverCommand::listPending()
     m_client.get(u"/v1/actions?status=pending"_s, this, [this](const AgentClient::Reply &reply) {
         if (!reply.ok())
             return failWith(reply);
-        if (m_json) {
-            printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Indented)));
-            return QCoreApplication::exit(0);
-        }
+        if (m_json)
+            return printJsonAndExit(reply.body);
         const QJsonArray actions = reply.body.value(u"actions"_s).toArray();
         printOut(u"%1 action(s) waiting"_s.arg(actions.size()));
         for (const QJsonValue &value : actions) {
@@ -268,10 +261,8 @@ void ApproverCommand::listKeys()
     m_client.get(u"/v1/keys"_s, this, [this](const AgentClient::Reply &reply) {
         if (!reply.ok())
             return failWith(reply);
-        if (m_json) {
-            printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Indented)));
-            return QCoreApplication::exit(0);
-        }
+        if (m_json)
+            return printJsonAndExit(reply.body);
         for (const QJsonValue &value : reply.body.value(u"keys"_s).toArray()) {
             const QJsonObject key = value.toObject();
             printOut(u"%1  %2  %3  %4  %5"_s.arg(

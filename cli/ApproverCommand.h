@@ -34,6 +34,7 @@ private:
     // The PIN from COUNTERSIGN_PIN or typed on the terminal without echo.
     static QString readPin();
     void fail(const QString &message);
+    void printJsonAndExit(const QJsonObject &body);
     void failWith(const AgentClient::Reply &reply);
 
     Mode m_mode;

@@ -2,6 +2,8 @@
 
 #include "util/DevPrincipals.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +41,24 @@ std::optional<CliContext> CliContext::resolve(const QCommandLineParser &parser, 
         *error = u"give a token with --token, COUNTERSIGN_TOKEN or --dev-principals FILE"_s;
         return std::nullopt;
     }
+    return context;
+}
+
+std::optional<CliContext> CliContext::parse(QCommandLineParser &parser, const QStringList &arguments, Role role)
+{
+    if (!parser.parse(arguments)) {
+        printErr(u"countersign-cli: "_s + parser.errorText());
+        return std::nullopt;
+    }
+    if (parser.isSet(u"help"_s)) {
+        printOut(parser.helpText());
+        QCoreApplication::exit(0);
+        return std::nullopt;
+    }
+    QString error;
+    auto context = resolve(parser, role, &error);
+    if (!context)
+        printErr(u"countersign-cli: "_s + error);
     return context;
 }
 

@@ -25,6 +25,9 @@ struct CliContext
 
     static void addOptions(QCommandLineParser &parser);
     static std::optional<CliContext> resolve(const QCommandLineParser &parser, Role role, QString *error);
+    // Parses a command's arguments and resolves the context for `role`. On --help prints the help
+    // and asks the application to exit 0; on an error prints it. Either way returns nothing.
+    static std::optional<CliContext> parse(QCommandLineParser &parser, const QStringList &arguments, Role role);
 };
 
 void printErr(const QString &text);

@@ -40,21 +40,9 @@ bool RequestCommand::parse(const QStringList &arguments)
     if (m_mode == Mode::Request)
         parser.addOption({u"wait"_s, u"Wait for the decision; exit 0 approved, 1 denied, 2 expired/cancelled."_s});
     parser.addPositionalArgument(u"argv"_s, u"-- COMMAND ARGS…"_s, u"[-- COMMAND ARGS…]"_s);
-    if (!parser.parse(arguments)) {
-        printErr(u"countersign-cli: "_s + parser.errorText());
+    const auto context = CliContext::parse(parser, arguments, Role::Agent);
+    if (!context)
         return false;
-    }
-    if (parser.isSet(u"help"_s)) {
-        printOut(parser.helpText());
-        QCoreApplication::exit(0);
-        return false;
-    }
-    QString error;
-    const auto context = CliContext::resolve(parser, Role::Agent, &error);
-    if (!context) {
-        printErr(u"countersign-cli: "_s + error);
-        return false;
-    }
     m_context = *context;
     m_wait = m_wait || parser.isSet(u"wait"_s);
     m_argv = parser.positionalArguments();

@@ -4,13 +4,28 @@
 
 namespace cs::ErrorText {
 
+namespace {
+
+struct Entry
+{
+    const QString &code;
+    const char *text;
+};
+
+// The translated sentence for `code`, or nothing when the table does not know it.
+template <size_t N> std::optional<QString> sentenceFor(const Entry (&entries)[N], const QString &code)
+{
+    for (const Entry &entry : entries) {
+        if (entry.code == code)
+            return QCoreApplication::translate("ErrorText", entry.text);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 QString forError(const WireError &error)
 {
-    struct Entry
-    {
-        const QString &code;
-        const char *text;
-    };
     static const Entry entries[] = {
         {ErrorCode::NotPending, QT_TRANSLATE_NOOP("ErrorText", "This action was already decided.")},
         {ErrorCode::Expired, QT_TRANSLATE_NOOP("ErrorText", "This action has expired.")},
@@ -50,20 +65,13 @@ QString forError(const WireError &error)
                            "This computer's clock is too far from the gateway's; correct it and try again.")},
         {ErrorCode::ReplayedNonce, QT_TRANSLATE_NOOP("ErrorText", "This signed decision was already used.")},
     };
-    for (const Entry &entry : entries) {
-        if (entry.code == error.code)
-            return QCoreApplication::translate("ErrorText", entry.text);
-    }
+    if (auto sentence = sentenceFor(entries, error.code))
+        return *sentence;
     return error.message.isEmpty() ? error.code : error.message;
 }
 
 QString forSignerError(const SignerError &error)
 {
-    struct Entry
-    {
-        const QString &code;
-        const char *text;
-    };
     static const Entry entries[] = {
         {SignerErrorCode::NoDevice,
          QT_TRANSLATE_NOOP("ErrorText", "No security key or smartcard was found. Insert it and try again.")},
@@ -78,10 +86,8 @@ QString forSignerError(const SignerError &error)
         {SignerErrorCode::DigestMismatch,
          QT_TRANSLATE_NOOP("ErrorText", "The gateway's digest does not match the action shown; nothing was signed.")},
     };
-    for (const Entry &entry : entries) {
-        if (entry.code == error.code)
-            return QCoreApplication::translate("ErrorText", entry.text);
-    }
+    if (auto sentence = sentenceFor(entries, error.code))
+        return *sentence;
     return QCoreApplication::translate("ErrorText", "The key could not sign: %1").arg(error.message);
 }
 

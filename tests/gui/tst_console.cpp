@@ -101,6 +101,13 @@ class TestConsole : public QObject
         return widget;
     }
 
+    // Back to the dev approver's software key, which the dev gateway knows.
+    void useDevKey()
+    {
+        m_console->signer()->setSigner(std::make_shared<SoftwareSigner>(m_gateway.dev().approver.signingKeySeed),
+                                       u"dev key"_s);
+    }
+
     void screenshot(const QString &name)
     {
         const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
@@ -236,8 +243,7 @@ private Q_SLOTS:
         key->release();
         QCOMPARE(exitCodeOf(*agent), 0);
         QTRY_COMPARE(m_console->queue()->rowOf(id), -1);
-        m_console->signer()->setSigner(std::make_shared<SoftwareSigner>(m_gateway.dev().approver.signingKeySeed),
-                                       u"dev key"_s);
+        useDevKey();
     }
 
     // A key with a PIN: the console asks for it, and a wrong one is said in a sentence.
@@ -261,8 +267,7 @@ private Q_SLOTS:
                 QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"PIN is wrong"_s));
         }
         QCOMPARE(exitCodeOf(*agent), 0);
-        m_console->signer()->setSigner(std::make_shared<SoftwareSigner>(m_gateway.dev().approver.signingKeySeed),
-                                       u"dev key"_s);
+        useDevKey();
     }
 
     void noSigningKey_isSaidAndNothingIsSent()
@@ -277,8 +282,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
         QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"No signing key"_s));
         QVERIFY(m_console->queue()->rowOf(id) >= 0);
-        m_console->signer()->setSigner(std::make_shared<SoftwareSigner>(m_gateway.dev().approver.signingKeySeed),
-                                       u"dev key"_s);
+        useDevKey();
         QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
         QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
         QCOMPARE(exitCodeOf(*agent), 0);
