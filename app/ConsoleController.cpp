@@ -3,6 +3,8 @@
 #include "ActionReviewPane.h"
 #include "ConnectDialog.h"
 #include "DecisionSigner.h"
+#include "SigningKeyDialog.h"
+#include "SigningKeySettings.h"
 #include "ErrorText.h"
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
@@ -35,8 +37,10 @@ QString resolutionSentence(const Event &event)
 ConsoleController::ConsoleController(const Clock *clock, KeychainTokenStore *keychain, QObject *parent)
     : QObject(parent), m_clock(clock), m_keychain(keychain), m_feed(std::make_unique<FeedClient>()),
       m_queue(std::make_unique<PendingQueueModel>(clock)), m_window(std::make_unique<MainWindow>(m_queue.get())),
-      m_signer(std::make_unique<DecisionSigner>(m_window.get()))
+      m_signer(std::make_unique<DecisionSigner>(m_window.get())),
+      m_keys(std::make_unique<SigningKeySettings>(keychain, m_signer.get()))
 {
+    connect(m_window.get(), &MainWindow::signingKeyRequested, this, &ConsoleController::openSigningKeyDialog);
     connect(m_signer.get(), &DecisionSigner::signedDecision, this, &ConsoleController::sendDecision);
     connect(m_signer.get(), &DecisionSigner::failed, this, &ConsoleController::onSigningFailed);
     connect(m_feed.get(), &FeedClient::stateChanged, this, &ConsoleController::onStateChanged);
@@ -64,6 +68,7 @@ ConsoleController::~ConsoleController()
 {
     m_feed->stop();
     // The signer's dialogs and the window's view refer to the window and the model; they go first.
+    m_keys.reset();
     m_signer.reset();
     m_window.reset();
 }
@@ -84,21 +89,31 @@ void ConsoleController::start(const Options &options)
 void ConsoleController::setUpSigner(const Options &options)
 {
     if (!options.devSigningSeed.isEmpty()) {
-        m_signer->setSigner(std::make_shared<SoftwareSigner>(options.devSigningSeed), tr("the dev software key"));
+        m_keys->setOverride(std::make_shared<SoftwareSigner>(options.devSigningSeed), tr("the dev software key"));
         return;
     }
-    const QString uri = options.keyUri.isEmpty() ? QSettings().value(u"signing/key_uri"_s).toString() : options.keyUri;
-    if (uri.isEmpty())
-        return;
+    if (options.keyUri.isEmpty())
+        return; // the approver's remembered key is loaded once the gateway says who they are
     QString error;
-    std::unique_ptr<Signer> signer =
-        SignerUri::open(uri, QSettings().value(u"signing/fido2_rp_id"_s, u"countersign"_s).toString(), &error);
+    std::shared_ptr<Signer> signer = SignerUri::open(options.keyUri, u"countersign"_s, &error);
     if (!signer) {
         m_window->setIdentityText(tr("The signing key cannot be used: %1").arg(error));
         return;
     }
-    QSettings().setValue(u"signing/key_uri"_s, uri);
-    m_signer->setSigner(std::move(signer), uri);
+    m_keys->setOverride(std::move(signer), options.keyUri);
+}
+
+void ConsoleController::openSigningKeyDialog()
+{
+    auto *dialog = new SigningKeyDialog(m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCurrent(m_keys->description());
+    connect(dialog, &SigningKeyDialog::useRequested, m_keys.get(), &SigningKeySettings::use);
+    connect(m_keys.get(), &SigningKeySettings::statusChanged, dialog, &SigningKeyDialog::setStatus);
+    connect(m_keys.get(), &SigningKeySettings::busyChanged, dialog, &SigningKeyDialog::setBusy);
+    connect(m_keys.get(), &SigningKeySettings::statusChanged, dialog,
+            [this, dialog] { dialog->setCurrent(m_keys->description()); });
+    dialog->open();
 }
 
 void ConsoleController::readStoredToken()
@@ -156,6 +171,7 @@ void ConsoleController::connectFeed(const QUrl &url, const QString &token)
     QSettings().setValue(u"gateway/url"_s, url);
     m_window->setWindowTitle(tr("Countersign — %1").arg(url.toString()));
     m_feed->setEndpoint(url, token);
+    m_keys->setEndpoint(url, token);
     m_feed->start(m_feed->lastSeq());
 }
 
@@ -185,6 +201,8 @@ void ConsoleController::onHello(const FeedMessages::Hello &hello)
 {
     m_mayDecide = hello.principal.mayDecide();
     m_identity = hello.principal.id;
+    if (m_mayDecide)
+        m_keys->setIdentity(m_identity);
     m_window->setIdentityText(
         m_mayDecide ? tr("Signed in as %1").arg(hello.principal.displayName)
                     : tr("Signed in as %1 (read only: not an approver)").arg(hello.principal.displayName));

@@ -15,6 +15,7 @@ namespace cs {
 
 class ConnectDialog;
 class DecisionSigner;
+class SigningKeySettings;
 class MainWindow;
 class PendingQueueModel;
 
@@ -30,8 +31,8 @@ public:
     {
         QUrl gatewayUrl;
         QString token; // when set, the keychain is not consulted
-        // The approver's signing key: a pkcs11:/fido2:/software: URI (see docs/cli.md), or a dev
-        // software key. Without either, decisions cannot be signed and the console says so.
+        // A signing key for this run, over the one remembered for the approver (File > Signing
+        // key…): a pkcs11:/fido2:/software: URI (see docs/cli.md), or a dev software key.
         QString keyUri;
         QByteArray devSigningSeed;
     };
@@ -45,6 +46,7 @@ public:
     FeedClient *feed() const { return m_feed.get(); }
     PendingQueueModel *queue() const { return m_queue.get(); }
     DecisionSigner *signer() const { return m_signer.get(); }
+    SigningKeySettings *signingKeys() const { return m_keys.get(); }
 
 private:
     void readStoredToken();
@@ -63,6 +65,7 @@ private:
     void sendDecision(const DecisionSubmission &submission);
     void onSigningFailed(const QString &sentence);
     void setUpSigner(const Options &options);
+    void openSigningKeyDialog();
     void tick();
     void updateOnline();
 
@@ -72,6 +75,7 @@ private:
     std::unique_ptr<PendingQueueModel> m_queue;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<DecisionSigner> m_signer;
+    std::unique_ptr<SigningKeySettings> m_keys;
     QPointer<ConnectDialog> m_connectDialog;
     QTimer m_ticker;
     QUrl m_gatewayUrl;

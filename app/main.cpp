@@ -39,7 +39,7 @@ int main(int argc, char *argv[])
                       u"FILE"_s});
     parser.addOption({u"key"_s,
                       QApplication::translate("main", "Your signing key: pkcs11:…, fido2:FILE or software:FILE "
-                                                      "(remembered for the next start)."),
+                                                      "(for this run; File > Signing key… remembers one)."),
                       u"URI"_s});
     parser.process(app);
 

@@ -64,6 +64,7 @@ QString forError(const WireError &error)
          QT_TRANSLATE_NOOP("ErrorText",
                            "This computer's clock is too far from the gateway's; correct it and try again.")},
         {ErrorCode::ReplayedNonce, QT_TRANSLATE_NOOP("ErrorText", "This signed decision was already used.")},
+        {ErrorCode::KeyExists, QT_TRANSLATE_NOOP("ErrorText", "This key is already enrolled on the gateway.")},
     };
     if (auto sentence = sentenceFor(entries, error.code))
         return *sentence;

@@ -57,6 +57,9 @@ MainWindow::MainWindow(PendingQueueModel *queue, QWidget *parent)
     statusBar()->addPermanentWidget(m_identity);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *signingKey = file->addAction(tr("&Signing key…"), this, &MainWindow::signingKeyRequested);
+    signingKey->setObjectName(u"signingKeyAction"_s);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

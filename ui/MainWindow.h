@@ -27,6 +27,8 @@ public:
 Q_SIGNALS:
     // The approver picked a row; empty when the selection was cleared.
     void actionSelected(const QString &actionId);
+    // File > Signing key…
+    void signingKeyRequested();
 
 private:
     void onCurrentRowChanged(const QModelIndex &current);

@@ -7,7 +7,9 @@
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
+#include "SigningKeyDialog.h"
 #include "SigningPrompt.h"
+#include "SoftHsmToken.h"
 #include "TestClients.h"
 #include "signing/SoftwareSigner.h"
 
@@ -17,7 +19,9 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QTableView>
+#include <QAction>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -108,11 +112,11 @@ class TestConsole : public QObject
                                        u"dev key"_s);
     }
 
-    void screenshot(const QString &name)
+    void screenshot(const QString &name, QWidget *widget = nullptr)
     {
         const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
         if (!dir.isEmpty())
-            m_console->window()->grab().save(dir + u'/' + name + u".png"_s);
+            (widget ? widget : m_console->window())->grab().save(dir + u'/' + name + u".png"_s);
     }
 
 private Q_SLOTS:
@@ -230,7 +234,7 @@ private Q_SLOTS:
         QCOMPARE(prompt->mode(), SigningPrompt::Mode::Touch);
         QVERIFY(prompt->findChild<QLabel *>(u"signingMessage"_s)->text().contains(u"Touch your security key"_s));
         QVERIFY(key->isWaitingForTouch());
-        screenshot(u"touch"_s);
+        screenshot(u"touch"_s, prompt);
         QTest::mouseClick(prompt->findChild<QPushButton *>(u"signingCancelButton"_s), Qt::LeftButton);
         QTRY_VERIFY(!prompt->isVisible());
         QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"cancelled"_s));
@@ -286,6 +290,50 @@ private Q_SLOTS:
         QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
         QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
         QCOMPARE(exitCodeOf(*agent), 0);
+    }
+
+    // File > Signing key…: enroll a key of a real SoftHSM2 token, have the operator approve it,
+    // and approve an action with it after typing the token's PIN.
+    void signingKeyDialog_enrollsATokenKey_thatSignsAfterApproval()
+    {
+        SoftHsmToken token;
+        QString error;
+        QVERIFY2(token.create(u"Console Token"_s, u"314159"_s, u"approver"_s, &error), qPrintable(error));
+        m_console->window()->findChild<QAction *>(u"signingKeyAction"_s)->trigger();
+        SigningKeyDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_console->window()->findChild<SigningKeyDialog *>()) != nullptr);
+        dialog->setKind(SigningKeyDialog::Kind::Pkcs11);
+        dialog->setPkcs11Uri(token.uri());
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"enrollKeyButton"_s), Qt::LeftButton);
+        auto *status = dialog->findChild<QLabel *>(u"keyStatusLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"enrolled"_s), 20000);
+        screenshot(u"signing-key"_s, dialog);
+        const QString keyId = QRegularExpression(u"k-[0-9a-f]{20}"_s).match(status->text()).captured();
+        QVERIFY(!keyId.isEmpty());
+        dialog->close();
+
+        const QString command = u"psql -c 'VACUUM FULL orders' prod"_s;
+        auto agent = startAgent(command);
+        QVERIFY(select(command));
+        SigningPrompt *prompt = m_console->signer()->prompt();
+        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(prompt->isVisible());
+        prompt->setPin(token.pin());
+        QTest::mouseClick(prompt->findChild<QPushButton *>(u"pinOkButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"operator"_s)); // key_not_approved
+
+        QProcess approve;
+        approve.start(GatewayProcess::binaryPath(), {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, m_gateway.dataDir()});
+        QTRY_COMPARE(approve.state(), QProcess::NotRunning);
+        QCOMPARE(approve.exitCode(), 0);
+        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
+        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(prompt->isVisible());
+        prompt->setPin(token.pin());
+        QTest::mouseClick(prompt->findChild<QPushButton *>(u"pinOkButton"_s), Qt::LeftButton);
+        QCOMPARE(exitCodeOf(*agent), 0);
+        useDevKey();
     }
 };
 
