@@ -55,7 +55,7 @@ void SigningKeySettings::setOverride(std::shared_ptr<Signer> signer, const QStri
 QString SigningKeySettings::settingsKey() const
 {
     return u"signing/%1/%2/uri"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(m_gatewayUrl.toString())),
-                                     QString::fromLatin1(QUrl::toPercentEncoding(m_approver)));
+                                      QString::fromLatin1(QUrl::toPercentEncoding(m_approver)));
 }
 
 QString SigningKeySettings::keychainKey() const
@@ -117,8 +117,9 @@ void SigningKeySettings::use(SigningKeyDialog::Kind kind, const QString &pkcs11U
     case SigningKeyDialog::Kind::Fido2: {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
-        const QString uri = u"fido2:"_s + QDir(dir).filePath(u"fido2-%1.json"_s.arg(keychainKey().section(u':', 1)
-                                                                                      .replace(u'/', u'_')));
+        const QString uri =
+            u"fido2:"_s +
+            QDir(dir).filePath(u"fido2-%1.json"_s.arg(keychainKey().section(u':', 1).replace(u'/', u'_')));
         Q_EMIT statusChanged(tr("Touch your security key to create the credential…"));
         startEnrollment(std::make_shared<Fido2Signer>(m_rpId), uri, tr("your security key"));
         return;
@@ -126,20 +127,20 @@ void SigningKeySettings::use(SigningKeyDialog::Kind kind, const QString &pkcs11U
     case SigningKeyDialog::Kind::Software: {
         const QByteArray seed = SoftwareSigner::generateSeed();
         Q_EMIT busyChanged(true);
-        m_keychain->write(keychainKey(), QString::fromLatin1(seed.toBase64()), this,
-                          [this, seed, enroll](const KeychainTokenStore::Result &result) {
-                              Q_EMIT busyChanged(false);
-                              if (!result.ok()) {
-                                  return fail(tr("No keychain is reachable, so no software key can be kept: %1")
-                                                  .arg(result.error));
-                              }
-                              auto signer = std::make_shared<SoftwareSigner>(seed);
-                              install(signer, kSoftwareInKeychain, tr("the software key in the keychain"));
-                              if (enroll)
-                                  startEnrollment(signer, kSoftwareInKeychain, tr("the software key in the keychain"));
-                              else
-                                  Q_EMIT statusChanged(tr("A new software key is in the keychain."));
-                          });
+        m_keychain->write(
+            keychainKey(), QString::fromLatin1(seed.toBase64()), this,
+            [this, seed, enroll](const KeychainTokenStore::Result &result) {
+                Q_EMIT busyChanged(false);
+                if (!result.ok()) {
+                    return fail(tr("No keychain is reachable, so no software key can be kept: %1").arg(result.error));
+                }
+                auto signer = std::make_shared<SoftwareSigner>(seed);
+                install(signer, kSoftwareInKeychain, tr("the software key in the keychain"));
+                if (enroll)
+                    startEnrollment(signer, kSoftwareInKeychain, tr("the software key in the keychain"));
+                else
+                    Q_EMIT statusChanged(tr("A new software key is in the keychain."));
+            });
         return;
     }
     }

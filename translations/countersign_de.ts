@@ -4,167 +4,172 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="15"/>
+        <location filename="../ui/ErrorText.cpp" line="30"/>
         <source>This action was already decided.</source>
         <translation>Über diese Aktion wurde bereits entschieden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="16"/>
+        <location filename="../ui/ErrorText.cpp" line="31"/>
         <source>This action has expired.</source>
         <translation>Diese Aktion ist abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="18"/>
+        <location filename="../ui/ErrorText.cpp" line="33"/>
         <source>The action changed since it was shown; the decision was not accepted.</source>
         <translation>Die Aktion hat sich geändert, seit sie angezeigt wurde; die Entscheidung wurde nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="19"/>
+        <location filename="../ui/ErrorText.cpp" line="34"/>
         <source>Your account may not approve or deny actions.</source>
         <translation>Ihr Konto darf Aktionen weder freigeben noch ablehnen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="20"/>
+        <location filename="../ui/ErrorText.cpp" line="36"/>
         <source>You requested this action; someone else must decide it.</source>
         <translation>Sie haben diese Aktion angefordert; jemand anderes muss darüber entscheiden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="22"/>
+        <location filename="../ui/ErrorText.cpp" line="38"/>
         <source>This action was requested on your behalf; someone else must decide it.</source>
         <translation>Diese Aktion wurde in Ihrem Auftrag angefordert; jemand anderes muss darüber entscheiden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="23"/>
+        <location filename="../ui/ErrorText.cpp" line="39"/>
         <source>A denial needs a reason.</source>
         <translation>Eine Ablehnung braucht eine Begründung.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="24"/>
+        <location filename="../ui/ErrorText.cpp" line="40"/>
         <source>The gateway does not know this action.</source>
         <translation>Das Gateway kennt diese Aktion nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="25"/>
+        <location filename="../ui/ErrorText.cpp" line="41"/>
         <source>The gateway accepts only signed decisions.</source>
         <translation>Das Gateway nimmt nur signierte Entscheidungen an.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="27"/>
+        <location filename="../ui/ErrorText.cpp" line="43"/>
         <source>This console speaks another protocol version than the gateway; update it.</source>
         <translation>Diese Konsole spricht eine andere Protokollversion als das Gateway; bitte aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="28"/>
+        <location filename="../ui/ErrorText.cpp" line="44"/>
         <source>The decision was signed for another approver.</source>
         <translation>Die Entscheidung wurde für eine andere genehmigende Person signiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="30"/>
+        <location filename="../ui/ErrorText.cpp" line="46"/>
         <source>Your signing key is not enrolled on this gateway. Enroll it first.</source>
         <translation>Ihr Signaturschlüssel ist bei diesem Gateway nicht registriert. Registrieren Sie ihn zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="31"/>
+        <location filename="../ui/ErrorText.cpp" line="47"/>
         <source>This signing key belongs to another approver.</source>
         <translation>Dieser Signaturschlüssel gehört einer anderen genehmigenden Person.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="33"/>
+        <location filename="../ui/ErrorText.cpp" line="49"/>
         <source>Your signing key waits for an operator&apos;s approval; ask them to approve it.</source>
         <translation>Ihr Signaturschlüssel wartet auf die Freigabe durch den Betrieb; bitten Sie um Freigabe.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="34"/>
+        <location filename="../ui/ErrorText.cpp" line="50"/>
         <source>Your signing key has been revoked.</source>
         <translation>Ihr Signaturschlüssel wurde widerrufen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="36"/>
+        <location filename="../ui/ErrorText.cpp" line="52"/>
         <source>This gateway accepts only hardware keys; a software key cannot sign here.</source>
         <translation>Dieses Gateway akzeptiert nur Hardware-Schlüssel; ein Software-Schlüssel kann hier nicht signieren.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="37"/>
+        <location filename="../ui/ErrorText.cpp" line="54"/>
         <source>The gateway does not accept this signature algorithm.</source>
         <translation>Das Gateway akzeptiert diesen Signaturalgorithmus nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="38"/>
+        <location filename="../ui/ErrorText.cpp" line="56"/>
         <source>The signature does not match the enrolled key&apos;s algorithm.</source>
         <translation>Die Signatur passt nicht zum Algorithmus des registrierten Schlüssels.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="39"/>
+        <location filename="../ui/ErrorText.cpp" line="57"/>
         <source>The signature could not be read.</source>
         <translation>Die Signatur konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="40"/>
+        <location filename="../ui/ErrorText.cpp" line="59"/>
         <source>The signature does not verify; the decision was not accepted.</source>
         <translation>Die Signatur ist ungültig; die Entscheidung wurde nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="41"/>
+        <location filename="../ui/ErrorText.cpp" line="60"/>
         <source>The security key signed for another service.</source>
         <translation>Der Sicherheitsschlüssel hat für einen anderen Dienst signiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="42"/>
+        <location filename="../ui/ErrorText.cpp" line="62"/>
         <source>The security key signed without being touched.</source>
         <translation>Der Sicherheitsschlüssel hat ohne Berührung signiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="44"/>
+        <location filename="../ui/ErrorText.cpp" line="64"/>
         <source>This computer&apos;s clock is too far from the gateway&apos;s; correct it and try again.</source>
         <translation>Die Uhr dieses Computers weicht zu stark von der des Gateways ab; bitte stellen Sie sie und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="45"/>
+        <location filename="../ui/ErrorText.cpp" line="66"/>
         <source>This signed decision was already used.</source>
         <translation>Diese signierte Entscheidung wurde bereits verwendet.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <location filename="../ui/ErrorText.cpp" line="67"/>
+        <source>This key is already enrolled on the gateway.</source>
+        <translation>Dieser Schlüssel ist beim Gateway bereits registriert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="78"/>
         <source>No security key or smartcard was found. Insert it and try again.</source>
         <translation>Kein Sicherheitsschlüssel und keine Smartcard gefunden. Stecken Sie ihn ein und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="63"/>
+        <location filename="../ui/ErrorText.cpp" line="79"/>
         <source>The key needs its PIN.</source>
         <translation>Der Schlüssel benötigt seine PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <location filename="../ui/ErrorText.cpp" line="80"/>
         <source>The PIN is wrong. Nothing was signed.</source>
         <translation>Die PIN ist falsch. Es wurde nichts signiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <location filename="../ui/ErrorText.cpp" line="82"/>
         <source>The key is locked after too many wrong PINs. Unlock it with its PUK or administrator PIN.</source>
         <translation>Der Schlüssel ist nach zu vielen falschen PINs gesperrt. Entsperren Sie ihn mit PUK oder Administrator-PIN.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="67"/>
+        <location filename="../ui/ErrorText.cpp" line="84"/>
         <source>The signing key was not found on the token.</source>
         <translation>Der Signaturschlüssel wurde auf dem Token nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="68"/>
+        <location filename="../ui/ErrorText.cpp" line="85"/>
         <source>Signing was cancelled; nothing was sent.</source>
         <translation>Signieren abgebrochen; es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="69"/>
+        <location filename="../ui/ErrorText.cpp" line="86"/>
         <source>The security key was not touched in time.</source>
         <translation>Der Sicherheitsschlüssel wurde nicht rechtzeitig berührt.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="71"/>
+        <location filename="../ui/ErrorText.cpp" line="88"/>
         <source>The gateway&apos;s digest does not match the action shown; nothing was signed.</source>
         <translation>Der Digest des Gateways passt nicht zur angezeigten Aktion; es wurde nichts signiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="77"/>
+        <location filename="../ui/ErrorText.cpp" line="92"/>
         <source>The key could not sign: %1</source>
         <translation>Der Schlüssel konnte nicht signieren: %1</translation>
     </message>
@@ -293,122 +298,122 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="25"/>
+        <location filename="../app/ConsoleController.cpp" line="27"/>
         <source>Approved by %1.</source>
         <translation>Freigegeben von %1.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="27"/>
+        <location filename="../app/ConsoleController.cpp" line="29"/>
         <source>Denied by %1: %2</source>
         <translation>Abgelehnt von %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="29"/>
+        <location filename="../app/ConsoleController.cpp" line="31"/>
         <source>Expired without a decision.</source>
         <translation>Ohne Entscheidung abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="30"/>
+        <location filename="../app/ConsoleController.cpp" line="32"/>
         <source>Cancelled by its initiator.</source>
         <translation>Vom Auslöser zurückgezogen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="49"/>
+        <location filename="../app/ConsoleController.cpp" line="53"/>
         <source>The gateway reported: %1</source>
         <translation>Das Gateway meldet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="78"/>
+        <location filename="../app/ConsoleController.cpp" line="83"/>
         <source>Which gateway should this console connect to?</source>
         <translation>Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="87"/>
+        <location filename="../app/ConsoleController.cpp" line="92"/>
         <source>the dev software key</source>
         <translation>den Entwicklungs-Software-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="96"/>
+        <location filename="../app/ConsoleController.cpp" line="100"/>
         <source>The signing key cannot be used: %1</source>
         <translation>Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="105"/>
+        <location filename="../app/ConsoleController.cpp" line="121"/>
         <source>Reading the token from the keychain…</source>
         <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="113"/>
+        <location filename="../app/ConsoleController.cpp" line="129"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
         <translation>Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; es wird beim nächsten Start erneut abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="117"/>
+        <location filename="../app/ConsoleController.cpp" line="133"/>
         <source>Enter your approver token for %1.</source>
         <translation>Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="129"/>
+        <location filename="../app/ConsoleController.cpp" line="145"/>
         <source>No keychain is reachable.</source>
         <translation>Kein Schlüsselbund erreichbar.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="139"/>
+        <location filename="../app/ConsoleController.cpp" line="155"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="148"/>
+        <location filename="../app/ConsoleController.cpp" line="164"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
         <translation>Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="156"/>
+        <location filename="../app/ConsoleController.cpp" line="172"/>
         <source>Countersign — %1</source>
         <translation>Countersign — %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="165"/>
+        <location filename="../app/ConsoleController.cpp" line="182"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="168"/>
+        <location filename="../app/ConsoleController.cpp" line="185"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="171"/>
+        <location filename="../app/ConsoleController.cpp" line="189"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
         <translation>Verbinde erneut mit %1 (Versuch %2)…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="176"/>
+        <location filename="../app/ConsoleController.cpp" line="192"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="188"/>
+        <location filename="../app/ConsoleController.cpp" line="207"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="189"/>
+        <location filename="../app/ConsoleController.cpp" line="208"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation>Angemeldet als %1 (nur lesend: keine Freigabeberechtigung)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="199"/>
+        <location filename="../app/ConsoleController.cpp" line="217"/>
         <source>This action is no longer pending.</source>
         <translation>Diese Aktion wartet nicht mehr auf eine Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="225"/>
+        <location filename="../app/ConsoleController.cpp" line="243"/>
         <source>The gateway refused the token: %1</source>
         <translation>Das Gateway hat das Token abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="249"/>
+        <location filename="../app/ConsoleController.cpp" line="267"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
         <translation>Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
     </message>
@@ -429,7 +434,7 @@
         <translation>Aktion ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/DenyReasonDialog.cpp" line="17"/>
+        <location filename="../ui/DenyReasonDialog.cpp" line="18"/>
         <source>Why do you deny %1? The agent and the audit log will see this reason.</source>
         <translation>Warum lehnen Sie %1 ab? Der Agent und das Audit-Protokoll sehen diese Begründung.</translation>
     </message>
@@ -447,12 +452,17 @@
         <translation>Countersign</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60"/>
+        <location filename="../ui/MainWindow.cpp" line="59"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61"/>
+        <location filename="../ui/MainWindow.cpp" line="60"/>
+        <source>&amp;Signing key…</source>
+        <translation>&amp;Signaturschlüssel…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="63"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -500,34 +510,138 @@
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="87"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="88"/>
         <source>%1 for %2</source>
         <translation>%1 für %2</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="104"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="105"/>
         <source>Urgency</source>
         <translation>Dringlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="106"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="107"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="108"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="109"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="110"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="111"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="112"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="113"/>
         <source>Time left</source>
         <translation>Verbleibende Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>cs::SigningKeyDialog</name>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="20"/>
+        <source>Signing key</source>
+        <translation>Signaturschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="30"/>
+        <source>Security key (FIDO2): touch the key to sign</source>
+        <translation>Sicherheitsschlüssel (FIDO2): zum Signieren berühren</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="31"/>
+        <source>Smartcard, YubiKey PIV or HSM (PKCS#11), with its PIN</source>
+        <translation>Smartcard, YubiKey PIV oder HSM (PKCS#11), mit PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="32"/>
+        <source>Software key in the keychain (development only)</source>
+        <translation>Software-Schlüssel im Schlüsselbund (nur für Entwicklung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="42"/>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="43"/>
+        <source>Use and enroll…</source>
+        <translation>Verwenden und registrieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="67"/>
+        <source>No signing key is set up: decisions cannot be signed.</source>
+        <translation>Kein Signaturschlüssel eingerichtet: Entscheidungen können nicht signiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="68"/>
+        <source>Decisions are signed with %1.</source>
+        <translation>Entscheidungen werden mit %1 signiert.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::SigningKeySettings</name>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="79"/>
+        <source>The software key could not be read from the keychain: %1</source>
+        <translation>Der Software-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="81"/>
+        <location filename="../app/SigningKeySettings.cpp" line="137"/>
+        <location filename="../app/SigningKeySettings.cpp" line="139"/>
+        <source>the software key in the keychain</source>
+        <translation>dem Software-Schlüssel im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="88"/>
+        <source>The remembered signing key cannot be used: %1</source>
+        <translation>Der gespeicherte Signaturschlüssel kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="89"/>
+        <location filename="../app/SigningKeySettings.cpp" line="123"/>
+        <source>your security key</source>
+        <translation>Ihrem Sicherheitsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="103"/>
+        <source>Connect to the gateway first: the key belongs to the approver it knows you as.</source>
+        <translation>Verbinden Sie sich zuerst mit dem Gateway: Der Schlüssel gehört zu der genehmigenden Person, als die es Sie kennt.</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="114"/>
+        <source>Decisions are now signed with %1.</source>
+        <translation>Entscheidungen werden jetzt mit %1 signiert.</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="122"/>
+        <source>Touch your security key to create the credential…</source>
+        <translation>Berühren Sie Ihren Sicherheitsschlüssel, um die Anmeldedaten zu erzeugen…</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="133"/>
+        <source>No keychain is reachable, so no software key can be kept: %1</source>
+        <translation>Kein Schlüsselbund erreichbar, daher kann kein Software-Schlüssel gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="141"/>
+        <source>A new software key is in the keychain.</source>
+        <translation>Ein neuer Software-Schlüssel liegt im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="165"/>
+        <source>%1&apos;s console</source>
+        <translation>Konsole von %1</translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="182"/>
+        <source>Key %1 is enrolled. It counts once an operator runs &quot;countersign-gateway key approve %1&quot;.</source>
+        <translation>Schlüssel %1 ist registriert. Er gilt, sobald der Betrieb &quot;countersign-gateway key approve %1&quot; ausführt.</translation>
     </message>
 </context>
 <context>
@@ -571,7 +685,7 @@
         <translation>Countersign-Konsole: privilegierte Aktionen von Agenten prüfen und entscheiden.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="35"/>
+        <location filename="../app/main.cpp" line="36"/>
         <source>Gateway URL, e.g. http://127.0.0.1:8470.</source>
         <translation>Gateway-URL, z. B. http://127.0.0.1:8470.</translation>
     </message>
@@ -582,8 +696,8 @@
     </message>
     <message>
         <location filename="../app/main.cpp" line="41"/>
-        <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (remembered for the next start).</source>
-        <translation>Ihr Signaturschlüssel: pkcs11:…, fido2:DATEI oder software:DATEI (wird für den nächsten Start gemerkt).</translation>
+        <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (for this run; File &gt; Signing key… remembers one).</source>
+        <translation>Ihr Signaturschlüssel: pkcs11:…, fido2:DATEI oder software:DATEI (für diesen Lauf; Datei &gt; Signaturschlüssel… merkt sich einen).</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="54"/>

@@ -324,7 +324,8 @@ private Q_SLOTS:
         QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"operator"_s)); // key_not_approved
 
         QProcess approve;
-        approve.start(GatewayProcess::binaryPath(), {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, m_gateway.dataDir()});
+        approve.start(GatewayProcess::binaryPath(),
+                      {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, m_gateway.dataDir()});
         QTRY_COMPARE(approve.state(), QProcess::NotRunning);
         QCOMPARE(approve.exitCode(), 0);
         QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());

@@ -1,9 +1,20 @@
+#include "ActionReviewPane.h"
 #include "ConnectDialog.h"
 #include "ConsoleController.h"
+#include "GatewayProcess.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
+#include "PendingQueueModel.h"
+#include "SigningKeyDialog.h"
+#include "SigningKeySettings.h"
+#include "TestClients.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTableView>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -12,6 +23,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace cs;
+using namespace cs::test;
 
 // QtKeychain against a real Secret Service. Registered twice: under with-keyring.sh (a private
 // D-Bus session with an unlocked gnome-keyring-daemon), and with no D-Bus session at all, where
@@ -80,6 +92,57 @@ private Q_SLOTS:
                 said = said || label->text().contains(u"No keychain is reachable"_s);
             QVERIFY(said);
         }
+    }
+
+    // A development software key lives in the keychain: made and enrolled from File > Signing
+    // key…, approved by the operator, and found again by the next console for the same approver.
+    void softwareKey_keptInTheKeychain_signsAfterARestart()
+    {
+        if (!keyringExpected())
+            QSKIP("this registration runs without a keyring");
+        GatewayProcess gateway;
+        QVERIFY(gateway.startDev());
+        KeychainTokenStore store(u"countersign-test"_s);
+        SystemClock clock;
+        QString keyId;
+        {
+            ConsoleController console(&clock, &store);
+            console.window()->show();
+            console.start({gateway.url(), gateway.dev().approver.token, {}, {}});
+            QTRY_COMPARE(console.feed()->state(), FeedClient::State::Connected);
+            console.window()->findChild<QAction *>(u"signingKeyAction"_s)->trigger();
+            SigningKeyDialog *dialog = nullptr;
+            QTRY_VERIFY((dialog = console.window()->findChild<SigningKeyDialog *>()) != nullptr);
+            dialog->setKind(SigningKeyDialog::Kind::Software);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"enrollKeyButton"_s), Qt::LeftButton);
+            auto *status = dialog->findChild<QLabel *>(u"keyStatusLabel"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"enrolled"_s), 20000);
+            keyId = QRegularExpression(u"k-[0-9a-f]{20}"_s).match(status->text()).captured();
+        }
+        QProcess approve;
+        approve.start(GatewayProcess::binaryPath(),
+                      {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, gateway.dataDir()});
+        QTRY_COMPARE(approve.state(), QProcess::NotRunning);
+        QCOMPARE(approve.exitCode(), 0);
+
+        ConsoleController console(&clock, &store);
+        console.window()->show();
+        console.start({gateway.url(), gateway.dev().approver.token, {}, {}});
+        QTRY_VERIFY(console.signingKeys()->description().contains(u"keychain"_s));
+        HttpProbe http(gateway.url());
+        const QString id = http.submit(gateway.dev().agent.token).value(u"id"_s).toString();
+        QTRY_VERIFY(console.queue()->rowOf(id) >= 0);
+        console.window()->queueView()->selectionModel()->setCurrentIndex(
+            console.queue()->index(console.queue()->rowOf(id), 0),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        auto *approveButton = console.window()->findChild<QPushButton *>(u"approveButton"_s);
+        QTRY_VERIFY(approveButton->isEnabled());
+        QTest::mouseClick(approveButton, Qt::LeftButton);
+        QTRY_COMPARE(
+            http.get(u"/v1/actions/%1"_s.arg(id), gateway.dev().agent.token).body.value(u"status"_s).toString(),
+            u"approved"_s);
+        const HttpResult exported = http.get(u"/v1/actions/%1/decision"_s.arg(id), gateway.dev().approver.token);
+        QCOMPARE(exported.body.value(u"decision"_s).toObject().value(u"key_id"_s).toString(), keyId);
     }
 };
 
