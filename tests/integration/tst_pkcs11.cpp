@@ -7,7 +7,9 @@
 #include "signing/SigningJob.h"
 #include "util/Tokens.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -150,6 +152,27 @@ private Q_SLOTS:
         QCOMPARE(exported.body.value(u"key"_s).toObject().value(u"type"_s).toString(), u"pkcs11"_s);
         QCOMPARE(exported.body.value(u"key"_s).toObject().value(u"assurance"_s).toString(), u"hardware"_s);
         QCOMPARE(exported.body.value(u"signature"_s).toObject().value(u"alg"_s).toString(), u"ES256"_s);
+
+        // docs/protocol.md: an ES256 decision checks with `openssl dgst -sha256 -verify`.
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"decision.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(exported.raw) == exported.raw.size());
+        file.close();
+        QProcess openssl;
+        openssl.setWorkingDirectory(dir.path());
+        openssl.start(
+            u"bash"_s,
+            {u"-c"_s, u"set -e\n"
+                      "jq -r .key.public_key decision.json > approver.pem\n"
+                      "jq -r .signature.value decision.json | base64 -d > signature.bin\n"
+                      "jq .decision decision.json | '%1' canonicalize > decision.jcs\n"
+                      "openssl dgst -sha256 -verify approver.pem -signature signature.bin decision.jcs\n"
+                      "printf x >> decision.jcs\n"
+                      "! openssl dgst -sha256 -verify approver.pem -signature signature.bin decision.jcs\n"_s.arg(
+                          QStringLiteral(COUNTERSIGN_CLI_BIN))});
+        QVERIFY(openssl.waitForFinished(30000));
+        const QString checked = QString::fromUtf8(openssl.readAllStandardOutput() + openssl.readAllStandardError());
+        QVERIFY2(openssl.exitCode() == 0 && checked.contains(u"Verified OK"_s), qPrintable(checked));
     }
 };
 
