@@ -76,7 +76,9 @@ bool EventStore::open(const QString &path, QString *error)
     }
     QSqlQuery pragma(m_db);
     for (const QString &statement :
-         {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s}) {
+         {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s,
+          // WalCheckpointer does them on its own thread
+          u"PRAGMA wal_autocheckpoint = 0"_s}) {
         if (!pragma.exec(statement)) {
             *error = u"%1: %2"_s.arg(statement, sqlError(pragma));
             return false;

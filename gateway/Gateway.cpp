@@ -22,6 +22,7 @@ Gateway::~Gateway()
     m_feed.reset();
     m_service.reset();
     m_keys.reset();
+    m_checkpointer.reset();
 }
 
 bool Gateway::start(QString *error)
@@ -34,8 +35,10 @@ bool Gateway::start(QString *error)
         *error = u"cannot create the data directory %1"_s.arg(m_config.dataDir);
         return false;
     }
-    if (!m_store.open(QDir(m_config.dataDir).filePath(u"gateway.sqlite"_s), error))
+    const QString databasePath = QDir(m_config.dataDir).filePath(u"gateway.sqlite"_s);
+    if (!m_store.open(databasePath, error))
         return false;
+    m_checkpointer = std::make_unique<WalCheckpointer>(databasePath, kCheckpointIntervalMs);
 
     m_keys = std::make_unique<KeyRegistry>(&m_store, m_clock, m_config.keys);
     m_service = std::make_unique<ActionService>(

@@ -6,6 +6,7 @@
 #include "GatewayConfig.h"
 #include "HttpApi.h"
 #include "PrincipalDirectory.h"
+#include "WalCheckpointer.h"
 
 #include <QObject>
 #include <QUrl>
@@ -34,7 +35,10 @@ private:
     GatewayConfig m_config;
     const Clock *m_clock;
     PrincipalDirectory m_principals;
+    static constexpr int kCheckpointIntervalMs = 1000;
+
     EventStore m_store;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<KeyRegistry> m_keys;
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<FeedHub> m_feed;

@@ -1,0 +1,81 @@
+#include "WalCheckpointer.h"
+
+#include "EventStore.h"
+#include "util/Log.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+// Lives on the checkpointer's thread: its connection is opened, used and closed there.
+class CheckpointWorker : public QObject
+{
+public:
+    CheckpointWorker(QString path, int intervalMs)
+        : m_path(std::move(path)), m_intervalMs(intervalMs),
+          m_connection(u"countersign-checkpoint-%1"_s.arg(quintptr(this), 0, 16))
+    {
+    }
+
+    ~CheckpointWorker() override
+    {
+        if (!QSqlDatabase::contains(m_connection))
+            return;
+        checkpoint(); // leave a short log behind
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+
+    void start()
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+        db.setDatabaseName(m_path);
+        if (!db.open()) {
+            qCWarning(lcStore) << "checkpointer cannot open" << m_path << ":" << db.lastError().text();
+            return;
+        }
+        QSqlQuery(u"PRAGMA busy_timeout = 5000"_s, db);
+        auto *timer = new QTimer(this);
+        connect(timer, &QTimer::timeout, this, &CheckpointWorker::checkpoint);
+        timer->start(m_intervalMs);
+    }
+
+    void checkpoint()
+    {
+        QSqlQuery query(QSqlDatabase::database(m_connection, false));
+        if (!query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
+            qCWarning(lcStore) << "checkpoint failed:" << sqlError(query);
+    }
+
+private:
+    QString m_path;
+    int m_intervalMs;
+    QString m_connection;
+};
+
+} // namespace
+
+WalCheckpointer::WalCheckpointer(const QString &databasePath, int intervalMs)
+{
+    auto *worker = new CheckpointWorker(databasePath, intervalMs);
+    worker->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::started, worker, &CheckpointWorker::start);
+    QObject::connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    m_thread.setObjectName(u"wal-checkpoint"_s);
+    m_thread.start(QThread::LowPriority);
+}
+
+WalCheckpointer::~WalCheckpointer()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+} // namespace cs
