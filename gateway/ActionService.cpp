@@ -49,6 +49,11 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
     action.createdAt = m_clock->now();
     action.expiresAt = action.createdAt.addSecs(ttl);
     action.digest = action.computeDigest();
+    if (action.digest.isEmpty()) {
+        *error = {ErrorCode::InvalidField,
+                  u"The request has no canonical JSON form (RFC 8785), so it cannot be signed."_s};
+        return std::nullopt;
+    }
 
     QString storeError;
     const auto event = m_store->record(action,

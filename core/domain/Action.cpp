@@ -1,5 +1,7 @@
 #include "Action.h"
 
+#include "json/Jcs.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,9 +93,12 @@ QJsonObject Action::requestDocument() const
 
 QString Action::computeDigest() const
 {
-    // QJsonObject keeps its members sorted, so the compact form is stable for a given request.
-    const QByteArray bytes = QJsonDocument(requestDocument()).toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    // RFC 8785 bytes, so that anyone can recompute the digest with any JCS implementation.
+    Jcs::Error error;
+    const auto bytes = Jcs::serialize(requestDocument(), &error);
+    if (!bytes)
+        return {}; // a request that has no canonical form has no digest, and cannot be approved
+    return QString::fromLatin1(QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace cs

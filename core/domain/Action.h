@@ -57,7 +57,7 @@ struct Action
     QDateTime createdAt;
     QDateTime expiresAt;
     ActionStatus status = ActionStatus::Pending;
-    QString digest; // SHA-256 (hex) of requestDocument()
+    QString digest; // SHA-256 (hex) of the RFC 8785 (JCS) bytes of requestDocument()
     std::optional<Resolution> resolution;
 
     bool isPending() const { return status == ActionStatus::Pending; }

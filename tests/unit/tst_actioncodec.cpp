@@ -2,6 +2,7 @@
 #include "signing/SignedDecision.h"
 #include "wire/FeedMessages.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -147,6 +148,28 @@ private Q_SLOTS:
         changed = action;
         changed.status = ActionStatus::Approved; // status is not part of the request
         QCOMPARE(changed.computeDigest(), digest);
+    }
+
+    void digest_isSha256OfTheJcsBytesOfTheRequest()
+    {
+        Action action;
+        action.id = u"a-1"_s;
+        action.initiator = u"bot"_s;
+        action.request.kind = u"deploy"_s;
+        action.request.command = u"make deploy"_s;
+        // 1e20 is where JCS (ECMAScript) and QJsonDocument print a number differently.
+        action.request.context = {{u"rows"_s, 1e20}, {u"note"_s, u"caf\u00e9"_s}};
+        action.createdAt = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+        action.expiresAt = action.createdAt.addSecs(60);
+        // Built without raw strings: moc 6.4 does not get along with a raw string cut in pieces.
+        const QByteArray expected = QByteArray("{'command':'make deploy','context':{'note':'caf\xc3\xa9',"
+                                               "'rows':100000000000000000000},'created_at':'2027-01-15T08:00:00.000Z',"
+                                               "'expires_at':'2027-01-15T08:01:00.000Z','id':'a-1','initiator':'bot',"
+                                               "'justification':'','kind':'deploy','target':{'environment':'',"
+                                               "'resource':'','system':''},'urgency':'normal'}")
+                                        .replace('\'', '"');
+        QCOMPARE(action.computeDigest(),
+                 QString::fromLatin1(QCryptographicHash::hash(expected, QCryptographicHash::Sha256).toHex()));
     }
 
     void displayCommand_quotesArgvForTheShell()
