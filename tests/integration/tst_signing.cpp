@@ -250,7 +250,7 @@ private Q_SLOTS:
     void exportedDecision_verifiesWithOpenSslAndTheCli()
     {
         const QJsonObject created =
-            submit({{u"context"_s, QJsonObject{{u"ticket"_s, u"CHG-1 ünïcode"_s}, {u"n"_s, 1.5}}}});
+            submit({{u"context"_s, QJsonObject{{u"ticket"_s, u"CHG-1 ünïcode"_s}, {u"n"_s, 1.5}, {u"rows"_s, 1e20}}}});
         const QString id = created.value(u"id"_s).toString();
         FeedProbe alice;
         QVERIFY(alice.open(m_gateway.url(), m_alice));
