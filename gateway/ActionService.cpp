@@ -98,6 +98,7 @@ std::optional<Action> ActionService::decide(const Principal &decider, const Sign
     const auto action = find(decision.actionId);
     if (!action) {
         *error = {ErrorCode::UnknownAction, u"There is no action %1."_s.arg(decision.actionId)};
+        refuseUnreadableDecision(decider, decision.actionId, *error);
         return std::nullopt;
     }
     std::optional<WireError> refusal = checkSignature(decider, decision, signature);
@@ -167,18 +168,28 @@ std::optional<WireError> ActionService::checkSignature(const Principal &decider,
 
 void ActionService::recordRefusal(const Principal &decider, const SignedDecision &decision, const WireError &refusal)
 {
+    appendRefusal(decider, decision.actionId,
+                  {{u"verdict"_s, verdictName(decision.verdict)},
+                   {u"key_id"_s, decision.keyId},
+                   {u"nonce"_s, decision.nonce},
+                   {u"code"_s, refusal.code},
+                   {u"message"_s, refusal.message}});
+}
+
+void ActionService::refuseUnreadableDecision(const Principal &decider, const QString &actionId,
+                                             const WireError &refusal)
+{
+    // Only an action the gateway knows is named in the event; the attempt is recorded either way.
+    const bool known = find(actionId).has_value();
+    appendRefusal(decider, known ? actionId : QString(),
+                  {{u"requested_action_id"_s, actionId}, {u"code"_s, refusal.code}, {u"message"_s, refusal.message}});
+}
+
+void ActionService::appendRefusal(const Principal &decider, const QString &actionId, const QJsonObject &payload)
+{
     QString storeError;
-    const auto event = m_store->append(Event{0,
-                                             m_clock->now(),
-                                             EventType::DecisionRefused,
-                                             decider.id,
-                                             decision.actionId,
-                                             {{u"verdict"_s, verdictName(decision.verdict)},
-                                              {u"key_id"_s, decision.keyId},
-                                              {u"nonce"_s, decision.nonce},
-                                              {u"code"_s, refusal.code},
-                                              {u"message"_s, refusal.message}}},
-                                       &storeError);
+    const auto event = m_store->append(
+        Event{0, m_clock->now(), EventType::DecisionRefused, decider.id, actionId, payload}, &storeError);
     if (event)
         Q_EMIT eventRecorded(*event);
 }

@@ -47,6 +47,9 @@ public:
                                  const SignatureRecord &signature, WireError *error);
     // The accepted signed decision on `actionId`: its event, or nothing while none was accepted.
     std::optional<Event> acceptedDecision(const QString &actionId) const;
+    // Records a decision attempt that could not even be read (unsigned, malformed) or names no
+    // known action, as a decision.refused event: the log shows every attempt, not only the readable.
+    void refuseUnreadableDecision(const Principal &decider, const QString &actionId, const WireError &refusal);
     const SigningPolicy &signingPolicy() const { return m_policy; }
 
     // Enrolls a key for `owner`, pending an operator's approval; the event reaches the feed.
@@ -72,6 +75,7 @@ private:
                                   const QString &eventType, const QJsonObject &payload, WireError *error,
                                   const EventStore::Extra &extra = {});
     void recordRefusal(const Principal &decider, const SignedDecision &decision, const WireError &refusal);
+    void appendRefusal(const Principal &decider, const QString &actionId, const QJsonObject &payload);
     // The checks on the key and the signature, before the action's own rules.
     std::optional<WireError> checkSignature(const Principal &decider, const SignedDecision &decision,
                                             const SignatureRecord &signature) const;

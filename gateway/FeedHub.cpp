@@ -117,7 +117,13 @@ void FeedHub::onDecide(QWebSocket *socket, const QJsonObject &message)
     result.requestId = message.value(u"request_id"_s).toString();
     WireError error;
     const auto submission = DecisionSubmission::fromJson(message, &error);
-    if (submission) {
+    if (!submission) {
+        result.actionId = message.value(u"decision"_s)
+                              .toObject()
+                              .value(u"action_id"_s)
+                              .toString(message.value(u"action_id"_s).toString());
+        m_service->refuseUnreadableDecision(principal, result.actionId, error);
+    } else {
         result.actionId = submission->decision.actionId;
         if (const auto action = m_service->decide(principal, submission->decision, submission->signature, &error)) {
             result.accepted = true;

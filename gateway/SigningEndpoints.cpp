@@ -28,8 +28,10 @@ void postDecision(ActionService &service, const Principal &principal, const QStr
 {
     WireError error;
     const auto submission = DecisionSubmission::fromJson(body, &error);
-    if (!submission)
+    if (!submission) {
+        service.refuseUnreadableDecision(principal, actionId, error);
         return writeError(responder, error);
+    }
     if (submission->decision.actionId != actionId) {
         return writeError(responder, {ErrorCode::InvalidField, u"The decision is for action %1, not %2."_s.arg(
                                                                    submission->decision.actionId, actionId)});

@@ -136,13 +136,11 @@ private Q_SLOTS:
         QCOMPARE(result.value(u"accepted"_s).toBool(), false);
         QCOMPARE(errorCode(result), code);
         QVERIFY(!result.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
-        if (scenario != u"unsigned") {
-            // The attempt is in the log: who, on what, why.
-            const QJsonObject refused = alice.waitForEvent(u"decision.refused"_s, from);
-            QCOMPARE(refused.value(u"actor"_s).toString(), m_alice.id);
-            QCOMPARE(refused.value(u"action_id"_s).toString(), id);
-            QCOMPARE(refused.value(u"payload"_s).toObject().value(u"code"_s).toString(), code);
-        }
+        // The attempt is in the log: who, on what, why.
+        const QJsonObject refused = alice.waitForEvent(u"decision.refused"_s, from);
+        QCOMPARE(refused.value(u"actor"_s).toString(), m_alice.id);
+        QCOMPARE(refused.value(u"action_id"_s).toString(), id);
+        QCOMPARE(refused.value(u"payload"_s).toObject().value(u"code"_s).toString(), code);
         const QString status =
             m_http->get(u"/v1/actions/%1"_s.arg(id), m_agent.token).body.value(u"status"_s).toString();
         QVERIFY2(status != u"approved"_s, "a refused decision approved the action");
