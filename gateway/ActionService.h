@@ -60,6 +60,11 @@ public:
     QList<Action> pending() const;
     qint64 headSeq() const { return m_store->headSeq(); }
     QList<Event> eventsAfter(qint64 seq, int limit) const { return m_store->eventsAfter(seq, limit); }
+    QList<AuditChain::Checkpoint> checkpointsCovering(qint64 after, qint64 upTo) const
+    {
+        return m_store->checkpointsCovering(after, upTo);
+    }
+    std::pair<qint64, QString> auditHead() const { return {m_store->headSeq(), m_store->headHash()}; }
 
     // Expires every pending action whose deadline has passed; the timer calls it, tests may too.
     void expireDue();

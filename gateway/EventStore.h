@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditChain.h"
 #include "domain/Action.h"
 #include "domain/Event.h"
 
@@ -19,7 +20,7 @@ namespace cs {
 class EventStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // More writes to make in the same transaction as an event (a key row, a nonce); `seq` is the
     // event's. Returns false with `error` set to roll everything back.
@@ -33,6 +34,7 @@ public:
     bool open(const QString &path, QString *error);
     int schemaVersion() const;
     qint64 headSeq() const { return m_headSeq; }
+    QString headHash() const { return m_headHash; }
 
     // Appends `event` and stores `action` as it now stands, atomically. Returns the event with
     // its seq and time as stored.
@@ -41,6 +43,13 @@ public:
     std::optional<Event> append(Event event, QString *error);
     // Appends `event`, stores `action` unless null, and runs `extra`, all in one transaction.
     std::optional<Event> write(const Action *action, Event event, const Extra &extra, QString *error);
+
+    // The head as the database has it now (another process may have appended): seq and hash.
+    std::pair<qint64, QString> currentHead();
+    bool storeCheckpoint(const AuditChain::Checkpoint &checkpoint, QString *error);
+    qint64 lastCheckpointSeq() const;
+    // The checkpoints with after < seq <= upTo, and the first one beyond upTo (it covers the tail).
+    QList<AuditChain::Checkpoint> checkpointsCovering(qint64 after, qint64 upTo) const;
 
     // For the stores that share this database and its transactions (KeyRegistry).
     QSqlDatabase database() const { return m_db; }
@@ -53,6 +62,8 @@ public:
 
 private:
     bool migrate(QString *error);
+    bool backfillHashes(QString *error);
+    void readHead();
     bool insertEvent(Event &event, QString *error);
     bool upsertAction(const Action &action, qint64 seq, QString *error);
 
@@ -62,6 +73,7 @@ private:
     QSqlQuery m_insertEvent;
     QSqlQuery m_upsertAction;
     qint64 m_headSeq = 0;
+    QString m_headHash;
 };
 
 QString sqlError(const QSqlQuery &query);

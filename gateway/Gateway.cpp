@@ -20,6 +20,7 @@ Gateway::~Gateway()
     // The HTTP server owns the sockets the other parts refer to; it goes first.
     m_http.reset();
     m_feed.reset();
+    m_auditCheckpointer.reset();
     m_service.reset();
     m_keys.reset();
     m_checkpointer.reset();
@@ -45,8 +46,17 @@ bool Gateway::start(QString *error)
         &m_store, m_keys.get(), m_clock, ActionService::Limits{m_config.defaultTtlSeconds, m_config.maxTtlSeconds},
         ActionService::SigningPolicy{m_config.requireHardwareKeys, m_config.maxClockSkewSeconds, m_config.fido2RpId});
     m_service->load();
+    const auto auditSeed = AuditCheckpointer::loadOrCreateKey(m_config.dataDir, error);
+    if (!auditSeed)
+        return false;
+    m_auditCheckpointer =
+        std::make_unique<AuditCheckpointer>(&m_store, m_clock, m_config.gatewayId, *auditSeed,
+                                            m_config.checkpointEveryEvents, m_config.checkpointEverySeconds);
+    connect(m_service.get(), &ActionService::eventRecorded, m_auditCheckpointer.get(),
+            &AuditCheckpointer::onEventRecorded);
     m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_config.gatewayId);
     m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId, m_config.maxWaitSeconds);
+    m_http->setAuditKey(m_auditCheckpointer->publicKey());
     connect(m_http.get(), &HttpApi::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_feed->accept(m_http->nextPendingWebSocketConnection());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActionService.h"
+#include "AuditCheckpointer.h"
 #include "EventStore.h"
 #include "FeedHub.h"
 #include "GatewayConfig.h"
@@ -41,6 +42,7 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<KeyRegistry> m_keys;
     std::unique_ptr<ActionService> m_service;
+    std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
     std::unique_ptr<FeedHub> m_feed;
     std::unique_ptr<HttpApi> m_http;
     quint16 m_port = 0;

@@ -177,6 +177,14 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QStrin
             if (signing["fido2_rp_id"])
                 config.fido2RpId = text(signing["fido2_rp_id"]);
         }
+        if (const YAML::Node audit = root["audit"]) {
+            config.checkpointEveryEvents = audit["checkpoint_every_events"].as<int>(config.checkpointEveryEvents);
+            config.checkpointEverySeconds = audit["checkpoint_every_seconds"].as<int>(config.checkpointEverySeconds);
+        }
+        if (config.checkpointEveryEvents < 1 || config.checkpointEverySeconds < 1) {
+            *error = u"audit: checkpoint_every_events and checkpoint_every_seconds must be at least 1"_s;
+            return std::nullopt;
+        }
         if (config.maxClockSkewSeconds < 1 || config.fido2RpId.isEmpty()) {
             *error = u"signing: need max_clock_skew_seconds >= 1 and a non-empty fido2_rp_id"_s;
             return std::nullopt;

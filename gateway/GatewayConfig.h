@@ -33,6 +33,9 @@ struct GatewayConfig
     int maxClockSkewSeconds = 120;
     QString fido2RpId = QStringLiteral("countersign");
     QList<KeyRecord> keys; // listed in the configuration: approved from the start
+    // Audit checkpoints (docs/audit.md)
+    int checkpointEveryEvents = 100;
+    int checkpointEverySeconds = 10;
 
     static std::optional<GatewayConfig> load(const QString &path, QString *error);
     static std::optional<GatewayConfig> parse(const QByteArray &yaml, QString *error);

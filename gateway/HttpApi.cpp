@@ -1,5 +1,6 @@
 #include "HttpApi.h"
 
+#include "AuditEndpoints.h"
 #include "HttpReplies.h"
 #include "SigningEndpoints.h"
 #include "util/Log.h"
@@ -95,7 +96,8 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     const bool v1 = parts.size() >= 2 && parts[0] == u"v1";
     const QString resource = v1 ? parts[1] : QString();
     const bool known =
-        v1 && ((parts.size() == 2 && (resource == u"gateway" || resource == u"keys" || resource == u"actions")) ||
+        v1 && ((parts.size() == 2 &&
+                (resource == u"gateway" || resource == u"keys" || resource == u"actions" || resource == u"audit")) ||
                (resource == u"actions" && parts.size() == 3) ||
                (resource == u"actions" && parts.size() == 4 && (parts[3] == u"cancel" || parts[3] == u"decision")));
     if (!known)
@@ -114,7 +116,7 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     // Which methods each path takes; GET and POST share /v1/keys, /v1/actions and …/decision.
     const QString tail = parts.size() == 4 ? parts[3] : QString();
     const bool getAllowed = parts.size() != 4 || tail == u"decision";
-    const bool postAllowed = resource != u"gateway" && parts.size() != 3;
+    const bool postAllowed = resource != u"gateway" && resource != u"audit" && parts.size() != 3;
     if (!((method == Method::Get && getAllowed) || (method == Method::Post && postAllowed))) {
         const QString allowed = getAllowed && postAllowed ? u"GET or POST"_s : getAllowed ? u"GET"_s : u"POST"_s;
         return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed,
@@ -122,7 +124,9 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     }
     const bool get = method == Method::Get;
     if (resource == u"gateway")
-        return SigningEndpoints::gatewayInfo(*m_service, m_gatewayId, *principal, responder);
+        return SigningEndpoints::gatewayInfo(*m_service, m_gatewayId, *principal, m_auditKey, responder);
+    if (resource == u"audit")
+        return AuditEndpoints::page(*m_service, *principal, request, responder);
     if (resource == u"keys") {
         if (get)
             return SigningEndpoints::listKeys(*m_service, *principal, responder);

@@ -27,6 +27,8 @@ public:
     ~HttpApi() override;
 
     int parkedPollCount() const { return int(m_parked.size()); }
+    // The public key (DER SPKI) that signs audit checkpoints, served by GET /v1/gateway.
+    void setAuditKey(const QByteArray &publicKey) { m_auditKey = publicKey; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -47,6 +49,7 @@ private:
     ActionService *m_service;
     const PrincipalDirectory *m_principals;
     QString m_gatewayId;
+    QByteArray m_auditKey;
     int m_maxWaitSeconds;
     QMultiHash<QString, ParkedPoll *> m_parked;
 };

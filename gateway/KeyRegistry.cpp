@@ -98,7 +98,7 @@ std::optional<std::pair<KeyRecord, Event>> KeyRegistry::enroll(const QString &ow
                   u"The key %1 is already enrolled (owner %2, %3)."_s.arg(key.id, existing->owner, existing->status)};
         return std::nullopt;
     }
-    return store(key, u"key.enrolled"_s, owner, error);
+    return store(key, EventType::KeyEnrolled, owner, error);
 }
 
 std::optional<std::pair<KeyRecord, Event>> KeyRegistry::approve(const QString &id, const QString &by, WireError *error)
@@ -115,7 +115,7 @@ std::optional<std::pair<KeyRecord, Event>> KeyRegistry::approve(const QString &i
     key->status = KeyStatus::Approved;
     key->approvedBy = by;
     key->approvedAt = m_clock->now();
-    return store(*key, u"key.approved"_s, by, error);
+    return store(*key, EventType::KeyApproved, by, error);
 }
 
 std::optional<std::pair<KeyRecord, Event>> KeyRegistry::revoke(const QString &id, const QString &by, WireError *error)
@@ -126,7 +126,7 @@ std::optional<std::pair<KeyRecord, Event>> KeyRegistry::revoke(const QString &id
         return std::nullopt;
     }
     key->status = KeyStatus::Revoked;
-    return store(*key, u"key.revoked"_s, by, error);
+    return store(*key, EventType::KeyRevoked, by, error);
 }
 
 bool KeyRegistry::nonceSeen(const QString &nonce) const

@@ -1,6 +1,7 @@
 #include "SigningEndpoints.h"
 
 #include "HttpReplies.h"
+#include "signing/Crypto.h"
 #include "wire/ActionCodec.h"
 #include "wire/FeedMessages.h"
 
@@ -90,18 +91,21 @@ void enrollKey(ActionService &service, const Principal &principal, const QJsonOb
 }
 
 void gatewayInfo(const ActionService &service, const QString &gatewayId, const Principal &principal,
-                 QHttpServerResponder &responder)
+                 const QByteArray &auditKey, QHttpServerResponder &responder)
 {
     const ActionService::SigningPolicy &policy = service.signingPolicy();
-    writeJson(responder, {{u"gateway_id"_s, gatewayId},
-                          {u"protocol"_s, FeedMessages::kProtocolVersion},
-                          {u"principal"_s, QJsonObject{{u"id"_s, principal.id},
-                                                       {u"display_name"_s, principal.displayName},
-                                                       {u"role"_s, roleName(principal.role)}}},
-                          {u"signing"_s, QJsonObject{{u"require_hardware_keys"_s, policy.requireHardwareKeys},
-                                                     {u"max_clock_skew_seconds"_s, policy.maxClockSkewSeconds},
-                                                     {u"fido2_rp_id"_s, policy.fido2RpId},
-                                                     {u"algorithms"_s, QJsonArray{u"ES256"_s, u"Ed25519"_s}}}}});
+    writeJson(responder,
+              {{u"gateway_id"_s, gatewayId},
+               {u"protocol"_s, FeedMessages::kProtocolVersion},
+               {u"principal"_s, QJsonObject{{u"id"_s, principal.id},
+                                            {u"display_name"_s, principal.displayName},
+                                            {u"role"_s, roleName(principal.role)}}},
+               {u"signing"_s, QJsonObject{{u"require_hardware_keys"_s, policy.requireHardwareKeys},
+                                          {u"max_clock_skew_seconds"_s, policy.maxClockSkewSeconds},
+                                          {u"fido2_rp_id"_s, policy.fido2RpId},
+                                          {u"algorithms"_s, QJsonArray{u"ES256"_s, u"Ed25519"_s}}}},
+               {u"audit"_s, QJsonObject{{u"algorithm"_s, u"Ed25519"_s},
+                                        {u"public_key"_s, QString::fromLatin1(Crypto::pemFromSpki(auditKey))}}}});
 }
 
 } // namespace cs::SigningEndpoints

@@ -25,7 +25,7 @@ void enrollKey(ActionService &service, const Principal &principal, const QJsonOb
                QHttpServerResponder &responder);
 // GET /v1/gateway: who the caller is and what the gateway asks of a signature.
 void gatewayInfo(const ActionService &service, const QString &gatewayId, const Principal &principal,
-                 QHttpServerResponder &responder);
+                 const QByteArray &auditKey, QHttpServerResponder &responder);
 
 } // namespace SigningEndpoints
 } // namespace cs

@@ -16,6 +16,10 @@ struct Event
     QString actor;
     QString actionId;
     QJsonObject payload;
+    // The hash chain (docs/audit.md): `hash` is SHA-256 (hex) of the RFC 8785 bytes of this event's
+    // JSON without `hash`, and `prevHash` the hash of the event before (64 zeros for the first).
+    QString prevHash = {};
+    QString hash = {};
 };
 
 namespace EventType {
@@ -25,6 +29,9 @@ inline const QString ActionDenied = QStringLiteral("action.denied");
 inline const QString ActionExpired = QStringLiteral("action.expired");
 inline const QString ActionCancelled = QStringLiteral("action.cancelled");
 inline const QString DecisionRefused = QStringLiteral("decision.refused");
+inline const QString KeyEnrolled = QStringLiteral("key.enrolled");
+inline const QString KeyApproved = QStringLiteral("key.approved");
+inline const QString KeyRevoked = QStringLiteral("key.revoked");
 
 // True for the events that take an action out of the pending queue.
 bool resolvesAction(const QString &type);

@@ -253,6 +253,10 @@ QJsonObject toJson(const Event &event)
                        {u"payload"_s, event.payload}};
     if (!event.actionId.isEmpty())
         object.insert(u"action_id"_s, event.actionId);
+    if (!event.prevHash.isEmpty())
+        object.insert(u"prev_hash"_s, event.prevHash);
+    if (!event.hash.isEmpty())
+        object.insert(u"hash"_s, event.hash);
     return object;
 }
 
@@ -265,6 +269,8 @@ std::optional<Event> eventFromJson(const QJsonObject &object, WireError *error)
     event.actor = object.value(u"actor"_s).toString();
     event.actionId = object.value(u"action_id"_s).toString();
     event.payload = object.value(u"payload"_s).toObject();
+    event.prevHash = object.value(u"prev_hash"_s).toString();
+    event.hash = object.value(u"hash"_s).toString();
     if (event.seq < 1 || event.type.isEmpty() || !event.time.isValid()) {
         *error = invalid(u"event"_s, u"lacks its seq, type or time"_s);
         return std::nullopt;

@@ -233,6 +233,48 @@ private Q_SLOTS:
         QVERIFY(!store.open(path, &error));
         QVERIFY(error.contains(u"99"_s));
     }
+
+    // A schema-2 database (before the hash chain) gets its events chained by the migration, and
+    // the append-only triggers are back afterwards.
+    void open_schema2Database_backfillsTheHashChain()
+    {
+        const QString path = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v2"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            for (
+                const QString &statement :
+                {u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+                 u"INSERT INTO schema_version VALUES (2)"_s,
+                 u"CREATE TABLE events (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, type TEXT NOT NULL,"
+                 " actor TEXT NOT NULL, action_id TEXT, payload TEXT NOT NULL)"_s,
+                 u"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+                 " BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"_s,
+                 u"CREATE TABLE actions (id TEXT PRIMARY KEY, status TEXT NOT NULL, initiator TEXT NOT NULL,"
+                 " expires_at TEXT NOT NULL, body TEXT NOT NULL, last_seq INTEGER NOT NULL)"_s,
+                 u"CREATE TABLE keys (id TEXT PRIMARY KEY, owner TEXT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL)"_s,
+                 u"CREATE TABLE nonces (nonce TEXT PRIMARY KEY, key_id TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
+                 u"INSERT INTO events VALUES (1, '2026-01-01T00:00:00.000Z', 'key.enrolled', 'alice', NULL, '{\"n\":1}')"_s,
+                 u"INSERT INTO events VALUES (2, '2026-01-01T00:00:01.000Z', 'key.approved', 'ops', NULL, '{\"n\":2e20}')"_s})
+                QVERIFY2(query.exec(statement), qPrintable(statement));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"v2"_s);
+        EventStore store(u"s-v2"_s);
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(store.schemaVersion(), 3);
+        const QList<Event> events = store.eventsAfter(0, 10);
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.at(0).prevHash, AuditChain::kGenesisHash);
+        QCOMPARE(events.at(0).hash, AuditChain::hashOf(events.at(0)));
+        QCOMPARE(events.at(1).prevHash, events.at(0).hash);
+        QCOMPARE(store.headHash(), events.at(1).hash);
+        QSqlQuery update(store.database());
+        QVERIFY(!update.exec(u"UPDATE events SET actor = 'x' WHERE seq = 1"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestActionService)

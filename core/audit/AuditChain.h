@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/Event.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace cs {
+
+// The gateway's event log as a hash chain, and the signed checkpoints over it (docs/audit.md).
+// Each event's `hash` is SHA-256 (hex) of the RFC 8785 bytes of the event object exactly as
+// /v1/audit serves it, with `hash` removed; `prev_hash` links it to the event before. Anyone with
+// an RFC 8785 implementation can recompute both; this is the one implementation the gateway, the
+// console's mirror and `countersign-cli audit verify` share.
+namespace AuditChain {
+
+inline const QString kGenesisHash = QString(64, u'0');
+
+QString hashOf(const QJsonObject &eventJson);
+QString hashOf(const Event &event);
+
+// Where a chain stops being what it claims: the seq of the first event that does not fit.
+struct Break
+{
+    qint64 seq = 0;
+    QString code; // missing_event, reordered_event, prev_hash_mismatch, hash_mismatch, unreadable_event
+    QString message;
+};
+
+// Checks `events` (in the order received) follow `previousSeq`/`previousHash`: contiguous seqs,
+// each prev_hash the hash before it, each hash its own content's.
+std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq, const QString &previousHash);
+
+// A signed statement of the gateway: "the log up to `seq` ends in `headHash`".
+struct Checkpoint
+{
+    QString gatewayId;
+    qint64 seq = 0;
+    QString headHash;
+    QString time;
+    QByteArray signature; // Ed25519 over canonicalBytes()
+
+    QByteArray canonicalBytes() const;
+    QJsonObject toJson() const;
+    static std::optional<Checkpoint> fromJson(const QJsonObject &object);
+    // The signature verifies under the gateway's public key (DER SPKI).
+    bool verifySignature(const QByteArray &gatewayPublicKey) const;
+};
+
+} // namespace AuditChain
+} // namespace cs

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "ActionService.h"
+
+#include <QHttpServerResponder>
+
+class QHttpServerRequest;
+
+namespace cs {
+
+// GET /v1/audit?after=SEQ&limit=N: the event log with its hashes, and the signed checkpoints
+// covering the page, for mirrors and auditors (docs/audit.md).
+namespace AuditEndpoints {
+
+inline constexpr int kDefaultLimit = 1000;
+inline constexpr int kMaxLimit = 5000;
+
+void page(const ActionService &service, const Principal &principal, const QHttpServerRequest &request,
+          QHttpServerResponder &responder);
+
+} // namespace AuditEndpoints
+} // namespace cs

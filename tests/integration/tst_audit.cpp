@@ -1,0 +1,208 @@
+#include "GatewayProcess.h"
+#include "TestClients.h"
+#include "audit/AuditChain.h"
+#include "signing/Crypto.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+using namespace cs::test;
+
+// The gateway's hash chain and signed checkpoints, read through GET /v1/audit from the real
+// gateway, and what tampering with its database looks like to a verifier.
+class TestAudit : public QObject
+{
+    Q_OBJECT
+
+    TestPrincipal m_agent = GatewayProcess::principal(u"agent-1"_s, Role::Agent);
+    TestPrincipal m_alice = GatewayProcess::principal(u"alice"_s, Role::Approver);
+    TestPrincipal m_auditor = GatewayProcess::principal(u"audrey"_s, Role::Auditor);
+
+    bool start(GatewayProcess &gateway)
+    {
+        return gateway.startWithConfig({m_agent, m_alice, m_auditor},
+                                       "audit:\n  checkpoint_every_events: 5\n  checkpoint_every_seconds: 1\n");
+    }
+
+    // Twelve actions, every third approved: requests, decisions and one refusal.
+    void makeHistory(GatewayProcess &gateway)
+    {
+        HttpProbe http(gateway.url());
+        FeedProbe alice;
+        QVERIFY(alice.open(gateway.url(), m_alice));
+        QVERIFY(!alice.waitFor(u"snapshot"_s).isEmpty());
+        for (int i = 0; i < 12; ++i) {
+            const QJsonObject created = http.submit(m_agent.token, {{u"command"_s, u"step %1"_s.arg(i)}});
+            if (i % 3 == 0) {
+                QVERIFY(
+                    alice.decide(created.value(u"id"_s).toString(), u"approve"_s, created.value(u"digest"_s).toString())
+                        .value(u"accepted"_s)
+                        .toBool());
+            }
+        }
+        alice.decide(u"no-such-action"_s, u"approve"_s, QString(64, u'0'));
+    }
+
+    static QJsonObject page(GatewayProcess &gateway, const QString &token, qint64 after, int limit = 1000)
+    {
+        return HttpProbe(gateway.url()).get(u"/v1/audit?after=%1&limit=%2"_s.arg(after).arg(limit), token).body;
+    }
+
+    static QList<QJsonObject> eventsOf(const QJsonObject &page)
+    {
+        QList<QJsonObject> events;
+        for (const QJsonValue &value : page.value(u"events"_s).toArray())
+            events.append(value.toObject());
+        return events;
+    }
+
+    // Runs `statements` on the stopped gateway's database, past the append-only triggers.
+    static bool tamper(GatewayProcess &gateway, const QStringList &statements)
+    {
+        bool ok = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+            db.setDatabaseName(QDir(gateway.dataDir()).filePath(u"gateway.sqlite"_s));
+            ok = db.open();
+            QSqlQuery query(db);
+            for (const QString &statement : statements)
+                ok = ok && query.exec(statement);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"tamper"_s);
+        return ok;
+    }
+
+private Q_SLOTS:
+    void auditLog_chainsAndCheckpointsVerify()
+    {
+        GatewayProcess gateway;
+        QVERIFY(start(gateway));
+        makeHistory(gateway);
+        const QJsonObject info = HttpProbe(gateway.url()).get(u"/v1/gateway"_s, m_auditor.token).body;
+        const auto gatewayKey =
+            Crypto::spkiFromPem(info.value(u"audit"_s).toObject().value(u"public_key"_s).toString().toLatin1());
+        QVERIFY(gatewayKey);
+
+        QJsonObject full = page(gateway, m_auditor.token, 0);
+        const QList<QJsonObject> events = eventsOf(full);
+        QVERIFY(events.size() >= 17);
+        QCOMPARE(events.first().value(u"prev_hash"_s).toString(), AuditChain::kGenesisHash);
+        QCOMPARE(AuditChain::verify(events, 0, AuditChain::kGenesisHash), std::nullopt);
+        QCOMPARE(full.value(u"head"_s).toObject().value(u"hash"_s).toString(),
+                 events.last().value(u"hash"_s).toString());
+
+        // Checkpoints: every 5 events and every second; each signed by the gateway's key over a
+        // head that matches the event at its seq.
+        QTRY_VERIFY_WITH_TIMEOUT((full = page(gateway, m_auditor.token, 0))
+                                         .value(u"checkpoints"_s)
+                                         .toArray()
+                                         .last()
+                                         .toObject()
+                                         .value(u"seq"_s)
+                                         .toInteger() == events.last().value(u"seq"_s).toInteger(),
+                                 5000);
+        const QJsonArray checkpoints = full.value(u"checkpoints"_s).toArray();
+        QVERIFY(checkpoints.size() >= 3);
+        for (const QJsonValue &value : checkpoints) {
+            const auto checkpoint = AuditChain::Checkpoint::fromJson(value.toObject());
+            QVERIFY(checkpoint);
+            QVERIFY(checkpoint->verifySignature(*gatewayKey));
+            QCOMPARE(checkpoint->headHash, events.at(checkpoint->seq - 1).value(u"hash"_s).toString());
+        }
+
+        // A page resumes from the hash before it.
+        const QList<QJsonObject> middle = eventsOf(page(gateway, m_alice.token, 5, 3));
+        QCOMPARE(middle.size(), 3);
+        QCOMPARE(middle.first().value(u"seq"_s).toInteger(), 6);
+        QCOMPARE(AuditChain::verify(middle, 5, events.at(4).value(u"hash"_s).toString()), std::nullopt);
+    }
+
+    void auditLog_refusesAgentsAndBadParameters()
+    {
+        GatewayProcess gateway;
+        QVERIFY(start(gateway));
+        HttpProbe http(gateway.url());
+        QCOMPARE(http.get(u"/v1/audit"_s, m_agent.token).errorCode(), u"forbidden_role"_s);
+        QCOMPARE(http.get(u"/v1/audit?after=-1"_s, m_auditor.token).errorCode(), u"invalid_field"_s);
+        QCOMPARE(http.get(u"/v1/audit?limit=999999"_s, m_auditor.token).errorCode(), u"invalid_field"_s);
+        QCOMPARE(http.send("POST", u"/v1/audit"_s, m_auditor.token, "{}").status, 405);
+    }
+
+    void tamperedDatabase_isCaughtAtItsSeq_data()
+    {
+        QTest::addColumn<QStringList>("statements");
+        QTest::addColumn<qint64>("seq");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("edited field") << QStringList{u"DROP TRIGGER events_no_update"_s,
+                                                     u"UPDATE events SET actor = 'mallory' WHERE seq = 7"_s}
+                                      << qint64(7) << u"hash_mismatch"_s;
+        QTest::newRow("edited payload")
+            << QStringList{u"DROP TRIGGER events_no_update"_s,
+                           u"UPDATE events SET payload = replace(payload, 'step 3', 'step X')"
+                           " WHERE seq = 5"_s}
+            << qint64(5) << u"hash_mismatch"_s;
+        QTest::newRow("deleted event") << QStringList{u"DROP TRIGGER events_no_delete"_s,
+                                                      u"DELETE FROM events WHERE seq = 4"_s}
+                                       << qint64(4) << u"missing_event"_s;
+        // Two events trade places: each keeps its hash, but not its position in the chain.
+        QTest::newRow("swapped events") << QStringList{u"DROP TRIGGER events_no_update"_s,
+                                                       u"UPDATE events SET seq = -1 WHERE seq = 9"_s,
+                                                       u"UPDATE events SET seq = 9 WHERE seq = 10"_s,
+                                                       u"UPDATE events SET seq = 10 WHERE seq = -1"_s}
+                                        << qint64(9) << u"prev_hash_mismatch"_s;
+    }
+
+    void tamperedDatabase_isCaughtAtItsSeq()
+    {
+        QFETCH(QStringList, statements);
+        QFETCH(qint64, seq);
+        QFETCH(QString, code);
+        GatewayProcess gateway;
+        QVERIFY(start(gateway));
+        makeHistory(gateway);
+        gateway.kill();
+        QVERIFY(tamper(gateway, statements));
+        QVERIFY(gateway.restart());
+        const auto broken =
+            AuditChain::verify(eventsOf(page(gateway, m_auditor.token, 0)), 0, AuditChain::kGenesisHash);
+        QVERIFY(broken);
+        QCOMPARE(broken->seq, seq);
+        QCOMPARE(broken->code, code);
+        QVERIFY(broken->message.contains(QString::number(seq)));
+    }
+
+    void forgedCheckpoint_failsItsSignature()
+    {
+        GatewayProcess gateway;
+        QVERIFY(start(gateway));
+        makeHistory(gateway);
+        QTRY_VERIFY_WITH_TIMEOUT(page(gateway, m_auditor.token, 0).value(u"checkpoints"_s).toArray().size() >= 3, 5000);
+        const QJsonObject info = HttpProbe(gateway.url()).get(u"/v1/gateway"_s, m_auditor.token).body;
+        const QByteArray gatewayKey =
+            *Crypto::spkiFromPem(info.value(u"audit"_s).toObject().value(u"public_key"_s).toString().toLatin1());
+        gateway.kill();
+        QVERIFY(tamper(gateway,
+                       {u"UPDATE checkpoints SET body = replace(body, '\"seq\":5,', '\"seq\":4,') WHERE seq = 5"_s}));
+        QVERIFY(gateway.restart());
+        const QJsonArray checkpoints = page(gateway, m_auditor.token, 0).value(u"checkpoints"_s).toArray();
+        int invalid = 0;
+        for (const QJsonValue &value : checkpoints) {
+            const auto checkpoint = AuditChain::Checkpoint::fromJson(value.toObject());
+            QVERIFY(checkpoint);
+            if (!checkpoint->verifySignature(gatewayKey)) {
+                ++invalid;
+                QCOMPARE(checkpoint->seq, 4);
+            }
+        }
+        QCOMPARE(invalid, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAudit)
+#include "tst_audit.moc"
