@@ -4,6 +4,10 @@
 #include "signing/Crypto.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -115,6 +119,31 @@ private Q_SLOTS:
             QVERIFY(checkpoint->verifySignature(*gatewayKey));
             QCOMPARE(checkpoint->headHash, events.at(checkpoint->seq - 1).value(u"hash"_s).toString());
         }
+
+        // docs/audit.md: an event's hash and a checkpoint's signature check with standard tools.
+        QTemporaryDir dir;
+        QFile pageFile(dir.filePath(u"page.json"_s));
+        QVERIFY(pageFile.open(QIODevice::WriteOnly));
+        pageFile.write(QJsonDocument(full).toJson());
+        pageFile.close();
+        QFile gatewayFile(dir.filePath(u"gateway.json"_s));
+        QVERIFY(gatewayFile.open(QIODevice::WriteOnly));
+        gatewayFile.write(QJsonDocument(info).toJson());
+        gatewayFile.close();
+        QProcess tools;
+        tools.setWorkingDirectory(dir.path());
+        tools.start(u"bash"_s,
+                    {u"-c"_s, u"set -e\n"
+                              "test \"$(jq -c '.events[0] | del(.hash)' page.json | '%1' canonicalize | sha256sum | cut -d' ' -f1)\""
+                              " = \"$(jq -r '.events[0].hash' page.json)\"\n"
+                              "jq -c '.checkpoints[0] | del(.signature)' page.json | '%1' canonicalize > checkpoint.jcs\n"
+                              "jq -r '.checkpoints[0].signature' page.json | base64 -d > checkpoint.sig\n"
+                              "jq -r .audit.public_key gateway.json > gateway.pem\n"
+                              "openssl pkeyutl -verify -pubin -inkey gateway.pem -rawin -in checkpoint.jcs -sigfile checkpoint.sig\n"_s
+                                  .arg(QStringLiteral(COUNTERSIGN_CLI_BIN))});
+        QVERIFY(tools.waitForFinished(30000));
+        const QString output = QString::fromUtf8(tools.readAllStandardOutput() + tools.readAllStandardError());
+        QVERIFY2(tools.exitCode() == 0 && output.contains(u"Signature Verified Successfully"_s), qPrintable(output));
 
         // A page resumes from the hash before it.
         const QList<QJsonObject> middle = eventsOf(page(gateway, m_alice.token, 5, 3));
