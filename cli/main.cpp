@@ -1,4 +1,5 @@
 #include "ApproverCommand.h"
+#include "AuditCommand.h"
 #include "CliContext.h"
 #include "OfflineCommands.h"
 #include "RequestCommand.h"
@@ -26,6 +27,10 @@ const char kUsage[] = "usage: countersign-cli COMMAND [OPTIONS]\n"
                       "Anyone, offline:\n"
                       "  canonicalize [FILE]     print the RFC 8785 canonical form of a JSON document\n"
                       "  verify-decision FILE    check an exported signed decision\n"
+                      "  audit verify BUNDLE     check an evidence bundle\n"
+                      "\n"
+                      "Auditors:\n"
+                      "  audit export            the audit log as csv, jsonl or an evidence bundle\n"
                       "\n"
                       "Run 'countersign-cli COMMAND --help' for a command's options.";
 
@@ -64,6 +69,15 @@ int main(int argc, char *argv[])
         return cs::OfflineCommands::canonicalize(commandArguments(arguments, 1));
     if (command == u"verify-decision")
         return cs::OfflineCommands::verifyDecision(commandArguments(arguments, 1));
+    if (command == u"audit" && arguments.value(2) == u"verify")
+        return cs::AuditCommand::verify(commandArguments(arguments, 2));
+    if (command == u"audit" && arguments.value(2) == u"export") {
+        cs::AuditCommand audit;
+        if (!audit.parse(commandArguments(arguments, 2)))
+            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
+        QTimer::singleShot(0, &audit, &cs::AuditCommand::run);
+        return app.exec();
+    }
 
     static const QHash<QString, cs::ApproverCommand::Mode> approverModes{
         {u"pending"_s, cs::ApproverCommand::Mode::Pending},

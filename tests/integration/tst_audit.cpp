@@ -132,15 +132,17 @@ private Q_SLOTS:
         gatewayFile.close();
         QProcess tools;
         tools.setWorkingDirectory(dir.path());
-        tools.start(u"bash"_s,
-                    {u"-c"_s, u"set -e\n"
-                              "test \"$(jq -c '.events[0] | del(.hash)' page.json | '%1' canonicalize | sha256sum | cut -d' ' -f1)\""
-                              " = \"$(jq -r '.events[0].hash' page.json)\"\n"
-                              "jq -c '.checkpoints[0] | del(.signature)' page.json | '%1' canonicalize > checkpoint.jcs\n"
-                              "jq -r '.checkpoints[0].signature' page.json | base64 -d > checkpoint.sig\n"
-                              "jq -r .audit.public_key gateway.json > gateway.pem\n"
-                              "openssl pkeyutl -verify -pubin -inkey gateway.pem -rawin -in checkpoint.jcs -sigfile checkpoint.sig\n"_s
-                                  .arg(QStringLiteral(COUNTERSIGN_CLI_BIN))});
+        tools.start(
+            u"bash"_s,
+            {u"-c"_s,
+             u"set -e\n"
+             "test \"$(jq -c '.events[0] | del(.hash)' page.json | '%1' canonicalize | sha256sum | cut -d' ' -f1)\""
+             " = \"$(jq -r '.events[0].hash' page.json)\"\n"
+             "jq -c '.checkpoints[0] | del(.signature)' page.json | '%1' canonicalize > checkpoint.jcs\n"
+             "jq -r '.checkpoints[0].signature' page.json | base64 -d > checkpoint.sig\n"
+             "jq -r .audit.public_key gateway.json > gateway.pem\n"
+             "openssl pkeyutl -verify -pubin -inkey gateway.pem -rawin -in checkpoint.jcs -sigfile checkpoint.sig\n"_s
+                 .arg(QStringLiteral(COUNTERSIGN_CLI_BIN))});
         QVERIFY(tools.waitForFinished(30000));
         const QString output = QString::fromUtf8(tools.readAllStandardOutput() + tools.readAllStandardError());
         QVERIFY2(tools.exitCode() == 0 && output.contains(u"Signature Verified Successfully"_s), qPrintable(output));
@@ -230,6 +232,119 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(invalid, 1);
+    }
+
+    static QString cli(const QStringList &arguments, int *exitCode)
+    {
+        QProcess process;
+        process.start(QStringLiteral(COUNTERSIGN_CLI_BIN), arguments);
+        process.waitForFinished(60000);
+        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+    }
+
+    // Rewrites a bundle file the way a careful forger would: the manifest's digest follows.
+    static void forge(const QString &bundle, const QString &name, const std::function<QByteArray(QByteArray)> &change)
+    {
+        QFile file(QDir(bundle).filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray forged = change(file.readAll());
+        file.close();
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(forged);
+        file.close();
+        QFile manifestFile(QDir(bundle).filePath(u"manifest.json"_s));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        manifestFile.close();
+        QJsonObject files = manifest.value(u"files"_s).toObject();
+        files.insert(name, QString::fromLatin1(Crypto::sha256(forged).toHex()));
+        manifest.insert(u"files"_s, files);
+        QVERIFY(manifestFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        manifestFile.write(QJsonDocument(manifest).toJson());
+    }
+
+    void bundle_exportsVerifiesAndNamesWhatWasChanged()
+    {
+        GatewayProcess gateway;
+        QVERIFY(start(gateway));
+        makeHistory(gateway);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page(gateway, m_auditor.token, 0)
+                    .value(u"checkpoints"_s)
+                    .toArray()
+                    .last()
+                    .toObject()
+                    .value(u"seq"_s)
+                    .toInteger() ==
+                page(gateway, m_auditor.token, 0).value(u"head"_s).toObject().value(u"seq"_s).toInteger(),
+            5000);
+        QTemporaryDir dir;
+        const QStringList connection{u"--url"_s, gateway.url().toString(), u"--token"_s, m_auditor.token};
+        int exitCode = -1;
+        const QString bundle = dir.filePath(u"bundle"_s);
+        QString output =
+            cli(QStringList{u"audit"_s, u"export"_s, u"--format"_s, u"bundle"_s, u"--out"_s, bundle} + connection,
+                &exitCode);
+        QVERIFY2(exitCode == 0, qPrintable(output));
+        output = cli({u"audit"_s, u"verify"_s, bundle}, &exitCode);
+        QVERIFY2(exitCode == 0 && output.contains(u"4 signed decisions verify"_s), qPrintable(output));
+
+        const auto verifyCopy = [&](const QString &name, const std::function<void(const QString &)> &tamperWith) {
+            const QString copy = dir.filePath(name);
+            QDir().mkpath(copy);
+            for (const QString &file : QDir(bundle).entryList(QDir::Files))
+                QFile::copy(QDir(bundle).filePath(file), QDir(copy).filePath(file));
+            tamperWith(copy);
+            int code = -1;
+            const QString said = cli({u"audit"_s, u"verify"_s, copy}, &code);
+            return std::pair{code, said};
+        };
+        // A file changed behind the manifest's back.
+        auto [code, said] = verifyCopy(u"plain-edit"_s, [](const QString &copy) {
+            QFile file(QDir(copy).filePath(u"events.jsonl"_s));
+            QVERIFY(file.open(QIODevice::Append));
+            file.write(" ");
+        });
+        QCOMPARE(code, 1);
+        QVERIFY2(said.contains(u"file_digest_mismatch"_s), qPrintable(said));
+        // An edited event, manifest updated to match.
+        std::tie(code, said) = verifyCopy(u"edited"_s, [](const QString &copy) {
+            forge(copy, u"events.jsonl"_s, [](QByteArray events) { return events.replace("step 3", "step 9"); });
+        });
+        QCOMPARE(code, 1);
+        QVERIFY2(said.contains(u"FAILED at seq 5"_s) && said.contains(u"hash_mismatch"_s), qPrintable(said));
+        // A removed event.
+        std::tie(code, said) = verifyCopy(u"removed"_s, [](const QString &copy) {
+            forge(copy, u"events.jsonl"_s, [](const QByteArray &events) {
+                QList<QByteArray> lines = events.split('\n');
+                lines.removeAt(7); // seq 8
+                return lines.join('\n');
+            });
+        });
+        QCOMPARE(code, 1);
+        QVERIFY2(said.contains(u"FAILED at seq 8"_s) && said.contains(u"missing_event"_s), qPrintable(said));
+        // A checkpoint changed: the gateway's signature no longer holds.
+        std::tie(code, said) = verifyCopy(u"checkpoint"_s, [](const QString &copy) {
+            forge(copy, u"checkpoints.json"_s,
+                  [](QByteArray checkpoints) { return checkpoints.replace("\"seq\": 5", "\"seq\": 4"); });
+        });
+        QCOMPARE(code, 1);
+        QVERIFY2(said.contains(u"FAILED at seq 4"_s) && said.contains(u"checkpoint_signature_invalid"_s),
+                 qPrintable(said));
+
+        // CSV of the same log, safe to open in a spreadsheet.
+        HttpProbe(gateway.url()).submit(m_agent.token, {{u"justification"_s, u"=HYPERLINK(\"http://x\")"_s}});
+        const QString csv = dir.filePath(u"log.csv"_s);
+        output =
+            cli(QStringList{u"audit"_s, u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, csv} + connection, &exitCode);
+        QVERIFY2(exitCode == 0, qPrintable(output));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray table = csvFile.readAll();
+        QVERIFY(table.startsWith("seq,time,type"));
+        QVERIFY(table.contains("'=HYPERLINK("));
+        QVERIFY(!table.contains(",=HYPERLINK("));
     }
 };
 

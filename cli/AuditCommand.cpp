@@ -1,0 +1,165 @@
+#include "AuditCommand.h"
+
+#include "signing/Crypto.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+constexpr int kPage = 5000;
+
+} // namespace
+
+AuditCommand::AuditCommand(QObject *parent) : QObject(parent), m_client(&m_network)
+{
+}
+
+bool AuditCommand::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Export the gateway's audit log (an auditor's or approver's token)."_s);
+    parser.addHelpOption();
+    CliContext::addOptions(parser);
+    parser.addOption({u"after"_s, u"Export the events after this seq (default 0: all)."_s, u"SEQ"_s, u"0"_s});
+    parser.addOption({u"format"_s, u"csv, jsonl or bundle."_s, u"FORMAT"_s, u"jsonl"_s});
+    parser.addOption(
+        {u"out"_s, u"The file (csv, jsonl; default: standard output) or directory (bundle)."_s, u"PATH"_s});
+    const auto context = CliContext::parse(parser, arguments, Role::Auditor);
+    if (!context)
+        return false;
+    m_context = *context;
+    bool ok = false;
+    m_after = parser.value(u"after"_s).toLongLong(&ok);
+    m_format = parser.value(u"format"_s);
+    m_out = parser.value(u"out"_s);
+    if (!ok || m_after < 0 || !QStringList{u"csv"_s, u"jsonl"_s, u"bundle"_s}.contains(m_format)) {
+        printErr(u"countersign-cli: --after takes a seq and --format csv, jsonl or bundle"_s);
+        return false;
+    }
+    if (m_format == u"bundle" && m_out.isEmpty()) {
+        printErr(u"countersign-cli: a bundle is a directory: give it with --out DIR"_s);
+        return false;
+    }
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    return true;
+}
+
+void AuditCommand::fail(const QString &message)
+{
+    printErr(u"countersign-cli: "_s + message);
+    QCoreApplication::exit(ExitCode::Error);
+}
+
+void AuditCommand::run()
+{
+    m_client.get(u"/v1/gateway"_s, this, [this](const AgentClient::Reply &reply) {
+        if (!reply.ok())
+            return fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
+        m_bundle.gatewayId = reply.body.value(u"gateway_id"_s).toString();
+        m_bundle.fido2RpId = reply.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
+        m_bundle.gatewayPublicKey =
+            Crypto::spkiFromPem(reply.body.value(u"audit"_s).toObject().value(u"public_key"_s).toString().toLatin1())
+                .value_or(QByteArray());
+        fetchPage(m_after);
+    });
+}
+
+void AuditCommand::fetchPage(qint64 after)
+{
+    m_client.get(u"/v1/audit?after=%1&limit=%2"_s.arg(after).arg(kPage), this, [this](const AgentClient::Reply &reply) {
+        if (!reply.ok())
+            return fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
+        const QJsonArray events = reply.body.value(u"events"_s).toArray();
+        for (const QJsonValue &event : events)
+            m_bundle.events.append(event.toObject());
+        for (const QJsonValue &value : reply.body.value(u"checkpoints"_s).toArray()) {
+            const auto checkpoint = AuditChain::Checkpoint::fromJson(value.toObject());
+            const bool known = checkpoint && std::any_of(m_bundle.checkpoints.cbegin(), m_bundle.checkpoints.cend(),
+                                                         [&](const auto &c) { return c.seq == checkpoint->seq; });
+            if (checkpoint && !known)
+                m_bundle.checkpoints.append(*checkpoint);
+        }
+        if (events.size() == kPage)
+            return fetchPage(events.last().toObject().value(u"seq"_s).toInteger());
+        if (m_format == u"bundle")
+            return fetchKeysAndWrite();
+        write();
+    });
+}
+
+void AuditCommand::fetchKeysAndWrite()
+{
+    // A bundle ends at the last event a checkpoint covers: later ones could still be rewritten.
+    qint64 covered = 0;
+    for (const AuditChain::Checkpoint &checkpoint : std::as_const(m_bundle.checkpoints))
+        covered = std::max(covered, checkpoint.seq);
+    const qsizetype before = m_bundle.events.size();
+    m_bundle.events.removeIf([covered](const QJsonObject &e) { return e.value(u"seq"_s).toInteger() > covered; });
+    if (m_bundle.events.size() < before) {
+        printErr(u"countersign-cli: the %1 events after seq %2 are not covered by a checkpoint yet and are left out"_s
+                     .arg(before - m_bundle.events.size())
+                     .arg(covered));
+    }
+    m_client.get(u"/v1/keys"_s, this, [this](const AgentClient::Reply &reply) {
+        if (!reply.ok())
+            return fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
+        for (const QJsonValue &value : reply.body.value(u"keys"_s).toArray()) {
+            WireError error;
+            if (auto key = KeyRecord::fromJson(value.toObject(), &error))
+                m_bundle.signerKeys.append(*key);
+        }
+        QString error;
+        if (!AuditExport::writeBundle(m_bundle, m_out, &error))
+            return fail(error);
+        printOut(u"wrote %1 events to the bundle %2"_s.arg(m_bundle.events.size()).arg(m_out));
+        QCoreApplication::exit(0);
+    });
+}
+
+void AuditCommand::write()
+{
+    QFile file;
+    const bool opened = m_out.isEmpty() ? file.open(stdout, QIODevice::WriteOnly)
+                                        : (file.setFileName(m_out), file.open(QIODevice::WriteOnly));
+    if (!opened)
+        return fail(u"cannot write %1: %2"_s.arg(m_out, file.errorString()));
+    if (m_format == u"csv")
+        file.write(AuditExport::csvHeader());
+    for (const QJsonObject &event : std::as_const(m_bundle.events))
+        file.write(m_format == u"csv" ? AuditExport::csvRow(event) : AuditExport::jsonLine(event));
+    file.close();
+    QCoreApplication::exit(0);
+}
+
+int AuditCommand::verify(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Check an evidence bundle offline."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"bundle"_s, u"The bundle directory."_s);
+    parser.process(arguments);
+    const QString directory = parser.positionalArguments().value(0);
+    if (directory.isEmpty()) {
+        printErr(u"countersign-cli: audit verify needs the bundle directory"_s);
+        return ExitCode::Error;
+    }
+    QString summary;
+    if (const auto problem = AuditExport::verifyBundle(directory, &summary)) {
+        printErr(problem->seq > 0
+                     ? u"FAILED at seq %1: %2 (%3)"_s.arg(problem->seq).arg(problem->message, problem->code)
+                     : u"FAILED: %1 (%2)"_s.arg(problem->message, problem->code));
+        return 1;
+    }
+    printOut(u"OK: "_s + summary);
+    return 0;
+}
+
+} // namespace cs

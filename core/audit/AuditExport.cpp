@@ -1,0 +1,251 @@
+#include "AuditExport.h"
+
+#include "json/Jcs.h"
+#include "signing/Crypto.h"
+#include "signing/DecisionVerifier.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace cs::AuditExport {
+
+namespace {
+
+const QString kFormat = u"countersign-audit-bundle/1"_s;
+const QStringList kColumns{u"seq"_s,    u"time"_s,     u"type"_s,        u"actor"_s,   u"action_id"_s,     u"kind"_s,
+                           u"system"_s, u"resource"_s, u"environment"_s, u"command"_s, u"justification"_s, u"verdict"_s,
+                           u"reason"_s, u"approver"_s, u"key_id"_s,      u"code"_s,    u"hash"_s};
+
+QString csvQuote(const QString &cell)
+{
+    if (!cell.contains(u',') && !cell.contains(u'"') && !cell.contains(u'\n') && !cell.contains(u'\r'))
+        return cell;
+    return u'"' + QString(cell).replace(u'"', u"\"\""_s) + u'"';
+}
+
+QString commandOf(const QJsonObject &action)
+{
+    if (action.contains(u"argv"_s)) {
+        QStringList words;
+        for (const QJsonValue &word : action.value(u"argv"_s).toArray())
+            words.append(word.toString());
+        return words.join(u' ');
+    }
+    return action.value(u"command"_s).toString();
+}
+
+bool writeFile(const QString &path, const QByteArray &content, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
+        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return file.readAll();
+}
+
+} // namespace
+
+QString neutralizeCell(const QString &cell)
+{
+    static const QString risky = u"=+-@\t\r"_s;
+    if (!cell.isEmpty() && risky.contains(cell.front()))
+        return u'\'' + cell;
+    return cell;
+}
+
+QByteArray csvHeader()
+{
+    return kColumns.join(u',').toUtf8() + "\r\n";
+}
+
+QByteArray csvRow(const QJsonObject &event)
+{
+    const QJsonObject payload = event.value(u"payload"_s).toObject();
+    const QJsonObject action = payload.value(u"action"_s).toObject();
+    const QJsonObject target = action.value(u"target"_s).toObject();
+    const QStringList cells{QString::number(event.value(u"seq"_s).toInteger()),
+                            event.value(u"time"_s).toString(),
+                            event.value(u"type"_s).toString(),
+                            event.value(u"actor"_s).toString(),
+                            event.value(u"action_id"_s).toString(),
+                            action.value(u"kind"_s).toString(),
+                            target.value(u"system"_s).toString(),
+                            target.value(u"resource"_s).toString(),
+                            target.value(u"environment"_s).toString(),
+                            commandOf(action),
+                            action.value(u"justification"_s).toString(),
+                            payload.value(u"verdict"_s).toString(),
+                            payload.value(u"reason"_s).toString(),
+                            payload.value(u"approver"_s).toString(),
+                            payload.value(u"key_id"_s).toString(),
+                            payload.value(u"code"_s).toString(),
+                            event.value(u"hash"_s).toString()};
+    QStringList out;
+    out.reserve(cells.size());
+    for (const QString &cell : cells)
+        out.append(csvQuote(neutralizeCell(cell)));
+    return out.join(u',').toUtf8() + "\r\n";
+}
+
+QByteArray jsonLine(const QJsonObject &event)
+{
+    return QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
+}
+
+bool writeBundle(const Bundle &bundle, const QString &directory, QString *error)
+{
+    if (!QDir().mkpath(directory)) {
+        *error = u"cannot create %1"_s.arg(directory);
+        return false;
+    }
+    QByteArray events;
+    for (const QJsonObject &event : bundle.events)
+        events += jsonLine(event);
+    QJsonArray checkpoints;
+    for (const AuditChain::Checkpoint &checkpoint : bundle.checkpoints)
+        checkpoints.append(checkpoint.toJson());
+    QJsonArray keys;
+    for (const KeyRecord &key : bundle.signerKeys)
+        keys.append(key.toJson());
+    const QList<std::pair<QString, QByteArray>> files{{u"events.jsonl"_s, events},
+                                                      {u"checkpoints.json"_s, QJsonDocument(checkpoints).toJson()},
+                                                      {u"gateway.pem"_s, Crypto::pemFromSpki(bundle.gatewayPublicKey)},
+                                                      {u"keys.json"_s, QJsonDocument(keys).toJson()}};
+    QJsonObject digests;
+    const QDir dir(directory);
+    for (const auto &[name, content] : files) {
+        if (!writeFile(dir.filePath(name), content, error))
+            return false;
+        digests.insert(name, QString::fromLatin1(Crypto::sha256(content).toHex()));
+    }
+    const qint64 first = bundle.events.isEmpty() ? 0 : bundle.events.first().value(u"seq"_s).toInteger();
+    const qint64 last = bundle.events.isEmpty() ? 0 : bundle.events.last().value(u"seq"_s).toInteger();
+    const QJsonObject manifest{{u"format"_s, kFormat},
+                               {u"gateway_id"_s, bundle.gatewayId},
+                               {u"fido2_rp_id"_s, bundle.fido2RpId},
+                               {u"first_seq"_s, first},
+                               {u"last_seq"_s, last},
+                               {u"event_count"_s, bundle.events.size()},
+                               {u"files"_s, digests}};
+    return writeFile(dir.filePath(u"manifest.json"_s), QJsonDocument(manifest).toJson(), error);
+}
+
+std::optional<Problem> verifyBundle(const QString &directory, QString *summary)
+{
+    const QDir dir(directory);
+    const auto manifestBytes = readFile(dir.filePath(u"manifest.json"_s));
+    const QJsonObject manifest = QJsonDocument::fromJson(manifestBytes.value_or(QByteArray())).object();
+    if (manifest.value(u"format"_s).toString() != kFormat)
+        return Problem{0, u"not_a_bundle"_s, u"%1 holds no Countersign evidence bundle manifest."_s.arg(directory)};
+    const QJsonObject digests = manifest.value(u"files"_s).toObject();
+    QHash<QString, QByteArray> contents;
+    for (auto it = digests.begin(); it != digests.end(); ++it) {
+        const auto content = readFile(dir.filePath(it.key()));
+        if (!content)
+            return Problem{0, u"missing_file"_s, u"The bundle lacks %1."_s.arg(it.key())};
+        if (QString::fromLatin1(Crypto::sha256(*content).toHex()) != it.value().toString())
+            return Problem{0, u"file_digest_mismatch"_s,
+                           u"%1 is not the file the manifest lists (SHA-256 differs)."_s.arg(it.key())};
+        contents.insert(it.key(), *content);
+    }
+    // The events, in file order.
+    QList<QJsonObject> events;
+    for (const QByteArray &line : contents.value(u"events.jsonl"_s).split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        Jcs::Error error;
+        const auto value = Jcs::parse(line, &error);
+        if (!value || !value->isObject())
+            return Problem{0, u"unreadable_event"_s,
+                           u"A line of events.jsonl is not a JSON object: %1"_s.arg(error.message)};
+        events.append(value->toObject());
+    }
+    if (events.isEmpty())
+        return Problem{0, u"no_events"_s, u"The bundle holds no events."_s};
+    const qint64 firstSeq = events.first().value(u"seq"_s).toInteger();
+    if (auto broken = AuditChain::verify(events, firstSeq - 1, events.first().value(u"prev_hash"_s).toString()))
+        return Problem{broken->seq, broken->code, broken->message};
+    QHash<qint64, QString> hashBySeq;
+    for (const QJsonObject &event : events)
+        hashBySeq.insert(event.value(u"seq"_s).toInteger(), event.value(u"hash"_s).toString());
+    const qint64 lastSeq = events.last().value(u"seq"_s).toInteger();
+
+    // Checkpoints: signed by the gateway, over heads that are in the chain.
+    const auto gatewayKey = Crypto::spkiFromPem(contents.value(u"gateway.pem"_s));
+    if (!gatewayKey)
+        return Problem{0, u"unreadable_key"_s, u"gateway.pem is not a public key."_s};
+    qint64 covered = 0;
+    for (const QJsonValue &value : QJsonDocument::fromJson(contents.value(u"checkpoints.json"_s)).array()) {
+        const auto checkpoint = AuditChain::Checkpoint::fromJson(value.toObject());
+        if (!checkpoint)
+            return Problem{0, u"unreadable_checkpoint"_s, u"checkpoints.json holds an unreadable checkpoint."_s};
+        if (!checkpoint->verifySignature(*gatewayKey)) {
+            return Problem{checkpoint->seq, u"checkpoint_signature_invalid"_s,
+                           u"The checkpoint at seq %1 is not signed by the gateway's key."_s.arg(checkpoint->seq)};
+        }
+        if (hashBySeq.contains(checkpoint->seq) && hashBySeq.value(checkpoint->seq) != checkpoint->headHash) {
+            return Problem{
+                checkpoint->seq, u"checkpoint_mismatch"_s,
+                u"The gateway signed a different head at seq %1 than the bundle's event."_s.arg(checkpoint->seq)};
+        }
+        if (hashBySeq.contains(checkpoint->seq))
+            covered = std::max(covered, checkpoint->seq);
+    }
+    if (covered < lastSeq) {
+        return Problem{
+            lastSeq, u"not_covered"_s,
+            u"No gateway checkpoint covers the events after seq %1, so they could have been rewritten."_s.arg(covered)};
+    }
+
+    // Signed decisions inside the events, under the keys the bundle carries.
+    QHash<QString, KeyRecord> keys;
+    for (const QJsonValue &value : QJsonDocument::fromJson(contents.value(u"keys.json"_s)).array()) {
+        WireError error;
+        if (auto key = KeyRecord::fromJson(value.toObject(), &error))
+            keys.insert(key->id, *key);
+    }
+    int decisions = 0;
+    for (const QJsonObject &event : events) {
+        const QJsonObject payload = event.value(u"payload"_s).toObject();
+        if (!payload.contains(u"signature"_s))
+            continue;
+        const qint64 seq = event.value(u"seq"_s).toInteger();
+        WireError error;
+        const auto submission = DecisionSubmission::fromJson(payload, &error);
+        if (!submission)
+            return Problem{seq, u"unreadable_decision"_s,
+                           u"The decision in event %1 cannot be read: %2"_s.arg(seq).arg(error.message)};
+        const auto key = keys.constFind(submission->decision.keyId);
+        if (key == keys.cend())
+            return Problem{seq, u"unknown_key"_s,
+                           u"The bundle lacks key %1 that signed event %2."_s.arg(submission->decision.keyId).arg(seq)};
+        if (auto refusal = DecisionVerifier::check(submission->decision, submission->signature, *key,
+                                                   manifest.value(u"fido2_rp_id"_s).toString(u"countersign"_s))) {
+            return Problem{seq, refusal->code, u"The decision in event %1: %2"_s.arg(seq).arg(refusal->message)};
+        }
+        ++decisions;
+    }
+    *summary = u"%1 events (seq %2 to %3) chain correctly and are covered by the gateway's checkpoint at seq %4; "
+               "%5 signed decisions verify."_s.arg(events.size())
+                   .arg(firstSeq)
+                   .arg(lastSeq)
+                   .arg(covered)
+                   .arg(decisions);
+    return std::nullopt;
+}
+
+} // namespace cs::AuditExport

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "audit/AuditChain.h"
+#include "signing/KeyRecord.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cs {
+
+// What the console and `countersign-cli audit export` write, and what `audit verify` checks:
+// CSV (safe to open in a spreadsheet), JSON Lines, and evidence bundles (docs/audit.md).
+namespace AuditExport {
+
+// --- CSV ---
+QByteArray csvHeader();
+// One event as a CSV row; cells an application would read as a formula (=, +, -, @, tab, CR at
+// the start) are neutralized with a leading apostrophe.
+QByteArray csvRow(const QJsonObject &event);
+QString neutralizeCell(const QString &cell);
+
+// --- JSON Lines ---
+QByteArray jsonLine(const QJsonObject &event);
+
+// --- Evidence bundle: a directory ---
+//   manifest.json      {"format","gateway_id","first_seq","last_seq","event_count","files":{name: sha256}}
+//   events.jsonl       the selected events and every later one up to the covering checkpoint
+//   checkpoints.json   the gateway's signed checkpoints over them
+//   gateway.pem        the key that signs checkpoints
+//   keys.json          the signing keys of the decisions in the events
+struct Bundle
+{
+    QString gatewayId;
+    QString fido2RpId = QStringLiteral("countersign");
+    QList<QJsonObject> events;
+    QList<AuditChain::Checkpoint> checkpoints;
+    QByteArray gatewayPublicKey; // SPKI DER
+    QList<KeyRecord> signerKeys;
+};
+
+bool writeBundle(const Bundle &bundle, const QString &directory, QString *error);
+
+// The first thing wrong with a bundle, with the seq where there is one.
+struct Problem
+{
+    qint64 seq = 0; // 0: not about one event
+    QString code;
+    QString message;
+};
+
+// Checks the manifest's digests, the chain, every checkpoint's signature and head, that the last
+// event is covered by a checkpoint, and every signed decision in the events. `summary` says what
+// was checked when all is well.
+std::optional<Problem> verifyBundle(const QString &directory, QString *summary);
+
+} // namespace AuditExport
+} // namespace cs
