@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QStringDecoder>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <charconv>
@@ -431,18 +432,25 @@ bool writeValue(QByteArray &out, const QJsonValue &value, Error *error, int dept
     }
     case QJsonValue::Object: {
         const QJsonObject object = value.toObject();
-        QStringList keys = object.keys();
-        std::sort(keys.begin(), keys.end(), lessByUtf16);
+        // QJsonObject keeps its members sorted by key already, which is UTF-16 order for almost
+        // every key; sort only when that does not hold.
+        QVarLengthArray<std::pair<QString, QJsonValue>, 16> members;
+        members.reserve(object.size());
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            members.append({it.key(), it.value()});
+        const auto byKey = [](const auto &a, const auto &b) { return lessByUtf16(a.first, b.first); };
+        if (!std::is_sorted(members.begin(), members.end(), byKey))
+            std::sort(members.begin(), members.end(), byKey);
         out += '{';
         bool first = true;
-        for (const QString &key : std::as_const(keys)) {
+        for (const auto &[key, member] : members) {
             if (!first)
                 out += ',';
             first = false;
             if (!writeString(out, key, error))
                 return false;
             out += ':';
-            if (!writeValue(out, object.value(key), error, depth + 1))
+            if (!writeValue(out, member, error, depth + 1))
                 return false;
         }
         out += '}';

@@ -1,6 +1,7 @@
 // countersign-bench: measures Countersign against the bare machine in the same run, and prints JSON.
 //   countersign-bench feed [--actions N] [--clients N] [--concurrency N]
 //   countersign-bench decide [--decisions N]
+//   countersign-bench audit [--events N]
 #include "BenchSupport.h"
 
 #include <QCommandLineParser>
@@ -22,6 +23,7 @@ int main(int argc, char *argv[])
     parser.addOption({u"clients"_s, u"feed: feed clients."_s, u"N"_s, u"5"_s});
     parser.addOption({u"concurrency"_s, u"feed: submissions in flight in the throughput phase."_s, u"N"_s, u"16"_s});
     parser.addOption({u"decisions"_s, u"decide: signed decisions per key."_s, u"N"_s, u"1000"_s});
+    parser.addOption({u"events"_s, u"audit: events to generate and mirror."_s, u"N"_s, u"1000000"_s});
     parser.process(app);
     const QString benchmark = parser.positionalArguments().value(0);
     if (benchmark == u"feed") {
@@ -30,8 +32,11 @@ int main(int argc, char *argv[])
     }
     if (benchmark == u"decide")
         return cs::bench::decideBenchmark(parser.value(u"decisions"_s).toInt());
+    if (benchmark == u"audit")
+        return cs::bench::auditBenchmark(parser.value(u"events"_s).toInt());
     std::fputs("usage: countersign-bench feed [--actions N] [--clients N] [--concurrency N]\n"
-               "       countersign-bench decide [--decisions N]\n",
+               "       countersign-bench decide [--decisions N]\n"
+               "       countersign-bench audit [--events N]\n",
                stderr);
     return 2;
 }

@@ -1,0 +1,261 @@
+#include "AuditCheckpointer.h"
+#include "BenchSupport.h"
+#include "EventStore.h"
+#include "GatewayProcess.h"
+#include "audit/AuditExport.h"
+#include "audit/AuditSync.h"
+#include "json/Jcs.h"
+#include "signing/Crypto.h"
+#include "wire/ActionCodec.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace cs::test;
+
+namespace cs::bench {
+
+namespace {
+
+// A realistic mix: each action is requested, then approved (with its signed decision), denied,
+// expired, or refused once and then approved.
+QList<Event> actionStory(int n, const QDateTime &at)
+{
+    static const QStringList systems{u"postgres"_s, u"kubernetes"_s, u"aws-iam"_s, u"vault"_s, u"terraform"_s};
+    static const QStringList environments{u"production"_s, u"staging"_s, u"dev"_s};
+    const QString id = u"act-%1"_s.arg(n, 7, 10, QLatin1Char('0'));
+    const QString system = systems.at(n % systems.size());
+    const QJsonObject action{
+        {u"id"_s, id},
+        {u"initiator"_s, u"agent-%1"_s.arg(n % 7)},
+        {u"kind"_s, u"%1.change"_s.arg(system)},
+        {u"command"_s, u"%1 --apply change-%2 --target cluster-%3"_s.arg(system).arg(n).arg(n % 13)},
+        {u"justification"_s, u"Ticket CHG-%1: rotate credentials after the quarterly review"_s.arg(n)},
+        {u"target"_s, QJsonObject{{u"system"_s, system},
+                                  {u"resource"_s, u"resource-%1"_s.arg(n % 101)},
+                                  {u"environment"_s, environments.at(n % 3)}}},
+        {u"urgency"_s, u"normal"_s},
+        {u"context"_s, QJsonObject{{u"ticket"_s, u"CHG-%1"_s.arg(n)}}},
+        {u"created_at"_s, ActionCodec::formatTime(at)},
+        {u"expires_at"_s, ActionCodec::formatTime(at.addSecs(900))},
+        {u"status"_s, u"pending"_s},
+        {u"digest"_s, QString(64, u'a')}};
+    QList<Event> events{
+        {0, at, EventType::ActionRequested, action.value(u"initiator"_s).toString(), id, {{u"action"_s, action}}}};
+    const QString approver = u"approver-%1"_s.arg(n % 5);
+    const QJsonObject decision{
+        {u"verdict"_s, n % 4 == 1 ? u"deny"_s : u"approve"_s},
+        {u"reason"_s, n % 4 == 1 ? u"needs a change ticket"_s : QString()},
+        {u"approver"_s, approver},
+        {u"action_digest"_s, QString(64, u'a')},
+        {u"key_id"_s, u"k-0123456789abcdef0123"_s},
+        {u"signature"_s, QJsonObject{{u"alg"_s, u"Ed25519"_s}, {u"value"_s, QString(88, u'Q')}}}};
+    switch (n % 4) {
+    case 2:
+        events.append({0, at.addSecs(900), EventType::ActionExpired, u"gateway"_s, id, {}});
+        break;
+    case 3:
+        events.append({0,
+                       at.addSecs(30),
+                       EventType::DecisionRefused,
+                       approver,
+                       id,
+                       {{u"code"_s, u"self_approval"_s}, {u"message"_s, u"You requested this action."_s}}});
+        [[fallthrough]];
+    default:
+        events.append({0, at.addSecs(60), n % 4 == 1 ? EventType::ActionDenied : EventType::ActionApproved, approver,
+                       id, decision});
+    }
+    return events;
+}
+
+// Writes `count` chained events (and a checkpoint every 1,000) straight into a gateway database,
+// as the gateway would have: the same hashing, a faster path to the disk.
+bool generate(const QString &dataDir, int count, QByteArray *canonicalBytes, QString *error)
+{
+    {
+        EventStore schema(u"bench-schema"_s);
+        if (!schema.open(QDir(dataDir).filePath(u"gateway.sqlite"_s), error))
+            return false;
+    }
+    const auto seed = AuditCheckpointer::loadOrCreateKey(dataDir, error);
+    if (!seed)
+        return false;
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bench-generate"_s);
+    db.setDatabaseName(QDir(dataDir).filePath(u"gateway.sqlite"_s));
+    db.open();
+    QSqlQuery query(db);
+    query.exec(u"PRAGMA synchronous = OFF"_s);
+    db.transaction();
+    QSqlQuery insert(db);
+    insert.prepare(u"INSERT INTO events (seq, time, type, actor, action_id, payload, prev_hash, hash)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery checkpointInsert(db);
+    checkpointInsert.prepare(u"INSERT INTO checkpoints (seq, body) VALUES (?, ?)"_s);
+    qint64 seq = 0;
+    QString previous = AuditChain::kGenesisHash;
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-365);
+    for (int n = 0; seq < count; ++n) {
+        for (Event event : actionStory(n, start.addSecs(qint64(n) * 30))) {
+            if (seq >= count)
+                break;
+            event.seq = ++seq;
+            event.prevHash = previous;
+            Jcs::Error jcsError;
+            QJsonObject json = ActionCodec::toJson(event);
+            const QByteArray bytes = Jcs::serialize(json, &jcsError).value_or(QByteArray());
+            canonicalBytes->append(bytes);
+            event.hash = QString::fromLatin1(Crypto::sha256(bytes).toHex());
+            insert.addBindValue(event.seq);
+            insert.addBindValue(ActionCodec::formatTime(event.time));
+            insert.addBindValue(event.type);
+            insert.addBindValue(event.actor);
+            insert.addBindValue(event.actionId);
+            insert.addBindValue(QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
+            insert.addBindValue(event.prevHash);
+            insert.addBindValue(event.hash);
+            if (!insert.exec()) {
+                *error = u"cannot generate events"_s;
+                return false;
+            }
+            previous = event.hash;
+            if (seq % 1000 == 0 || seq == count) {
+                AuditChain::Checkpoint checkpoint{
+                    u"bench-gateway"_s, seq, previous, ActionCodec::formatTime(event.time), {}};
+                checkpoint.signature = Crypto::ed25519Sign(*seed, checkpoint.canonicalBytes()).value_or(QByteArray());
+                checkpointInsert.addBindValue(seq);
+                checkpointInsert.addBindValue(
+                    QString::fromUtf8(QJsonDocument(checkpoint.toJson()).toJson(QJsonDocument::Compact)));
+                checkpointInsert.exec();
+            }
+        }
+    }
+    db.commit();
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"bench-generate"_s);
+    return true;
+}
+
+double timeMs(const std::function<void()> &work)
+{
+    const qint64 start = nowNs();
+    work();
+    return double(nowNs() - start) / 1e6;
+}
+
+} // namespace
+
+int auditBenchmark(int count)
+{
+    TestPrincipal auditor = GatewayProcess::principal(u"auditor"_s, Role::Auditor);
+    GatewayProcess gateway;
+    QString error;
+    QByteArray canonical;
+    const double generateMs = timeMs([&] { generate(gateway.dataDir(), count, &canonical, &error); });
+    if (!error.isEmpty() || !gateway.startWithConfig({auditor}, "gateway_id: bench-gateway\n")) {
+        std::fprintf(stderr, "countersign-bench: %s\n",
+                     qPrintable(error.isEmpty() ? u"cannot start the gateway"_s : error));
+        return 2;
+    }
+    QTemporaryDir mirrorDir;
+    AuditMirror mirror(u"bench-mirror"_s);
+    mirror.open(mirrorDir.filePath(u"mirror.sqlite"_s), &error);
+    QNetworkAccessManager network;
+    AgentClient client(&network);
+    client.setEndpoint(gateway.url(), auditor.token);
+    AuditSync sync(&mirror, &client);
+    bool done = false;
+    QString problem;
+    QObject::connect(&sync, &AuditSync::upToDate, &sync, [&done] { done = true; });
+    QObject::connect(&sync, &AuditSync::broken, &sync, [&](const AuditChain::Break &b) {
+        problem = b.message;
+        done = true;
+    });
+    QObject::connect(&sync, &AuditSync::failed, &sync, [&](const QString &m) {
+        problem = m;
+        done = true;
+    });
+    const qint64 syncStart = nowNs();
+    sync.start();
+    waitUntil([&done] { return done; }, 3600 * 1000);
+    const double syncSeconds = double(nowNs() - syncStart) / 1e9;
+    if (!problem.isEmpty() || mirror.headSeq() != count) {
+        std::fprintf(stderr, "countersign-bench: the sync stopped at %lld: %s\n", mirror.headSeq(),
+                     qPrintable(problem));
+        return 1;
+    }
+
+    const double verifyMs = timeMs([&] { mirror.verifyStored(); });
+    QByteArray digest;
+    const double bareShaMs = timeMs([&] {
+        // The same bytes, in event-sized pieces as the chain hashes them.
+        for (qsizetype offset = 0; offset < canonical.size(); offset += 700)
+            digest = Crypto::sha256(canonical.mid(offset, 700));
+    });
+
+    QSqlQuery query(mirror.database());
+    int filtered = 0;
+    // Approvals on production databases in the second week of the generated history.
+    const QDateTime first = QDateTime::currentDateTimeUtc().addDays(-365);
+    const double filterMs = timeMs([&] {
+        query.prepare(u"SELECT e.seq FROM events e JOIN actions a ON a.id = e.action_id"
+                      " WHERE e.type = 'action.approved' AND a.system = 'postgres' AND a.environment = 'production'"
+                      " AND e.time >= ? AND e.time < ? ORDER BY e.seq DESC LIMIT 200"_s);
+        query.addBindValue(ActionCodec::formatTime(first.addDays(7)));
+        query.addBindValue(ActionCodec::formatTime(first.addDays(14)));
+        query.exec();
+        while (query.next())
+            ++filtered;
+    });
+    int matched = 0;
+    const double textMs = timeMs([&] {
+        query.exec(u"SELECT e.seq FROM action_text t JOIN events e ON e.action_id = t.action_id"
+                   " WHERE action_text MATCH 'credentials AND \"CHG-4242\"' ORDER BY e.seq LIMIT 200"_s);
+        while (query.next())
+            ++matched;
+    });
+    qint64 csvBytes = 0;
+    const double csvMs = timeMs([&] {
+        QFile csv(mirrorDir.filePath(u"export.csv"_s));
+        csv.open(QIODevice::WriteOnly);
+        csv.write(AuditExport::csvHeader());
+        QSqlQuery rows(mirror.database());
+        rows.setForwardOnly(true);
+        rows.exec(u"SELECT body FROM events ORDER BY seq"_s);
+        while (rows.next())
+            csv.write(AuditExport::csvRow(QJsonDocument::fromJson(rows.value(0).toByteArray()).object()));
+        csvBytes = csv.size();
+    });
+
+    printJson({{u"benchmark"_s, u"audit"_s},
+               {u"events"_s, count},
+               {u"generate_ms"_s, generateMs},
+               {u"sync"_s, QJsonObject{{u"seconds"_s, syncSeconds},
+                                       {u"events_per_s"_s, double(count) / syncSeconds},
+                                       {u"page_size"_s, AuditSync::kDefaultPageSize}}},
+               {u"chain_verification_ms"_s, verifyMs},
+               {u"filtered_query"_s, QJsonObject{{u"ms"_s, filterMs}, {u"rows"_s, filtered}}},
+               {u"full_text_query"_s, QJsonObject{{u"ms"_s, textMs}, {u"rows"_s, matched}}},
+               {u"csv_export"_s, QJsonObject{{u"seconds"_s, csvMs / 1000}, {u"bytes"_s, csvBytes}}},
+               {u"baseline"_s, QJsonObject{{u"sha256_same_bytes_ms"_s, bareShaMs},
+                                           {u"bytes"_s, canonical.size()},
+                                           {u"sha256_1KiB"_s, sha256(20000)}}},
+               {u"ratio_chain_verification_to_bare_sha256"_s, verifyMs / bareShaMs},
+               {u"targets"_s, QJsonObject{{u"sync_events_per_s_at_least"_s, 50000},
+                                          {u"filter_under_ms"_s, 100},
+                                          {u"csv_export_under_s"_s, 10},
+                                          {u"verification_within_x_bare"_s, 3}}}});
+    return 0;
+}
+
+} // namespace cs::bench
