@@ -2,6 +2,7 @@
 
 #include "audit/AuditChain.h"
 #include "util/Log.h"
+#include "util/Sqlite.h"
 #include "wire/ActionCodec.h"
 
 #include <QJsonDocument>
@@ -65,33 +66,21 @@ EventStore::EventStore(QString connectionName) : m_connectionName(std::move(conn
 
 EventStore::~EventStore()
 {
-    if (m_db.isValid()) {
-        m_insertEvent = QSqlQuery();
-        m_upsertAction = QSqlQuery();
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
+    m_insertEvent = QSqlQuery();
+    m_upsertAction = QSqlQuery();
+    Sqlite::close(m_db, m_connectionName);
 }
 
 bool EventStore::open(const QString &path, QString *error)
 {
-    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-    m_db.setDatabaseName(path);
-    if (!m_db.open()) {
-        *error = u"cannot open %1: %2"_s.arg(path, m_db.lastError().text());
+    m_db =
+        Sqlite::open(m_connectionName, path,
+                     {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s,
+                      // WalCheckpointer does them on its own thread
+                      u"PRAGMA wal_autocheckpoint = 0"_s},
+                     error);
+    if (!m_db.isOpen())
         return false;
-    }
-    QSqlQuery pragma(m_db);
-    for (const QString &statement :
-         {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s,
-          // WalCheckpointer does them on its own thread
-          u"PRAGMA wal_autocheckpoint = 0"_s}) {
-        if (!pragma.exec(statement)) {
-            *error = u"%1: %2"_s.arg(statement, sqlError(pragma));
-            return false;
-        }
-    }
     if (!migrate(error))
         return false;
     m_insertEvent = QSqlQuery(m_db);

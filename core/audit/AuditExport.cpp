@@ -3,6 +3,7 @@
 #include "json/Jcs.h"
 #include "signing/Crypto.h"
 #include "signing/DecisionVerifier.h"
+#include "wire/ActionCodec.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,17 +27,6 @@ QString csvQuote(const QString &cell)
     if (!cell.contains(u',') && !cell.contains(u'"') && !cell.contains(u'\n') && !cell.contains(u'\r'))
         return cell;
     return u'"' + QString(cell).replace(u'"', u"\"\""_s) + u'"';
-}
-
-QString commandOf(const QJsonObject &action)
-{
-    if (action.contains(u"argv"_s)) {
-        QStringList words;
-        for (const QJsonValue &word : action.value(u"argv"_s).toArray())
-            words.append(word.toString());
-        return words.join(u' ');
-    }
-    return action.value(u"command"_s).toString();
 }
 
 bool writeFile(const QString &path, const QByteArray &content, QString *error)
@@ -86,7 +76,7 @@ QByteArray csvRow(const QJsonObject &event)
                             target.value(u"system"_s).toString(),
                             target.value(u"resource"_s).toString(),
                             target.value(u"environment"_s).toString(),
-                            commandOf(action),
+                            ActionCodec::displayCommand(action),
                             action.value(u"justification"_s).toString(),
                             payload.value(u"verdict"_s).toString(),
                             payload.value(u"reason"_s).toString(),

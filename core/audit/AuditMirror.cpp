@@ -1,6 +1,8 @@
 #include "AuditMirror.h"
 
 #include "util/Log.h"
+#include "util/Sqlite.h"
+#include "wire/ActionCodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,16 +34,6 @@ QString sqlError(const QSqlQuery &query)
     return query.lastError().text();
 }
 
-QString commandOf(const QJsonObject &action)
-{
-    if (!action.contains(u"argv"_s))
-        return action.value(u"command"_s).toString();
-    QStringList words;
-    for (const QJsonValue &word : action.value(u"argv"_s).toArray())
-        words.append(word.toString());
-    return words.join(u' ');
-}
-
 } // namespace
 
 AuditMirror::AuditMirror(QString connectionName) : m_connectionName(std::move(connectionName))
@@ -50,32 +42,20 @@ AuditMirror::AuditMirror(QString connectionName) : m_connectionName(std::move(co
 
 AuditMirror::~AuditMirror()
 {
-    if (!m_db.isValid())
-        return;
     m_insertEvent = QSqlQuery();
     m_upsertAction = QSqlQuery();
     m_insertText = QSqlQuery();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
+    Sqlite::close(m_db, m_connectionName);
 }
 
 bool AuditMirror::open(const QString &path, QString *error)
 {
-    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-    m_db.setDatabaseName(path);
-    if (!m_db.open()) {
-        *error = u"cannot open the audit mirror %1: %2"_s.arg(path, m_db.lastError().text());
+    // NORMAL, not FULL: the mirror is a copy the gateway can always resend.
+    m_db = Sqlite::open(
+        m_connectionName, path,
+        {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = 5000"_s}, error);
+    if (!m_db.isOpen())
         return false;
-    }
-    QSqlQuery pragma(m_db);
-    for (const QString &statement :
-         {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA busy_timeout = 5000"_s}) {
-        if (!pragma.exec(statement)) {
-            *error = sqlError(pragma);
-            return false;
-        }
-    }
     if (!migrate(error))
         return false;
     m_insertEvent = QSqlQuery(m_db);
@@ -206,7 +186,7 @@ bool AuditMirror::storeEvent(const QJsonObject &event, QString *error)
     if (type == EventType::ActionRequested) {
         const QJsonObject action = payload.value(u"action"_s).toObject();
         const QJsonObject target = action.value(u"target"_s).toObject();
-        const QString command = commandOf(action);
+        const QString command = ActionCodec::displayCommand(action);
         const QString justification = action.value(u"justification"_s).toString();
         m_upsertAction.bindValue(0, actionId);
         m_upsertAction.bindValue(1, action.value(u"kind"_s).toString());

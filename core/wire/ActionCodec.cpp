@@ -260,6 +260,16 @@ QJsonObject toJson(const Event &event)
     return object;
 }
 
+QString displayCommand(const QJsonObject &action)
+{
+    if (!action.contains(u"argv"_s))
+        return action.value(u"command"_s).toString();
+    QStringList words;
+    for (const QJsonValue &word : action.value(u"argv"_s).toArray())
+        words.append(word.toString());
+    return words.join(u' ');
+}
+
 std::optional<Event> eventFromJson(const QJsonObject &object, WireError *error)
 {
     Event event;

@@ -24,6 +24,8 @@ QJsonObject toJson(const Action &action);
 std::optional<Action> actionFromJson(const QJsonObject &object, WireError *error);
 
 QJsonObject toJson(const Event &event);
+// The command of an action as JSON (`argv` joined with spaces, or `command`), for tables and search.
+QString displayCommand(const QJsonObject &action);
 std::optional<Event> eventFromJson(const QJsonObject &object, WireError *error);
 
 QString formatTime(const QDateTime &time);

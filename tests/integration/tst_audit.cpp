@@ -1,5 +1,6 @@
 #include "GatewayProcess.h"
 #include "TestClients.h"
+#include "TestDatabase.h"
 #include "audit/AuditChain.h"
 #include "signing/Crypto.h"
 
@@ -63,23 +64,6 @@ class TestAudit : public QObject
         for (const QJsonValue &value : page.value(u"events"_s).toArray())
             events.append(value.toObject());
         return events;
-    }
-
-    // Runs `statements` on the stopped gateway's database, past the append-only triggers.
-    static bool tamper(GatewayProcess &gateway, const QStringList &statements)
-    {
-        bool ok = true;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-            db.setDatabaseName(QDir(gateway.dataDir()).filePath(u"gateway.sqlite"_s));
-            ok = db.open();
-            QSqlQuery query(db);
-            for (const QString &statement : statements)
-                ok = ok && query.exec(statement);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"tamper"_s);
-        return ok;
     }
 
 private Q_SLOTS:
@@ -198,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(start(gateway));
         makeHistory(gateway);
         gateway.kill();
-        QVERIFY(tamper(gateway, statements));
+        QVERIFY(runSql(QDir(gateway.dataDir()).filePath(u"gateway.sqlite"_s), statements));
         QVERIFY(gateway.restart());
         const auto broken =
             AuditChain::verify(eventsOf(page(gateway, m_auditor.token, 0)), 0, AuditChain::kGenesisHash);
@@ -218,7 +202,7 @@ private Q_SLOTS:
         const QByteArray gatewayKey =
             *Crypto::spkiFromPem(info.value(u"audit"_s).toObject().value(u"public_key"_s).toString().toLatin1());
         gateway.kill();
-        QVERIFY(tamper(gateway,
+        QVERIFY(runSql(QDir(gateway.dataDir()).filePath(u"gateway.sqlite"_s),
                        {u"UPDATE checkpoints SET body = replace(body, '\"seq\":5,', '\"seq\":4,') WHERE seq = 5"_s}));
         QVERIFY(gateway.restart());
         const QJsonArray checkpoints = page(gateway, m_auditor.token, 0).value(u"checkpoints"_s).toArray();

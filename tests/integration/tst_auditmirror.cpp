@@ -1,5 +1,6 @@
 #include "GatewayProcess.h"
 #include "TestClients.h"
+#include "TestDatabase.h"
 #include "audit/AuditSync.h"
 
 #include <QDir>
@@ -62,22 +63,6 @@ class TestAuditMirror : public QObject
         if (!broken.isEmpty())
             return broken.first().first().value<AuditChain::Break>();
         return std::nullopt;
-    }
-
-    static bool tamper(const QString &database, const QStringList &statements)
-    {
-        bool ok = true;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-            db.setDatabaseName(database);
-            ok = db.open();
-            QSqlQuery query(db);
-            for (const QString &statement : statements)
-                ok = ok && query.exec(statement);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"tamper"_s);
-        return ok;
     }
 
 private Q_SLOTS:
@@ -178,7 +163,7 @@ private Q_SLOTS:
                                          .size() >= 4,
                                  5000);
         gateway.kill();
-        QVERIFY(tamper(QDir(gateway.dataDir()).filePath(u"gateway.sqlite"_s), statements));
+        QVERIFY(runSql(QDir(gateway.dataDir()).filePath(u"gateway.sqlite"_s), statements));
         QVERIFY(gateway.restart());
         const auto broken = sync(mirror, gateway, m_auditor.token);
         QVERIFY(broken);
@@ -203,7 +188,7 @@ private Q_SLOTS:
             QVERIFY(mirror.open(path, &error));
             QCOMPARE(sync(mirror, gateway, m_auditor.token), std::nullopt);
         }
-        QVERIFY(tamper(path, {u"UPDATE events SET body = replace(body, 'step 6', 'step 0') WHERE seq = 7"_s}));
+        QVERIFY(runSql(path, {u"UPDATE events SET body = replace(body, 'step 6', 'step 0') WHERE seq = 7"_s}));
         AuditMirror mirror(u"m6"_s);
         QString error;
         QVERIFY(mirror.open(path, &error));
@@ -211,8 +196,8 @@ private Q_SLOTS:
         QVERIFY(broken);
         QCOMPARE(broken->seq, 7);
         QCOMPARE(broken->code, u"hash_mismatch"_s);
-        QVERIFY(tamper(path, {u"DELETE FROM events WHERE seq = 12"_s}));
-        QVERIFY(tamper(path, {u"UPDATE events SET body = replace(body, 'step 0', 'step 6') WHERE seq = 7"_s}));
+        QVERIFY(runSql(path, {u"DELETE FROM events WHERE seq = 12"_s}));
+        QVERIFY(runSql(path, {u"UPDATE events SET body = replace(body, 'step 0', 'step 6') WHERE seq = 7"_s}));
         QCOMPARE(mirror.verifyStored()->code, u"missing_event"_s);
         QCOMPARE(mirror.verifyStored()->seq, 12);
     }
