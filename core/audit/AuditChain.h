@@ -21,6 +21,8 @@ inline const QString kGenesisHash = QString(64, u'0');
 
 QString hashOf(const QJsonObject &eventJson);
 QString hashOf(const Event &event);
+// The bytes an event's hash is taken over: the JCS form of the event without `hash`.
+QByteArray contentBytes(const QJsonObject &eventJson);
 
 // Where a chain stops being what it claims: the seq of the first event that does not fit.
 struct Break
@@ -32,7 +34,19 @@ struct Break
 
 // Checks `events` (in the order received) follow `previousSeq`/`previousHash`: contiguous seqs,
 // each prev_hash the hash before it, each hash its own content's.
-std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq, const QString &previousHash);
+// With `contents`, also hands back each event's contentBytes() as verified, for storing.
+std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq, const QString &previousHash,
+                            QList<QByteArray> *contents = nullptr);
+
+// The same check over stored content bytes and hashes, without parsing JSON: the hash is taken
+// over the bytes, and `seq` and `prev_hash` are read from their fixed place in JCS output (the
+// top-level members after `payload`, where no nested object can follow).
+struct StoredEvent
+{
+    QByteArray content;
+    QString hash;
+};
+std::optional<Break> verifyStored(const QList<StoredEvent> &events, qint64 previousSeq, const QString &previousHash);
 
 // A signed statement of the gateway: "the log up to `seq` ends in `headHash`".
 struct Checkpoint

@@ -166,7 +166,7 @@ void AuditMirror::recordBreak(const AuditChain::Break &broken)
     setMeta(u"break_message"_s, broken.message);
 }
 
-bool AuditMirror::storeEvent(const QJsonObject &event, QString *error)
+bool AuditMirror::storeEvent(const QJsonObject &event, const QByteArray &content, QString *error)
 {
     const qint64 seq = event.value(u"seq"_s).toInteger();
     const QString type = event.value(u"type"_s).toString();
@@ -176,7 +176,7 @@ bool AuditMirror::storeEvent(const QJsonObject &event, QString *error)
     m_insertEvent.bindValue(2, type);
     m_insertEvent.bindValue(3, event.value(u"actor"_s).toString());
     m_insertEvent.bindValue(4, actionId.isEmpty() ? QVariant() : QVariant(actionId));
-    m_insertEvent.bindValue(5, QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)));
+    m_insertEvent.bindValue(5, content); // the JCS bytes the hash covers: checked again without parsing
     m_insertEvent.bindValue(6, event.value(u"hash"_s).toString());
     if (!m_insertEvent.exec()) {
         *error = sqlError(m_insertEvent);
@@ -223,7 +223,8 @@ std::optional<AuditChain::Break> AuditMirror::ingest(const QList<QJsonObject> &e
 {
     if (auto broken = storedBreak())
         return broken;
-    std::optional<AuditChain::Break> broken = AuditChain::verify(events, m_headSeq, m_headHash);
+    QList<QByteArray> contents;
+    std::optional<AuditChain::Break> broken = AuditChain::verify(events, m_headSeq, m_headHash, &contents);
     qint64 validUpTo =
         broken ? broken->seq - 1 : (events.isEmpty() ? m_headSeq : events.last().value(u"seq"_s).toInteger());
 
@@ -267,11 +268,12 @@ std::optional<AuditChain::Break> AuditMirror::ingest(const QList<QJsonObject> &e
     m_db.transaction();
     qint64 stored = m_headSeq;
     QString storedHash = m_headHash;
-    for (const QJsonObject &event : events) {
+    for (qsizetype i = 0; i < contents.size(); ++i) {
+        const QJsonObject &event = events.at(i);
         const qint64 seq = event.value(u"seq"_s).toInteger();
         if (seq > validUpTo)
             break;
-        if (!storeEvent(event, error)) {
+        if (!storeEvent(event, contents.at(i), error)) {
             m_db.rollback();
             return std::nullopt;
         }
@@ -302,27 +304,34 @@ std::optional<AuditChain::Break> AuditMirror::ingest(const QList<QJsonObject> &e
     return broken;
 }
 
+QJsonObject AuditMirror::eventJson(const QByteArray &content, const QString &hash)
+{
+    QJsonObject event = QJsonDocument::fromJson(content).object();
+    event.insert(u"hash"_s, hash);
+    return event;
+}
+
 std::optional<AuditChain::Break> AuditMirror::verifyStored() const
 {
-    constexpr int kChunk = 10000;
+    constexpr int kChunk = 20000;
     qint64 previousSeq = 0;
     QString previousHash = AuditChain::kGenesisHash;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+    query.prepare(u"SELECT body, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     for (;;) {
         query.addBindValue(previousSeq);
         query.addBindValue(kChunk);
         if (!query.exec())
             return AuditChain::Break{previousSeq + 1, u"unreadable_event"_s, sqlError(query)};
-        QList<QJsonObject> chunk;
+        QList<AuditChain::StoredEvent> chunk;
         while (query.next())
-            chunk.append(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
-        if (auto broken = AuditChain::verify(chunk, previousSeq, previousHash))
+            chunk.append({query.value(0).toByteArray(), query.value(1).toString()});
+        if (auto broken = AuditChain::verifyStored(chunk, previousSeq, previousHash))
             return broken;
         if (!chunk.isEmpty()) {
-            previousSeq = chunk.last().value(u"seq"_s).toInteger();
-            previousHash = chunk.last().value(u"hash"_s).toString();
+            previousSeq += chunk.size();
+            previousHash = chunk.last().hash;
         }
         if (chunk.size() < kChunk)
             break;

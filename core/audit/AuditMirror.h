@@ -48,12 +48,15 @@ public:
     // The break found by an earlier sync, if any: shown loudly until the mirror is rebuilt.
     std::optional<AuditChain::Break> storedBreak() const;
 
+    // An event as /v1/audit served it, from the stored content bytes (`body`) and `hash` columns.
+    static QJsonObject eventJson(const QByteArray &content, const QString &hash);
+
     // Re-walks the whole stored chain: finds a local edit to the mirror's own database.
     std::optional<AuditChain::Break> verifyStored() const;
 
 private:
     bool migrate(QString *error);
-    bool storeEvent(const QJsonObject &event, QString *error);
+    bool storeEvent(const QJsonObject &event, const QByteArray &content, QString *error);
     void recordBreak(const AuditChain::Break &broken);
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);

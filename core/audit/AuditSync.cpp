@@ -2,6 +2,7 @@
 
 #include "signing/Crypto.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +17,7 @@ AuditSync::AuditSync(AuditMirror *mirror, AgentClient *client, QObject *parent)
 void AuditSync::stop()
 {
     m_running = false;
+    ++m_generation; // replies to pages asked for before now are dropped
 }
 
 void AuditSync::start()
@@ -42,20 +44,34 @@ void AuditSync::start()
             stop();
             return Q_EMIT broken(*changed);
         }
-        fetchPage();
+        fetchPage(m_mirror->headSeq());
     });
 }
 
-void AuditSync::fetchPage()
+void AuditSync::fetchPage(qint64 after)
 {
-    const QString path = u"/v1/audit?after=%1&limit=%2"_s.arg(m_mirror->headSeq()).arg(m_pageSize);
-    m_client->get(path, this, [this](const AgentClient::Reply &reply) {
+    const QString path = u"/v1/audit?after=%1&limit=%2"_s.arg(after).arg(m_pageSize);
+    const int generation = m_generation;
+    ++m_inFlight;
+    m_client->get(path, this, [this, generation](const AgentClient::Reply &reply) {
+        --m_inFlight;
+        if (generation != m_generation)
+            return; // the sync stopped (a break, a failure) after this page was asked for
         if (!reply.ok()) {
             stop();
             return Q_EMIT failed(reply.error.message);
         }
-        QList<QJsonObject> events;
         const QJsonArray eventArray = reply.body.value(u"events"_s).toArray();
+        const qint64 head = reply.body.value(u"head"_s).toObject().value(u"seq"_s).toInteger();
+        const qint64 last = eventArray.isEmpty() ? 0 : eventArray.last().toObject().value(u"seq"_s).toInteger();
+        // Ask for the next page before checking this one, so the gateway and the network work
+        // while this page is verified and stored.
+        if (eventArray.size() == m_pageSize && last < head)
+            fetchPage(last);
+
+        QElapsedTimer ingestClock;
+        ingestClock.start();
+        QList<QJsonObject> events;
         events.reserve(eventArray.size());
         for (const QJsonValue &value : eventArray)
             events.append(value.toObject());
@@ -65,7 +81,9 @@ void AuditSync::fetchPage()
                 checkpoints.append(*checkpoint);
         }
         QString error;
-        if (auto breaks = m_mirror->ingest(events, checkpoints, &error)) {
+        const auto breaks = m_mirror->ingest(events, checkpoints, &error);
+        m_ingestNs += ingestClock.nsecsElapsed();
+        if (breaks) {
             stop();
             return Q_EMIT broken(*breaks);
         }
@@ -73,10 +91,11 @@ void AuditSync::fetchPage()
             stop();
             return Q_EMIT failed(error);
         }
-        const qint64 head = reply.body.value(u"head"_s).toObject().value(u"seq"_s).toInteger();
         Q_EMIT progress(m_mirror->headSeq(), head);
+        if (m_inFlight > 0)
+            return; // the next page is on its way
         if (!events.isEmpty() && m_mirror->headSeq() < head)
-            return fetchPage();
+            return fetchPage(m_mirror->headSeq());
         stop();
         Q_EMIT upToDate(m_mirror->headSeq());
     });

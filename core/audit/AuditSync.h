@@ -20,6 +20,8 @@ public:
 
     void setPageSize(int events) { m_pageSize = events; }
     bool isRunning() const { return m_running; }
+    // Time spent checking and storing pages (the rest of a sync is the gateway and the network).
+    double ingestSeconds() const { return double(m_ingestNs) / 1e9; }
     void start();
 
 Q_SIGNALS:
@@ -30,13 +32,16 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void fetchPage();
+    void fetchPage(qint64 after);
     void stop();
 
     AuditMirror *m_mirror;
     AgentClient *m_client;
     int m_pageSize = kDefaultPageSize;
     bool m_running = false;
+    qint64 m_ingestNs = 0;
+    int m_generation = 0;
+    int m_inFlight = 0;
 };
 
 } // namespace cs
