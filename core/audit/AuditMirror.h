@@ -48,6 +48,9 @@ public:
     // The break found by an earlier sync, if any: shown loudly until the mirror is rebuilt.
     std::optional<AuditChain::Break> storedBreak() const;
 
+    // Renews the query planner's statistics when the log has grown enough to need it.
+    void optimize();
+
     // An event as /v1/audit served it, from the stored content bytes (`body`) and `hash` columns.
     static QJsonObject eventJson(const QByteArray &content, const QString &hash);
 

@@ -97,6 +97,7 @@ void AuditSync::fetchPage(qint64 after)
         if (!events.isEmpty() && m_mirror->headSeq() < head)
             return fetchPage(m_mirror->headSeq());
         stop();
+        m_mirror->optimize();
         Q_EMIT upToDate(m_mirror->headSeq());
     });
 }
