@@ -1,6 +1,7 @@
 #include "ConsoleController.h"
 
 #include "ActionReviewPane.h"
+#include "AuditController.h"
 #include "ConnectDialog.h"
 #include "DecisionSigner.h"
 #include "SigningKeyDialog.h"
@@ -38,8 +39,10 @@ ConsoleController::ConsoleController(const Clock *clock, KeychainTokenStore *key
     : QObject(parent), m_clock(clock), m_keychain(keychain), m_feed(std::make_unique<FeedClient>()),
       m_queue(std::make_unique<PendingQueueModel>(clock)), m_window(std::make_unique<MainWindow>(m_queue.get())),
       m_signer(std::make_unique<DecisionSigner>(m_window.get())),
-      m_keys(std::make_unique<SigningKeySettings>(keychain, m_signer.get()))
+      m_keys(std::make_unique<SigningKeySettings>(keychain, m_signer.get())),
+      m_audit(std::make_unique<AuditController>())
 {
+    connect(m_window.get(), &MainWindow::auditLogRequested, m_audit.get(), [this] { m_audit->showBrowser(); });
     connect(m_window.get(), &MainWindow::signingKeyRequested, this, &ConsoleController::openSigningKeyDialog);
     connect(m_signer.get(), &DecisionSigner::signedDecision, this, &ConsoleController::sendDecision);
     connect(m_signer.get(), &DecisionSigner::failed, this, &ConsoleController::onSigningFailed);
@@ -68,6 +71,7 @@ ConsoleController::~ConsoleController()
 {
     m_feed->stop();
     // The signer's dialogs and the window's view refer to the window and the model; they go first.
+    m_audit.reset();
     m_keys.reset();
     m_signer.reset();
     m_window.reset();
@@ -172,6 +176,7 @@ void ConsoleController::connectFeed(const QUrl &url, const QString &token)
     m_window->setWindowTitle(tr("Countersign — %1").arg(url.toString()));
     m_feed->setEndpoint(url, token);
     m_keys->setEndpoint(url, token);
+    m_audit->setEndpoint(url, token);
     m_feed->start(m_feed->lastSeq());
 }
 
@@ -203,6 +208,12 @@ void ConsoleController::onHello(const FeedMessages::Hello &hello)
     m_identity = hello.principal.id;
     if (m_mayDecide)
         m_keys->setIdentity(m_identity);
+    m_audit->syncNow();
+    if (hello.principal.role == Role::Auditor) {
+        // Auditor mode: the audit log and its exports, nothing that decides.
+        m_audit->showBrowser();
+        m_window->hide();
+    }
     m_window->setIdentityText(
         m_mayDecide ? tr("Signed in as %1").arg(hello.principal.displayName)
                     : tr("Signed in as %1 (read only: not an approver)").arg(hello.principal.displayName));
@@ -219,6 +230,7 @@ void ConsoleController::onSnapshot(const FeedMessages::Snapshot &snapshot)
 
 void ConsoleController::onEvent(const Event &event)
 {
+    m_audit->syncSoon();
     m_queue->applyEvent(event);
     const Action *shown = m_window->reviewPane()->shownAction();
     if (shown && shown->id == event.actionId && EventType::resolvesAction(event.type))

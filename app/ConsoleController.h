@@ -13,6 +13,7 @@
 
 namespace cs {
 
+class AuditController;
 class ConnectDialog;
 class DecisionSigner;
 class SigningKeySettings;
@@ -47,6 +48,7 @@ public:
     PendingQueueModel *queue() const { return m_queue.get(); }
     DecisionSigner *signer() const { return m_signer.get(); }
     SigningKeySettings *signingKeys() const { return m_keys.get(); }
+    AuditController *audit() const { return m_audit.get(); }
 
 private:
     void readStoredToken();
@@ -76,6 +78,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<DecisionSigner> m_signer;
     std::unique_ptr<SigningKeySettings> m_keys;
+    std::unique_ptr<AuditController> m_audit;
     QPointer<ConnectDialog> m_connectDialog;
     QTimer m_ticker;
     QUrl m_gatewayUrl;

@@ -258,6 +258,224 @@
     </message>
 </context>
 <context>
+    <name>cs::AuditBrowser</name>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="50"/>
+        <source>
+    %1 on %2 (%3)
+    $ %4
+    why: %5</source>
+        <translation>
+    %1 auf %2 (%3)
+    $ %4
+    Begründung: %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="56"/>
+        <source>
+    %1, reason: %2
+    signed with key %3 (%4); checked by the gateway, chained here</source>
+        <translation>
+    %1, Begründung: %2
+    signiert mit Schlüssel %3 (%4); vom Gateway geprüft, hier verkettet</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="61"/>
+        <source>
+    refused: %1 (%2)</source>
+        <translation>
+    abgelehnt: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="72"/>
+        <source>Search command and justification</source>
+        <translation>Befehl und Begründung durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="73"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="74"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="75"/>
+        <source>Initiator</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="76"/>
+        <source>Approver</source>
+        <translation>Genehmigende Person</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="76"/>
+        <source>Between</source>
+        <translation>Zwischen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="82"/>
+        <source>Countersign — audit log</source>
+        <translation>Countersign — Prüfprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="89"/>
+        <source>Any event</source>
+        <translation>Jedes Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="95"/>
+        <source>Any verdict</source>
+        <translation>Jede Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="96"/>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="97"/>
+        <source>Denied</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="119"/>
+        <source>Select an event to see its action&apos;s whole story.</source>
+        <translation>Wählen Sie ein Ereignis, um den ganzen Verlauf seiner Aktion zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="125"/>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="126"/>
+        <source>Export JSON Lines…</source>
+        <translation>Als JSON Lines exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="187"/>
+        <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
+        <translation>Das Prüfprotokoll ist bei Seq %1 nicht gültig: %2 (%3). Ereignisse ab dort wurden nicht übernommen; informieren Sie Ihr Sicherheitsteam.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AuditBrowser.cpp" line="195"/>
+        <source>%n event(s) mirrored, verified up to seq %1</source>
+        <translation>
+            <numerusform>%n Ereignis gespiegelt, geprüft bis Seq %1</numerusform>
+            <numerusform>%n Ereignisse gespiegelt, geprüft bis Seq %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="223"/>
+        <source>Export the matching events</source>
+        <translation>Passende Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="224"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="224"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="238"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="246"/>
+        <source>Exporting the audit log…</source>
+        <translation>Prüfprotokoll wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="246"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="251"/>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <source>The export failed: the filter cannot be read.</source>
+        <translation>Der Export ist fehlgeschlagen: Der Filter ist ungültig.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AuditBrowser.cpp" line="280"/>
+        <source>Exported %n event(s) to %1.</source>
+        <translation>
+            <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cs::AuditController</name>
+    <message>
+        <location filename="../app/AuditController.cpp" line="49"/>
+        <source>up to date</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location filename="../app/AuditController.cpp" line="59"/>
+        <location filename="../app/AuditController.cpp" line="84"/>
+        <source>offline: %1</source>
+        <translation>offline: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::AuditTableModel</name>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="109"/>
+        <source>Seq</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="111"/>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="113"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="115"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="117"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="119"/>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="121"/>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="123"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+</context>
+<context>
     <name>cs::ConnectDialog</name>
     <message>
         <location filename="../ui/ConnectDialog.cpp" line="17"/>
@@ -298,122 +516,122 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="27"/>
+        <location filename="../app/ConsoleController.cpp" line="28"/>
         <source>Approved by %1.</source>
         <translation>Freigegeben von %1.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="29"/>
+        <location filename="../app/ConsoleController.cpp" line="30"/>
         <source>Denied by %1: %2</source>
         <translation>Abgelehnt von %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="31"/>
+        <location filename="../app/ConsoleController.cpp" line="32"/>
         <source>Expired without a decision.</source>
         <translation>Ohne Entscheidung abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="32"/>
+        <location filename="../app/ConsoleController.cpp" line="33"/>
         <source>Cancelled by its initiator.</source>
         <translation>Vom Auslöser zurückgezogen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="53"/>
+        <location filename="../app/ConsoleController.cpp" line="56"/>
         <source>The gateway reported: %1</source>
         <translation>Das Gateway meldet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="83"/>
+        <location filename="../app/ConsoleController.cpp" line="87"/>
         <source>Which gateway should this console connect to?</source>
         <translation>Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="92"/>
+        <location filename="../app/ConsoleController.cpp" line="96"/>
         <source>the dev software key</source>
         <translation>den Entwicklungs-Software-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="100"/>
+        <location filename="../app/ConsoleController.cpp" line="104"/>
         <source>The signing key cannot be used: %1</source>
         <translation>Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="121"/>
+        <location filename="../app/ConsoleController.cpp" line="125"/>
         <source>Reading the token from the keychain…</source>
         <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="129"/>
+        <location filename="../app/ConsoleController.cpp" line="133"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
         <translation>Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; es wird beim nächsten Start erneut abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="133"/>
+        <location filename="../app/ConsoleController.cpp" line="137"/>
         <source>Enter your approver token for %1.</source>
         <translation>Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="145"/>
+        <location filename="../app/ConsoleController.cpp" line="149"/>
         <source>No keychain is reachable.</source>
         <translation>Kein Schlüsselbund erreichbar.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="155"/>
+        <location filename="../app/ConsoleController.cpp" line="159"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="164"/>
+        <location filename="../app/ConsoleController.cpp" line="168"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
         <translation>Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start abgefragt.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="172"/>
+        <location filename="../app/ConsoleController.cpp" line="176"/>
         <source>Countersign — %1</source>
         <translation>Countersign — %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="182"/>
+        <location filename="../app/ConsoleController.cpp" line="187"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="185"/>
+        <location filename="../app/ConsoleController.cpp" line="190"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="189"/>
+        <location filename="../app/ConsoleController.cpp" line="194"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
         <translation>Verbinde erneut mit %1 (Versuch %2)…</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="192"/>
+        <location filename="../app/ConsoleController.cpp" line="197"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="207"/>
+        <location filename="../app/ConsoleController.cpp" line="218"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="208"/>
+        <location filename="../app/ConsoleController.cpp" line="219"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation>Angemeldet als %1 (nur lesend: keine Freigabeberechtigung)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="217"/>
+        <location filename="../app/ConsoleController.cpp" line="228"/>
         <source>This action is no longer pending.</source>
         <translation>Diese Aktion wartet nicht mehr auf eine Entscheidung.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="243"/>
+        <location filename="../app/ConsoleController.cpp" line="255"/>
         <source>The gateway refused the token: %1</source>
         <translation>Das Gateway hat das Token abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="267"/>
+        <location filename="../app/ConsoleController.cpp" line="279"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
         <translation>Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
     </message>
@@ -462,7 +680,12 @@
         <translation>&amp;Signaturschlüssel…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63"/>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Prüfprotokoll…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -592,8 +815,8 @@
     </message>
     <message>
         <location filename="../app/SigningKeySettings.cpp" line="81"/>
-        <location filename="../app/SigningKeySettings.cpp" line="137"/>
-        <location filename="../app/SigningKeySettings.cpp" line="139"/>
+        <location filename="../app/SigningKeySettings.cpp" line="138"/>
+        <location filename="../app/SigningKeySettings.cpp" line="140"/>
         <source>the software key in the keychain</source>
         <translation>dem Software-Schlüssel im Schlüsselbund</translation>
     </message>
@@ -604,7 +827,7 @@
     </message>
     <message>
         <location filename="../app/SigningKeySettings.cpp" line="89"/>
-        <location filename="../app/SigningKeySettings.cpp" line="123"/>
+        <location filename="../app/SigningKeySettings.cpp" line="124"/>
         <source>your security key</source>
         <translation>Ihrem Sicherheitsschlüssel</translation>
     </message>
@@ -619,27 +842,27 @@
         <translation>Entscheidungen werden jetzt mit %1 signiert.</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="122"/>
+        <location filename="../app/SigningKeySettings.cpp" line="123"/>
         <source>Touch your security key to create the credential…</source>
         <translation>Berühren Sie Ihren Sicherheitsschlüssel, um die Anmeldedaten zu erzeugen…</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="133"/>
+        <location filename="../app/SigningKeySettings.cpp" line="135"/>
         <source>No keychain is reachable, so no software key can be kept: %1</source>
         <translation>Kein Schlüsselbund erreichbar, daher kann kein Software-Schlüssel gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="141"/>
+        <location filename="../app/SigningKeySettings.cpp" line="142"/>
         <source>A new software key is in the keychain.</source>
         <translation>Ein neuer Software-Schlüssel liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="165"/>
+        <location filename="../app/SigningKeySettings.cpp" line="166"/>
         <source>%1&apos;s console</source>
         <translation>Konsole von %1</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="182"/>
+        <location filename="../app/SigningKeySettings.cpp" line="183"/>
         <source>Key %1 is enrolled. It counts once an operator runs &quot;countersign-gateway key approve %1&quot;.</source>
         <translation>Schlüssel %1 ist registriert. Er gilt, sobald der Betrieb &quot;countersign-gateway key approve %1&quot; ausführt.</translation>
     </message>

@@ -59,6 +59,8 @@ MainWindow::MainWindow(PendingQueueModel *queue, QWidget *parent)
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *signingKey = file->addAction(tr("&Signing key…"), this, &MainWindow::signingKeyRequested);
     signingKey->setObjectName(u"signingKeyAction"_s);
+    QAction *auditLog = file->addAction(tr("&Audit log…"), this, &MainWindow::auditLogRequested);
+    auditLog->setObjectName(u"auditLogAction"_s);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -29,6 +29,8 @@ Q_SIGNALS:
     void actionSelected(const QString &actionId);
     // File > Signing key…
     void signingKeyRequested();
+    // File > Audit log…
+    void auditLogRequested();
 
 private:
     void onCurrentRowChanged(const QModelIndex &current);

@@ -1,0 +1,175 @@
+#include "AuditBrowser.h"
+#include "AuditController.h"
+#include "AuditTableModel.h"
+#include "ConsoleController.h"
+#include "GatewayProcess.h"
+#include "KeychainTokenStore.h"
+#include "MainWindow.h"
+#include "TestClients.h"
+#include "TestDatabase.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+using namespace cs::test;
+
+// The console's audit browser, offscreen, over a mirror synced from the real gateway: filter,
+// search, read an action's story, export; an auditor gets only the audit log; a changed record
+// is shown with its seq.
+class TestAuditBrowser : public QObject
+{
+    Q_OBJECT
+
+    GatewayProcess m_gateway;
+    SystemClock m_clock;
+    KeychainTokenStore m_keychain;
+
+    void makeHistory()
+    {
+        HttpProbe http(m_gateway.url());
+        FeedProbe approver;
+        QVERIFY(approver.open(m_gateway.url(), m_gateway.dev().approver.token));
+        approver.setSigningKey(m_gateway.dev().approver.signingKeySeed);
+        QVERIFY(!approver.waitFor(u"snapshot"_s).isEmpty());
+        const QStringList commands{u"pg_dump --table=customers prod"_s, u"kubectl rollout restart deploy/api"_s,
+                                   u"vault write -f transit/keys/payments/rotate"_s};
+        for (int i = 0; i < 9; ++i) {
+            const QJsonObject created =
+                http.submit(m_gateway.dev().agent.token,
+                            {{u"command"_s, commands.at(i % 3)},
+                             {u"justification"_s, i == 4 ? u"=HYPERLINK(\"http://x\") quarterly SOC2 evidence"_s
+                                                         : u"routine change %1"_s.arg(i)}});
+            const bool approve = i % 2 == 0;
+            QVERIFY(approver
+                        .decide(created.value(u"id"_s).toString(), approve ? u"approve"_s : u"deny"_s,
+                                created.value(u"digest"_s).toString(), approve ? QString() : u"not now"_s)
+                        .value(u"accepted"_s)
+                        .toBool());
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_gateway.startDev());
+        makeHistory();
+    }
+
+    void browser_filtersSearchesShowsTheStoryAndExports()
+    {
+        ConsoleController console(&m_clock, &m_keychain);
+        console.window()->show();
+        console.start({m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
+        QSignalSpy synced(console.audit(), &AuditController::synced);
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+        console.window()->findChild<QAction *>(u"auditLogAction"_s)->trigger();
+        AuditBrowser *browser = console.audit()->browser();
+        QVERIFY(browser && browser->isVisible());
+        AuditTableModel *model = browser->model();
+        QTRY_COMPARE(model->rowCount(), 18); // 9 requests, 9 decisions
+        QCOMPARE(model->data(model->index(0, AuditTableModel::Seq), Qt::DisplayRole).toLongLong(), 18); // newest first
+
+        // Full-text search over command and justification.
+        browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"vault"_s);
+        QTRY_COMPARE(model->rowCount(), 6);
+        browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"SOC2"_s);
+        QTRY_COMPARE(model->rowCount(), 2);
+        browser->findChild<QLineEdit *>(u"auditSearch"_s)->clear();
+        // Filters: verdict, event type.
+        auto *verdict = browser->findChild<QComboBox *>(u"auditVerdict"_s);
+        verdict->setCurrentIndex(verdict->findData(u"deny"_s));
+        QTRY_COMPARE(model->rowCount(), 8); // 4 denied actions, their request and their decision
+        auto *type = browser->findChild<QComboBox *>(u"auditType"_s);
+        type->setCurrentIndex(type->findData(EventType::ActionDenied));
+        QTRY_COMPARE(model->rowCount(), 4);
+
+        // The story of one action, as a timeline.
+        auto *table = browser->findChild<QTableView *>(u"auditTable"_s);
+        table->selectionModel()->setCurrentIndex(model->index(0, 0),
+                                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QString story = browser->findChild<QPlainTextEdit *>(u"auditTimeline"_s)->toPlainText();
+        QVERIFY2(story.contains(u"action.requested"_s) && story.contains(u"action.denied"_s), qPrintable(story));
+        QVERIFY(story.contains(u"not now"_s));
+        QVERIFY(story.contains(u"signed with key k-"_s));
+
+        // Export what matches, then everything; the CSV is safe in a spreadsheet.
+        QTemporaryDir dir;
+        QSignalSpy exported(browser, &AuditBrowser::exportFinished);
+        browser->exportTo(dir.filePath(u"denied.jsonl"_s), u"jsonl"_s);
+        QTRY_VERIFY(!exported.isEmpty());
+        QVERIFY(exported.first().first().toBool());
+        QFile jsonl(dir.filePath(u"denied.jsonl"_s));
+        QVERIFY(jsonl.open(QIODevice::ReadOnly));
+        QCOMPARE(jsonl.readAll().count('\n'), 4);
+        type->setCurrentIndex(0);
+        verdict->setCurrentIndex(0);
+        QTRY_COMPARE(model->rowCount(), 18);
+        exported.clear();
+        browser->exportTo(dir.filePath(u"all.csv"_s), u"csv"_s);
+        QTRY_VERIFY(!exported.isEmpty());
+        QFile csv(dir.filePath(u"all.csv"_s));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray table_ = csv.readAll();
+        QCOMPARE(table_.count("\r\n"), 19);
+        QVERIFY(table_.contains("'=HYPERLINK("));
+        const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty())
+            browser->grab().save(screenshots + u"/audit-browser.png"_s);
+    }
+
+    void auditor_getsTheAuditLogOnly_andItOpensOffline()
+    {
+        {
+            ConsoleController console(&m_clock, &m_keychain);
+            console.window()->show();
+            console.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
+            QTRY_VERIFY_WITH_TIMEOUT(console.audit()->browser() && console.audit()->browser()->isVisible(), 20000);
+            QTRY_VERIFY(!console.window()->isVisible()); // nothing to approve with
+            QTRY_COMPARE_WITH_TIMEOUT(console.audit()->mirror()->headSeq(), 18, 20000);
+        }
+        // The gateway gone, the mirror still opens and reads.
+        m_gateway.kill();
+        ConsoleController offline(&m_clock, &m_keychain);
+        offline.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
+        offline.window()->findChild<QAction *>(u"auditLogAction"_s)->trigger();
+        QVERIFY(offline.audit()->browser());
+        QCOMPARE(offline.audit()->browser()->model()->rowCount(), 18);
+        QVERIFY(m_gateway.restart());
+    }
+
+    void changedRecord_isShownWithItsSeq()
+    {
+        // Someone edits event 5 in the gateway's database; the next sync refuses it, loudly.
+        m_gateway.kill();
+        QVERIFY(runSql(QDir(m_gateway.dataDir()).filePath(u"gateway.sqlite"_s),
+                       {u"DROP TRIGGER events_no_update"_s, u"UPDATE events SET actor = 'mallory' WHERE seq = 5"_s}));
+        QVERIFY(m_gateway.restart());
+        // A fresh mirror (another data directory) meets the edit.
+        QTemporaryDir elsewhere;
+        qputenv("XDG_DATA_HOME", elsewhere.path().toUtf8());
+        ConsoleController console(&m_clock, &m_keychain);
+        console.window()->show();
+        console.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
+        QTRY_VERIFY_WITH_TIMEOUT(console.audit()->browser(), 20000);
+        auto *banner = console.audit()->browser()->findChild<QLabel *>(u"breakBanner"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+        QVERIFY2(banner->text().contains(u"seq 5"_s) && banner->text().contains(u"hash_mismatch"_s),
+                 qPrintable(banner->text()));
+        QCOMPARE(console.audit()->mirror()->headSeq(), 4);
+    }
+};
+
+QTEST_MAIN(TestAuditBrowser)
+#include "tst_auditbrowser.moc"

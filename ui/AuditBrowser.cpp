@@ -1,0 +1,303 @@
+#include "AuditBrowser.h"
+
+#include "AuditTableModel.h"
+#include "audit/AuditExport.h"
+#include "wire/ActionCodec.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSplitter>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+QLineEdit *filterEdit(QWidget *parent, const QString &name, const QString &placeholder)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setObjectName(name);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    return edit;
+}
+
+// One line of an action's story.
+QString timelineLine(const QJsonObject &event)
+{
+    const QJsonObject payload = event.value(u"payload"_s).toObject();
+    QString line = u"%1  #%2  %3  by %4"_s.arg(event.value(u"time"_s).toString())
+                       .arg(event.value(u"seq"_s).toInteger())
+                       .arg(event.value(u"type"_s).toString(), event.value(u"actor"_s).toString());
+    const QString type = event.value(u"type"_s).toString();
+    if (type == EventType::ActionRequested) {
+        const QJsonObject action = payload.value(u"action"_s).toObject();
+        line += AuditBrowser::tr("\n    %1 on %2 (%3)\n    $ %4\n    why: %5")
+                    .arg(action.value(u"kind"_s).toString(),
+                         action.value(u"target"_s).toObject().value(u"system"_s).toString(),
+                         action.value(u"target"_s).toObject().value(u"environment"_s).toString(),
+                         ActionCodec::displayCommand(action), action.value(u"justification"_s).toString());
+    } else if (payload.contains(u"signature"_s)) {
+        line +=
+            AuditBrowser::tr("\n    %1, reason: %2\n    signed with key %3 (%4); checked by the gateway, chained here")
+                .arg(payload.value(u"verdict"_s).toString(), payload.value(u"reason"_s).toString(),
+                     payload.value(u"key_id"_s).toString(),
+                     payload.value(u"signature"_s).toObject().value(u"alg"_s).toString());
+    } else if (type == EventType::DecisionRefused) {
+        line += AuditBrowser::tr("\n    refused: %1 (%2)")
+                    .arg(payload.value(u"message"_s).toString(), payload.value(u"code"_s).toString());
+    }
+    return line;
+}
+
+} // namespace
+
+AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
+    : QWidget(parent), m_mirror(mirror), m_model(new AuditTableModel(mirror->database(), this)),
+      m_breakBanner(new QLabel(this)), m_state(new QLabel(this)), m_type(new QComboBox(this)),
+      m_verdict(new QComboBox(this)),
+      m_text(filterEdit(this, u"auditSearch"_s, tr("Search command and justification"))),
+      m_system(filterEdit(this, u"auditSystem"_s, tr("System"))),
+      m_environment(filterEdit(this, u"auditEnvironment"_s, tr("Environment"))),
+      m_initiator(filterEdit(this, u"auditInitiator"_s, tr("Initiator"))),
+      m_approver(filterEdit(this, u"auditApprover"_s, tr("Approver"))), m_timeRange(new QCheckBox(tr("Between"), this)),
+      m_from(new QDateTimeEdit(QDateTime::currentDateTimeUtc().addYears(-1), this)),
+      m_to(new QDateTimeEdit(QDateTime::currentDateTimeUtc().addDays(1), this)), m_table(new QTableView(this)),
+      m_timeline(new QPlainTextEdit(this))
+{
+    setObjectName(u"auditBrowser"_s);
+    setWindowTitle(tr("Countersign — audit log"));
+    m_breakBanner->setObjectName(u"breakBanner"_s);
+    m_breakBanner->setWordWrap(true);
+    m_breakBanner->setStyleSheet(u"QLabel { background: #b00020; color: white; font-weight: bold; padding: 8px; }"_s);
+    m_breakBanner->hide();
+    m_state->setObjectName(u"auditState"_s);
+    m_type->setObjectName(u"auditType"_s);
+    m_type->addItem(tr("Any event"), QString());
+    for (const QString &type : {EventType::ActionRequested, EventType::ActionApproved, EventType::ActionDenied,
+                                EventType::ActionExpired, EventType::ActionCancelled, EventType::DecisionRefused,
+                                EventType::KeyEnrolled, EventType::KeyApproved, EventType::KeyRevoked})
+        m_type->addItem(type, type);
+    m_verdict->setObjectName(u"auditVerdict"_s);
+    m_verdict->addItem(tr("Any verdict"), QString());
+    m_verdict->addItem(tr("Approved"), u"approve"_s);
+    m_verdict->addItem(tr("Denied"), u"deny"_s);
+    m_timeRange->setObjectName(u"auditTimeRange"_s);
+    for (QDateTimeEdit *edit : {m_from, m_to}) {
+        edit->setTimeSpec(Qt::UTC);
+        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
+        edit->setCalendarPopup(true);
+    }
+    m_table->setObjectName(u"auditTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true); // the command
+    const QList<std::pair<int, int>> widths{{AuditTableModel::Seq, 8},     {AuditTableModel::Time, 30},
+                                            {AuditTableModel::Type, 21},   {AuditTableModel::Actor, 17},
+                                            {AuditTableModel::Kind, 14},   {AuditTableModel::Target, 26},
+                                            {AuditTableModel::Verdict, 10}};
+    for (const auto &[column, characters] : widths)
+        m_table->setColumnWidth(column, fontMetrics().averageCharWidth() * characters);
+    m_timeline->setObjectName(u"auditTimeline"_s);
+    m_timeline->setReadOnly(true);
+    m_timeline->setPlaceholderText(tr("Select an event to see its action's whole story."));
+
+    auto *filters = new QHBoxLayout;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_text, m_type, m_verdict, m_system, m_environment,
+                                                            m_initiator, m_approver, m_timeRange, m_from, m_to})
+        filters->addWidget(widget);
+    auto *exportCsv = new QPushButton(tr("Export CSV…"), this);
+    auto *exportJsonl = new QPushButton(tr("Export JSON Lines…"), this);
+    exportCsv->setObjectName(u"exportCsvButton"_s);
+    exportJsonl->setObjectName(u"exportJsonlButton"_s);
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_state, 1);
+    footer->addWidget(exportCsv);
+    footer->addWidget(exportJsonl);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_timeline);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_breakBanner);
+    layout->addLayout(filters);
+    layout->addWidget(split, 1);
+    layout->addLayout(footer);
+
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(250);
+    connect(&m_filterDelay, &QTimer::timeout, this, &AuditBrowser::applyFilter);
+    for (QLineEdit *edit : {m_text, m_system, m_environment, m_initiator, m_approver})
+        connect(edit, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    for (QComboBox *combo : {m_type, m_verdict})
+        connect(combo, &QComboBox::currentIndexChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_timeRange, &QCheckBox::toggled, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_from, &QDateTimeEdit::dateTimeChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_to, &QDateTimeEdit::dateTimeChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditBrowser::showTimeline);
+    connect(exportCsv, &QPushButton::clicked, this, [this] { chooseExport(u"csv"_s); });
+    connect(exportJsonl, &QPushButton::clicked, this, [this] { chooseExport(u"jsonl"_s); });
+    refresh();
+}
+
+AuditBrowser::~AuditBrowser() = default;
+
+AuditFilter AuditBrowser::filter() const
+{
+    AuditFilter filter;
+    if (m_timeRange->isChecked()) {
+        filter.from = m_from->dateTime();
+        filter.to = m_to->dateTime();
+    }
+    filter.type = m_type->currentData().toString();
+    filter.verdict = m_verdict->currentData().toString();
+    filter.text = m_text->text().trimmed();
+    filter.system = m_system->text().trimmed();
+    filter.environment = m_environment->text().trimmed();
+    filter.initiator = m_initiator->text().trimmed();
+    filter.approver = m_approver->text().trimmed();
+    return filter;
+}
+
+void AuditBrowser::applyFilter()
+{
+    m_model->setFilter(filter());
+}
+
+void AuditBrowser::refresh(const QString &syncState)
+{
+    if (const auto broken = m_mirror->storedBreak()) {
+        m_breakBanner->setText(tr("The audit log does not verify at seq %1: %2 (%3). Events from there on were not "
+                                  "accepted; tell your security team.")
+                                   .arg(broken->seq)
+                                   .arg(broken->message, broken->code));
+        m_breakBanner->show();
+    } else {
+        m_breakBanner->hide();
+    }
+    const QString mirrored = tr("%n event(s) mirrored, verified up to seq %1", nullptr, int(m_mirror->eventCount()))
+                                 .arg(m_mirror->headSeq());
+    m_state->setText(syncState.isEmpty() ? mirrored : mirrored + u" · "_s + syncState);
+    m_model->reload();
+}
+
+void AuditBrowser::showTimeline(const QModelIndex &index)
+{
+    const int row = index.row();
+    const QString actionId = m_model->actionIdAt(row);
+    QSqlQuery query(m_mirror->database());
+    if (actionId.isEmpty()) {
+        query.prepare(u"SELECT body, hash FROM events WHERE seq = ?"_s);
+        query.addBindValue(m_model->seqAt(row));
+    } else {
+        query.prepare(u"SELECT body, hash FROM events WHERE action_id = ? ORDER BY seq"_s);
+        query.addBindValue(actionId);
+    }
+    QStringList lines;
+    if (query.exec()) {
+        while (query.next())
+            lines.append(timelineLine(AuditMirror::eventJson(query.value(0).toByteArray(), query.value(1).toString())));
+    }
+    m_timeline->setPlainText(lines.join(u"\n\n"_s));
+}
+
+void AuditBrowser::chooseExport(const QString &format)
+{
+    auto *dialog = new QFileDialog(this, tr("Export the matching events"), QString(),
+                                   format == u"csv" ? tr("CSV (*.csv)") : tr("JSON Lines (*.jsonl)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(format);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) { exportTo(path, format); });
+    dialog->open();
+}
+
+void AuditBrowser::exportTo(const QString &path, const QString &format)
+{
+    if (m_exportFile.isOpen())
+        return;
+    m_exportFile.setFileName(path);
+    if (!m_exportFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return finishExport(false, tr("Cannot write %1: %2").arg(path, m_exportFile.errorString()));
+    m_exportFormat = format;
+    m_exportFilter = filter();
+    m_exportAfter = 0;
+    m_exported = 0;
+    m_exportTotal = m_exportFilter.isEmpty() ? m_mirror->eventCount() : 0; // 0: unknown, a busy bar
+    if (format == u"csv")
+        m_exportFile.write(AuditExport::csvHeader());
+    m_progress = new QProgressDialog(tr("Exporting the audit log…"), tr("Cancel"), 0, int(m_exportTotal), this);
+    m_progress->setObjectName(u"exportProgress"_s);
+    m_progress->setAttribute(Qt::WA_DeleteOnClose);
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300);
+    connect(m_progress, &QProgressDialog::canceled, this, [this] { finishExport(false, tr("Export cancelled.")); });
+    QTimer::singleShot(0, this, &AuditBrowser::exportSlice);
+}
+
+void AuditBrowser::exportSlice()
+{
+    if (!m_exportFile.isOpen())
+        return; // cancelled
+    QVariantList binds;
+    QSqlQuery query(m_mirror->database());
+    query.setForwardOnly(true);
+    query.prepare(AuditQuery::exportSql(m_exportFilter, &binds));
+    for (const QVariant &value : std::as_const(binds))
+        query.addBindValue(value);
+    query.addBindValue(m_exportAfter);
+    query.addBindValue(kExportSlice);
+    if (!query.exec())
+        return finishExport(false, tr("The export failed: the filter cannot be read."));
+    int rows = 0;
+    while (query.next()) {
+        const QJsonObject event = AuditMirror::eventJson(query.value(1).toByteArray(), query.value(2).toString());
+        m_exportFile.write(m_exportFormat == u"csv" ? AuditExport::csvRow(event) : AuditExport::jsonLine(event));
+        m_exportAfter = query.value(0).toLongLong();
+        ++rows;
+    }
+    m_exported += rows;
+    if (m_progress)
+        m_progress->setValue(int(m_exported));
+    if (rows < kExportSlice)
+        return finishExport(true,
+                            tr("Exported %n event(s) to %1.", nullptr, int(m_exported)).arg(m_exportFile.fileName()));
+    QTimer::singleShot(0, this, &AuditBrowser::exportSlice); // let the window breathe between slices
+}
+
+void AuditBrowser::finishExport(bool ok, const QString &message)
+{
+    if (!m_exportFile.isOpen() && ok)
+        return;
+    const QString path = m_exportFile.fileName();
+    m_exportFile.close();
+    if (!ok && !path.isEmpty())
+        QFile::remove(path); // no half file that looks whole
+    if (m_progress) {
+        m_progress->disconnect(this);
+        m_progress->close();
+    }
+    m_state->setText(message);
+    Q_EMIT exportFinished(ok, message);
+}
+
+} // namespace cs

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "audit/AuditMirror.h"
+#include "audit/AuditQuery.h"
+
+#include <QFile>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressDialog;
+class QTableView;
+
+namespace cs {
+
+class AuditTableModel;
+
+// The audit browser: the local mirror's events with filters (time range, event type, initiator,
+// approver, verdict, system, environment) and full-text search over command and justification;
+// the selected action's whole story as a timeline; CSV and JSON Lines export of what matches,
+// in slices on the event loop with a progress dialog that can cancel. A break in the mirror is
+// shown above everything, with its seq. Works offline: it reads only the mirror.
+class AuditBrowser : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kExportSlice = 5000;
+
+    explicit AuditBrowser(AuditMirror *mirror, QWidget *parent = nullptr);
+    ~AuditBrowser() override;
+
+    AuditFilter filter() const;
+    AuditTableModel *model() const { return m_model; }
+    // Re-reads the mirror (after a sync) and shows its state.
+    void refresh(const QString &syncState = {});
+    // Writes the matching events to `path` as "csv" or "jsonl"; exportFinished() follows.
+    void exportTo(const QString &path, const QString &format);
+
+Q_SIGNALS:
+    void exportFinished(bool ok, const QString &message);
+
+private:
+    void applyFilter();
+    void showTimeline(const QModelIndex &index);
+    void chooseExport(const QString &format);
+    void exportSlice();
+    void finishExport(bool ok, const QString &message);
+
+    AuditMirror *m_mirror;
+    AuditTableModel *m_model;
+    QLabel *m_breakBanner;
+    QLabel *m_state;
+    QComboBox *m_type;
+    QComboBox *m_verdict;
+    QLineEdit *m_text;
+    QLineEdit *m_system;
+    QLineEdit *m_environment;
+    QLineEdit *m_initiator;
+    QLineEdit *m_approver;
+    QCheckBox *m_timeRange;
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QTableView *m_table;
+    QPlainTextEdit *m_timeline;
+    QTimer m_filterDelay;
+
+    // The export in progress
+    QFile m_exportFile;
+    QString m_exportFormat;
+    AuditFilter m_exportFilter;
+    qint64 m_exportAfter = 0;
+    qint64 m_exported = 0;
+    qint64 m_exportTotal = 0;
+    QPointer<QProgressDialog> m_progress;
+};
+
+} // namespace cs
