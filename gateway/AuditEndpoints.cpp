@@ -29,6 +29,11 @@ void page(const ActionService &service, const Principal &principal, const QHttpS
         return writeError(responder, Status::UnprocessableEntity, ErrorCode::InvalidField,
                           u"'after' must be a seq (0 or more) and 'limit' a number from 1 to %1."_s.arg(kMaxLimit));
     }
+    writeJson(responder, pageJson(service, after, limit));
+}
+
+QJsonObject pageJson(const ActionService &service, qint64 after, int limit)
+{
     const QList<Event> events = service.eventsAfter(after, limit);
     QJsonArray eventArray;
     for (const Event &event : events)
@@ -38,9 +43,9 @@ void page(const ActionService &service, const Principal &principal, const QHttpS
     for (const AuditChain::Checkpoint &checkpoint : service.checkpointsCovering(after, last))
         checkpointArray.append(checkpoint.toJson());
     const auto head = service.auditHead();
-    writeJson(responder, {{u"events"_s, eventArray},
-                          {u"checkpoints"_s, checkpointArray},
-                          {u"head"_s, QJsonObject{{u"seq"_s, head.first}, {u"hash"_s, head.second}}}});
+    return {{u"events"_s, eventArray},
+            {u"checkpoints"_s, checkpointArray},
+            {u"head"_s, QJsonObject{{u"seq"_s, head.first}, {u"hash"_s, head.second}}}};
 }
 
 } // namespace cs::AuditEndpoints

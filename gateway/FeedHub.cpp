@@ -1,8 +1,10 @@
 #include "FeedHub.h"
 
+#include "AuditEndpoints.h"
 #include "util/Log.h"
 #include "wire/FeedMessages.h"
 
+#include <QJsonDocument>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -106,8 +108,27 @@ void FeedHub::onMessage(QWebSocket *socket, const QString &text)
     }
     if (type == u"decide")
         return onDecide(socket, *message);
+    if (type == u"audit")
+        return onAudit(socket, *message);
     socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(
         {ErrorCode::UnknownMessageType, u"The feed does not know the message type '%1'."_s.arg(type)})));
+}
+
+void FeedHub::onAudit(QWebSocket *socket, const QJsonObject &message)
+{
+    // The same page as GET /v1/audit; everyone on the feed (approvers, auditors) may read it.
+    const qint64 after = message.value(u"after"_s).toInteger(0);
+    const int limit = message.value(u"limit"_s).toInt(AuditEndpoints::kDefaultLimit);
+    if (after < 0 || limit < 1 || limit > AuditEndpoints::kMaxLimit) {
+        socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(
+            {ErrorCode::InvalidField, u"'after' must be a seq (0 or more) and 'limit' a number from 1 to %1."_s.arg(
+                                          AuditEndpoints::kMaxLimit)})));
+        return;
+    }
+    QJsonObject page = AuditEndpoints::pageJson(*m_service, after, limit);
+    page.insert(u"type"_s, u"audit_page"_s);
+    page.insert(u"request_id"_s, message.value(u"request_id"_s).toString());
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(page).toJson(QJsonDocument::Compact)));
 }
 
 void FeedHub::onDecide(QWebSocket *socket, const QJsonObject &message)

@@ -33,6 +33,7 @@ private:
     void replay(QWebSocket *socket, qint64 sinceSeq);
     void onMessage(QWebSocket *socket, const QString &text);
     void onDecide(QWebSocket *socket, const QJsonObject &message);
+    void onAudit(QWebSocket *socket, const QJsonObject &message);
     void broadcast(const Event &event);
     static void refuse(QWebSocket *socket, int closeCode, const WireError &error);
 

@@ -45,6 +45,7 @@ AuditMirror::~AuditMirror()
     m_insertEvent = QSqlQuery();
     m_upsertAction = QSqlQuery();
     m_insertText = QSqlQuery();
+    m_resolveAction = QSqlQuery();
     Sqlite::close(m_db, m_connectionName);
 }
 
@@ -61,7 +62,9 @@ bool AuditMirror::open(const QString &path, QString *error)
     m_insertEvent = QSqlQuery(m_db);
     m_upsertAction = QSqlQuery(m_db);
     m_insertText = QSqlQuery(m_db);
-    if (!m_insertEvent.prepare(u"INSERT INTO events (seq, time, type, actor, action_id, body, hash)"
+    m_resolveAction = QSqlQuery(m_db);
+    if (!m_resolveAction.prepare(u"UPDATE actions SET status = ?, approver = ?, verdict = ? WHERE id = ?"_s) ||
+        !m_insertEvent.prepare(u"INSERT INTO events (seq, time, type, actor, action_id, body, hash)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?)"_s) ||
         !m_upsertAction.prepare(
             u"INSERT OR REPLACE INTO actions (id, kind, system, environment, initiator,"
@@ -204,14 +207,12 @@ bool AuditMirror::storeEvent(const QJsonObject &event, const QByteArray &content
             return false;
         }
     } else if (EventType::resolvesAction(type)) {
-        QSqlQuery update(m_db);
-        update.prepare(u"UPDATE actions SET status = ?, approver = ?, verdict = ? WHERE id = ?"_s);
-        update.addBindValue(type.section(u'.', 1));
-        update.addBindValue(payload.value(u"approver"_s).toString());
-        update.addBindValue(payload.value(u"verdict"_s).toString());
-        update.addBindValue(actionId);
-        if (!update.exec()) {
-            *error = sqlError(update);
+        m_resolveAction.bindValue(0, type.section(u'.', 1));
+        m_resolveAction.bindValue(1, payload.value(u"approver"_s).toString());
+        m_resolveAction.bindValue(2, payload.value(u"verdict"_s).toString());
+        m_resolveAction.bindValue(3, actionId);
+        if (!m_resolveAction.exec()) {
+            *error = sqlError(m_resolveAction);
             return false;
         }
     }

@@ -69,6 +69,7 @@ private:
     QSqlQuery m_insertEvent;
     QSqlQuery m_upsertAction;
     QSqlQuery m_insertText;
+    QSqlQuery m_resolveAction;
     qint64 m_headSeq = 0;
     QString m_headHash;
 };

@@ -138,6 +138,27 @@ private Q_SLOTS:
         QCOMPARE(AuditChain::verify(middle, 5, events.at(4).value(u"hash"_s).toString()), std::nullopt);
     }
 
+    void auditOverTheFeed_isTheSamePage()
+    {
+        GatewayProcess gateway;
+        QVERIFY(start(gateway));
+        makeHistory(gateway);
+        FeedProbe feed;
+        QVERIFY(feed.open(gateway.url(), m_auditor.token));
+        QVERIFY(!feed.waitFor(u"snapshot"_s).isEmpty());
+        int from = int(feed.messages().size());
+        feed.send({{u"type"_s, u"audit"_s}, {u"request_id"_s, u"a1"_s}, {u"after"_s, 3}, {u"limit"_s, 4}});
+        const QJsonObject viaFeed = feed.waitFor(u"audit_page"_s, from);
+        QCOMPARE(viaFeed.value(u"request_id"_s).toString(), u"a1"_s);
+        const QJsonObject viaHttp = page(gateway, m_auditor.token, 3, 4);
+        QCOMPARE(viaFeed.value(u"events"_s), viaHttp.value(u"events"_s));
+        QCOMPARE(eventsOf(viaFeed).first().value(u"seq"_s).toInteger(), 4);
+        from = int(feed.messages().size());
+        feed.send({{u"type"_s, u"audit"_s}, {u"after"_s, -2}});
+        QCOMPARE(feed.waitFor(u"error"_s, from).value(u"error"_s).toObject().value(u"code"_s).toString(),
+                 u"invalid_field"_s);
+    }
+
     void auditLog_refusesAgentsAndBadParameters()
     {
         GatewayProcess gateway;
