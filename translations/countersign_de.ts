@@ -260,7 +260,7 @@
 <context>
     <name>cs::AuditBrowser</name>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="50"/>
+        <location filename="../ui/AuditBrowser.cpp" line="67"/>
         <source>
     %1 on %2 (%3)
     $ %4
@@ -271,98 +271,118 @@
     Begründung: %5</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="56"/>
-        <source>
-    %1, reason: %2
-    signed with key %3 (%4); checked by the gateway, chained here</source>
-        <translation>
-    %1, Begründung: %2
-    signiert mit Schlüssel %3 (%4); vom Gateway geprüft, hier verkettet</translation>
+        <location filename="../ui/AuditBrowser.cpp" line="47"/>
+        <source>the signed decision cannot be read: %1</source>
+        <translation>die signierte Entscheidung ist nicht lesbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="61"/>
+        <location filename="../ui/AuditBrowser.cpp" line="50"/>
+        <source>key %1 is not in the mirror; the gateway checked it</source>
+        <translation>Schlüssel %1 ist nicht im Spiegel; das Gateway hat ihn geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="52"/>
+        <source>SIGNATURE DOES NOT VERIFY: %1 (%2)</source>
+        <translation>SIGNATUR UNGÜLTIG: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="53"/>
+        <source>signature verifies under %1&apos;s %2 key %3 (%4, %5)</source>
+        <translation>Signatur gültig unter dem %2-Schlüssel %3 von %1 (%4, %5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="73"/>
+        <source>
+    %1, reason: %2
+    %3</source>
+        <translation>
+    %1, Begründung: %2
+    %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="77"/>
         <source>
     refused: %1 (%2)</source>
         <translation>
     abgelehnt: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="72"/>
+        <location filename="../ui/AuditBrowser.cpp" line="89"/>
         <source>Search command and justification</source>
         <translation>Befehl und Begründung durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="73"/>
+        <location filename="../ui/AuditBrowser.cpp" line="90"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="74"/>
+        <location filename="../ui/AuditBrowser.cpp" line="91"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="75"/>
+        <location filename="../ui/AuditBrowser.cpp" line="92"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="76"/>
+        <location filename="../ui/AuditBrowser.cpp" line="93"/>
         <source>Approver</source>
         <translation>Genehmigende Person</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="76"/>
+        <location filename="../ui/AuditBrowser.cpp" line="93"/>
         <source>Between</source>
         <translation>Zwischen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="82"/>
+        <location filename="../ui/AuditBrowser.cpp" line="99"/>
         <source>Countersign — audit log</source>
         <translation>Countersign — Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="89"/>
+        <location filename="../ui/AuditBrowser.cpp" line="106"/>
         <source>Any event</source>
         <translation>Jedes Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="95"/>
+        <location filename="../ui/AuditBrowser.cpp" line="112"/>
         <source>Any verdict</source>
         <translation>Jede Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="96"/>
+        <location filename="../ui/AuditBrowser.cpp" line="113"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="97"/>
+        <location filename="../ui/AuditBrowser.cpp" line="114"/>
         <source>Denied</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="119"/>
+        <location filename="../ui/AuditBrowser.cpp" line="136"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation>Wählen Sie ein Ereignis, um den ganzen Verlauf seiner Aktion zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="125"/>
+        <location filename="../ui/AuditBrowser.cpp" line="142"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="126"/>
+        <location filename="../ui/AuditBrowser.cpp" line="143"/>
         <source>Export JSON Lines…</source>
         <translation>Als JSON Lines exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="187"/>
+        <location filename="../ui/AuditBrowser.cpp" line="204"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation>Das Prüfprotokoll ist bei Seq %1 nicht gültig: %2 (%3). Ereignisse ab dort wurden nicht übernommen; informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="195"/>
+        <location filename="../ui/AuditBrowser.cpp" line="212"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n Ereignis gespiegelt, geprüft bis Seq %1</numerusform>
@@ -370,47 +390,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="223"/>
+        <location filename="../ui/AuditBrowser.cpp" line="241"/>
         <source>Export the matching events</source>
         <translation>Passende Ereignisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="224"/>
+        <location filename="../ui/AuditBrowser.cpp" line="242"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="224"/>
+        <location filename="../ui/AuditBrowser.cpp" line="242"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="238"/>
+        <location filename="../ui/AuditBrowser.cpp" line="256"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="246"/>
+        <location filename="../ui/AuditBrowser.cpp" line="264"/>
         <source>Exporting the audit log…</source>
         <translation>Prüfprotokoll wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="246"/>
+        <location filename="../ui/AuditBrowser.cpp" line="264"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="251"/>
+        <location filename="../ui/AuditBrowser.cpp" line="269"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <location filename="../ui/AuditBrowser.cpp" line="286"/>
         <source>The export failed: the filter cannot be read.</source>
         <translation>Der Export ist fehlgeschlagen: Der Filter ist ungültig.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="280"/>
+        <location filename="../ui/AuditBrowser.cpp" line="299"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>%n Ereignis nach %1 exportiert.</numerusform>

@@ -2,6 +2,7 @@
 
 #include "AuditTableModel.h"
 #include "audit/AuditExport.h"
+#include "signing/DecisionVerifier.h"
 #include "wire/ActionCodec.h"
 
 #include <QCheckBox>
@@ -37,8 +38,25 @@ QLineEdit *filterEdit(QWidget *parent, const QString &name, const QString &place
     return edit;
 }
 
+// What the mirror can say of a signed decision, checked here with the key it holds.
+QString signatureState(const AuditMirror &mirror, const QJsonObject &payload)
+{
+    WireError error;
+    const auto submission = DecisionSubmission::fromJson(payload, &error);
+    if (!submission)
+        return AuditBrowser::tr("the signed decision cannot be read: %1").arg(error.message);
+    const auto key = mirror.key(submission->decision.keyId);
+    if (!key)
+        return AuditBrowser::tr("key %1 is not in the mirror; the gateway checked it").arg(submission->decision.keyId);
+    if (const auto refusal =
+            DecisionVerifier::check(submission->decision, submission->signature, *key, mirror.fido2RpId()))
+        return AuditBrowser::tr("SIGNATURE DOES NOT VERIFY: %1 (%2)").arg(refusal->message, refusal->code);
+    return AuditBrowser::tr("signature verifies under %1's %2 key %3 (%4, %5)")
+        .arg(key->owner, key->type, key->id, submission->signature.algorithm, key->assurance);
+}
+
 // One line of an action's story.
-QString timelineLine(const QJsonObject &event)
+QString timelineLine(const AuditMirror &mirror, const QJsonObject &event)
 {
     const QJsonObject payload = event.value(u"payload"_s).toObject();
     QString line = u"%1  #%2  %3  by %4"_s.arg(event.value(u"time"_s).toString())
@@ -53,11 +71,9 @@ QString timelineLine(const QJsonObject &event)
                          action.value(u"target"_s).toObject().value(u"environment"_s).toString(),
                          ActionCodec::displayCommand(action), action.value(u"justification"_s).toString());
     } else if (payload.contains(u"signature"_s)) {
-        line +=
-            AuditBrowser::tr("\n    %1, reason: %2\n    signed with key %3 (%4); checked by the gateway, chained here")
-                .arg(payload.value(u"verdict"_s).toString(), payload.value(u"reason"_s).toString(),
-                     payload.value(u"key_id"_s).toString(),
-                     payload.value(u"signature"_s).toObject().value(u"alg"_s).toString());
+        line += AuditBrowser::tr("\n    %1, reason: %2\n    %3")
+                    .arg(payload.value(u"verdict"_s).toString(), payload.value(u"reason"_s).toString(),
+                         signatureState(mirror, payload));
     } else if (type == EventType::DecisionRefused) {
         line += AuditBrowser::tr("\n    refused: %1 (%2)")
                     .arg(payload.value(u"message"_s).toString(), payload.value(u"code"_s).toString());
@@ -215,7 +231,8 @@ void AuditBrowser::showTimeline(const QModelIndex &index)
     QStringList lines;
     if (query.exec()) {
         while (query.next())
-            lines.append(timelineLine(AuditMirror::eventJson(query.value(0).toByteArray(), query.value(1).toString())));
+            lines.append(timelineLine(*m_mirror,
+                                      AuditMirror::eventJson(query.value(0).toByteArray(), query.value(1).toString())));
     }
     m_timeline->setPlainText(lines.join(u"\n\n"_s));
 }

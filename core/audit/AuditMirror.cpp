@@ -14,20 +14,26 @@ namespace cs {
 
 namespace {
 
-const QStringList kSchema = {
-    u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
-    u"CREATE TABLE events (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL,"
-    " action_id TEXT, body TEXT NOT NULL, hash TEXT NOT NULL)"_s,
-    u"CREATE INDEX events_by_time ON events(time)"_s,
-    u"CREATE INDEX events_by_action ON events(action_id)"_s,
-    u"CREATE INDEX events_by_type ON events(type, time)"_s,
-    u"CREATE INDEX events_by_actor ON events(actor, seq)"_s,
-    u"CREATE TABLE actions (id TEXT PRIMARY KEY, kind TEXT, system TEXT, environment TEXT, initiator TEXT,"
-    " on_behalf_of TEXT, command TEXT, justification TEXT, status TEXT, approver TEXT, verdict TEXT)"_s,
-    u"CREATE INDEX actions_by_target ON actions(system, environment)"_s,
-    u"CREATE VIRTUAL TABLE action_text USING fts5(command, justification, action_id UNINDEXED)"_s,
-    u"CREATE TABLE checkpoints (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)"_s,
-};
+// kSchema[N] brings the mirror from version N to N+1.
+const QList<QStringList> kSchema = {
+    {
+        u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+        u"CREATE TABLE events (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL,"
+        " action_id TEXT, body TEXT NOT NULL, hash TEXT NOT NULL)"_s,
+        u"CREATE INDEX events_by_time ON events(time)"_s,
+        u"CREATE INDEX events_by_action ON events(action_id)"_s,
+        u"CREATE INDEX events_by_type ON events(type, time)"_s,
+        u"CREATE INDEX events_by_actor ON events(actor, seq)"_s,
+        u"CREATE TABLE actions (id TEXT PRIMARY KEY, kind TEXT, system TEXT, environment TEXT, initiator TEXT,"
+        " on_behalf_of TEXT, command TEXT, justification TEXT, status TEXT, approver TEXT, verdict TEXT)"_s,
+        u"CREATE INDEX actions_by_target ON actions(system, environment)"_s,
+        u"CREATE VIRTUAL TABLE action_text USING fts5(command, justification, action_id UNINDEXED)"_s,
+        u"CREATE TABLE checkpoints (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)"_s,
+    },
+    {
+        // The approvers' keys, so the browser can check each signed decision itself.
+        u"CREATE TABLE keys (id TEXT PRIMARY KEY, body TEXT NOT NULL)"_s,
+    }};
 
 QString sqlError(const QSqlQuery &query)
 {
@@ -92,11 +98,13 @@ bool AuditMirror::migrate(QString *error)
         return false;
     }
     m_db.transaction();
-    for (const QString &statement : kSchema) {
-        if (!query.exec(statement)) {
-            *error = u"cannot create the audit mirror: %1"_s.arg(sqlError(query));
-            m_db.rollback();
-            return false;
+    for (int step = version; step < kSchemaVersion; ++step) {
+        for (const QString &statement : kSchema.at(step)) {
+            if (!query.exec(statement)) {
+                *error = u"cannot create the audit mirror: %1"_s.arg(sqlError(query));
+                m_db.rollback();
+                return false;
+            }
         }
     }
     query.exec(u"PRAGMA user_version = %1"_s.arg(kSchemaVersion));
@@ -303,6 +311,34 @@ std::optional<AuditChain::Break> AuditMirror::ingest(const QList<QJsonObject> &e
     if (broken)
         recordBreak(*broken);
     return broken;
+}
+
+QString AuditMirror::fido2RpId() const
+{
+    const QString rpId = meta(u"fido2_rp_id"_s);
+    return rpId.isEmpty() ? u"countersign"_s : rpId;
+}
+
+void AuditMirror::storeKeys(const QList<KeyRecord> &keys)
+{
+    QSqlQuery insert(m_db);
+    insert.prepare(u"INSERT OR REPLACE INTO keys (id, body) VALUES (?, ?)"_s);
+    for (const KeyRecord &key : keys) {
+        insert.addBindValue(key.id);
+        insert.addBindValue(QString::fromUtf8(QJsonDocument(key.toJson()).toJson(QJsonDocument::Compact)));
+        insert.exec();
+    }
+}
+
+std::optional<KeyRecord> AuditMirror::key(const QString &id) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT body FROM keys WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    WireError error;
+    return KeyRecord::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object(), &error);
 }
 
 void AuditMirror::optimize()

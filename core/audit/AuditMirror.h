@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/AuditChain.h"
+#include "signing/KeyRecord.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -19,7 +20,7 @@ namespace cs {
 class AuditMirror
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     explicit AuditMirror(QString connectionName = QStringLiteral("countersign-mirror"));
     ~AuditMirror();
@@ -47,6 +48,14 @@ public:
 
     // The break found by an earlier sync, if any: shown loudly until the mirror is rebuilt.
     std::optional<AuditChain::Break> storedBreak() const;
+
+    // The relying party id FIDO2 decisions of this gateway are signed for.
+    void setFido2RpId(const QString &rpId) { setMeta(QStringLiteral("fido2_rp_id"), rpId); }
+    QString fido2RpId() const;
+
+    // The approvers' keys as the gateway lists them (GET /v1/keys), for checking decisions.
+    void storeKeys(const QList<KeyRecord> &keys);
+    std::optional<KeyRecord> key(const QString &id) const;
 
     // Renews the query planner's statistics when the log has grown enough to need it.
     void optimize();

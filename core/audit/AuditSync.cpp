@@ -40,6 +40,7 @@ void AuditSync::start()
             stop();
             return Q_EMIT failed(tr("The gateway does not publish an audit key."));
         }
+        m_mirror->setFido2RpId(reply.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString());
         if (auto changed = m_mirror->pinGatewayKey(*key)) {
             stop();
             return Q_EMIT broken(*changed);
@@ -96,8 +97,27 @@ void AuditSync::fetchPage(qint64 after)
             return; // the next page is on its way
         if (!events.isEmpty() && m_mirror->headSeq() < head)
             return fetchPage(m_mirror->headSeq());
-        stop();
         m_mirror->optimize();
+        fetchKeys();
+    });
+}
+
+void AuditSync::fetchKeys()
+{
+    // Last, so the keys of every decision just mirrored are there; an approver's token lists only
+    // their own keys, an auditor's all of them.
+    const int generation = m_generation;
+    m_client->get(u"/v1/keys"_s, this, [this, generation](const AgentClient::Reply &reply) {
+        if (generation != m_generation)
+            return;
+        QList<KeyRecord> keys;
+        for (const QJsonValue &value : reply.body.value(u"keys"_s).toArray()) {
+            WireError error;
+            if (auto key = KeyRecord::fromJson(value.toObject(), &error))
+                keys.append(*key);
+        }
+        m_mirror->storeKeys(keys);
+        stop();
         Q_EMIT upToDate(m_mirror->headSeq());
     });
 }

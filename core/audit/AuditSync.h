@@ -33,6 +33,7 @@ Q_SIGNALS:
 
 private:
     void fetchPage(qint64 after);
+    void fetchKeys();
     void stop();
 
     AuditMirror *m_mirror;

@@ -102,7 +102,7 @@ private Q_SLOTS:
         const QString story = browser->findChild<QPlainTextEdit *>(u"auditTimeline"_s)->toPlainText();
         QVERIFY2(story.contains(u"action.requested"_s) && story.contains(u"action.denied"_s), qPrintable(story));
         QVERIFY(story.contains(u"not now"_s));
-        QVERIFY(story.contains(u"signed with key k-"_s));
+        QVERIFY2(story.contains(u"signature verifies under dev-approver's software key k-"_s), qPrintable(story));
 
         // Export what matches, then everything; the CSV is safe in a spreadsheet.
         QTemporaryDir dir;
