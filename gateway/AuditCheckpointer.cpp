@@ -2,11 +2,11 @@
 
 #include "signing/Crypto.h"
 #include "util/Log.h"
+#include "util/OwnerOnlyFile.h"
 #include "wire/ActionCodec.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -40,17 +40,8 @@ std::optional<QByteArray> AuditCheckpointer::loadOrCreateKey(const QString &data
         return seed;
     }
     const QByteArray seed = Crypto::generateEd25519Seed();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+    if (!writeOwnerOnlyFile(path, seed.toBase64() + '\n', error))
         return std::nullopt;
-    }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(seed.toBase64() + '\n');
-    if (!file.commit()) {
-        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
-        return std::nullopt;
-    }
     qCInfo(lcGateway) << "made the gateway's audit signing key" << path;
     return seed;
 }

@@ -25,11 +25,17 @@ void page(const ActionService &service, const Principal &principal, const QHttpS
     bool limitOk = true;
     const qint64 after = query.hasQueryItem(u"after"_s) ? query.queryItemValue(u"after"_s).toLongLong(&afterOk) : 0;
     const int limit = query.hasQueryItem(u"limit"_s) ? query.queryItemValue(u"limit"_s).toInt(&limitOk) : kDefaultLimit;
-    if (!afterOk || after < 0 || !limitOk || limit < 1 || limit > kMaxLimit) {
-        return writeError(responder, Status::UnprocessableEntity, ErrorCode::InvalidField,
-                          u"'after' must be a seq (0 or more) and 'limit' a number from 1 to %1."_s.arg(kMaxLimit));
-    }
+    if (const auto invalid = checkPage(afterOk ? after : -1, limitOk ? limit : 0))
+        return writeError(responder, *invalid);
     writeJson(responder, pageJson(service, after, limit));
+}
+
+std::optional<WireError> checkPage(qint64 after, int limit)
+{
+    if (after >= 0 && limit >= 1 && limit <= kMaxLimit)
+        return std::nullopt;
+    return WireError{ErrorCode::InvalidField,
+                     u"'after' must be a seq (0 or more) and 'limit' a number from 1 to %1."_s.arg(kMaxLimit)};
 }
 
 QJsonObject pageJson(const ActionService &service, qint64 after, int limit)

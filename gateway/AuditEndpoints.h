@@ -18,6 +18,9 @@ inline constexpr int kMaxLimit = 5000;
 void page(const ActionService &service, const Principal &principal, const QHttpServerRequest &request,
           QHttpServerResponder &responder);
 
+// Why `after`/`limit` cannot be served (invalid_field), or nothing: HTTP and the feed alike.
+std::optional<WireError> checkPage(qint64 after, int limit);
+
 // {"events", "checkpoints", "head"} for the events after `after`: the body of the HTTP answer and
 // of the feed's audit_page.
 QJsonObject pageJson(const ActionService &service, qint64 after, int limit);

@@ -119,10 +119,8 @@ void FeedHub::onAudit(QWebSocket *socket, const QJsonObject &message)
     // The same page as GET /v1/audit; everyone on the feed (approvers, auditors) may read it.
     const qint64 after = message.value(u"after"_s).toInteger(0);
     const int limit = message.value(u"limit"_s).toInt(AuditEndpoints::kDefaultLimit);
-    if (after < 0 || limit < 1 || limit > AuditEndpoints::kMaxLimit) {
-        socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(
-            {ErrorCode::InvalidField, u"'after' must be a seq (0 or more) and 'limit' a number from 1 to %1."_s.arg(
-                                          AuditEndpoints::kMaxLimit)})));
+    if (const auto invalid = AuditEndpoints::checkPage(after, limit)) {
+        socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(*invalid)));
         return;
     }
     QJsonObject page = AuditEndpoints::pageJson(*m_service, after, limit);

@@ -4,36 +4,18 @@
 #include "signing/Fido2Signer.h"
 #include "signing/Pkcs11Signer.h"
 #include "signing/SoftwareSigner.h"
+#include "util/OwnerOnlyFile.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
 namespace cs::SignerUri {
 
 namespace {
-
-constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-
-bool writeOwnerOnly(const QString &path, const QByteArray &content, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
-        return false;
-    }
-    file.setPermissions(kOwnerOnly);
-    file.write(content);
-    if (!file.commit()) {
-        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
 
 std::unique_ptr<Signer> openSoftware(const QString &path, QString *error)
 {
@@ -99,7 +81,7 @@ bool prepareForEnrollment(const QString &uri, QString *error)
 {
     if (!uri.startsWith(u"software:"_s) || QFileInfo::exists(uri.mid(9)))
         return true;
-    return writeOwnerOnly(uri.mid(9), SoftwareSigner::generateSeed().toBase64() + '\n', error);
+    return writeOwnerOnlyFile(uri.mid(9), SoftwareSigner::generateSeed().toBase64() + '\n', error);
 }
 
 bool saveFido2Credential(const QString &uri, const QString &rpId, const QString &devicePath,
@@ -110,7 +92,7 @@ bool saveFido2Credential(const QString &uri, const QString &rpId, const QString 
                              {u"credential_id"_s, QString::fromLatin1(credentialId.toBase64(
                                                       QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))},
                              {u"public_key"_s, QString::fromLatin1(Crypto::pemFromSpki(publicKey))}};
-    return writeOwnerOnly(uri.mid(6), QJsonDocument(object).toJson(), error);
+    return writeOwnerOnlyFile(uri.mid(6), QJsonDocument(object).toJson(), error);
 }
 
 } // namespace cs::SignerUri

@@ -1,9 +1,10 @@
 #include "DevPrincipals.h"
 
+#include "util/OwnerOnlyFile.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -49,20 +50,9 @@ std::optional<DevPrincipals> DevPrincipals::load(const QString &path, QString *e
 
 bool DevPrincipals::save(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = u"Cannot write %1: %2"_s.arg(path, file.errorString());
-        return false;
-    }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QJsonObject root{
         {u"agent"_s, entryJson(agent)}, {u"approver"_s, entryJson(approver)}, {u"auditor"_s, entryJson(auditor)}};
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error = u"Cannot write %1: %2"_s.arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeOwnerOnlyFile(path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 
 const DevPrincipals::Entry &DevPrincipals::forRole(Role role) const
