@@ -60,6 +60,7 @@ public:
     QList<Action> pending() const;
     qint64 headSeq() const { return m_store->headSeq(); }
     QList<Event> eventsAfter(qint64 seq, int limit) const { return m_store->eventsAfter(seq, limit); }
+    EventStore::Bodies eventBodiesAfter(qint64 seq, int limit) const { return m_store->eventBodiesAfter(seq, limit); }
     QList<AuditChain::Checkpoint> checkpointsCovering(qint64 after, qint64 upTo) const
     {
         return m_store->checkpointsCovering(after, upTo);

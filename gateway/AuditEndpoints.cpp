@@ -1,10 +1,9 @@
 #include "AuditEndpoints.h"
 
 #include "HttpReplies.h"
-#include "wire/ActionCodec.h"
+#include "json/Jcs.h"
 
 #include <QHttpServerRequest>
-#include <QJsonArray>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -27,7 +26,7 @@ void page(const ActionService &service, const Principal &principal, const QHttpS
     const int limit = query.hasQueryItem(u"limit"_s) ? query.queryItemValue(u"limit"_s).toInt(&limitOk) : kDefaultLimit;
     if (const auto invalid = checkPage(afterOk ? after : -1, limitOk ? limit : 0))
         return writeError(responder, *invalid);
-    writeJson(responder, pageJson(service, after, limit));
+    responder.write(pageText(service, after, limit), QByteArrayLiteral("application/json"));
 }
 
 std::optional<WireError> checkPage(qint64 after, int limit)
@@ -38,20 +37,32 @@ std::optional<WireError> checkPage(qint64 after, int limit)
                      u"'after' must be a seq (0 or more) and 'limit' a number from 1 to %1."_s.arg(kMaxLimit)};
 }
 
-QJsonObject pageJson(const ActionService &service, qint64 after, int limit)
+QByteArray pageText(const ActionService &service, qint64 after, int limit, const QJsonObject &more)
 {
-    const QList<Event> events = service.eventsAfter(after, limit);
-    QJsonArray eventArray;
-    for (const Event &event : events)
-        eventArray.append(ActionCodec::toJson(event));
-    QJsonArray checkpointArray;
-    const qint64 last = events.isEmpty() ? after : events.last().seq;
-    for (const AuditChain::Checkpoint &checkpoint : service.checkpointsCovering(after, last))
-        checkpointArray.append(checkpoint.toJson());
+    const auto canonical = [](const QJsonValue &value) {
+        Jcs::Error error;
+        return Jcs::serialize(value, &error).value_or(QByteArrayLiteral("null"));
+    };
+    const auto [events, last] = service.eventBodiesAfter(after, limit);
+    QByteArray text;
+    qsizetype size = 64;
+    for (const QByteArray &event : events)
+        size += event.size() + 1;
+    text.reserve(size + 256 * (events.size() / 500 + 2));
+    text += "{\"checkpoints\":[";
+    const QList<AuditChain::Checkpoint> checkpoints = service.checkpointsCovering(after, last);
+    for (qsizetype i = 0; i < checkpoints.size(); ++i)
+        text += (i ? "," : "") + canonical(checkpoints.at(i).toJson());
+    text += "],\"events\":[";
+    text += events.join(',');
     const auto head = service.auditHead();
-    return {{u"events"_s, eventArray},
-            {u"checkpoints"_s, checkpointArray},
-            {u"head"_s, QJsonObject{{u"seq"_s, head.first}, {u"hash"_s, head.second}}}};
+    text += "],\"head\":" + canonical(QJsonObject{{u"seq"_s, head.first}, {u"hash"_s, head.second}});
+    for (auto it = more.constBegin(); it != more.constEnd(); ++it) {
+        Q_ASSERT(it.key() > u"head"_s);
+        text += ',' + canonical(it.key()) + ':' + canonical(it.value());
+    }
+    text += '}';
+    return text;
 }
 
 } // namespace cs::AuditEndpoints

@@ -21,9 +21,11 @@ void page(const ActionService &service, const Principal &principal, const QHttpS
 // Why `after`/`limit` cannot be served (invalid_field), or nothing: HTTP and the feed alike.
 std::optional<WireError> checkPage(qint64 after, int limit);
 
-// {"events", "checkpoints", "head"} for the events after `after`: the body of the HTTP answer and
-// of the feed's audit_page.
-QJsonObject pageJson(const ActionService &service, qint64 after, int limit);
+// {"checkpoints", "events", "head"} for the events after `after`, as canonical JSON text: the body
+// of the HTTP answer and, with `type` and `request_id` in `more`, the feed's audit_page. The
+// events are their stored bytes, so a page is copied out of the store, not rebuilt. The members
+// of `more` must sort after "head".
+QByteArray pageText(const ActionService &service, qint64 after, int limit, const QJsonObject &more = {});
 
 } // namespace AuditEndpoints
 } // namespace cs

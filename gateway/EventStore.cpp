@@ -1,5 +1,6 @@
 #include "EventStore.h"
 
+#include "StoreSchema.h"
 #include "audit/AuditChain.h"
 #include "util/Log.h"
 #include "util/Sqlite.h"
@@ -14,35 +15,6 @@ using namespace Qt::StringLiterals;
 namespace cs {
 
 namespace {
-
-// Migration N brings the schema from version N-1 to N. Never edit a shipped one; append.
-const QList<QStringList> kMigrationStatements = {
-    {
-        u"CREATE TABLE events (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, type TEXT NOT NULL,"
-        " actor TEXT NOT NULL, action_id TEXT, payload TEXT NOT NULL)"_s,
-        u"CREATE INDEX events_by_action ON events(action_id)"_s,
-        u"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
-        " BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"_s,
-        u"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
-        " BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"_s,
-        u"CREATE TABLE actions (id TEXT PRIMARY KEY, status TEXT NOT NULL, initiator TEXT NOT NULL,"
-        " expires_at TEXT NOT NULL, body TEXT NOT NULL, last_seq INTEGER NOT NULL)"_s,
-        u"CREATE INDEX actions_by_status ON actions(status, expires_at)"_s,
-    },
-    {
-        // Issue 3: approvers' signing keys and the nonces of accepted signed decisions.
-        u"CREATE TABLE keys (id TEXT PRIMARY KEY, owner TEXT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL)"_s,
-        u"CREATE INDEX keys_by_owner ON keys(owner)"_s,
-        u"CREATE TABLE nonces (nonce TEXT PRIMARY KEY, key_id TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
-    },
-    {
-        // Issue 4: the hash chain (backfilled for existing events by backfillHashes()) and the
-        // gateway's signed checkpoints.
-        u"ALTER TABLE events ADD COLUMN prev_hash TEXT"_s,
-        u"ALTER TABLE events ADD COLUMN hash TEXT"_s,
-        u"CREATE TABLE checkpoints (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)"_s,
-    },
-};
 
 std::optional<Action> actionFromBody(const QByteArray &body)
 {
@@ -81,12 +53,11 @@ bool EventStore::open(const QString &path, QString *error)
                      error);
     if (!m_db.isOpen())
         return false;
-    if (!migrate(error))
+    if (!StoreSchema::migrate(m_db, error))
         return false;
     m_insertEvent = QSqlQuery(m_db);
     m_upsertAction = QSqlQuery(m_db);
-    if (!m_insertEvent.prepare(u"INSERT INTO events (seq, time, type, actor, action_id, payload, prev_hash, hash)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s) ||
+    if (!m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) ||
         !m_upsertAction.prepare(u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq)"
                                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status,"
                                 " body = excluded.body, last_seq = excluded.last_seq"_s)) {
@@ -99,96 +70,21 @@ bool EventStore::open(const QString &path, QString *error)
 
 int EventStore::schemaVersion() const
 {
-    QSqlQuery query(u"SELECT version FROM schema_version"_s, m_db);
-    return query.next() ? query.value(0).toInt() : 0;
-}
-
-bool EventStore::migrate(QString *error)
-{
-    QSqlQuery query(m_db);
-    if (!query.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s)) {
-        *error = sqlError(query);
-        return false;
-    }
-    int version = schemaVersion();
-    if (version > kSchemaVersion) {
-        *error = u"the database has schema version %1, newer than this gateway's %2"_s.arg(version).arg(kSchemaVersion);
-        return false;
-    }
-    for (; version < kSchemaVersion; ++version) {
-        m_db.transaction();
-        bool ok = true;
-        for (const QString &statement : kMigrationStatements.at(version))
-            ok = ok && query.exec(statement);
-        if (ok && version + 1 == 3)
-            ok = backfillHashes(error);
-        ok = ok && query.exec(u"DELETE FROM schema_version"_s);
-        ok = ok && query.exec(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version + 1));
-        if (!ok || !m_db.commit()) {
-            *error = u"migration to schema version %1 failed: %2"_s.arg(version + 1)
-                         .arg(error->isEmpty() ? sqlError(query) : *error);
-            m_db.rollback();
-            return false;
-        }
-        qCInfo(lcStore) << "migrated the store to schema version" << version + 1;
-    }
-    return true;
-}
-
-bool EventStore::backfillHashes(QString *error)
-{
-    // Events written before the chain existed get their hashes now, in seq order. The append-only
-    // trigger is lifted for this one transaction and restored before it commits.
-    QSqlQuery query(m_db);
-    const auto run = [&](const QString &statement) {
-        if (query.exec(statement))
-            return true;
-        *error = sqlError(query);
-        return false;
-    };
-    if (!run(u"DROP TRIGGER events_no_update"_s))
-        return false;
-    QList<Event> events;
-    qint64 after = 0;
-    QString previous = AuditChain::kGenesisHash;
-    QSqlQuery update(m_db);
-    update.prepare(u"UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?"_s);
-    for (;;) {
-        events = eventsAfter(after, 1000);
-        for (Event &event : events) {
-            event.prevHash = previous;
-            event.hash = AuditChain::hashOf(event);
-            update.bindValue(0, event.prevHash);
-            update.bindValue(1, event.hash);
-            update.bindValue(2, event.seq);
-            if (!update.exec()) {
-                *error = sqlError(update);
-                return false;
-            }
-            previous = event.hash;
-        }
-        if (events.size() < 1000)
-            break;
-        after = events.last().seq;
-    }
-    return run(u"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
-               " BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"_s);
+    return StoreSchema::version(m_db);
 }
 
 bool EventStore::insertEvent(Event &event, QString *error)
 {
     event.seq = m_headSeq + 1;
     event.prevHash = m_headHash;
-    event.hash = AuditChain::hashOf(event);
+    event.hash.clear();
+    AuditChain::Sealed sealed = AuditChain::seal(event);
+    event.hash = sealed.hash;
     QSqlQuery &query = m_insertEvent;
     query.bindValue(0, event.seq);
-    query.bindValue(1, ActionCodec::formatTime(event.time));
-    query.bindValue(2, event.type);
-    query.bindValue(3, event.actor);
-    query.bindValue(4, event.actionId.isEmpty() ? QVariant() : QVariant(event.actionId));
-    query.bindValue(5, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
-    query.bindValue(6, event.prevHash);
-    query.bindValue(7, event.hash);
+    query.bindValue(1, event.actionId.isEmpty() ? QVariant() : QVariant(event.actionId));
+    query.bindValue(2, event.hash);
+    query.bindValue(3, sealed.body);
     if (!query.exec()) {
         *error = sqlError(query);
         return false;
@@ -333,10 +229,12 @@ QList<Event> readEvents(QSqlQuery &query)
         return events;
     }
     while (query.next()) {
-        events.append(Event{query.value(0).toLongLong(), ActionCodec::parseTime(query.value(1).toString()),
-                            query.value(2).toString(), query.value(3).toString(), query.value(4).toString(),
-                            QJsonDocument::fromJson(query.value(5).toByteArray()).object(), query.value(6).toString(),
-                            query.value(7).toString()});
+        WireError error;
+        if (auto event =
+                ActionCodec::eventFromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object(), &error))
+            events.append(std::move(*event));
+        else
+            qCCritical(lcStore) << "unreadable stored event:" << error.message;
     }
     return events;
 }
@@ -347,19 +245,36 @@ QList<Event> EventStore::eventsAfter(qint64 seq, int limit) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT seq, time, type, actor, action_id, payload, prev_hash, hash FROM events"
-                  " WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+    query.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     query.addBindValue(seq);
     query.addBindValue(limit);
     return readEvents(query);
+}
+
+EventStore::Bodies EventStore::eventBodiesAfter(qint64 seq, int limit) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+    query.addBindValue(seq);
+    query.addBindValue(limit);
+    Bodies page{{}, seq};
+    if (!query.exec()) {
+        qCCritical(lcStore) << "cannot read events:" << sqlError(query);
+        return page;
+    }
+    while (query.next()) {
+        page.lastSeq = query.value(0).toLongLong();
+        page.bodies.append(query.value(1).toByteArray());
+    }
+    return page;
 }
 
 QList<Event> EventStore::eventsOf(const QString &actionId) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT seq, time, type, actor, action_id, payload, prev_hash, hash FROM events"
-                  " WHERE action_id = ? ORDER BY seq"_s);
+    query.prepare(u"SELECT body FROM events WHERE action_id = ? ORDER BY seq"_s);
     query.addBindValue(actionId);
     return readEvents(query);
 }

@@ -15,13 +15,12 @@
 namespace cs {
 
 // The gateway's durable state in SQLite (WAL, synchronous=FULL): the append-only `events` table
-// is the source of truth, and the `actions` table holds each action's current form, written in
-// the same transaction as the event that changed it. A write returns only after it is durable.
+// (each event's canonical bytes, as hashed and served) is the source of truth, and the `actions`
+// table holds each action's current form, written in the same transaction as the event that
+// changed it. A write returns only after it is durable. The layout is StoreSchema's.
 class EventStore
 {
 public:
-    static constexpr int kSchemaVersion = 3;
-
     // More writes to make in the same transaction as an event (a key row, a nonce); `seq` is the
     // event's. Returns false with `error` set to roll everything back.
     using Extra = std::function<bool(QSqlDatabase &db, qint64 seq, QString *error)>;
@@ -57,12 +56,17 @@ public:
     std::optional<Action> action(const QString &id) const;
     QList<Action> pendingActions() const;
     QList<Event> eventsAfter(qint64 seq, int limit) const;
+    // The same events as stored: the canonical bytes /v1/audit serves, and the last one's seq.
+    struct Bodies
+    {
+        QList<QByteArray> bodies;
+        qint64 lastSeq = 0;
+    };
+    Bodies eventBodiesAfter(qint64 seq, int limit) const;
     // Every event of one action, in seq order.
     QList<Event> eventsOf(const QString &actionId) const;
 
 private:
-    bool migrate(QString *error);
-    bool backfillHashes(QString *error);
     void readHead();
     bool insertEvent(Event &event, QString *error);
     bool upsertAction(const Action &action, qint64 seq, QString *error);

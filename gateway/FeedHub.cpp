@@ -123,10 +123,8 @@ void FeedHub::onAudit(QWebSocket *socket, const QJsonObject &message)
         socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(*invalid)));
         return;
     }
-    QJsonObject page = AuditEndpoints::pageJson(*m_service, after, limit);
-    page.insert(u"type"_s, u"audit_page"_s);
-    page.insert(u"request_id"_s, message.value(u"request_id"_s).toString());
-    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(page).toJson(QJsonDocument::Compact)));
+    const QJsonObject more{{u"type"_s, u"audit_page"_s}, {u"request_id"_s, message.value(u"request_id"_s).toString()}};
+    socket->sendTextMessage(QString::fromUtf8(AuditEndpoints::pageText(*m_service, after, limit, more)));
 }
 
 void FeedHub::onDecide(QWebSocket *socket, const QJsonObject &message)

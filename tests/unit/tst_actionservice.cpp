@@ -1,5 +1,6 @@
 #include "ActionService.h"
 #include "EventStore.h"
+#include "StoreSchema.h"
 #include "KeyRegistry.h"
 #include "SigningFixture.h"
 
@@ -49,7 +50,7 @@ private Q_SLOTS:
         EventStore store(u"s1"_s);
         QString error;
         QVERIFY2(store.open(freshPath(), &error), qPrintable(error));
-        QCOMPARE(store.schemaVersion(), EventStore::kSchemaVersion);
+        QCOMPARE(store.schemaVersion(), StoreSchema::kVersion);
         QCOMPARE(store.headSeq(), 0);
     }
 
@@ -265,7 +266,7 @@ private Q_SLOTS:
         EventStore store(u"s-v2"_s);
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), StoreSchema::kVersion);
         const QList<Event> events = store.eventsAfter(0, 10);
         QCOMPARE(events.size(), 2);
         QCOMPARE(events.at(0).prevHash, AuditChain::kGenesisHash);
@@ -273,7 +274,8 @@ private Q_SLOTS:
         QCOMPARE(events.at(1).prevHash, events.at(0).hash);
         QCOMPARE(store.headHash(), events.at(1).hash);
         QSqlQuery update(store.database());
-        QVERIFY(!update.exec(u"UPDATE events SET actor = 'x' WHERE seq = 1"_s));
+        QVERIFY(!update.exec(u"UPDATE events SET body = 'x' WHERE seq = 1"_s));
+        QVERIFY(!update.exec(u"DELETE FROM events WHERE seq = 1"_s));
     }
 };
 

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace cs::StoreSchema {
+
+// The gateway database's layout and how every older one is brought up to it, each step in one
+// transaction. EventStore runs migrate() when it opens the database.
+inline constexpr int kVersion = 4;
+
+int version(const QSqlDatabase &db);
+bool migrate(QSqlDatabase &db, QString *error);
+
+} // namespace cs::StoreSchema
