@@ -27,17 +27,37 @@ QString hashOf(const Event &event)
     return hashOf(ActionCodec::toJson(event));
 }
 
-std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq, const QString &previousHash,
-                            QList<QByteArray> *contents)
+Sealed seal(const Event &event)
 {
+    QJsonObject json = ActionCodec::toJson(event);
+    json.remove(u"hash"_s);
+    Sealed sealed;
+    sealed.hash = hashOf(json);
+    json.insert(u"hash"_s, sealed.hash);
+    Jcs::Error error;
+    sealed.body = Jcs::serialize(json, &error).value_or(QByteArray());
+    return sealed;
+}
+
+std::optional<Break> verify(const std::vector<Jcs::View::Value> &events, qint64 previousSeq,
+                            const QString &previousHash, QList<QByteArray> *contents)
+{
+    static constexpr QLatin1StringView kSeq("seq");
+    static constexpr QLatin1StringView kHash("hash");
+    static constexpr QLatin1StringView kPrevHash("prev_hash");
     qint64 expectedSeq = previousSeq + 1;
-    QString expectedPrev = previousHash;
-    for (const QJsonObject &event : events) {
-        const qint64 seq = event.value(u"seq"_s).toInteger(-1);
+    QByteArray expectedPrev = previousHash.toLatin1();
+    for (const Jcs::View::Value &event : events) {
+        const qint64 seq = event[kSeq].toInteger(-1);
         if (seq < 1)
             return Break{expectedSeq, u"unreadable_event"_s,
                          u"An event without a seq follows seq %1."_s.arg(expectedSeq - 1)};
         if (seq > expectedSeq) {
+            const bool later = std::any_of(std::next(&event), events.data() + events.size(),
+                                           [&](const auto &other) { return other[kSeq].toInteger() == expectedSeq; });
+            if (later)
+                return Break{expectedSeq, u"reordered_event"_s,
+                             u"Event %1 comes after event %2."_s.arg(expectedSeq).arg(seq)};
             return Break{expectedSeq, u"missing_event"_s,
                          u"Event %1 is missing: the next event is %2."_s.arg(expectedSeq).arg(seq)};
         }
@@ -45,62 +65,79 @@ std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq
             return Break{seq, u"reordered_event"_s,
                          u"Event %1 comes where event %2 belongs."_s.arg(seq).arg(expectedSeq)};
         }
-        if (event.value(u"prev_hash"_s).toString() != expectedPrev) {
+        if (event[kPrevHash].stringBytes() != expectedPrev) {
             return Break{seq, u"prev_hash_mismatch"_s,
                          u"Event %1 does not link to the event before it (prev_hash %2, expected %3)."_s.arg(seq).arg(
-                             event.value(u"prev_hash"_s).toString(), expectedPrev)};
+                             event[kPrevHash].toString(), QString::fromLatin1(expectedPrev))};
         }
-        const QByteArray content = contentBytes(event);
-        const QString recomputed = QString::fromLatin1(Crypto::sha256(content).toHex());
-        if (event.value(u"hash"_s).toString() != recomputed) {
+        QByteArray content = event.bytesWithout(kHash);
+        QByteArray recomputed = Crypto::sha256(content).toHex();
+        if (event[kHash].stringBytes() != recomputed) {
             return Break{seq, u"hash_mismatch"_s,
                          u"Event %1 was changed after it was written: its content hashes to %2, not %3."_s.arg(seq).arg(
-                             recomputed, event.value(u"hash"_s).toString())};
+                             QString::fromLatin1(recomputed), event[kHash].toString())};
         }
         if (contents)
-            contents->append(content);
-        expectedPrev = recomputed;
+            contents->append(std::move(content));
+        expectedPrev = std::move(recomputed);
         ++expectedSeq;
     }
     return std::nullopt;
 }
 
-std::optional<Break> verifyStored(const QList<StoredEvent> &events, qint64 previousSeq, const QString &previousHash)
+std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq, const QString &previousHash,
+                            QList<QByteArray> *contents)
 {
-    static const QByteArray prevKey = QByteArrayLiteral(",\"prev_hash\":\"");
-    static const QByteArray seqKey = QByteArrayLiteral(",\"seq\":");
-    qint64 expectedSeq = previousSeq + 1;
-    QByteArray expectedPrev = previousHash.toLatin1();
-    for (const StoredEvent &event : events) {
-        const qsizetype prevAt = event.content.lastIndexOf(prevKey);
-        const qsizetype seqAt = event.content.lastIndexOf(seqKey);
-        const qsizetype seqEnd = seqAt < 0 ? -1 : event.content.indexOf(',', seqAt + 1);
-        bool ok = false;
-        const qint64 parsedSeq =
-            seqEnd < 0 ? -1 : event.content.mid(seqAt + seqKey.size(), seqEnd - seqAt - seqKey.size()).toLongLong(&ok);
-        if (prevAt < 0 || !ok || parsedSeq < 1 || prevAt + prevKey.size() + 64 > event.content.size())
-            return Break{expectedSeq, u"unreadable_event"_s,
-                         u"The stored event after seq %1 cannot be read."_s.arg(expectedSeq - 1)};
-        if (parsedSeq > expectedSeq)
-            return Break{expectedSeq, u"missing_event"_s,
-                         u"Event %1 is missing: the next event is %2."_s.arg(expectedSeq).arg(parsedSeq)};
-        if (parsedSeq < expectedSeq)
-            return Break{parsedSeq, u"reordered_event"_s,
-                         u"Event %1 comes where event %2 belongs."_s.arg(parsedSeq).arg(expectedSeq)};
-        if (QByteArrayView(event.content).sliced(prevAt + prevKey.size(), 64) != expectedPrev) {
-            return Break{parsedSeq, u"prev_hash_mismatch"_s,
-                         u"Event %1 does not link to the event before it."_s.arg(parsedSeq)};
+    std::vector<Jcs::View> views;
+    std::vector<Jcs::View::Value> values;
+    views.reserve(size_t(events.size()));
+    for (const QJsonObject &event : events) {
+        auto view = Jcs::View::of(event);
+        if (!view) {
+            // No canonical form (a lone surrogate): check the events before it, then stop here.
+            const qint64 at = previousSeq + qint64(values.size()) + 1;
+            if (auto broken = verify(values, previousSeq, previousHash, contents))
+                return broken;
+            return Break{at, u"unreadable_event"_s, u"Event %1 has no canonical JSON form."_s.arg(at)};
         }
-        const QByteArray recomputed = Crypto::sha256(event.content).toHex();
-        if (recomputed != event.hash.toLatin1()) {
-            return Break{
-                parsedSeq, u"hash_mismatch"_s,
-                u"Event %1 was changed after it was written: its content hashes to %2, not %3."_s.arg(parsedSeq).arg(
-                    QString::fromLatin1(recomputed), event.hash)};
-        }
-        expectedPrev = recomputed;
-        ++expectedSeq;
+        views.push_back(std::move(*view));
+        values.push_back(views.back().root());
     }
+    return verify(values, previousSeq, previousHash, contents);
+}
+
+std::optional<Break> StoredChain::add(QByteArrayView content, QByteArrayView hash)
+{
+    static constexpr QByteArrayView prevKey(",\"prev_hash\":\"");
+    static constexpr QByteArrayView seqKey(",\"seq\":");
+    const qint64 expectedSeq = m_seq + 1;
+    const qsizetype prevAt = content.lastIndexOf(prevKey);
+    const qsizetype seqAt = content.lastIndexOf(seqKey);
+    const qsizetype seqEnd = seqAt < 0 ? -1 : content.indexOf(',', seqAt + 1);
+    bool ok = false;
+    const qint64 parsedSeq =
+        seqEnd < 0 ? -1 : content.sliced(seqAt + seqKey.size(), seqEnd - seqAt - seqKey.size()).toLongLong(&ok);
+    if (prevAt < 0 || !ok || parsedSeq < 1 || prevAt + prevKey.size() + 64 > content.size())
+        return Break{expectedSeq, u"unreadable_event"_s,
+                     u"The stored event after seq %1 cannot be read."_s.arg(expectedSeq - 1)};
+    if (parsedSeq > expectedSeq)
+        return Break{expectedSeq, u"missing_event"_s,
+                     u"Event %1 is missing: the next event is %2."_s.arg(expectedSeq).arg(parsedSeq)};
+    if (parsedSeq < expectedSeq)
+        return Break{parsedSeq, u"reordered_event"_s,
+                     u"Event %1 comes where event %2 belongs."_s.arg(parsedSeq).arg(expectedSeq)};
+    if (content.sliced(prevAt + prevKey.size(), 64) != m_hash)
+        return Break{parsedSeq, u"prev_hash_mismatch"_s,
+                     u"Event %1 does not link to the event before it."_s.arg(parsedSeq)};
+    QByteArray recomputed = Crypto::sha256(content).toHex();
+    if (recomputed != hash) {
+        return Break{
+            parsedSeq, u"hash_mismatch"_s,
+            u"Event %1 was changed after it was written: its content hashes to %2, not %3."_s.arg(parsedSeq).arg(
+                QString::fromLatin1(recomputed), QString::fromLatin1(hash))};
+    }
+    m_hash = std::move(recomputed);
+    m_seq = parsedSeq;
     return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Event.h"
+#include "json/JcsView.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -24,6 +25,14 @@ QString hashOf(const Event &event);
 // The bytes an event's hash is taken over: the JCS form of the event without `hash`.
 QByteArray contentBytes(const QJsonObject &eventJson);
 
+// An event as the gateway stores and serves it: its hash, and its canonical bytes with `hash`.
+struct Sealed
+{
+    QString hash;
+    QByteArray body;
+};
+Sealed seal(const Event &event);
+
 // Where a chain stops being what it claims: the seq of the first event that does not fit.
 struct Break
 {
@@ -32,21 +41,32 @@ struct Break
     QString message;
 };
 
-// Checks `events` (in the order received) follow `previousSeq`/`previousHash`: contiguous seqs,
-// each prev_hash the hash before it, each hash its own content's.
-// With `contents`, also hands back each event's contentBytes() as verified, for storing.
+// Checks `events` (in the order received, each read in place from its canonical text) follow
+// `previousSeq`/`previousHash`: contiguous seqs, each prev_hash the hash before it, each hash its
+// own content's. With `contents`, also hands back each event's content bytes as verified.
+std::optional<Break> verify(const std::vector<Jcs::View::Value> &events, qint64 previousSeq,
+                            const QString &previousHash, QList<QByteArray> *contents = nullptr);
+// The same for events parsed from any JSON: each is put in canonical form first.
 std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq, const QString &previousHash,
                             QList<QByteArray> *contents = nullptr);
 
-// The same check over stored content bytes and hashes, without parsing JSON: the hash is taken
-// over the bytes, and `seq` and `prev_hash` are read from their fixed place in JCS output (the
-// top-level members after `payload`, where no nested object can follow).
-struct StoredEvent
+// The same check over stored content bytes and hashes, one event at a time, without parsing JSON:
+// the hash is taken over the bytes, and `seq` and `prev_hash` are read from their fixed place in
+// JCS output (the top-level members after `payload`, where no nested object can follow).
+class StoredChain
 {
-    QByteArray content;
-    QString hash;
+public:
+    StoredChain(qint64 previousSeq, const QString &previousHash) : m_seq(previousSeq), m_hash(previousHash.toLatin1())
+    {
+    }
+    std::optional<Break> add(QByteArrayView content, QByteArrayView hash);
+    qint64 seq() const { return m_seq; }
+    QString hash() const { return QString::fromLatin1(m_hash); }
+
+private:
+    qint64 m_seq;
+    QByteArray m_hash;
 };
-std::optional<Break> verifyStored(const QList<StoredEvent> &events, qint64 previousSeq, const QString &previousHash);
 
 // A signed statement of the gateway: "the log up to `seq` ends in `headHash`".
 struct Checkpoint

@@ -22,11 +22,31 @@ const QStringList kColumns{u"seq"_s,    u"time"_s,     u"type"_s,        u"actor
                            u"system"_s, u"resource"_s, u"environment"_s, u"command"_s, u"justification"_s, u"verdict"_s,
                            u"reason"_s, u"approver"_s, u"key_id"_s,      u"code"_s,    u"hash"_s};
 
-QString csvQuote(const QString &cell)
+// A cell starting with one of these is read as a formula by spreadsheet applications.
+constexpr QByteArrayView kFormulaStarts("=+-@\t\r");
+
+// One cell, neutralized and quoted, UTF-8.
+void appendCell(QByteArray &row, QByteArrayView cell)
 {
-    if (!cell.contains(u',') && !cell.contains(u'"') && !cell.contains(u'\n') && !cell.contains(u'\r'))
-        return cell;
-    return u'"' + QString(cell).replace(u'"', u"\"\""_s) + u'"';
+    const bool neutralize = !cell.isEmpty() && kFormulaStarts.contains(cell.front());
+    const bool quote =
+        std::any_of(cell.begin(), cell.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
+    if (!row.isEmpty())
+        row += ',';
+    if (quote)
+        row += '"';
+    if (neutralize)
+        row += '\'';
+    if (quote) {
+        for (char c : cell) {
+            if (c == '"')
+                row += '"';
+            row += c;
+        }
+        row += '"';
+    } else {
+        row += cell;
+    }
 }
 
 bool writeFile(const QString &path, const QByteArray &content, QString *error)
@@ -51,8 +71,7 @@ std::optional<QByteArray> readFile(const QString &path)
 
 QString neutralizeCell(const QString &cell)
 {
-    static const QString risky = u"=+-@\t\r"_s;
-    if (!cell.isEmpty() && risky.contains(cell.front()))
+    if (!cell.isEmpty() && cell.front().unicode() < 0x80 && kFormulaStarts.contains(char(cell.front().unicode())))
         return u'\'' + cell;
     return cell;
 }
@@ -62,38 +81,55 @@ QByteArray csvHeader()
     return kColumns.join(u',').toUtf8() + "\r\n";
 }
 
+QByteArray csvRow(const Jcs::View::Value &event)
+{
+    const auto member = [](const Jcs::View::Value &object, const char *name) {
+        return object[QLatin1StringView(name)];
+    };
+    const Jcs::View::Value payload = member(event, "payload");
+    const Jcs::View::Value action = member(payload, "action");
+    const Jcs::View::Value target = member(action, "target");
+    QByteArray row;
+    row.reserve(event.bytes().size());
+    QByteArray scratch;
+    const auto text = [&](const Jcs::View::Value &object, const char *name) {
+        appendCell(row, member(object, name).utf8(&scratch));
+    };
+    appendCell(row, QByteArray::number(member(event, "seq").toInteger()));
+    text(event, "time");
+    text(event, "type");
+    text(event, "actor");
+    text(event, "action_id");
+    text(action, "kind");
+    text(target, "system");
+    text(target, "resource");
+    text(target, "environment");
+    appendCell(row, ActionCodec::displayCommand(action));
+    text(action, "justification");
+    text(payload, "verdict");
+    text(payload, "reason");
+    text(payload, "approver");
+    text(payload, "key_id");
+    text(payload, "code");
+    text(event, "hash");
+    return row + "\r\n";
+}
+
 QByteArray csvRow(const QJsonObject &event)
 {
-    const QJsonObject payload = event.value(u"payload"_s).toObject();
-    const QJsonObject action = payload.value(u"action"_s).toObject();
-    const QJsonObject target = action.value(u"target"_s).toObject();
-    const QStringList cells{QString::number(event.value(u"seq"_s).toInteger()),
-                            event.value(u"time"_s).toString(),
-                            event.value(u"type"_s).toString(),
-                            event.value(u"actor"_s).toString(),
-                            event.value(u"action_id"_s).toString(),
-                            action.value(u"kind"_s).toString(),
-                            target.value(u"system"_s).toString(),
-                            target.value(u"resource"_s).toString(),
-                            target.value(u"environment"_s).toString(),
-                            ActionCodec::displayCommand(action),
-                            action.value(u"justification"_s).toString(),
-                            payload.value(u"verdict"_s).toString(),
-                            payload.value(u"reason"_s).toString(),
-                            payload.value(u"approver"_s).toString(),
-                            payload.value(u"key_id"_s).toString(),
-                            payload.value(u"code"_s).toString(),
-                            event.value(u"hash"_s).toString()};
-    QStringList out;
-    out.reserve(cells.size());
-    for (const QString &cell : cells)
-        out.append(csvQuote(neutralizeCell(cell)));
-    return out.join(u',').toUtf8() + "\r\n";
+    const auto view = Jcs::View::of(event);
+    return view ? csvRow(view->root()) : QByteArray();
+}
+
+QByteArray jsonLine(const Jcs::View::Value &event)
+{
+    return event.bytes().toByteArray() + '\n';
 }
 
 QByteArray jsonLine(const QJsonObject &event)
 {
-    return QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
+    const auto view = Jcs::View::of(event);
+    return view ? jsonLine(view->root()) : QByteArray();
 }
 
 bool writeBundle(const Bundle &bundle, const QString &directory, QString *error)

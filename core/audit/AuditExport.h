@@ -20,10 +20,12 @@ namespace AuditExport {
 QByteArray csvHeader();
 // One event as a CSV row; cells an application would read as a formula (=, +, -, @, tab, CR at
 // the start) are neutralized with a leading apostrophe.
+QByteArray csvRow(const Jcs::View::Value &event);
 QByteArray csvRow(const QJsonObject &event);
 QString neutralizeCell(const QString &cell);
 
-// --- JSON Lines ---
+// --- JSON Lines: each event in its canonical form, as /v1/audit serves it ---
+QByteArray jsonLine(const Jcs::View::Value &event);
 QByteArray jsonLine(const QJsonObject &event);
 
 // --- Evidence bundle: a directory ---

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "audit/AuditChain.h"
+#include "audit/AuditPage.h"
 #include "signing/KeyRecord.h"
+#include "util/SqliteStatement.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -20,7 +22,7 @@ namespace cs {
 class AuditMirror
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     explicit AuditMirror(QString connectionName = QStringLiteral("countersign-mirror"));
     ~AuditMirror();
@@ -41,10 +43,28 @@ public:
     QByteArray gatewayKey() const;
     std::optional<AuditChain::Break> pinGatewayKey(const QByteArray &publicKey);
 
-    // Checks and stores one page from /v1/audit. Returns the break, if the page has one; the
-    // events before it are stored.
-    std::optional<AuditChain::Break> ingest(const QList<QJsonObject> &events,
-                                            const QList<AuditChain::Checkpoint> &checkpoints, QString *error);
+    // A page from /v1/audit, checked against the chain it must continue: how far it is good.
+    struct CheckedPage
+    {
+        AuditPage page;
+        QList<QByteArray> contents;                // the content bytes of the events verified, in order
+        qint64 validUpTo = 0;                      // the last seq that may be stored
+        QString validHash;                         // its hash
+        QList<AuditChain::Checkpoint> checkpoints; // the ones verified, up to validUpTo
+        std::optional<AuditChain::Break> broken;
+    };
+    // Checks `page` as the continuation of the chain at `seq`/`hash` (the head, or the last page
+    // checked): the chain, and the checkpoints' signatures and heads. Writes nothing.
+    CheckedPage check(AuditPage page, qint64 seq, const QString &hash) const;
+    // Stores what `checked` found good, and records its break. False, with `error`, when the
+    // database refuses; nothing of the page is stored then.
+    bool store(const CheckedPage &checked, QString *error);
+    // check() then store(), from the head. Returns the break, if the page has one.
+    std::optional<AuditChain::Break> ingest(const AuditPage &page, QString *error);
+    // Reads the head again, after another connection (AuditMirrorWriter's) has stored pages.
+    void reload();
+    QString path() const { return m_path; }
+    QString connectionName() const { return m_connectionName; }
 
     // The break found by an earlier sync, if any: shown loudly until the mirror is rebuilt.
     std::optional<AuditChain::Break> storedBreak() const;
@@ -60,7 +80,10 @@ public:
     // Renews the query planner's statistics when the log has grown enough to need it.
     void optimize();
 
-    // An event as /v1/audit served it, from the stored content bytes (`body`) and `hash` columns.
+    // An event as /v1/audit served it, from the stored content bytes (`body`) and `hash` columns:
+    // its canonical text, and parsed.
+    static QByteArray eventText(const QByteArray &content, QByteArrayView hash);
+    static std::optional<Jcs::View> eventView(const QByteArray &content, QByteArrayView hash);
     static QJsonObject eventJson(const QByteArray &content, const QString &hash);
 
     // Re-walks the whole stored chain: finds a local edit to the mirror's own database.
@@ -68,17 +91,21 @@ public:
 
 private:
     bool migrate(QString *error);
-    bool storeEvent(const QJsonObject &event, const QByteArray &content, QString *error);
+    bool storeEvent(const Jcs::View::Value &event, const QByteArray &content, QString *error);
     void recordBreak(const AuditChain::Break &broken);
+    // The hash of event `seq`, from `page` or the stored events.
+    QString hashAt(const AuditPage &page, qint64 seq) const;
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 
     QString m_connectionName;
+    QString m_path;
     QSqlDatabase m_db;
-    QSqlQuery m_insertEvent;
-    QSqlQuery m_upsertAction;
-    QSqlQuery m_insertText;
-    QSqlQuery m_resolveAction;
+    // What every stored event runs (SqliteStatement: no QVariant or UTF-16 copy per value).
+    SqliteStatement m_insertEvent;
+    SqliteStatement m_upsertAction;
+    SqliteStatement m_insertText;
+    SqliteStatement m_resolveAction;
     qint64 m_headSeq = 0;
     QString m_headHash;
 };

@@ -4,12 +4,19 @@
 #include "client/AgentClient.h"
 
 #include <QObject>
+#include <QThread>
+
+#include <optional>
 
 namespace cs {
 
+class AuditMirrorWriter;
+
 // Brings an AuditMirror up to the gateway's head, page by page through GET /v1/audit, resuming
 // from the mirror's head: interrupted (the gateway gone, the console closed) it continues where it
-// stopped, and nothing is fetched or stored twice. Checking is the mirror's: a break stops the sync.
+// stopped, and nothing is fetched or stored twice. Each page is checked on this object's thread
+// (the mirror's check()) and stored by an AuditMirrorWriter on a thread of its own, while the next
+// page is fetched. A break stops the sync once what came before it is stored.
 class AuditSync : public QObject
 {
     Q_OBJECT
@@ -17,11 +24,12 @@ public:
     static constexpr int kDefaultPageSize = 5000;
 
     AuditSync(AuditMirror *mirror, AgentClient *client, QObject *parent = nullptr);
+    ~AuditSync() override;
 
     void setPageSize(int events) { m_pageSize = events; }
     bool isRunning() const { return m_running; }
-    // Time spent checking and storing pages (the rest of a sync is the gateway and the network).
-    double ingestSeconds() const { return double(m_ingestNs) / 1e9; }
+    // Time spent reading and checking pages on this thread (the writer stores them meanwhile).
+    double checkSeconds() const { return double(m_checkNs) / 1e9; }
     void start();
 
 Q_SIGNALS:
@@ -33,16 +41,33 @@ Q_SIGNALS:
 
 private:
     void fetchPage(qint64 after);
+    void onPage(const QByteArray &text);
+    void onStored(int ticket, const QString &error);
+    // Fetches the next page, or ends the sync, as far as the pages in flight allow.
+    void pump();
+    void finish(const std::optional<AuditChain::Break> &broken, const QString &failure);
     void fetchKeys();
     void stop();
 
+    static constexpr int kMaxQueued = 2; // pages checked and waiting for the writer
+
     AuditMirror *m_mirror;
     AgentClient *m_client;
+    QThread m_writerThread;
+    AuditMirrorWriter *m_writer; // lives on m_writerThread
     int m_pageSize = kDefaultPageSize;
     bool m_running = false;
-    qint64 m_ingestNs = 0;
     int m_generation = 0;
-    int m_inFlight = 0;
+    qint64 m_checkNs = 0;
+
+    bool m_fetching = false;
+    int m_storing = 0;
+    qint64 m_fetchedSeq = 0; // the last seq asked for
+    qint64 m_checkedSeq = 0; // the chain as checked so far
+    QString m_checkedHash;
+    qint64 m_gatewayHead = -1; // -1: not known yet
+    std::optional<AuditChain::Break> m_break;
+    QString m_failure;
 };
 
 } // namespace cs

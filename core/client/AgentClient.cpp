@@ -45,6 +45,11 @@ void AgentClient::get(const QString &path, QObject *context, Callback callback)
     deliver(send("GET", path, {}, 30000), context, std::move(callback));
 }
 
+void AgentClient::getText(const QString &path, QObject *context, Callback callback)
+{
+    deliver(send("GET", path, {}, 30000), context, std::move(callback), Body::Text);
+}
+
 void AgentClient::post(const QString &path, const QJsonObject &body, QObject *context, Callback callback)
 {
     deliver(send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), 30000), context,
@@ -66,14 +71,17 @@ QNetworkReply *AgentClient::send(const QByteArray &method, const QString &path, 
     return m_network->sendCustomRequest(request, method, body);
 }
 
-void AgentClient::deliver(QNetworkReply *reply, QObject *context, Callback callback)
+void AgentClient::deliver(QNetworkReply *reply, QObject *context, Callback callback, Body body)
 {
-    connect(reply, &QNetworkReply::finished, context, [reply, callback = std::move(callback)] {
+    connect(reply, &QNetworkReply::finished, context, [reply, body, callback = std::move(callback)] {
         reply->deleteLater();
         Reply result;
         result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray bytes = reply->readAll();
-        result.body = QJsonDocument::fromJson(bytes).object();
+        if (body == Body::Json || result.httpStatus >= 400)
+            result.body = QJsonDocument::fromJson(bytes).object();
+        if (body == Body::Text)
+            result.text = bytes;
         if (result.httpStatus == 0) {
             result.error = {u"unreachable"_s, u"The gateway could not be reached: %1"_s.arg(reply->errorString())};
         } else if (result.httpStatus >= 400) {

@@ -23,7 +23,8 @@ public:
     struct Reply
     {
         int httpStatus = 0; // 0 when the gateway could not be reached
-        QJsonObject body;   // the JSON body, on success and on refusal
+        QJsonObject body;   // the JSON body, on success and on refusal (not for getText())
+        QByteArray text;    // the body as received, for getText()
         WireError error;    // the gateway's error, or a transport error (code "unreachable")
         bool ok() const { return error.isNull(); }
         bool unreachable() const { return httpStatus == 0; }
@@ -38,11 +39,14 @@ public:
     void fetch(const QString &actionId, int waitSeconds, QObject *context, Callback callback);
     void cancel(const QString &actionId, QObject *context, Callback callback);
     void get(const QString &path, QObject *context, Callback callback);
+    // GET, leaving a successful body unparsed in Reply::text, for large answers read another way.
+    void getText(const QString &path, QObject *context, Callback callback);
     void post(const QString &path, const QJsonObject &body, QObject *context, Callback callback);
 
 private:
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs);
-    void deliver(QNetworkReply *reply, QObject *context, Callback callback);
+    enum class Body { Json, Text };
+    void deliver(QNetworkReply *reply, QObject *context, Callback callback, Body body = Body::Json);
 
     QNetworkAccessManager *m_network;
     QUrl m_gatewayUrl;

@@ -1,8 +1,8 @@
 #include "Action.h"
 
 #include "json/Jcs.h"
+#include "signing/Crypto.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -98,7 +98,7 @@ QString Action::computeDigest() const
     const auto bytes = Jcs::serialize(requestDocument(), &error);
     if (!bytes)
         return {}; // a request that has no canonical form has no digest, and cannot be approved
-    return QString::fromLatin1(QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(Crypto::sha256(*bytes).toHex());
 }
 
 } // namespace cs

@@ -1,6 +1,5 @@
 #include "Crypto.h"
 
-#include <QCryptographicHash>
 #include <QHash>
 #include <QMutex>
 
@@ -200,9 +199,13 @@ QString keyIdFor(const QByteArray &spki)
     return u"k-"_s + QString::fromLatin1(sha256(spki).toHex().left(20));
 }
 
-QByteArray sha256(const QByteArray &data)
+QByteArray sha256(QByteArrayView data)
 {
-    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+    QByteArray digest(32, Qt::Uninitialized);
+    unsigned int size = 0;
+    EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char *>(digest.data()), &size, EVP_sha256(),
+               nullptr);
+    return digest;
 }
 
 QByteArray randomBytes(int count)

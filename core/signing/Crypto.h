@@ -37,7 +37,8 @@ std::optional<QByteArray> ecdsaRawToDer(const QByteArray &raw);
 // A key's id is derived from the key itself: "k-" + the first 20 hex digits of SHA-256(SPKI).
 QString keyIdFor(const QByteArray &spki);
 
-QByteArray sha256(const QByteArray &bytes);
+// OpenSSL's SHA-256 (SHA extensions where the CPU has them; QCryptographicHash has none).
+QByteArray sha256(QByteArrayView bytes);
 QByteArray randomBytes(int count);
 
 // Ed25519 software keys: a 32-byte seed is the private key.

@@ -270,6 +270,21 @@ QString displayCommand(const QJsonObject &action)
     return words.join(u' ');
 }
 
+QByteArray displayCommand(const Jcs::View::Value &action)
+{
+    QByteArray scratch;
+    const Jcs::View::Value argv = action[QLatin1StringView("argv")];
+    if (!argv.isValid())
+        return action[QLatin1StringView("command")].utf8(&scratch).toByteArray();
+    QByteArray joined;
+    for (const Jcs::View::Value &word : argv.children()) {
+        if (!joined.isEmpty())
+            joined += ' ';
+        joined += word.utf8(&scratch);
+    }
+    return joined;
+}
+
 std::optional<Event> eventFromJson(const QJsonObject &object, WireError *error)
 {
     Event event;

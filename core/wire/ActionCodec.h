@@ -1,5 +1,7 @@
 #pragma once
 
+#include "json/JcsView.h"
+
 #include "domain/Action.h"
 #include "domain/Event.h"
 #include "wire/WireError.h"
@@ -26,6 +28,8 @@ std::optional<Action> actionFromJson(const QJsonObject &object, WireError *error
 QJsonObject toJson(const Event &event);
 // The command of an action as JSON (`argv` joined with spaces, or `command`), for tables and search.
 QString displayCommand(const QJsonObject &action);
+// The same for an action read in place, as UTF-8.
+QByteArray displayCommand(const Jcs::View::Value &action);
 std::optional<Event> eventFromJson(const QJsonObject &object, WireError *error);
 
 QString formatTime(const QDateTime &time);

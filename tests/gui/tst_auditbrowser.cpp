@@ -154,7 +154,8 @@ private Q_SLOTS:
         // Someone edits event 5 in the gateway's database; the next sync refuses it, loudly.
         m_gateway.kill();
         QVERIFY(runSql(QDir(m_gateway.dataDir()).filePath(u"gateway.sqlite"_s),
-                       {u"DROP TRIGGER events_no_update"_s, u"UPDATE events SET actor = 'mallory' WHERE seq = 5"_s}));
+                       {u"DROP TRIGGER events_no_update"_s,
+                        u"UPDATE events SET body = json_set(body, '$.actor', 'mallory') WHERE seq = 5"_s}));
         QVERIFY(m_gateway.restart());
         // A fresh mirror (another data directory) meets the edit.
         QTemporaryDir elsewhere;

@@ -175,14 +175,14 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("statements");
         QTest::addColumn<qint64>("seq");
         QTest::addColumn<QString>("code");
-        QTest::newRow("edited field") << QStringList{u"DROP TRIGGER events_no_update"_s,
-                                                     u"UPDATE events SET actor = 'mallory' WHERE seq = 7"_s}
-                                      << qint64(7) << u"hash_mismatch"_s;
-        QTest::newRow("edited payload")
+        QTest::newRow("edited field")
             << QStringList{u"DROP TRIGGER events_no_update"_s,
-                           u"UPDATE events SET payload = replace(payload, 'step 3', 'step X')"
-                           " WHERE seq = 5"_s}
-            << qint64(5) << u"hash_mismatch"_s;
+                           u"UPDATE events SET body = json_set(body, '$.actor', 'mallory') WHERE seq = 7"_s}
+            << qint64(7) << u"hash_mismatch"_s;
+        QTest::newRow("edited payload") << QStringList{u"DROP TRIGGER events_no_update"_s,
+                                                       u"UPDATE events SET body = replace(body, 'step 3', 'step X')"
+                                                       " WHERE seq = 5"_s}
+                                        << qint64(5) << u"hash_mismatch"_s;
         QTest::newRow("deleted event") << QStringList{u"DROP TRIGGER events_no_delete"_s,
                                                       u"DELETE FROM events WHERE seq = 4"_s}
                                        << qint64(4) << u"missing_event"_s;
@@ -191,7 +191,7 @@ private Q_SLOTS:
                                                        u"UPDATE events SET seq = -1 WHERE seq = 9"_s,
                                                        u"UPDATE events SET seq = 9 WHERE seq = 10"_s,
                                                        u"UPDATE events SET seq = 10 WHERE seq = -1"_s}
-                                        << qint64(9) << u"prev_hash_mismatch"_s;
+                                        << qint64(9) << u"reordered_event"_s;
     }
 
     void tamperedDatabase_isCaughtAtItsSeq()

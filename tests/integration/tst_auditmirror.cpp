@@ -126,9 +126,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("statements");
         QTest::addColumn<qint64>("seq");
         QTest::addColumn<QString>("code");
-        QTest::newRow("edited") << QStringList{u"DROP TRIGGER events_no_update"_s,
-                                               u"UPDATE events SET actor = 'mallory' WHERE seq = 14"_s}
-                                << qint64(14) << u"hash_mismatch"_s;
+        QTest::newRow("edited")
+            << QStringList{u"DROP TRIGGER events_no_update"_s,
+                           u"UPDATE events SET body = json_set(body, '$.actor', 'mallory') WHERE seq = 14"_s}
+            << qint64(14) << u"hash_mismatch"_s;
         QTest::newRow("removed") << QStringList{u"DROP TRIGGER events_no_delete"_s,
                                                 u"DELETE FROM events WHERE seq = 12"_s}
                                  << qint64(12) << u"missing_event"_s;
@@ -136,7 +137,7 @@ private Q_SLOTS:
                                                   u"UPDATE events SET seq = -1 WHERE seq = 13"_s,
                                                   u"UPDATE events SET seq = 13 WHERE seq = 14"_s,
                                                   u"UPDATE events SET seq = 14 WHERE seq = -1"_s}
-                                   << qint64(13) << u"prev_hash_mismatch"_s;
+                                   << qint64(13) << u"reordered_event"_s;
         QTest::newRow("forged checkpoint")
             << QStringList{u"UPDATE checkpoints SET body = replace(body, '\"seq\":15,', '\"seq\":16,') WHERE seq = 15"_s}
             << qint64(16) << u"checkpoint_signature_invalid"_s;
