@@ -1,5 +1,6 @@
 #include "AuditCommand.h"
 
+#include "audit/AuditPage.h"
 #include "signing/Crypto.h"
 
 #include <QCoreApplication>
@@ -74,39 +75,39 @@ void AuditCommand::run()
 
 void AuditCommand::fetchPage(qint64 after)
 {
-    m_client.get(u"/v1/audit?after=%1&limit=%2"_s.arg(after).arg(kPage), this, [this](const AgentClient::Reply &reply) {
-        if (!reply.ok())
-            return fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
-        const QJsonArray events = reply.body.value(u"events"_s).toArray();
-        for (const QJsonValue &event : events)
-            m_bundle.events.append(event.toObject());
-        for (const QJsonValue &value : reply.body.value(u"checkpoints"_s).toArray()) {
-            const auto checkpoint = AuditChain::Checkpoint::fromJson(value.toObject());
-            const bool known = checkpoint && std::any_of(m_bundle.checkpoints.cbegin(), m_bundle.checkpoints.cend(),
-                                                         [&](const auto &c) { return c.seq == checkpoint->seq; });
-            if (checkpoint && !known)
-                m_bundle.checkpoints.append(*checkpoint);
-        }
-        if (events.size() == kPage)
-            return fetchPage(events.last().toObject().value(u"seq"_s).toInteger());
-        if (m_format == u"bundle")
-            return fetchKeysAndWrite();
-        write();
-    });
+    m_client.getText(
+        u"/v1/audit?after=%1&limit=%2"_s.arg(after).arg(kPage), this, [this, after](const AgentClient::Reply &reply) {
+            if (!reply.ok())
+                return fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
+            QString error;
+            const auto page = AuditPage::read(reply.text, &error);
+            if (!page)
+                return fail(error);
+            for (const Jcs::View::Value &event : page->events) {
+                if (!event.isValid())
+                    return fail(u"the page after seq %1 holds an event with no canonical JSON form"_s.arg(after));
+                m_bundle.events.append(event.bytes().toByteArray());
+            }
+            for (const AuditChain::Checkpoint &checkpoint : page->checkpoints) {
+                const bool known = std::any_of(m_bundle.checkpoints.cbegin(), m_bundle.checkpoints.cend(),
+                                               [&](const auto &c) { return c.seq == checkpoint.seq; });
+                if (!known)
+                    m_bundle.checkpoints.append(checkpoint);
+            }
+            if (qsizetype(page->events.size()) == kPage)
+                return fetchPage(page->lastSeq(after));
+            if (m_format == u"bundle")
+                return fetchKeysAndWrite();
+            write();
+        });
 }
 
 void AuditCommand::fetchKeysAndWrite()
 {
-    // A bundle ends at the last event a checkpoint covers: later ones could still be rewritten.
-    qint64 covered = 0;
-    for (const AuditChain::Checkpoint &checkpoint : std::as_const(m_bundle.checkpoints))
-        covered = std::max(covered, checkpoint.seq);
-    const qsizetype before = m_bundle.events.size();
-    m_bundle.events.removeIf([covered](const QJsonObject &e) { return e.value(u"seq"_s).toInteger() > covered; });
-    if (m_bundle.events.size() < before) {
-        printErr(u"countersign-cli: the %1 events after seq %2 are not covered by a checkpoint yet and are left out"_s
-                     .arg(before - m_bundle.events.size())
-                     .arg(covered));
+    const qint64 leftOut = m_bundle.keepCovered();
+    if (leftOut > 0) {
+        printErr(
+            u"countersign-cli: the last %1 events are not covered by a checkpoint yet and are left out"_s.arg(leftOut));
     }
     m_client.get(u"/v1/keys"_s, this, [this](const AgentClient::Reply &reply) {
         if (!reply.ok())
@@ -133,8 +134,12 @@ void AuditCommand::write()
         return fail(u"cannot write %1: %2"_s.arg(m_out, file.errorString()));
     if (m_format == u"csv")
         file.write(AuditExport::csvHeader());
-    for (const QJsonObject &event : std::as_const(m_bundle.events))
-        file.write(m_format == u"csv" ? AuditExport::csvRow(event) : AuditExport::jsonLine(event));
+    for (const QByteArray &event : std::as_const(m_bundle.events)) {
+        if (m_format == u"csv")
+            file.write(AuditExport::csvRow(Jcs::View::read(event)->root()));
+        else
+            file.write(event + '\n');
+    }
     file.close();
     QCoreApplication::exit(0);
 }

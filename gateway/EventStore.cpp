@@ -172,7 +172,7 @@ QList<AuditChain::Checkpoint> EventStore::checkpointsCovering(qint64 after, qint
 {
     QList<AuditChain::Checkpoint> checkpoints;
     QSqlQuery query(m_db);
-    query.prepare(u"SELECT body FROM checkpoints WHERE seq > ? AND seq <= ?"
+    query.prepare(u"SELECT body FROM checkpoints WHERE seq >= ? AND seq <= ?"
                   " UNION ALL SELECT body FROM (SELECT body FROM checkpoints WHERE seq > ? ORDER BY seq LIMIT 1)"_s);
     query.addBindValue(after);
     query.addBindValue(upTo);

@@ -47,7 +47,9 @@ public:
     std::pair<qint64, QString> currentHead();
     bool storeCheckpoint(const AuditChain::Checkpoint &checkpoint, QString *error);
     qint64 lastCheckpointSeq() const;
-    // The checkpoints with after < seq <= upTo, and the first one beyond upTo (it covers the tail).
+    // The checkpoints with after <= seq <= upTo, and the first one beyond upTo (it covers the
+    // tail). The one at `after` itself is there for a reader that already has the events up to
+    // it: a checkpoint signed after it read them would otherwise never reach it.
     QList<AuditChain::Checkpoint> checkpointsCovering(qint64 after, qint64 upTo) const;
 
     // For the stores that share this database and its transactions (KeyRegistry).

@@ -1,6 +1,7 @@
 #include "AuditBrowser.h"
 
 #include "AuditTableModel.h"
+#include "BundleExport.h"
 #include "audit/AuditExport.h"
 #include "signing/DecisionVerifier.h"
 #include "wire/ActionCodec.h"
@@ -142,12 +143,17 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
         filters->addWidget(widget);
     auto *exportCsv = new QPushButton(tr("Export CSV…"), this);
     auto *exportJsonl = new QPushButton(tr("Export JSON Lines…"), this);
+    auto *exportBundle = new QPushButton(tr("Evidence bundle…"), this);
     exportCsv->setObjectName(u"exportCsvButton"_s);
     exportJsonl->setObjectName(u"exportJsonlButton"_s);
+    exportBundle->setObjectName(u"exportBundleButton"_s);
+    exportBundle->setToolTip(tr("The matching events with what an auditor needs to check them offline: the chain "
+                                "between them, the gateway's signed checkpoints and the signers' keys."));
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_state, 1);
     footer->addWidget(exportCsv);
     footer->addWidget(exportJsonl);
+    footer->addWidget(exportBundle);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_timeline);
@@ -172,6 +178,7 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditBrowser::showTimeline);
     connect(exportCsv, &QPushButton::clicked, this, [this] { chooseExport(u"csv"_s); });
     connect(exportJsonl, &QPushButton::clicked, this, [this] { chooseExport(u"jsonl"_s); });
+    connect(exportBundle, &QPushButton::clicked, this, &AuditBrowser::chooseBundle);
     refresh();
 }
 
@@ -246,6 +253,28 @@ void AuditBrowser::chooseExport(const QString &format)
     dialog->setDefaultSuffix(format);
     connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) { exportTo(path, format); });
     dialog->open();
+}
+
+void AuditBrowser::chooseBundle()
+{
+    // A new folder, named like a file: the bundle is the folder's content.
+    auto *dialog = new QFileDialog(this, tr("Write the evidence bundle to a new folder"),
+                                   u"countersign-bundle-%1"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    connect(dialog, &QFileDialog::fileSelected, this, &AuditBrowser::exportBundleTo);
+    dialog->open();
+}
+
+void AuditBrowser::exportBundleTo(const QString &directory)
+{
+    auto *job = new BundleExport(m_mirror->path(), filter(), directory, this);
+    connect(job, &BundleExport::finished, this, [this](bool ok, const QString &message) {
+        m_state->setText(message);
+        Q_EMIT exportFinished(ok, message);
+    });
+    job->start();
 }
 
 void AuditBrowser::exportTo(const QString &path, const QString &format)

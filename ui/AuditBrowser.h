@@ -24,7 +24,8 @@ class AuditTableModel;
 // The audit browser: the local mirror's events with filters (time range, event type, initiator,
 // approver, verdict, system, environment) and full-text search over command and justification;
 // the selected action's whole story as a timeline; CSV and JSON Lines export of what matches,
-// in slices on the event loop with a progress dialog that can cancel. A break in the mirror is
+// in slices on the event loop with a progress dialog that can cancel, and evidence bundles of it
+// (BundleExport, off the UI thread). A break in the mirror is
 // shown above everything, with its seq. Works offline: it reads only the mirror.
 class AuditBrowser : public QWidget
 {
@@ -41,6 +42,9 @@ public:
     void refresh(const QString &syncState = {});
     // Writes the matching events to `path` as "csv" or "jsonl"; exportFinished() follows.
     void exportTo(const QString &path, const QString &format);
+    // Writes an evidence bundle of the matching events into the new folder `directory`, off the
+    // UI thread; exportFinished() follows.
+    void exportBundleTo(const QString &directory);
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
@@ -49,6 +53,7 @@ private:
     void applyFilter();
     void showTimeline(const QModelIndex &index);
     void chooseExport(const QString &format);
+    void chooseBundle();
     void exportSlice();
     void finishExport(bool ok, const QString &message);
 

@@ -4,6 +4,8 @@
 #include "signing/Crypto.h"
 #include "wire/ActionCodec.h"
 
+#include <string_view>
+
 using namespace Qt::StringLiterals;
 
 namespace cs::AuditChain {
@@ -108,16 +110,22 @@ std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq
 
 std::optional<Break> StoredChain::add(QByteArrayView content, QByteArrayView hash)
 {
-    static constexpr QByteArrayView prevKey(",\"prev_hash\":\"");
-    static constexpr QByteArrayView seqKey(",\"seq\":");
+    static constexpr std::string_view prevKey(",\"prev_hash\":\"");
+    static constexpr std::string_view seqKey(",\"seq\":");
     const qint64 expectedSeq = m_seq + 1;
-    const qsizetype prevAt = content.lastIndexOf(prevKey);
-    const qsizetype seqAt = content.lastIndexOf(seqKey);
+    // Both are among the last members, a short way back from the end.
+    const std::string_view text(content.data(), size_t(content.size()));
+    const auto find = [&text](std::string_view key) {
+        const size_t at = text.rfind(key);
+        return at == std::string_view::npos ? qsizetype(-1) : qsizetype(at);
+    };
+    const qsizetype prevAt = find(prevKey);
+    const qsizetype seqAt = find(seqKey);
     const qsizetype seqEnd = seqAt < 0 ? -1 : content.indexOf(',', seqAt + 1);
     bool ok = false;
     const qint64 parsedSeq =
         seqEnd < 0 ? -1 : content.sliced(seqAt + seqKey.size(), seqEnd - seqAt - seqKey.size()).toLongLong(&ok);
-    if (prevAt < 0 || !ok || parsedSeq < 1 || prevAt + prevKey.size() + 64 > content.size())
+    if (prevAt < 0 || !ok || parsedSeq < 1 || prevAt + qsizetype(prevKey.size()) + 64 > content.size())
         return Break{expectedSeq, u"unreadable_event"_s,
                      u"The stored event after seq %1 cannot be read."_s.arg(expectedSeq - 1)};
     if (parsedSeq > expectedSeq)
@@ -126,7 +134,7 @@ std::optional<Break> StoredChain::add(QByteArrayView content, QByteArrayView has
     if (parsedSeq < expectedSeq)
         return Break{parsedSeq, u"reordered_event"_s,
                      u"Event %1 comes where event %2 belongs."_s.arg(parsedSeq).arg(expectedSeq)};
-    if (content.sliced(prevAt + prevKey.size(), 64) != m_hash)
+    if (content.sliced(prevAt + qsizetype(prevKey.size()), 64) != m_hash)
         return Break{parsedSeq, u"prev_hash_mismatch"_s,
                      u"Event %1 does not link to the event before it."_s.arg(parsedSeq)};
     QByteArray recomputed = Crypto::sha256(content).toHex();

@@ -132,15 +132,41 @@ QByteArray jsonLine(const QJsonObject &event)
     return view ? jsonLine(view->root()) : QByteArray();
 }
 
+namespace {
+
+qint64 seqOf(const QByteArray &eventText)
+{
+    const auto view = Jcs::View::read(eventText);
+    return view ? view->root()[QLatin1StringView("seq")].toInteger() : 0;
+}
+
+} // namespace
+
+qsizetype Bundle::keepCovered()
+{
+    qint64 covered = 0;
+    for (const AuditChain::Checkpoint &checkpoint : std::as_const(checkpoints))
+        covered = std::max(covered, checkpoint.seq);
+    const qsizetype before = events.size();
+    while (!events.isEmpty() && seqOf(events.last()) > covered)
+        events.removeLast();
+    selected.removeIf([covered](qint64 seq) { return seq > covered; });
+    return before - events.size();
+}
+
 bool writeBundle(const Bundle &bundle, const QString &directory, QString *error)
 {
     if (!QDir().mkpath(directory)) {
         *error = u"cannot create %1"_s.arg(directory);
         return false;
     }
+    qsizetype size = 0;
+    for (const QByteArray &event : bundle.events)
+        size += event.size() + 1;
     QByteArray events;
-    for (const QJsonObject &event : bundle.events)
-        events += jsonLine(event);
+    events.reserve(size);
+    for (const QByteArray &event : bundle.events)
+        events.append(event).append('\n');
     QJsonArray checkpoints;
     for (const AuditChain::Checkpoint &checkpoint : bundle.checkpoints)
         checkpoints.append(checkpoint.toJson());
@@ -158,15 +184,19 @@ bool writeBundle(const Bundle &bundle, const QString &directory, QString *error)
             return false;
         digests.insert(name, QString::fromLatin1(Crypto::sha256(content).toHex()));
     }
-    const qint64 first = bundle.events.isEmpty() ? 0 : bundle.events.first().value(u"seq"_s).toInteger();
-    const qint64 last = bundle.events.isEmpty() ? 0 : bundle.events.last().value(u"seq"_s).toInteger();
-    const QJsonObject manifest{{u"format"_s, kFormat},
-                               {u"gateway_id"_s, bundle.gatewayId},
-                               {u"fido2_rp_id"_s, bundle.fido2RpId},
-                               {u"first_seq"_s, first},
-                               {u"last_seq"_s, last},
-                               {u"event_count"_s, bundle.events.size()},
-                               {u"files"_s, digests}};
+    QJsonObject manifest{{u"format"_s, kFormat},
+                         {u"gateway_id"_s, bundle.gatewayId},
+                         {u"fido2_rp_id"_s, bundle.fido2RpId},
+                         {u"first_seq"_s, bundle.events.isEmpty() ? 0 : seqOf(bundle.events.first())},
+                         {u"last_seq"_s, bundle.events.isEmpty() ? 0 : seqOf(bundle.events.last())},
+                         {u"event_count"_s, bundle.events.size()},
+                         {u"files"_s, digests}};
+    if (!bundle.selected.isEmpty()) {
+        QJsonArray selected;
+        for (qint64 seq : bundle.selected)
+            selected.append(seq);
+        manifest.insert(u"selected_seqs"_s, selected);
+    }
     return writeFile(dir.filePath(u"manifest.json"_s), QJsonDocument(manifest).toJson(), error);
 }
 
@@ -265,12 +295,23 @@ std::optional<Problem> verifyBundle(const QString &directory, QString *summary)
         }
         ++decisions;
     }
+    // The events the bundle was made for, when not all of them.
+    const QJsonArray selected = manifest.value(u"selected_seqs"_s).toArray();
+    for (const QJsonValue &value : selected) {
+        const qint64 seq = value.toInteger();
+        if (!hashBySeq.contains(seq))
+            return Problem{seq, u"selected_event_missing"_s,
+                           u"The manifest names event %1, which the bundle does not hold."_s.arg(seq)};
+    }
     *summary = u"%1 events (seq %2 to %3) chain correctly and are covered by the gateway's checkpoint at seq %4; "
                "%5 signed decisions verify."_s.arg(events.size())
                    .arg(firstSeq)
                    .arg(lastSeq)
                    .arg(covered)
                    .arg(decisions);
+    if (!selected.isEmpty())
+        *summary +=
+            u" The bundle was made for %1 of these events (manifest.json, selected_seqs)."_s.arg(selected.size());
     return std::nullopt;
 }
 

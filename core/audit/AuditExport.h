@@ -29,8 +29,10 @@ QByteArray jsonLine(const Jcs::View::Value &event);
 QByteArray jsonLine(const QJsonObject &event);
 
 // --- Evidence bundle: a directory ---
-//   manifest.json      {"format","gateway_id","first_seq","last_seq","event_count","files":{name: sha256}}
-//   events.jsonl       the selected events and every later one up to the covering checkpoint
+//   manifest.json      {"format","gateway_id","fido2_rp_id","first_seq","last_seq","event_count",
+//                       "selected_seqs" (when not every event was asked for),"files":{name: sha256}}
+//   events.jsonl       the selected events and every event between them, up to the covering
+//                      checkpoint: what it takes to check their chain; one canonical event a line
 //   checkpoints.json   the gateway's signed checkpoints over them
 //   gateway.pem        the key that signs checkpoints
 //   keys.json          the signing keys of the decisions in the events
@@ -38,10 +40,15 @@ struct Bundle
 {
     QString gatewayId;
     QString fido2RpId = QStringLiteral("countersign");
-    QList<QJsonObject> events;
+    QList<QByteArray> events; // canonical event texts, as /v1/audit serves them, in seq order
+    QList<qint64> selected;   // the seqs asked for; empty when they are all of `events`
     QList<AuditChain::Checkpoint> checkpoints;
     QByteArray gatewayPublicKey; // SPKI DER
     QList<KeyRecord> signerKeys;
+
+    // Drops the events after the last one a checkpoint covers (they could still be rewritten)
+    // and the selected seqs among them. Returns how many events were dropped.
+    qsizetype keepCovered();
 };
 
 bool writeBundle(const Bundle &bundle, const QString &directory, QString *error);

@@ -4,10 +4,13 @@
 #include "util/Sqlite.h"
 #include "wire/ActionCodec.h"
 
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
+#include <QtConcurrent>
 
+#include <atomic>
 #include <deque>
 
 using namespace Qt::StringLiterals;
@@ -274,7 +277,7 @@ AuditMirror::CheckedPage AuditMirror::check(AuditPage page, qint64 seq, const QS
             bad = AuditChain::Break{
                 checkpoint.seq, u"checkpoint_signature_invalid"_s,
                 u"The checkpoint at seq %1 is not signed by the gateway's key."_s.arg(checkpoint.seq)};
-        } else if (hashAt(checked.page, checkpoint.seq) != checkpoint.headHash) {
+        } else if ((checkpoint.seq == seq ? hash : hashAt(checked.page, checkpoint.seq)) != checkpoint.headHash) {
             bad = AuditChain::Break{
                 checkpoint.seq, u"checkpoint_mismatch"_s,
                 u"The gateway signed another head at seq %1 than the event the mirror has."_s.arg(checkpoint.seq)};
@@ -282,7 +285,7 @@ AuditMirror::CheckedPage AuditMirror::check(AuditPage page, qint64 seq, const QS
         if (bad) {
             if (!checked.broken || bad->seq < checked.broken->seq)
                 checked.broken = bad;
-            validUpTo = std::min(validUpTo, bad->seq - 1);
+            validUpTo = std::max(seq, std::min(validUpTo, bad->seq - 1)); // what is stored stays
             continue;
         }
         checked.checkpoints.append(checkpoint);
@@ -427,17 +430,45 @@ QJsonObject AuditMirror::eventJson(const QByteArray &content, const QString &has
 
 std::optional<AuditChain::Break> AuditMirror::verifyStored() const
 {
+    // Reading rows and hashing them take about as long as each other, so they overlap: this
+    // thread reads the next slice while a pool thread checks the last one (slices in order, one at
+    // a time, so the chain is walked exactly as it is stored).
+    constexpr int kSlice = 8192;
+    struct Row
+    {
+        QByteArray content;
+        QByteArray hash;
+    };
     AuditChain::StoredChain chain(0, AuditChain::kGenesisHash);
-    SqliteStatement rows;
+    const auto check = [&chain](const std::vector<Row> &rows) -> std::optional<AuditChain::Break> {
+        for (const Row &row : rows) {
+            if (auto broken = chain.add(row.content, row.hash))
+                return broken;
+        }
+        return std::nullopt;
+    };
+    SqliteStatement statement;
     QString error;
-    if (!rows.prepare(m_db, "SELECT body, hash FROM events ORDER BY seq", &error))
+    if (!statement.prepare(m_db, "SELECT body, hash FROM events ORDER BY seq", &error))
         return AuditChain::Break{1, u"unreadable_event"_s, error};
-    while (rows.next()) {
-        if (auto broken = chain.add(rows.columnBytes(0), rows.columnBytes(1)))
-            return broken;
+    QFuture<std::optional<AuditChain::Break>> checking;
+    std::vector<Row> slice;
+    bool more = true;
+    while (more) {
+        slice.clear();
+        slice.reserve(kSlice);
+        while (slice.size() < kSlice && (more = statement.next()))
+            slice.push_back({statement.columnBytes(0).toByteArray(), statement.columnBytes(1).toByteArray()});
+        if (checking.isValid()) {
+            if (auto broken = checking.result())
+                return broken;
+        }
+        checking = QtConcurrent::run([check, rows = std::move(slice)] { return check(rows); });
     }
-    if (!rows.error().isEmpty())
-        return AuditChain::Break{chain.seq() + 1, u"unreadable_event"_s, rows.error()};
+    if (auto broken = checking.result())
+        return broken;
+    if (!statement.error().isEmpty())
+        return AuditChain::Break{chain.seq() + 1, u"unreadable_event"_s, statement.error()};
     // Events cut off the end leave a chain that is whole but short of the head that was synced.
     if (chain.seq() != m_headSeq || chain.hash() != m_headHash) {
         return AuditChain::Break{
@@ -445,6 +476,15 @@ std::optional<AuditChain::Break> AuditMirror::verifyStored() const
             u"The mirror's events end at seq %1, but it had synced up to seq %2."_s.arg(chain.seq()).arg(m_headSeq)};
     }
     return std::nullopt;
+}
+
+std::optional<AuditChain::Break> AuditMirror::verifyFile(const QString &path, QString *error)
+{
+    static std::atomic<int> connections = 0;
+    AuditMirror mirror(u"countersign-verify-%1"_s.arg(++connections));
+    if (!mirror.open(path, error))
+        return std::nullopt;
+    return mirror.verifyStored();
 }
 
 } // namespace cs

@@ -88,6 +88,9 @@ public:
 
     // Re-walks the whole stored chain: finds a local edit to the mirror's own database.
     std::optional<AuditChain::Break> verifyStored() const;
+    // The same through a connection of its own, on any thread; `error` when the file cannot be
+    // opened at all.
+    static std::optional<AuditChain::Break> verifyFile(const QString &path, QString *error);
 
 private:
     bool migrate(QString *error);

@@ -59,4 +59,10 @@ QString AuditQuery::exportSql(const AuditFilter &filter, QVariantList *binds)
            conditions(filter, binds) + u" AND e.seq > ? ORDER BY e.seq LIMIT ?"_s;
 }
 
+QString AuditQuery::seqSql(const AuditFilter &filter, QVariantList *binds)
+{
+    return u"SELECT e.seq FROM events e LEFT JOIN actions a ON a.id = e.action_id WHERE "_s +
+           conditions(filter, binds) + u" ORDER BY e.seq"_s;
+}
+
 } // namespace cs

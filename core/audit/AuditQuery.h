@@ -35,5 +35,8 @@ QString pageSql(const AuditFilter &filter, QVariantList *binds);
 // order, for exports.
 QString exportSql(const AuditFilter &filter, QVariantList *binds);
 
+// "SELECT e.seq … ORDER BY e.seq": every matching seq, for an evidence bundle.
+QString seqSql(const AuditFilter &filter, QVariantList *binds);
+
 } // namespace AuditQuery
 } // namespace cs

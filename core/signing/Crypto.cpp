@@ -201,10 +201,16 @@ QString keyIdFor(const QByteArray &spki)
 
 QByteArray sha256(QByteArrayView data)
 {
+    // Fetched once and a context per thread: OpenSSL 3 otherwise looks the algorithm up (under a
+    // lock) and allocates a context on every call, which costs more than hashing an event.
+    static EVP_MD *const algorithm = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                                       &EVP_MD_CTX_free);
     QByteArray digest(32, Qt::Uninitialized);
     unsigned int size = 0;
-    EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char *>(digest.data()), &size, EVP_sha256(),
-               nullptr);
+    EVP_DigestInit_ex2(context.get(), algorithm, nullptr);
+    EVP_DigestUpdate(context.get(), data.data(), size_t(data.size()));
+    EVP_DigestFinal_ex(context.get(), reinterpret_cast<unsigned char *>(digest.data()), &size);
     return digest;
 }
 

@@ -7,11 +7,15 @@
 #include "MainWindow.h"
 #include "TestClients.h"
 #include "TestDatabase.h"
+#include "audit/AuditExport.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -127,6 +131,52 @@ private Q_SLOTS:
         const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
         if (!screenshots.isEmpty())
             browser->grab().save(screenshots + u"/audit-browser.png"_s);
+    }
+
+    // An evidence bundle of the denials, from the mirror alone: it carries the chain between them
+    // and the checkpoint that covers them, and verifies offline as countersign-cli would.
+    void browser_bundlesTheMatchingEvents_forAnOfflineCheck()
+    {
+        ConsoleController console(&m_clock, &m_keychain);
+        console.start({m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
+        AuditController *audit = console.audit();
+        // The gateway signs a checkpoint every 10 s; sync until one covers the history.
+        QTRY_VERIFY_WITH_TIMEOUT((audit->syncNow(), audit->mirror() && audit->mirror()->coveredSeq() >= 18), 30000);
+        console.window()->findChild<QAction *>(u"auditLogAction"_s)->trigger();
+        AuditBrowser *browser = audit->browser();
+        QVERIFY(browser);
+        auto *type = browser->findChild<QComboBox *>(u"auditType"_s);
+        type->setCurrentIndex(type->findData(EventType::ActionDenied));
+        QTRY_COMPARE(browser->model()->rowCount(), 4);
+
+        QTemporaryDir dir;
+        const QString bundle = dir.filePath(u"denials"_s);
+        QSignalSpy exported(browser, &AuditBrowser::exportFinished);
+        browser->exportBundleTo(bundle);
+        QTRY_VERIFY_WITH_TIMEOUT(!exported.isEmpty(), 10000);
+        QVERIFY2(exported.first().first().toBool(), qPrintable(exported.first().at(1).toString()));
+        QString summary;
+        const auto problem = AuditExport::verifyBundle(bundle, &summary);
+        QVERIFY2(!problem, problem ? qPrintable(problem->message) : "");
+        QVERIFY2(summary.contains(u"made for 4 of these events"_s), qPrintable(summary));
+        QFile manifest(QDir(bundle).filePath(u"manifest.json"_s));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(manifest.readAll()).object().value(u"selected_seqs"_s).toArray().size(), 4);
+
+        // A folder that already holds something is refused, and left as it was.
+        exported.clear();
+        browser->exportBundleTo(bundle);
+        QTRY_VERIFY(!exported.isEmpty());
+        QVERIFY(!exported.first().first().toBool());
+        QVERIFY(QFile::exists(QDir(bundle).filePath(u"manifest.json"_s)));
+        // A filter nothing matches says so, and writes nothing.
+        browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"nosuchcommand"_s);
+        QTRY_COMPARE(browser->model()->rowCount(), 0);
+        exported.clear();
+        browser->exportBundleTo(dir.filePath(u"empty"_s));
+        QTRY_VERIFY(!exported.isEmpty());
+        QVERIFY(!exported.first().first().toBool());
+        QVERIFY(!QDir(dir.filePath(u"empty"_s)).exists());
     }
 
     void auditor_getsTheAuditLogOnly_andItOpensOffline()
