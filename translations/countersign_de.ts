@@ -260,7 +260,7 @@
 <context>
     <name>cs::AuditBrowser</name>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="67"/>
+        <location filename="../ui/AuditBrowser.cpp" line="71"/>
         <source>
     %1 on %2 (%3)
     $ %4
@@ -271,27 +271,27 @@
     Begründung: %5</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="47"/>
+        <location filename="../ui/AuditBrowser.cpp" line="50"/>
         <source>the signed decision cannot be read: %1</source>
         <translation>die signierte Entscheidung ist nicht lesbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="50"/>
+        <location filename="../ui/AuditBrowser.cpp" line="53"/>
         <source>key %1 is not in the mirror; the gateway checked it</source>
         <translation>Schlüssel %1 ist nicht im Spiegel; das Gateway hat ihn geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="52"/>
+        <location filename="../ui/AuditBrowser.cpp" line="56"/>
         <source>SIGNATURE DOES NOT VERIFY: %1 (%2)</source>
         <translation>SIGNATUR UNGÜLTIG: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="53"/>
+        <location filename="../ui/AuditBrowser.cpp" line="57"/>
         <source>signature verifies under %1&apos;s %2 key %3 (%4, %5)</source>
         <translation>Signatur gültig unter dem %2-Schlüssel %3 von %1 (%4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="73"/>
+        <location filename="../ui/AuditBrowser.cpp" line="77"/>
         <source>
     %1, reason: %2
     %3</source>
@@ -300,89 +300,109 @@
     %3</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="77"/>
+        <location filename="../ui/AuditBrowser.cpp" line="81"/>
         <source>
     refused: %1 (%2)</source>
         <translation>
     abgelehnt: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="89"/>
+        <location filename="../ui/AuditBrowser.cpp" line="93"/>
         <source>Search command and justification</source>
         <translation>Befehl und Begründung durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="90"/>
+        <location filename="../ui/AuditBrowser.cpp" line="94"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="91"/>
+        <location filename="../ui/AuditBrowser.cpp" line="95"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="92"/>
+        <location filename="../ui/AuditBrowser.cpp" line="96"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="93"/>
+        <location filename="../ui/AuditBrowser.cpp" line="97"/>
         <source>Approver</source>
         <translation>Genehmigende Person</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="93"/>
+        <location filename="../ui/AuditBrowser.cpp" line="97"/>
         <source>Between</source>
         <translation>Zwischen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="99"/>
+        <location filename="../ui/AuditBrowser.cpp" line="103"/>
         <source>Countersign — audit log</source>
         <translation>Countersign — Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <location filename="../ui/AuditBrowser.cpp" line="110"/>
         <source>Any event</source>
         <translation>Jedes Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="112"/>
+        <location filename="../ui/AuditBrowser.cpp" line="116"/>
         <source>Any verdict</source>
         <translation>Jede Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="113"/>
+        <location filename="../ui/AuditBrowser.cpp" line="117"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="114"/>
+        <location filename="../ui/AuditBrowser.cpp" line="118"/>
         <source>Denied</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="136"/>
+        <location filename="../ui/AuditBrowser.cpp" line="140"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation>Wählen Sie ein Ereignis, um den ganzen Verlauf seiner Aktion zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="142"/>
+        <location filename="../ui/AuditBrowser.cpp" line="146"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="143"/>
+        <location filename="../ui/AuditBrowser.cpp" line="147"/>
         <source>Export JSON Lines…</source>
         <translation>Als JSON Lines exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="204"/>
+        <location filename="../ui/AuditBrowser.cpp" line="148"/>
+        <source>Evidence bundle…</source>
+        <translation>Beweispaket…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="149"/>
+        <source>Verify local copy</source>
+        <translation>Lokale Kopie prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="151"/>
+        <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
+        <translation>Prüft jedes gespeicherte Ereignis gegen seinen Hash und den des vorigen, um eine Änderung an der Kopie des Protokolls auf diesem Computer zu finden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="156"/>
+        <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
+        <translation>Die passenden Ereignisse mit allem, was ein Prüfer braucht, um sie offline zu prüfen: die Kette zwischen ihnen, die signierten Checkpoints des Gateways und die Schlüssel der Unterzeichner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="220"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation>Das Prüfprotokoll ist bei Seq %1 nicht gültig: %2 (%3). Ereignisse ab dort wurden nicht übernommen; informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="212"/>
+        <location filename="../ui/AuditBrowser.cpp" line="228"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n Ereignis gespiegelt, geprüft bis Seq %1</numerusform>
@@ -390,47 +410,80 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="241"/>
+        <location filename="../ui/AuditBrowser.cpp" line="257"/>
         <source>Export the matching events</source>
         <translation>Passende Ereignisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="242"/>
+        <location filename="../ui/AuditBrowser.cpp" line="258"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="242"/>
+        <location filename="../ui/AuditBrowser.cpp" line="258"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="256"/>
+        <location filename="../ui/AuditBrowser.cpp" line="279"/>
+        <source>The local copy cannot be read: %1</source>
+        <translation>Die lokale Kopie kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="281"/>
+        <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
+        <translation>Die lokale Kopie wurde auf diesem Computer bei Seq %1 verändert: %2 (%3). Löschen Sie sie, synchronisieren Sie neu vom Gateway und informieren Sie Ihr Sicherheitsteam.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AuditBrowser.cpp" line="288"/>
+        <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
+        <translation>
+            <numerusform>Die lokale Kopie ist gültig: %n Ereignis ist bis Seq %1 korrekt verkettet.</numerusform>
+            <numerusform>Die lokale Kopie ist gültig: %n Ereignisse sind bis Seq %1 korrekt verkettet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="295"/>
+        <source>Verifying the local copy…</source>
+        <translation>Lokale Kopie wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="306"/>
+        <source>Write the evidence bundle to a new folder</source>
+        <translation>Beweispaket in einen neuen Ordner schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="331"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="264"/>
+        <location filename="../ui/AuditBrowser.cpp" line="339"/>
         <source>Exporting the audit log…</source>
         <translation>Prüfprotokoll wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="264"/>
+        <location filename="../ui/AuditBrowser.cpp" line="339"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="269"/>
+        <location filename="../ui/AuditBrowser.cpp" line="344"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="286"/>
+        <location filename="../ui/AuditBrowser.cpp" line="361"/>
         <source>The export failed: the filter cannot be read.</source>
         <translation>Der Export ist fehlgeschlagen: Der Filter ist ungültig.</translation>
     </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="368"/>
+        <source>Event %1 in the local copy cannot be read; the export stopped.</source>
+        <translation>Ereignis %1 der lokalen Kopie kann nicht gelesen werden; der Export wurde abgebrochen.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="299"/>
+        <location filename="../ui/AuditBrowser.cpp" line="379"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
@@ -493,6 +546,60 @@
         <location filename="../ui/AuditTableModel.cpp" line="123"/>
         <source>Command</source>
         <translation>Befehl</translation>
+    </message>
+</context>
+<context>
+    <name>cs::BundleExport</name>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="15"/>
+        <source>Writing the evidence bundle…</source>
+        <translation>Beweispaket wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="15"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="32"/>
+        <source>%1 is not empty; choose a new folder for the bundle.</source>
+        <translation>%1 ist nicht leer; wählen Sie einen neuen Ordner für das Paket.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BundleExport.cpp" line="68"/>
+        <source>Wrote an evidence bundle of %n matching event(s) to %1 (seq %2 to %3, %4 events with their chain); check it with countersign-cli audit verify.</source>
+        <translation>
+            <numerusform>Beweispaket mit %n passenden Ereignis nach %1 geschrieben (Seq %2 bis %3, %4 Ereignisse mit ihrer Kette); prüfen Sie es mit countersign-cli audit verify.</numerusform>
+            <numerusform>Beweispaket mit %n passenden Ereignissen nach %1 geschrieben (Seq %2 bis %3, %4 Ereignisse mit ihrer Kette); prüfen Sie es mit countersign-cli audit verify.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BundleExport.cpp" line="76"/>
+        <source>%n later event(s) are not covered by a gateway checkpoint yet and were left out.</source>
+        <translation>
+            <numerusform>%n späteres Ereignis ist noch von keinem Checkpoint des Gateways abgedeckt und wurde weggelassen.</numerusform>
+            <numerusform>%n spätere Ereignisse sind noch von keinem Checkpoint des Gateways abgedeckt und wurden weggelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="81"/>
+        <source>Bundle export cancelled.</source>
+        <translation>Export des Pakets abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="83"/>
+        <source>No event matches the filter: there is nothing to bundle.</source>
+        <translation>Kein Ereignis passt zum Filter: Es gibt nichts zu verpacken.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="85"/>
+        <source>No gateway checkpoint covers the matching events yet; sync and try again in a minute.</source>
+        <translation>Noch deckt kein Checkpoint des Gateways die passenden Ereignisse ab; synchronisieren Sie und versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="89"/>
+        <source>The bundle could not be written: %1</source>
+        <translation>Das Paket konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QDateTimeEdit>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -23,6 +24,7 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -144,6 +146,10 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
     auto *exportCsv = new QPushButton(tr("Export CSV…"), this);
     auto *exportJsonl = new QPushButton(tr("Export JSON Lines…"), this);
     auto *exportBundle = new QPushButton(tr("Evidence bundle…"), this);
+    auto *verify = new QPushButton(tr("Verify local copy"), this);
+    verify->setObjectName(u"verifyMirrorButton"_s);
+    verify->setToolTip(tr("Check every stored event against its hash and the one before it, to find a change "
+                          "made to this computer's copy of the log."));
     exportCsv->setObjectName(u"exportCsvButton"_s);
     exportJsonl->setObjectName(u"exportJsonlButton"_s);
     exportBundle->setObjectName(u"exportBundleButton"_s);
@@ -151,6 +157,7 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
                                 "between them, the gateway's signed checkpoints and the signers' keys."));
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_state, 1);
+    footer->addWidget(verify);
     footer->addWidget(exportCsv);
     footer->addWidget(exportJsonl);
     footer->addWidget(exportBundle);
@@ -179,6 +186,7 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
     connect(exportCsv, &QPushButton::clicked, this, [this] { chooseExport(u"csv"_s); });
     connect(exportJsonl, &QPushButton::clicked, this, [this] { chooseExport(u"jsonl"_s); });
     connect(exportBundle, &QPushButton::clicked, this, &AuditBrowser::chooseBundle);
+    connect(verify, &QPushButton::clicked, this, &AuditBrowser::verifyMirror);
     refresh();
 }
 
@@ -253,6 +261,43 @@ void AuditBrowser::chooseExport(const QString &format)
     dialog->setDefaultSuffix(format);
     connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) { exportTo(path, format); });
     dialog->open();
+}
+
+void AuditBrowser::verifyMirror()
+{
+    struct Outcome
+    {
+        std::optional<AuditChain::Break> broken;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Outcome outcome = watcher->result();
+        QString message;
+        if (!outcome.error.isEmpty()) {
+            message = tr("The local copy cannot be read: %1").arg(outcome.error);
+        } else if (outcome.broken) {
+            message = tr("The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again "
+                         "from the gateway, and tell your security team.")
+                          .arg(outcome.broken->seq)
+                          .arg(outcome.broken->message, outcome.broken->code);
+            m_breakBanner->setText(message);
+            m_breakBanner->show();
+        } else {
+            message = tr("The local copy verifies: %n event(s) chain correctly up to seq %1.", nullptr,
+                         int(m_mirror->eventCount()))
+                          .arg(m_mirror->headSeq());
+        }
+        m_state->setText(message);
+        Q_EMIT verified(!outcome.broken && outcome.error.isEmpty(), message);
+    });
+    m_state->setText(tr("Verifying the local copy…"));
+    watcher->setFuture(QtConcurrent::run([path = m_mirror->path()] {
+        Outcome outcome;
+        outcome.broken = AuditMirror::verifyFile(path, &outcome.error);
+        return outcome;
+    }));
 }
 
 void AuditBrowser::chooseBundle()

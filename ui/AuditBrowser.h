@@ -45,9 +45,13 @@ public:
     // Writes an evidence bundle of the matching events into the new folder `directory`, off the
     // UI thread; exportFinished() follows.
     void exportBundleTo(const QString &directory);
+    // Walks the whole local copy's chain again, off the UI thread, to find an edit made to the
+    // mirror's own file; verified() follows, and a red banner when it does not verify.
+    void verifyMirror();
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
+    void verified(bool ok, const QString &message);
 
 private:
     void applyFilter();

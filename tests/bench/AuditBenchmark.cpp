@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -142,10 +143,10 @@ bool generate(const QString &dataDir, int count, QByteArray *canonicalBytes, QSt
     return true;
 }
 
-// VmRSS of this process, from /proc.
-qint64 residentKiB()
+// VmRSS of a process (this one by default), from /proc.
+qint64 residentKiB(const QString &pid = u"self"_s)
 {
-    QFile status(u"/proc/self/status"_s);
+    QFile status(u"/proc/%1/status"_s.arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray &line : status.readAll().split('\n')) {
@@ -153,6 +154,40 @@ qint64 residentKiB()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return 0;
+}
+
+// The real console, offscreen, started as an auditor against the gateway, so it opens the audit
+// browser on the mirror the benchmark synced (the same file, where the console keeps it). Its
+// resident memory is sampled until it has been steady for a second: the highest and the last.
+std::pair<double, double> consoleResidentMiB(const QString &dataHome, const QUrl &gateway, const QString &token)
+{
+    QTemporaryDir home;
+    QProcess console;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.insert(u"HOME"_s, home.path());
+    environment.insert(u"XDG_DATA_HOME"_s, dataHome);
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    environment.insert(u"COUNTERSIGN_TOKEN"_s, token);
+    console.setProcessEnvironment(environment);
+    console.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    console.start(QStringLiteral(COUNTERSIGN_CONSOLE_BIN), {u"--gateway"_s, gateway.toString()});
+    if (!console.waitForStarted())
+        return {0, 0};
+    const QString pid = QString::number(console.processId());
+    qint64 peak = 0;
+    qint64 last = 0;
+    int steady = 0;
+    for (int sample = 0; sample < 300 && steady < 10; ++sample) { // at most 30 s
+        waitUntil([] { return false; }, 100);
+        const qint64 now = residentKiB(pid);
+        steady = std::abs(now - last) < 256 && now > 0 ? steady + 1 : 0;
+        last = now;
+        peak = std::max(peak, now);
+    }
+    console.terminate();
+    console.waitForFinished(5000);
+    return {double(peak) / 1024, double(last) / 1024};
 }
 
 double timeMs(const std::function<void()> &work)
@@ -176,9 +211,13 @@ int auditBenchmark(int count)
                      qPrintable(error.isEmpty() ? u"cannot start the gateway"_s : error));
         return 2;
     }
+    // The mirror is made where the console keeps the one of this gateway, for the memory check.
     QTemporaryDir mirrorDir;
+    const QString consoleData = mirrorDir.filePath(u"data/Countersign/countersign"_s);
+    QDir().mkpath(consoleData);
     AuditMirror mirror(u"bench-mirror"_s);
-    mirror.open(mirrorDir.filePath(u"mirror.sqlite"_s), &error);
+    mirror.open(QDir(consoleData).filePath(u"audit-%1-%2.sqlite"_s.arg(gateway.url().host()).arg(gateway.url().port())),
+                &error);
     QNetworkAccessManager network;
     AgentClient client(&network);
     client.setEndpoint(gateway.url(), auditor.token);
@@ -264,6 +303,9 @@ int auditBenchmark(int count)
         rssBrowsing = residentKiB();
     });
 
+    const auto [consolePeakMiB, consoleSteadyMiB] =
+        consoleResidentMiB(mirrorDir.filePath(u"data"_s), gateway.url(), auditor.token);
+
     printJson({{u"benchmark"_s, u"audit"_s},
                {u"events"_s, count},
                {u"generate_ms"_s, generateMs},
@@ -282,7 +324,10 @@ int auditBenchmark(int count)
                {u"browser_model"_s, QJsonObject{{u"open_scroll_10000_filter_ms"_s, browseMs},
                                                 {u"process_rss_mib_before"_s, double(rssBefore) / 1024},
                                                 {u"process_rss_mib_browsing"_s, double(rssBrowsing) / 1024}}},
+               {u"console_with_mirror_open"_s,
+                QJsonObject{{u"rss_mib_peak"_s, consolePeakMiB}, {u"rss_mib_steady"_s, consoleSteadyMiB}}},
                {u"targets"_s, QJsonObject{{u"sync_events_per_s_at_least"_s, 50000},
+                                          {u"console_rss_under_mib"_s, 200},
                                           {u"filter_under_ms"_s, 100},
                                           {u"csv_export_under_s"_s, 10},
                                           {u"verification_within_x_bare"_s, 3}}}});

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -197,6 +198,33 @@ private Q_SLOTS:
         QVERIFY(offline.audit()->browser());
         QCOMPARE(offline.audit()->browser()->model()->rowCount(), 18);
         QVERIFY(m_gateway.restart());
+    }
+
+    // Someone edits this computer's copy of the log; Verify local copy finds the event.
+    void changedLocalCopy_isFoundWithItsSeq()
+    {
+        ConsoleController console(&m_clock, &m_keychain);
+        console.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
+        QTRY_VERIFY_WITH_TIMEOUT(console.audit()->browser(), 20000);
+        AuditBrowser *browser = console.audit()->browser();
+        QSignalSpy verified(browser, &AuditBrowser::verified);
+        browser->verifyMirror();
+        QTRY_VERIFY(!verified.isEmpty());
+        QVERIFY2(verified.first().first().toBool(), qPrintable(verified.first().at(1).toString()));
+
+        QVERIFY(runSql(console.audit()->mirror()->path(),
+                       {u"UPDATE events SET body = replace(body, 'routine change 3', 'routine change X')"_s}));
+        verified.clear();
+        browser->findChild<QPushButton *>(u"verifyMirrorButton"_s)->click();
+        QTRY_VERIFY(!verified.isEmpty());
+        QVERIFY(!verified.first().first().toBool());
+        auto *banner = browser->findChild<QLabel *>(u"breakBanner"_s);
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(u"seq 7"_s) && banner->text().contains(u"hash_mismatch"_s),
+                 qPrintable(banner->text()));
+        // Put it back, so the tests after this one see the copy the gateway sent.
+        QVERIFY(runSql(console.audit()->mirror()->path(),
+                       {u"UPDATE events SET body = replace(body, 'routine change X', 'routine change 3')"_s}));
     }
 
     void changedRecord_isShownWithItsSeq()
