@@ -1,5 +1,6 @@
 #include "RequestCommand.h"
 
+#include "ReportCommand.h"
 #include "wire/ActionCodec.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <csignal>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -132,7 +135,7 @@ void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
     }
     if (m_mode == Mode::Exec) {
         if (status == ActionStatus::Approved)
-            execCommand();
+            return runAndReport(action.value(u"id"_s).toString());
     } else {
         printOut(QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact)));
     }
@@ -141,9 +144,8 @@ void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
                                             : ExitCode::ExpiredOrCancelled);
 }
 
-void RequestCommand::execCommand()
+void RequestCommand::runAndReport(const QString &actionId)
 {
-    // Replace this process, so the command gets our stdin, stdout, tty and signals unchanged.
     QList<QByteArray> words;
     if (m_argv.isEmpty())
         words = {"/bin/sh", "-c", m_shellCommand.toLocal8Bit()};
@@ -154,10 +156,49 @@ void RequestCommand::execCommand()
     for (QByteArray &word : words)
         argv.push_back(word.data());
     argv.push_back(nullptr);
-    ::execvp(argv[0], argv.data());
-    printErr(u"countersign-cli: cannot run %1: %2"_s.arg(QString::fromLocal8Bit(argv[0]),
-                                                         QString::fromLocal8Bit(std::strerror(errno))));
-    std::_Exit(127);
+
+    // As system() does: Ctrl-C and Ctrl-\ go to the command (our process group), and this process
+    // stays to report how it ended. The wait blocks: nothing else has to run meanwhile.
+    struct sigaction ignore = {}, oldInt = {}, oldQuit = {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGINT, &ignore, &oldInt);
+    ::sigaction(SIGQUIT, &ignore, &oldQuit);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::sigaction(SIGINT, &oldInt, nullptr);
+        ::sigaction(SIGQUIT, &oldQuit, nullptr);
+        ::execvp(argv[0], argv.data());
+        printErr(u"countersign-cli: cannot run %1: %2"_s.arg(QString::fromLocal8Bit(argv[0]),
+                                                             QString::fromLocal8Bit(std::strerror(errno))));
+        std::_Exit(127);
+    }
+    int status = 0;
+    while (child > 0 && ::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    ::sigaction(SIGINT, &oldInt, nullptr);
+    ::sigaction(SIGQUIT, &oldQuit, nullptr);
+
+    QJsonObject report;
+    int exitCode = 127;
+    if (child < 0) {
+        report = {{u"status"_s, u"failed"_s}, {u"detail"_s, u"could not start the command"_s}};
+    } else if (WIFSIGNALED(status)) {
+        exitCode = 128 + WTERMSIG(status);
+        report = {{u"status"_s, u"failed"_s},
+                  {u"exit_code"_s, exitCode},
+                  {u"detail"_s, u"ended by signal %1"_s.arg(WTERMSIG(status))}};
+    } else {
+        exitCode = WEXITSTATUS(status);
+        report = {{u"status"_s, exitCode == 0 ? u"succeeded"_s : u"failed"_s}, {u"exit_code"_s, exitCode}};
+        if (exitCode == 127)
+            report.insert(u"detail"_s, u"the command could not be run"_s);
+    }
+    ReportCommand::post(&m_client, actionId, report, this, [this, exitCode](const AgentClient::Reply &reply) {
+        if (!reply.ok())
+            printErr(u"countersign-cli: could not report how the command ran (%1): %2"_s.arg(reply.error.code,
+                                                                                             reply.error.message));
+        finish(exitCode);
+    });
 }
 
 void RequestCommand::finish(int code)

@@ -29,7 +29,9 @@ private:
     void onSubmitted(const AgentClient::Reply &reply);
     void onDecided(const QJsonObject &action, ActionStatus status);
     void finish(int code);
-    [[noreturn]] void execCommand();
+    // Runs the command as a child with our stdin, stdout and tty, waits for it, reports how it
+    // ran, and exits with its exit code.
+    void runAndReport(const QString &actionId);
 
     Mode m_mode;
     bool m_wait = false;

@@ -2,6 +2,7 @@
 #include "AuditCommand.h"
 #include "CliContext.h"
 #include "OfflineCommands.h"
+#include "ReportCommand.h"
 #include "RequestCommand.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,8 @@ const char kUsage[] = "usage: countersign-cli COMMAND [OPTIONS]\n"
                       "\n"
                       "Agents:\n"
                       "  request   ask for approval of an action (--wait to wait for the decision)\n"
-                      "  exec      ask, wait, and run the command only if approved\n"
+                      "  exec      ask, wait, run the command only if approved, and report how it ran\n"
+                      "  report    report how an approved action ran (for agents that run it themselves)\n"
                       "\n"
                       "Approvers:\n"
                       "  pending          list the actions waiting for a decision\n"
@@ -63,6 +65,13 @@ int main(int argc, char *argv[])
         if (!request->parse(commandArguments(arguments, 1)))
             return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
         QTimer::singleShot(0, request.get(), &cs::RequestCommand::run);
+        return app.exec();
+    }
+    if (command == u"report") {
+        cs::ReportCommand report;
+        if (!report.parse(commandArguments(arguments, 1)))
+            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
+        QTimer::singleShot(0, &report, &cs::ReportCommand::run);
         return app.exec();
     }
     if (command == u"canonicalize")

@@ -90,6 +90,33 @@ std::optional<Action> ActionService::cancel(const Principal &who, const QString 
                    {{u"by"_s, who.id}}, error);
 }
 
+std::optional<Action> ActionService::reportExecution(const Principal &who, const QString &actionId, Execution execution,
+                                                     WireError *error)
+{
+    auto action = find(actionId);
+    if (!action) {
+        *error = {ErrorCode::NotFound, u"There is no action %1."_s.arg(actionId)};
+        return std::nullopt;
+    }
+    if (auto refusal = ActionRules::checkExecution(*action, who)) {
+        *error = *refusal;
+        return std::nullopt;
+    }
+    execution.at = m_clock->now();
+    action->execution = execution;
+    QJsonObject payload = ActionCodec::toJson(execution);
+    payload.remove(u"at"_s); // the event's time
+    QString storeError;
+    const auto event = m_store->record(
+        *action, Event{0, execution.at, EventType::ExecutionReported, who.id, action->id, payload}, &storeError);
+    if (!event) {
+        *error = storageFailure(storeError);
+        return std::nullopt;
+    }
+    Q_EMIT eventRecorded(*event);
+    return action;
+}
+
 std::optional<Action> ActionService::decide(const Principal &decider, const SignedDecision &decision,
                                             const SignatureRecord &signature, WireError *error)
 {

@@ -40,6 +40,9 @@ public:
 
     std::optional<Action> submit(const Principal &initiator, ActionRequest request, WireError *error);
     std::optional<Action> cancel(const Principal &who, const QString &actionId, WireError *error);
+    // Records how an approved action ran (execution.reported), as its initiator says.
+    std::optional<Action> reportExecution(const Principal &who, const QString &actionId, Execution execution,
+                                          WireError *error);
     // Counts a decision only when its signature verifies under an approved key of the decider and
     // every rule holds; each refusal is recorded as a decision.refused event. docs/protocol.md
     // lists the checks in the order they run.

@@ -95,11 +95,11 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     }
     const bool v1 = parts.size() >= 2 && parts[0] == u"v1";
     const QString resource = v1 ? parts[1] : QString();
-    const bool known =
-        v1 && ((parts.size() == 2 &&
-                (resource == u"gateway" || resource == u"keys" || resource == u"actions" || resource == u"audit")) ||
-               (resource == u"actions" && parts.size() == 3) ||
-               (resource == u"actions" && parts.size() == 4 && (parts[3] == u"cancel" || parts[3] == u"decision")));
+    const bool known = v1 && ((parts.size() == 2 && (resource == u"gateway" || resource == u"keys" ||
+                                                     resource == u"actions" || resource == u"audit")) ||
+                              (resource == u"actions" && parts.size() == 3) ||
+                              (resource == u"actions" && parts.size() == 4 &&
+                               (parts[3] == u"cancel" || parts[3] == u"decision" || parts[3] == u"execution")));
     if (!known)
         return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no such endpoint."_s);
 
@@ -143,6 +143,8 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         return fetch(*principal, parts[2], request, responder, socket);
     if (tail == u"cancel")
         return cancel(*principal, parts[2], responder);
+    if (tail == u"execution")
+        return reportExecution(*principal, parts[2], request, responder);
     if (get)
         return SigningEndpoints::getDecision(*m_service, *principal, parts[2], responder);
     if (const auto body = readObject(request, responder))
@@ -204,6 +206,25 @@ void HttpApi::cancel(const Principal &principal, const QString &actionId, QHttpS
     if (!action)
         return writeError(responder, error);
     writeJson(responder, ActionCodec::toJson(*action), Status::Ok);
+}
+
+void HttpApi::reportExecution(const Principal &principal, const QString &actionId, const QHttpServerRequest &request,
+                              QHttpServerResponder &responder)
+{
+    const auto existing = m_service->find(actionId);
+    if (!existing || !mayRead(principal, *existing))
+        return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no action %1."_s.arg(actionId));
+    const auto body = readObject(request, responder);
+    if (!body)
+        return;
+    WireError error;
+    auto execution = ActionCodec::parseExecution(*body, &error);
+    if (!execution)
+        return writeError(responder, error);
+    const auto action = m_service->reportExecution(principal, actionId, std::move(*execution), &error);
+    if (!action)
+        return writeError(responder, error);
+    writeJson(responder, ActionCodec::toJson(*action), Status::Created);
 }
 
 void HttpApi::park(const QString &actionId, int waitSeconds, QHttpServerResponder &&responder, QTcpSocket *socket)

@@ -42,6 +42,8 @@ private:
     void fetch(const Principal &principal, const QString &actionId, const QHttpServerRequest &request,
                QHttpServerResponder &responder, QTcpSocket *socket);
     void cancel(const Principal &principal, const QString &actionId, QHttpServerResponder &responder);
+    void reportExecution(const Principal &principal, const QString &actionId, const QHttpServerRequest &request,
+                         QHttpServerResponder &responder);
     void park(const QString &actionId, int waitSeconds, QHttpServerResponder &&responder, QTcpSocket *socket);
     void answerParked(ParkedPoll *poll, const Action &action);
     void onActionResolved(const Action &action);

@@ -37,6 +37,8 @@ Status statusFor(const WireError &error)
         {ErrorCode::NotFound, Status::NotFound},
         {ErrorCode::UnknownAction, Status::NotFound},
         {ErrorCode::NotPending, Status::Conflict},
+        {ErrorCode::NotApproved, Status::Conflict},
+        {ErrorCode::AlreadyReported, Status::Conflict},
         {ErrorCode::Expired, Status::Conflict},
         {ErrorCode::DigestMismatch, Status::Conflict},
         {ErrorCode::ReplayedNonce, Status::Conflict},

@@ -300,109 +300,121 @@
     %3</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="81"/>
+        <location filename="../ui/AuditBrowser.cpp" line="82"/>
+        <source>
+    ran: %1%2%3</source>
+        <translation>
+    ausgeführt: %1%2%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="84"/>
+        <source>, exit code %1</source>
+        <translation>, Exit-Code %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="89"/>
         <source>
     refused: %1 (%2)</source>
         <translation>
     abgelehnt: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="93"/>
+        <location filename="../ui/AuditBrowser.cpp" line="101"/>
         <source>Search command and justification</source>
         <translation>Befehl und Begründung durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="94"/>
+        <location filename="../ui/AuditBrowser.cpp" line="102"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="95"/>
+        <location filename="../ui/AuditBrowser.cpp" line="103"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="96"/>
+        <location filename="../ui/AuditBrowser.cpp" line="104"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="97"/>
+        <location filename="../ui/AuditBrowser.cpp" line="105"/>
         <source>Approver</source>
         <translation>Genehmigende Person</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="97"/>
+        <location filename="../ui/AuditBrowser.cpp" line="105"/>
         <source>Between</source>
         <translation>Zwischen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="103"/>
+        <location filename="../ui/AuditBrowser.cpp" line="111"/>
         <source>Countersign — audit log</source>
         <translation>Countersign — Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="110"/>
+        <location filename="../ui/AuditBrowser.cpp" line="118"/>
         <source>Any event</source>
         <translation>Jedes Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="116"/>
+        <location filename="../ui/AuditBrowser.cpp" line="125"/>
         <source>Any verdict</source>
         <translation>Jede Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="117"/>
+        <location filename="../ui/AuditBrowser.cpp" line="126"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="118"/>
+        <location filename="../ui/AuditBrowser.cpp" line="127"/>
         <source>Denied</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="140"/>
+        <location filename="../ui/AuditBrowser.cpp" line="149"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation>Wählen Sie ein Ereignis, um den ganzen Verlauf seiner Aktion zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="146"/>
+        <location filename="../ui/AuditBrowser.cpp" line="155"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="147"/>
+        <location filename="../ui/AuditBrowser.cpp" line="156"/>
         <source>Export JSON Lines…</source>
         <translation>Als JSON Lines exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="148"/>
+        <location filename="../ui/AuditBrowser.cpp" line="157"/>
         <source>Evidence bundle…</source>
         <translation>Beweispaket…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="149"/>
+        <location filename="../ui/AuditBrowser.cpp" line="158"/>
         <source>Verify local copy</source>
         <translation>Lokale Kopie prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="151"/>
+        <location filename="../ui/AuditBrowser.cpp" line="160"/>
         <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
         <translation>Prüft jedes gespeicherte Ereignis gegen seinen Hash und den des vorigen, um eine Änderung an der Kopie des Protokolls auf diesem Computer zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="156"/>
+        <location filename="../ui/AuditBrowser.cpp" line="165"/>
         <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
         <translation>Die passenden Ereignisse mit allem, was ein Prüfer braucht, um sie offline zu prüfen: die Kette zwischen ihnen, die signierten Checkpoints des Gateways und die Schlüssel der Unterzeichner.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="220"/>
+        <location filename="../ui/AuditBrowser.cpp" line="229"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation>Das Prüfprotokoll ist bei Seq %1 nicht gültig: %2 (%3). Ereignisse ab dort wurden nicht übernommen; informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="228"/>
+        <location filename="../ui/AuditBrowser.cpp" line="237"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n Ereignis gespiegelt, geprüft bis Seq %1</numerusform>
@@ -410,32 +422,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="257"/>
+        <location filename="../ui/AuditBrowser.cpp" line="266"/>
         <source>Export the matching events</source>
         <translation>Passende Ereignisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="258"/>
+        <location filename="../ui/AuditBrowser.cpp" line="267"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="258"/>
+        <location filename="../ui/AuditBrowser.cpp" line="267"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="279"/>
+        <location filename="../ui/AuditBrowser.cpp" line="288"/>
         <source>The local copy cannot be read: %1</source>
         <translation>Die lokale Kopie kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="281"/>
+        <location filename="../ui/AuditBrowser.cpp" line="290"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation>Die lokale Kopie wurde auf diesem Computer bei Seq %1 verändert: %2 (%3). Löschen Sie sie, synchronisieren Sie neu vom Gateway und informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="288"/>
+        <location filename="../ui/AuditBrowser.cpp" line="297"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>Die lokale Kopie ist gültig: %n Ereignis ist bis Seq %1 korrekt verkettet.</numerusform>
@@ -443,47 +455,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="295"/>
+        <location filename="../ui/AuditBrowser.cpp" line="304"/>
         <source>Verifying the local copy…</source>
         <translation>Lokale Kopie wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="306"/>
+        <location filename="../ui/AuditBrowser.cpp" line="315"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation>Beweispaket in einen neuen Ordner schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="331"/>
+        <location filename="../ui/AuditBrowser.cpp" line="340"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="339"/>
+        <location filename="../ui/AuditBrowser.cpp" line="348"/>
         <source>Exporting the audit log…</source>
         <translation>Prüfprotokoll wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="339"/>
+        <location filename="../ui/AuditBrowser.cpp" line="348"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="344"/>
+        <location filename="../ui/AuditBrowser.cpp" line="353"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="361"/>
+        <location filename="../ui/AuditBrowser.cpp" line="370"/>
         <source>The export failed: the filter cannot be read.</source>
         <translation>Der Export ist fehlgeschlagen: Der Filter ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="368"/>
+        <location filename="../ui/AuditBrowser.cpp" line="377"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation>Ereignis %1 der lokalen Kopie kann nicht gelesen werden; der Export wurde abgebrochen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="379"/>
+        <location filename="../ui/AuditBrowser.cpp" line="388"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>%n Ereignis nach %1 exportiert.</numerusform>

@@ -77,6 +77,15 @@ QString timelineLine(const AuditMirror &mirror, const QJsonObject &event)
         line += AuditBrowser::tr("\n    %1, reason: %2\n    %3")
                     .arg(payload.value(u"verdict"_s).toString(), payload.value(u"reason"_s).toString(),
                          signatureState(mirror, payload));
+    } else if (type == EventType::ExecutionReported) {
+        const QJsonValue exitCode = payload.value(u"exit_code"_s);
+        line +=
+            AuditBrowser::tr("\n    ran: %1%2%3")
+                .arg(payload.value(u"status"_s).toString(),
+                     exitCode.isUndefined() ? QString() : AuditBrowser::tr(", exit code %1").arg(exitCode.toInteger()),
+                     payload.value(u"detail"_s).toString().isEmpty()
+                         ? QString()
+                         : u" — "_s + payload.value(u"detail"_s).toString());
     } else if (type == EventType::DecisionRefused) {
         line += AuditBrowser::tr("\n    refused: %1 (%2)")
                     .arg(payload.value(u"message"_s).toString(), payload.value(u"code"_s).toString());
@@ -108,9 +117,10 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
     m_state->setObjectName(u"auditState"_s);
     m_type->setObjectName(u"auditType"_s);
     m_type->addItem(tr("Any event"), QString());
-    for (const QString &type : {EventType::ActionRequested, EventType::ActionApproved, EventType::ActionDenied,
-                                EventType::ActionExpired, EventType::ActionCancelled, EventType::DecisionRefused,
-                                EventType::KeyEnrolled, EventType::KeyApproved, EventType::KeyRevoked})
+    for (const QString &type :
+         {EventType::ActionRequested, EventType::ActionApproved, EventType::ActionDenied, EventType::ActionExpired,
+          EventType::ActionCancelled, EventType::DecisionRefused, EventType::ExecutionReported, EventType::KeyEnrolled,
+          EventType::KeyApproved, EventType::KeyRevoked})
         m_type->addItem(type, type);
     m_verdict->setObjectName(u"auditVerdict"_s);
     m_verdict->addItem(tr("Any verdict"), QString());

@@ -48,6 +48,15 @@ struct Resolution
     QDateTime at;
 };
 
+// What the initiator reports after running an approved action (POST /v1/actions/{id}/execution).
+struct Execution
+{
+    QString status; // "succeeded" or "failed"
+    std::optional<qint64> exitCode;
+    QString detail;
+    QDateTime at;
+};
+
 // An action as the gateway stores and serves it.
 struct Action
 {
@@ -59,6 +68,7 @@ struct Action
     ActionStatus status = ActionStatus::Pending;
     QString digest; // SHA-256 (hex) of the RFC 8785 (JCS) bytes of requestDocument()
     std::optional<Resolution> resolution;
+    std::optional<Execution> execution; // reported once, after approval
 
     bool isPending() const { return status == ActionStatus::Pending; }
     bool isExpiredAt(const QDateTime &now) const { return now >= expiresAt; }

@@ -66,6 +66,20 @@ std::optional<WireError> checkCancel(const Action &action, const Principal &who,
     return std::nullopt;
 }
 
+std::optional<WireError> checkExecution(const Action &action, const Principal &who)
+{
+    if (who.id != action.initiator)
+        return error(ErrorCode::NotInitiator,
+                     u"Only the initiator %1 may report how action %2 ran."_s.arg(action.initiator, action.id));
+    if (action.status != ActionStatus::Approved)
+        return error(ErrorCode::NotApproved, u"Action %1 is %2: only an approved action can have run."_s.arg(
+                                                 action.id, statusName(action.status)));
+    if (action.execution)
+        return error(ErrorCode::AlreadyReported,
+                     u"How action %1 ran was already reported (%2)."_s.arg(action.id, action.execution->status));
+    return std::nullopt;
+}
+
 Action resolved(Action action, ActionStatus status, Resolution resolution)
 {
     action.status = status;

@@ -29,6 +29,7 @@ inline const QString ActionDenied = QStringLiteral("action.denied");
 inline const QString ActionExpired = QStringLiteral("action.expired");
 inline const QString ActionCancelled = QStringLiteral("action.cancelled");
 inline const QString DecisionRefused = QStringLiteral("decision.refused");
+inline const QString ExecutionReported = QStringLiteral("execution.reported");
 inline const QString KeyEnrolled = QStringLiteral("key.enrolled");
 inline const QString KeyApproved = QStringLiteral("key.approved");
 inline const QString KeyRevoked = QStringLiteral("key.revoked");

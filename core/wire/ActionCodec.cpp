@@ -214,6 +214,51 @@ QJsonObject toJson(const Action &action)
     object.insert(u"digest"_s, action.digest);
     if (action.resolution)
         object.insert(u"resolution"_s, resolutionJson(*action.resolution));
+    if (action.execution)
+        object.insert(u"execution"_s, toJson(*action.execution));
+    return object;
+}
+
+std::optional<Execution> parseExecution(const QJsonObject &body, WireError *error)
+{
+    Execution execution;
+    const QJsonValue status = body.value(u"status"_s);
+    if (status.isUndefined()) {
+        *error = {ErrorCode::MissingField, u"The field 'status' is required: succeeded or failed."_s};
+        return std::nullopt;
+    }
+    execution.status = status.toString();
+    if (execution.status != u"succeeded" && execution.status != u"failed") {
+        *error = invalid(u"status"_s, u"must be succeeded or failed"_s);
+        return std::nullopt;
+    }
+    const QJsonValue exitCode = body.value(u"exit_code"_s);
+    if (!exitCode.isUndefined()) {
+        const double number = exitCode.toDouble(0.5);
+        if (!exitCode.isDouble() || number != std::trunc(number) || std::abs(number) > 1e9) {
+            *error = invalid(u"exit_code"_s, u"must be a whole number"_s);
+            return std::nullopt;
+        }
+        execution.exitCode = qint64(number);
+    }
+    const QJsonValue detail = body.value(u"detail"_s);
+    if (!detail.isUndefined() && (!detail.isString() || detail.toString().size() > kMaxExecutionDetail)) {
+        *error = invalid(u"detail"_s, u"must be text of at most %1 characters"_s.arg(kMaxExecutionDetail));
+        return std::nullopt;
+    }
+    execution.detail = detail.toString();
+    return execution;
+}
+
+QJsonObject toJson(const Execution &execution)
+{
+    QJsonObject object{{u"status"_s, execution.status}};
+    if (execution.exitCode)
+        object.insert(u"exit_code"_s, *execution.exitCode);
+    if (!execution.detail.isEmpty())
+        object.insert(u"detail"_s, execution.detail);
+    if (execution.at.isValid())
+        object.insert(u"at"_s, formatTime(execution.at));
     return object;
 }
 
@@ -240,6 +285,13 @@ std::optional<Action> actionFromJson(const QJsonObject &object, WireError *error
     if (!resolution.isEmpty()) {
         action.resolution = Resolution{resolution.value(u"by"_s).toString(), resolution.value(u"reason"_s).toString(),
                                        parseTime(resolution.value(u"at"_s).toString())};
+    }
+    const QJsonObject execution = object.value(u"execution"_s).toObject();
+    if (!execution.isEmpty()) {
+        WireError ignored;
+        action.execution = parseExecution(execution, &ignored);
+        if (action.execution)
+            action.execution->at = parseTime(execution.value(u"at"_s).toString());
     }
     return action;
 }

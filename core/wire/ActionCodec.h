@@ -23,6 +23,10 @@ inline constexpr int kMaxTtlSecondsCap = 7 * 24 * 3600;
 std::optional<ActionRequest> parseRequest(const QJsonObject &body, WireError *error);
 
 QJsonObject toJson(const Action &action);
+// The body of POST /v1/actions/{id}/execution: {"status":"succeeded"|"failed","exit_code"?,"detail"?}.
+std::optional<Execution> parseExecution(const QJsonObject &body, WireError *error);
+QJsonObject toJson(const Execution &execution);
+inline constexpr int kMaxExecutionDetail = 4000;
 std::optional<Action> actionFromJson(const QJsonObject &object, WireError *error);
 
 QJsonObject toJson(const Event &event);

@@ -31,6 +31,9 @@ inline const QString StorageFailure = QStringLiteral("storage_failure");
 // Decision refusals
 inline const QString UnknownAction = QStringLiteral("unknown_action");
 inline const QString NotPending = QStringLiteral("not_pending");
+// Execution reports
+inline const QString NotApproved = QStringLiteral("not_approved");
+inline const QString AlreadyReported = QStringLiteral("already_reported");
 inline const QString Expired = QStringLiteral("expired");
 inline const QString DigestMismatch = QStringLiteral("digest_mismatch");
 inline const QString NotApprover = QStringLiteral("not_approver");

@@ -50,12 +50,15 @@ class TestAuditBrowser : public QObject
         QVERIFY(!approver.waitFor(u"snapshot"_s).isEmpty());
         const QStringList commands{u"pg_dump --table=customers prod"_s, u"kubectl rollout restart deploy/api"_s,
                                    u"vault write -f transit/keys/payments/rotate"_s};
+        QString firstId;
         for (int i = 0; i < 9; ++i) {
             const QJsonObject created =
                 http.submit(m_gateway.dev().agent.token,
                             {{u"command"_s, commands.at(i % 3)},
                              {u"justification"_s, i == 4 ? u"=HYPERLINK(\"http://x\") quarterly SOC2 evidence"_s
                                                          : u"routine change %1"_s.arg(i)}});
+            if (i == 0)
+                firstId = created.value(u"id"_s).toString();
             const bool approve = i % 2 == 0;
             QVERIFY(approver
                         .decide(created.value(u"id"_s).toString(), approve ? u"approve"_s : u"deny"_s,
@@ -63,6 +66,11 @@ class TestAuditBrowser : public QObject
                         .value(u"accepted"_s)
                         .toBool());
         }
+        // The agent ran the first one: event 19.
+        QCOMPARE(http.post(u"/v1/actions/%1/execution"_s.arg(firstId), m_gateway.dev().agent.token,
+                           {{u"status"_s, u"succeeded"_s}, {u"exit_code"_s, 0}, {u"detail"_s, u"dumped 1204 rows"_s}})
+                     .status,
+                 201);
     }
 
 private Q_SLOTS:
@@ -83,12 +91,23 @@ private Q_SLOTS:
         AuditBrowser *browser = console.audit()->browser();
         QVERIFY(browser && browser->isVisible());
         AuditTableModel *model = browser->model();
-        QTRY_COMPARE(model->rowCount(), 18); // 9 requests, 9 decisions
-        QCOMPARE(model->data(model->index(0, AuditTableModel::Seq), Qt::DisplayRole).toLongLong(), 18); // newest first
+        QTRY_COMPARE(model->rowCount(), 19); // 9 requests, 9 decisions, 1 execution report
+        QCOMPARE(model->data(model->index(0, AuditTableModel::Seq), Qt::DisplayRole).toLongLong(), 19); // newest first
+
+        // The story of the action that ran: request, decision, and how it ran.
+        auto *table = browser->findChild<QTableView *>(u"auditTable"_s);
+        table->selectionModel()->setCurrentIndex(model->index(0, 0),
+                                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const QString ran = browser->findChild<QPlainTextEdit *>(u"auditTimeline"_s)->toPlainText();
+        QVERIFY2(ran.contains(u"action.approved"_s) && ran.contains(u"execution.reported"_s) &&
+                     ran.contains(u"ran: succeeded, exit code 0 — dumped 1204 rows"_s),
+                 qPrintable(ran));
 
         // Full-text search over command and justification.
         browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"vault"_s);
         QTRY_COMPARE(model->rowCount(), 6);
+        browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"pg_dump"_s);
+        QTRY_COMPARE(model->rowCount(), 7); // with the execution report
         browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"SOC2"_s);
         QTRY_COMPARE(model->rowCount(), 2);
         browser->findChild<QLineEdit *>(u"auditSearch"_s)->clear();
@@ -101,7 +120,6 @@ private Q_SLOTS:
         QTRY_COMPARE(model->rowCount(), 4);
 
         // The story of one action, as a timeline.
-        auto *table = browser->findChild<QTableView *>(u"auditTable"_s);
         table->selectionModel()->setCurrentIndex(model->index(0, 0),
                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         const QString story = browser->findChild<QPlainTextEdit *>(u"auditTimeline"_s)->toPlainText();
@@ -120,14 +138,15 @@ private Q_SLOTS:
         QCOMPARE(jsonl.readAll().count('\n'), 4);
         type->setCurrentIndex(0);
         verdict->setCurrentIndex(0);
-        QTRY_COMPARE(model->rowCount(), 18);
+        QTRY_COMPARE(model->rowCount(), 19);
         exported.clear();
         browser->exportTo(dir.filePath(u"all.csv"_s), u"csv"_s);
         QTRY_VERIFY(!exported.isEmpty());
         QFile csv(dir.filePath(u"all.csv"_s));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QByteArray table_ = csv.readAll();
-        QCOMPARE(table_.count("\r\n"), 19);
+        QCOMPARE(table_.count("\r\n"), 20);
+        QVERIFY(table_.contains(",succeeded,0\r\n"));
         QVERIFY(table_.contains("'=HYPERLINK("));
         const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
         if (!screenshots.isEmpty())
@@ -142,7 +161,7 @@ private Q_SLOTS:
         console.start({m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
         AuditController *audit = console.audit();
         // The gateway signs a checkpoint every 10 s; sync until one covers the history.
-        QTRY_VERIFY_WITH_TIMEOUT((audit->syncNow(), audit->mirror() && audit->mirror()->coveredSeq() >= 18), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT((audit->syncNow(), audit->mirror() && audit->mirror()->coveredSeq() >= 19), 30000);
         console.window()->findChild<QAction *>(u"auditLogAction"_s)->trigger();
         AuditBrowser *browser = audit->browser();
         QVERIFY(browser);
@@ -188,7 +207,7 @@ private Q_SLOTS:
             console.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
             QTRY_VERIFY_WITH_TIMEOUT(console.audit()->browser() && console.audit()->browser()->isVisible(), 20000);
             QTRY_VERIFY(!console.window()->isVisible()); // nothing to approve with
-            QTRY_COMPARE_WITH_TIMEOUT(console.audit()->mirror()->headSeq(), 18, 20000);
+            QTRY_COMPARE_WITH_TIMEOUT(console.audit()->mirror()->headSeq(), 19, 20000);
         }
         // The gateway gone, the mirror still opens and reads.
         m_gateway.kill();
@@ -196,7 +215,7 @@ private Q_SLOTS:
         offline.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
         offline.window()->findChild<QAction *>(u"auditLogAction"_s)->trigger();
         QVERIFY(offline.audit()->browser());
-        QCOMPARE(offline.audit()->browser()->model()->rowCount(), 18);
+        QCOMPARE(offline.audit()->browser()->model()->rowCount(), 19);
         QVERIFY(m_gateway.restart());
     }
 

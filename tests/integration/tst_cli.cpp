@@ -165,6 +165,14 @@ private Q_SLOTS:
         approver.decide(first.value(u"id"_s).toString(), u"approve"_s, first.value(u"digest"_s).toString());
         QCOMPARE(finish(*approved), 7); // the command's own exit code
         QVERIFY(QFile::exists(approvedMarker));
+        // ... and the gateway has how it ran, in the action and in the log.
+        const QString ranId = first.value(u"id"_s).toString();
+        const QJsonObject execution =
+            m_http->get(u"/v1/actions/"_s + ranId, m_gateway.dev().auditor.token).body.value(u"execution"_s).toObject();
+        QCOMPARE(execution.value(u"status"_s).toString(), u"failed"_s);
+        QCOMPARE(execution.value(u"exit_code"_s).toInteger(), 7);
+        const QJsonObject reported = approver.waitForEvent(u"execution.reported"_s, from);
+        QCOMPARE(reported.value(u"action_id"_s).toString(), ranId);
 
         args = requestArgs({}, {u"touch"_s, deniedMarker});
         args[0] = u"exec"_s;
@@ -174,6 +182,29 @@ private Q_SLOTS:
         approver.decide(second.value(u"id"_s).toString(), u"deny"_s, second.value(u"digest"_s).toString(), u"no"_s);
         QCOMPARE(finish(*denied), 1);
         QVERIFY(!QFile::exists(deniedMarker));
+    }
+
+    // An agent that runs the command itself reports with countersign-cli report.
+    void report_tellsTheGatewayHowAnApprovedActionRan()
+    {
+        FeedProbe approver;
+        QVERIFY(approver.open(m_gateway.url(), m_gateway.dev().approver.token));
+        approver.setSigningKey(m_gateway.dev().approver.signingKeySeed);
+        QVERIFY(!approver.waitFor(u"snapshot"_s).isEmpty());
+        const QJsonObject created = m_http->submit(m_gateway.dev().agent.token);
+        const QString id = created.value(u"id"_s).toString();
+        auto early = startCli({u"report"_s, id, u"--status"_s, u"succeeded"_s});
+        QCOMPARE(finish(*early), 3); // not approved yet
+        QVERIFY(early->readAllStandardError().contains("not_approved"));
+        approver.decide(id, u"approve"_s, created.value(u"digest"_s).toString());
+        auto report = startCli({u"report"_s, id, u"--status"_s, u"succeeded"_s, u"--exit-code"_s, u"0"_s, u"--detail"_s,
+                                u"deployed 42 pods"_s});
+        QCOMPARE(finish(*report), 0);
+        const QJsonObject execution =
+            QJsonDocument::fromJson(report->readAllStandardOutput()).object().value(u"execution"_s).toObject();
+        QCOMPARE(execution.value(u"detail"_s).toString(), u"deployed 42 pods"_s);
+        auto bad = startCli({u"report"_s, id, u"--status"_s, u"succeeded"_s, u"--exit-code"_s, u"zero"_s});
+        QCOMPARE(finish(*bad), 3);
     }
 
     void devPrincipalsFile_suppliesTheAgentToken()

@@ -161,6 +161,113 @@ private Q_SLOTS:
         QCOMPARE(again.errorCode(), u"not_pending"_s);
     }
 
+    // An approved action, decided over the feed with alice's key.
+    QString approvedAction()
+    {
+        const QJsonObject created = m_http->submit(m_agent.token);
+        const QString id = created.value(u"id"_s).toString();
+        FeedProbe approver;
+        if (!approver.open(m_gateway.url(), m_alice) || approver.waitFor(u"snapshot"_s).isEmpty())
+            return {};
+        const QJsonObject result = approver.decide(id, u"approve"_s, created.value(u"digest"_s).toString());
+        return result.value(u"accepted"_s).toBool() ? id : QString();
+    }
+
+    void execution_reportedByTheInitiatorOfAnApprovedAction_isLoggedOnce()
+    {
+        const QString id = approvedAction();
+        QVERIFY(!id.isEmpty());
+        const QString path = u"/v1/actions/%1/execution"_s.arg(id);
+        const HttpResult reported = m_http->post(
+            path, m_agent.token, {{u"status"_s, u"failed"_s}, {u"exit_code"_s, 3}, {u"detail"_s, u"disk full"_s}});
+        QCOMPARE(reported.status, 201);
+        const QJsonObject execution = reported.body.value(u"execution"_s).toObject();
+        QCOMPARE(execution.value(u"status"_s).toString(), u"failed"_s);
+        QCOMPARE(execution.value(u"exit_code"_s).toInteger(), 3);
+        // The action keeps it, and the log has it.
+        QCOMPARE(m_http->get(u"/v1/actions/"_s + id, m_agent.token)
+                     .body.value(u"execution"_s)
+                     .toObject()
+                     .value(u"detail"_s)
+                     .toString(),
+                 u"disk full"_s);
+        const QJsonArray events =
+            m_http->get(u"/v1/audit?after=0&limit=5000"_s, m_auditor.token).body.value(u"events"_s).toArray();
+        const QJsonObject last = events.last().toObject();
+        QCOMPARE(last.value(u"type"_s).toString(), u"execution.reported"_s);
+        QCOMPARE(last.value(u"action_id"_s).toString(), id);
+        QCOMPARE(last.value(u"actor"_s).toString(), m_agent.id);
+        QCOMPARE(last.value(u"payload"_s).toObject().value(u"exit_code"_s).toInteger(), 3);
+
+        const HttpResult again = m_http->post(path, m_agent.token, {{u"status"_s, u"succeeded"_s}});
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.errorCode(), u"already_reported"_s);
+    }
+
+    void execution_byAnotherPrincipal_is403NotInitiator()
+    {
+        const QString id = approvedAction();
+        QVERIFY(!id.isEmpty());
+        const HttpResult byAlice =
+            m_http->post(u"/v1/actions/%1/execution"_s.arg(id), m_alice.token, {{u"status"_s, u"succeeded"_s}});
+        QCOMPARE(byAlice.status, 403);
+        QCOMPARE(byAlice.errorCode(), u"not_initiator"_s);
+        // Another agent does not even see the action.
+        const HttpResult byOther =
+            m_http->post(u"/v1/actions/%1/execution"_s.arg(id), m_otherAgent.token, {{u"status"_s, u"succeeded"_s}});
+        QCOMPARE(byOther.status, 404);
+    }
+
+    void execution_ofAPendingOrCancelledAction_is409NotApproved()
+    {
+        const QString id = m_http->submit(m_agent.token).value(u"id"_s).toString();
+        const QString path = u"/v1/actions/%1/execution"_s.arg(id);
+        const HttpResult pending = m_http->post(path, m_agent.token, {{u"status"_s, u"succeeded"_s}});
+        QCOMPARE(pending.status, 409);
+        QCOMPARE(pending.errorCode(), u"not_approved"_s);
+        QCOMPARE(m_http->post(u"/v1/actions/%1/cancel"_s.arg(id), m_agent.token, {}).status, 200);
+        QCOMPARE(m_http->post(path, m_agent.token, {{u"status"_s, u"succeeded"_s}}).errorCode(), u"not_approved"_s);
+    }
+
+    void execution_unknownAction_is404()
+    {
+        const HttpResult result =
+            m_http->post(u"/v1/actions/act-nosuch/execution"_s, m_agent.token, {{u"status"_s, u"succeeded"_s}});
+        QCOMPARE(result.status, 404);
+        QCOMPARE(result.errorCode(), u"not_found"_s);
+    }
+
+    void execution_badReport_is422_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("no status") << QByteArray(R"({"exit_code":0})") << u"missing_field"_s;
+        QTest::newRow("unknown status") << QByteArray(R"({"status":"maybe"})") << u"invalid_field"_s;
+        QTest::newRow("fractional exit code")
+            << QByteArray(R"({"status":"failed","exit_code":1.5})") << u"invalid_field"_s;
+        QTest::newRow("text exit code") << QByteArray(R"({"status":"failed","exit_code":"1"})") << u"invalid_field"_s;
+        QTest::newRow("detail not text") << QByteArray(R"({"status":"failed","detail":42})") << u"invalid_field"_s;
+        QTest::newRow("detail too long") << QByteArray(R"({"status":"failed","detail":")") + QByteArray(4001, 'x') +
+                                                "\"}"
+                                         << u"invalid_field"_s;
+        QTest::newRow("not JSON") << QByteArray("{status") << u"malformed_json"_s;
+    }
+
+    void execution_badReport_is422()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        const QString id = approvedAction();
+        QVERIFY(!id.isEmpty());
+        const HttpResult result = m_http->send("POST", u"/v1/actions/%1/execution"_s.arg(id), m_agent.token, body);
+        QCOMPARE(result.errorCode(), code);
+        QCOMPARE(result.status, code == u"malformed_json"_s ? 400 : 422);
+        // Nothing was recorded: a good report is still taken.
+        QCOMPARE(
+            m_http->post(u"/v1/actions/%1/execution"_s.arg(id), m_agent.token, {{u"status"_s, u"succeeded"_s}}).status,
+            201);
+    }
+
     void longPoll_returnsWhenTheActionIsDecided()
     {
         const QJsonObject created = m_http->submit(m_agent.token);

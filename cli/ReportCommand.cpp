@@ -1,0 +1,64 @@
+#include "ReportCommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+bool ReportCommand::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Report how an approved action ran."_s);
+    parser.addHelpOption();
+    CliContext::addOptions(parser);
+    parser.addPositionalArgument(u"id"_s, u"The action's id."_s);
+    parser.addOption({u"status"_s, u"succeeded or failed."_s, u"STATUS"_s});
+    parser.addOption({u"exit-code"_s, u"The command's exit code."_s, u"N"_s});
+    parser.addOption({u"detail"_s, u"A line on what happened."_s, u"TEXT"_s});
+    const auto context = CliContext::parse(parser, arguments, Role::Agent);
+    if (!context)
+        return false;
+    m_context = *context;
+    m_actionId = parser.positionalArguments().value(0);
+    if (m_actionId.isEmpty() || !parser.isSet(u"status"_s)) {
+        printErr(u"countersign-cli: report needs the action's id and --status succeeded|failed"_s);
+        return false;
+    }
+    m_report.insert(u"status"_s, parser.value(u"status"_s));
+    if (parser.isSet(u"exit-code"_s)) {
+        bool ok = false;
+        const qint64 code = parser.value(u"exit-code"_s).toLongLong(&ok);
+        if (!ok) {
+            printErr(u"countersign-cli: --exit-code takes a whole number"_s);
+            return false;
+        }
+        m_report.insert(u"exit_code"_s, code);
+    }
+    if (parser.isSet(u"detail"_s))
+        m_report.insert(u"detail"_s, parser.value(u"detail"_s));
+    return true;
+}
+
+void ReportCommand::run()
+{
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    post(&m_client, m_actionId, m_report, this, [](const AgentClient::Reply &reply) {
+        if (!reply.ok()) {
+            printErr(u"countersign-cli: %1 (%2)"_s.arg(reply.error.message, reply.error.code));
+            return QCoreApplication::exit(ExitCode::Error);
+        }
+        printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Compact)));
+        QCoreApplication::exit(0);
+    });
+}
+
+void ReportCommand::post(AgentClient *client, const QString &actionId, const QJsonObject &report, QObject *context,
+                         AgentClient::Callback done)
+{
+    client->post(u"/v1/actions/%1/execution"_s.arg(actionId), report, context, std::move(done));
+}
+
+} // namespace cs
