@@ -334,14 +334,6 @@ bool AuditMirror::store(const CheckedPage &checked, QString *error)
     return true;
 }
 
-std::optional<AuditChain::Break> AuditMirror::ingest(const AuditPage &page, QString *error)
-{
-    const CheckedPage checked = check(page, m_headSeq, m_headHash);
-    if (!store(checked, error))
-        return std::nullopt;
-    return checked.broken;
-}
-
 void AuditMirror::reload()
 {
     m_headSeq = meta(u"head_seq"_s).toLongLong();

@@ -59,8 +59,6 @@ public:
     // Stores what `checked` found good, and records its break. False, with `error`, when the
     // database refuses; nothing of the page is stored then.
     bool store(const CheckedPage &checked, QString *error);
-    // check() then store(), from the head. Returns the break, if the page has one.
-    std::optional<AuditChain::Break> ingest(const AuditPage &page, QString *error);
     // Reads the head again, after another connection (AuditMirrorWriter's) has stored pages.
     void reload();
     QString path() const { return m_path; }
