@@ -113,11 +113,13 @@ std::optional<Break> StoredChain::add(QByteArrayView content, QByteArrayView has
     static constexpr std::string_view prevKey(",\"prev_hash\":\"");
     static constexpr std::string_view seqKey(",\"seq\":");
     const qint64 expectedSeq = m_seq + 1;
-    // Both are among the last members, a short way back from the end.
-    const std::string_view text(content.data(), size_t(content.size()));
-    const auto find = [&text](std::string_view key) {
-        const size_t at = text.rfind(key);
-        return at == std::string_view::npos ? qsizetype(-1) : qsizetype(at);
+    // Both are among the last members, a short way back from the end; both start with a comma.
+    const auto find = [&content](std::string_view key) -> qsizetype {
+        for (qsizetype at = content.size() - qsizetype(key.size()); at >= 0; --at) {
+            if (content[at] == ',' && std::string_view(content.data() + at, key.size()) == key)
+                return at;
+        }
+        return -1;
     };
     const qsizetype prevAt = find(prevKey);
     const qsizetype seqAt = find(seqKey);

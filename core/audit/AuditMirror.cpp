@@ -426,16 +426,20 @@ std::optional<AuditChain::Break> AuditMirror::verifyStored() const
     // thread reads the next slice while a pool thread checks the last one (slices in order, one at
     // a time, so the chain is walked exactly as it is stored).
     constexpr int kSlice = 8192;
-    struct Row
+    struct Slice
     {
-        QByteArray content;
-        QByteArray hash;
+        QByteArray bytes; // the rows' content and hash, one after the other: one allocation
+        std::vector<std::pair<qsizetype, qsizetype>> rows; // where each content ends, and its hash
     };
     AuditChain::StoredChain chain(0, AuditChain::kGenesisHash);
-    const auto check = [&chain](const std::vector<Row> &rows) -> std::optional<AuditChain::Break> {
-        for (const Row &row : rows) {
-            if (auto broken = chain.add(row.content, row.hash))
+    const auto check = [&chain](const Slice &slice) -> std::optional<AuditChain::Break> {
+        const QByteArrayView bytes(slice.bytes);
+        qsizetype at = 0;
+        for (const auto &[contentEnd, hashEnd] : slice.rows) {
+            if (auto broken =
+                    chain.add(bytes.sliced(at, contentEnd - at), bytes.sliced(contentEnd, hashEnd - contentEnd)))
                 return broken;
+            at = hashEnd;
         }
         return std::nullopt;
     };
@@ -444,18 +448,22 @@ std::optional<AuditChain::Break> AuditMirror::verifyStored() const
     if (!statement.prepare(m_db, "SELECT body, hash FROM events ORDER BY seq", &error))
         return AuditChain::Break{1, u"unreadable_event"_s, error};
     QFuture<std::optional<AuditChain::Break>> checking;
-    std::vector<Row> slice;
     bool more = true;
     while (more) {
-        slice.clear();
-        slice.reserve(kSlice);
-        while (slice.size() < kSlice && (more = statement.next()))
-            slice.push_back({statement.columnBytes(0).toByteArray(), statement.columnBytes(1).toByteArray()});
+        Slice slice;
+        slice.bytes.reserve(kSlice * 768);
+        slice.rows.reserve(kSlice);
+        while (slice.rows.size() < kSlice && (more = statement.next())) {
+            slice.bytes.append(statement.columnBytes(0));
+            const qsizetype contentEnd = slice.bytes.size();
+            slice.bytes.append(statement.columnBytes(1));
+            slice.rows.emplace_back(contentEnd, slice.bytes.size());
+        }
         if (checking.isValid()) {
             if (auto broken = checking.result())
                 return broken;
         }
-        checking = QtConcurrent::run([check, rows = std::move(slice)] { return check(rows); });
+        checking = QtConcurrent::run([check, slice = std::move(slice)] { return check(slice); });
     }
     if (auto broken = checking.result())
         return broken;
