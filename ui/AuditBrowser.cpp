@@ -371,13 +371,13 @@ void AuditBrowser::exportSlice()
         return finishExport(false, tr("The export failed: the filter cannot be read."));
     int rows = 0;
     while (query.next()) {
-        const auto event = AuditMirror::eventView(query.value(1).toByteArray(), query.value(2).toByteArray());
-        if (!event) // the mirror's file was edited: export nothing rather than a silent gap
+        const auto line = AuditExport::storedEventLine(query.value(1).toByteArray(), query.value(2).toByteArray(),
+                                                       m_exportFormat == u"csv");
+        if (!line) // the mirror's file was edited: export nothing rather than a silent gap
             return finishExport(
                 false,
                 tr("Event %1 in the local copy cannot be read; the export stopped.").arg(query.value(0).toLongLong()));
-        m_exportFile.write(m_exportFormat == u"csv" ? AuditExport::csvRow(event->root())
-                                                    : AuditExport::jsonLine(event->root()));
+        m_exportFile.write(*line);
         m_exportAfter = query.value(0).toLongLong();
         ++rows;
     }

@@ -1,8 +1,11 @@
 #include "AuditChain.h"
 
+#include "audit/AuditPage.h"
 #include "json/Jcs.h"
 #include "signing/Crypto.h"
 #include "wire/ActionCodec.h"
+
+#include <QJsonArray>
 
 #include <string_view>
 
@@ -16,6 +19,12 @@ QByteArray contentBytes(const QJsonObject &eventJson)
     content.remove(u"hash"_s);
     Jcs::Error error;
     return Jcs::serialize(content, &error).value_or(QByteArray()); // no canonical form: matches no hash
+}
+
+QByteArray eventText(const Jcs::View::Value &content, QByteArrayView hash)
+{
+    const QByteArray quoted = '"' + hash.toByteArray() + '"';
+    return content.bytesWith(QLatin1StringView("hash"), quoted);
 }
 
 QString hashOf(const QJsonObject &eventJson)
@@ -90,22 +99,12 @@ std::optional<Break> verify(const std::vector<Jcs::View::Value> &events, qint64 
 std::optional<Break> verify(const QList<QJsonObject> &events, qint64 previousSeq, const QString &previousHash,
                             QList<QByteArray> *contents)
 {
-    std::vector<Jcs::View> views;
-    std::vector<Jcs::View::Value> values;
-    views.reserve(size_t(events.size()));
-    for (const QJsonObject &event : events) {
-        auto view = Jcs::View::of(event);
-        if (!view) {
-            // No canonical form (a lone surrogate): check the events before it, then stop here.
-            const qint64 at = previousSeq + qint64(values.size()) + 1;
-            if (auto broken = verify(values, previousSeq, previousHash, contents))
-                return broken;
-            return Break{at, u"unreadable_event"_s, u"Event %1 has no canonical JSON form."_s.arg(at)};
-        }
-        views.push_back(std::move(*view));
-        values.push_back(views.back().root());
-    }
-    return verify(values, previousSeq, previousHash, contents);
+    // As a page from any JSON: each event in canonical form, an event without one unreadable.
+    QJsonArray array;
+    for (const QJsonObject &event : events)
+        array.append(event);
+    const AuditPage page = AuditPage::fromJson({{u"events"_s, array}});
+    return verify(page.events, previousSeq, previousHash, contents);
 }
 
 std::optional<Break> StoredChain::add(QByteArrayView content, QByteArrayView hash)

@@ -24,6 +24,8 @@ QString hashOf(const QJsonObject &eventJson);
 QString hashOf(const Event &event);
 // The bytes an event's hash is taken over: the JCS form of the event without `hash`.
 QByteArray contentBytes(const QJsonObject &eventJson);
+// The event as served: its content (read in place) with `hash` put back, canonical.
+QByteArray eventText(const Jcs::View::Value &content, QByteArrayView hash);
 
 // An event as the gateway stores and serves it: its hash, and its canonical bytes with `hash`.
 struct Sealed

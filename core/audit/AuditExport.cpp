@@ -82,7 +82,7 @@ QByteArray csvHeader()
     return kColumns.join(u',').toUtf8() + "\r\n";
 }
 
-QByteArray csvRow(const Jcs::View::Value &event)
+QByteArray csvRow(const Jcs::View::Value &event, QByteArrayView hash)
 {
     const auto member = [](const Jcs::View::Value &object, const char *name) {
         return object[QLatin1StringView(name)];
@@ -112,7 +112,10 @@ QByteArray csvRow(const Jcs::View::Value &event)
     text(payload, "approver");
     text(payload, "key_id");
     text(payload, "code");
-    text(event, "hash");
+    if (hash.isEmpty())
+        text(event, "hash");
+    else
+        appendCell(row, hash);
     const bool execution = member(event, "type").stringBytes() == "execution.reported";
     appendCell(row, execution ? member(payload, "status").utf8(&scratch) : QByteArrayView());
     appendCell(row, execution ? member(payload, "exit_code").bytes() : QByteArrayView());
@@ -134,6 +137,14 @@ QByteArray jsonLine(const QJsonObject &event)
 {
     const auto view = Jcs::View::of(event);
     return view ? jsonLine(view->root()) : QByteArray();
+}
+
+std::optional<QByteArray> storedEventLine(const QByteArray &content, QByteArrayView hash, bool csv)
+{
+    const auto view = Jcs::View::read(content);
+    if (!view)
+        return std::nullopt;
+    return csv ? csvRow(view->root(), hash) : AuditChain::eventText(view->root(), hash) + '\n';
 }
 
 namespace {

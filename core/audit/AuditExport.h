@@ -20,13 +20,18 @@ namespace AuditExport {
 QByteArray csvHeader();
 // One event as a CSV row; cells an application would read as a formula (=, +, -, @, tab, CR at
 // the start) are neutralized with a leading apostrophe.
-QByteArray csvRow(const Jcs::View::Value &event);
+// `hash`, when given, is the hash of an event stored without it (the mirror's content bytes).
+QByteArray csvRow(const Jcs::View::Value &event, QByteArrayView hash = {});
 QByteArray csvRow(const QJsonObject &event);
 QString neutralizeCell(const QString &cell);
 
 // --- JSON Lines: each event in its canonical form, as /v1/audit serves it ---
 QByteArray jsonLine(const Jcs::View::Value &event);
 QByteArray jsonLine(const QJsonObject &event);
+
+// A stored event (the mirror's content bytes and hash) as a CSV row or a JSON line, its bytes read
+// once; nothing when they are not canonical JSON (the mirror's file was edited).
+std::optional<QByteArray> storedEventLine(const QByteArray &content, QByteArrayView hash, bool csv);
 
 // --- Evidence bundle: a directory ---
 //   manifest.json      {"format","gateway_id","fido2_rp_id","first_seq","last_seq","event_count",

@@ -399,20 +399,6 @@ void AuditMirror::optimize()
     setMeta(u"analyzed_at_seq"_s, QString::number(m_headSeq));
 }
 
-QByteArray AuditMirror::eventText(const QByteArray &content, QByteArrayView hash)
-{
-    const auto view = Jcs::View::read(content);
-    if (!view)
-        return content; // not what was stored: verifyStored() says where
-    const QByteArray quoted = '"' + hash.toByteArray() + '"';
-    return view->root().bytesWith(QLatin1StringView("hash"), quoted);
-}
-
-std::optional<Jcs::View> AuditMirror::eventView(const QByteArray &content, QByteArrayView hash)
-{
-    return Jcs::View::read(eventText(content, hash));
-}
-
 QJsonObject AuditMirror::eventJson(const QByteArray &content, const QString &hash)
 {
     QJsonObject event = QJsonDocument::fromJson(content).object();

@@ -78,10 +78,8 @@ public:
     // Renews the query planner's statistics when the log has grown enough to need it.
     void optimize();
 
-    // An event as /v1/audit served it, from the stored content bytes (`body`) and `hash` columns:
-    // its canonical text, and parsed.
-    static QByteArray eventText(const QByteArray &content, QByteArrayView hash);
-    static std::optional<Jcs::View> eventView(const QByteArray &content, QByteArrayView hash);
+    // An event as /v1/audit served it, from the stored content bytes (`body`) and `hash` columns
+    // (AuditExport::storedEventLine() and AuditChain::eventText() give its canonical text).
     static QJsonObject eventJson(const QByteArray &content, const QString &hash);
 
     // Re-walks the whole stored chain: finds a local edit to the mirror's own database.

@@ -83,13 +83,15 @@ Result write(const QString &mirrorPath, const AuditFilter &filter, const QString
         return result;
     }
     while (rows.next()) {
-        QByteArray text = AuditMirror::eventText(rows.value(1).toByteArray(), rows.value(2).toByteArray());
-        if (const auto view = Jcs::View::read(text)) {
-            const QString keyId = view->root()[QLatin1StringView("payload")][QLatin1StringView("key_id")].toString();
-            if (!keyId.isEmpty())
-                keyIds.insert(keyId);
+        const auto content = Jcs::View::read(rows.value(1).toByteArray());
+        if (!content) { // the mirror's file was edited: no bundle rather than one with a gap
+            result.detail = u"event %1 in the local copy cannot be read"_s.arg(rows.value(0).toLongLong());
+            return result;
         }
-        bundle.events.append(std::move(text));
+        const QString keyId = content->root()[QLatin1StringView("payload")][QLatin1StringView("key_id")].toString();
+        if (!keyId.isEmpty())
+            keyIds.insert(keyId);
+        bundle.events.append(AuditChain::eventText(content->root(), rows.value(2).toByteArray()));
         if (bundle.events.size() % 5000 == 0 &&
             !progress(int(90 * bundle.events.size() / std::max<qint64>(1, last - first + 1)))) {
             result.outcome = Result::Cancelled;

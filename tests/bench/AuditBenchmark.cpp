@@ -281,8 +281,9 @@ int auditBenchmark(int count)
         rows.setForwardOnly(true);
         rows.exec(u"SELECT body, hash FROM events ORDER BY seq"_s);
         while (rows.next()) {
-            if (const auto event = AuditMirror::eventView(rows.value(0).toByteArray(), rows.value(1).toByteArray()))
-                csv.write(AuditExport::csvRow(event->root()));
+            if (const auto row =
+                    AuditExport::storedEventLine(rows.value(0).toByteArray(), rows.value(1).toByteArray(), true))
+                csv.write(*row);
         }
         csvBytes = csv.size();
     });
