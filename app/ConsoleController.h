@@ -1,92 +1,79 @@
 #pragma once
 
+#include "GatewaySession.h"
 #include "KeychainTokenStore.h"
-#include "feed/FeedClient.h"
 #include "util/Clock.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
-#include <QUrl>
 
 #include <memory>
+#include <vector>
 
 namespace cs {
 
 class AuditController;
-class ConnectDialog;
 class DecisionSigner;
-class SigningKeySettings;
+class FeedClient;
 class MainWindow;
 class PendingQueueModel;
+class SigningKeySettings;
 
-// The console's composition root: builds the feed client, the queue model and the window, and
-// runs the flow between them. Finding the token: given (COUNTERSIGN_TOKEN, --dev-principals),
-// else the keychain, else the connect dialog. Decisions go out through the feed; their outcome
-// comes back as events and decision results; each is signed first by the DecisionSigner.
+// The console's composition root: owns one GatewaySession per gateway, the one merged queue
+// model and the window, and runs the flow between them. The pane shows the action the approver
+// selected; its decision goes to the session of the gateway the action came from. Rows of a
+// gateway whose feed is down are marked stale and cannot be decided until it confirms them again.
 class ConsoleController : public QObject
 {
     Q_OBJECT
 public:
-    struct Options
-    {
-        QUrl gatewayUrl;
-        QString token; // when set, the keychain is not consulted
-        // A signing key for this run, over the one remembered for the approver (File > Signing
-        // key…): a pkcs11:/fido2:/software: URI (see docs/cli.md), or a dev software key.
-        QString keyUri;
-        QByteArray devSigningSeed;
-    };
-
     ConsoleController(const Clock *clock, KeychainTokenStore *keychain, QObject *parent = nullptr);
     ~ConsoleController() override;
 
-    void start(const Options &options);
+    // Connects to these gateways; none: the ones remembered in the settings, else asks for one.
+    void start(const QList<GatewaySession::Options> &gateways);
+    // Adds a gateway while running (the settings dialog).
+    GatewaySession *addGateway(const GatewaySession::Options &options);
+    void removeGateway(GatewaySession *session);
 
     MainWindow *window() const { return m_window.get(); }
-    FeedClient *feed() const { return m_feed.get(); }
     PendingQueueModel *queue() const { return m_queue.get(); }
-    DecisionSigner *signer() const { return m_signer.get(); }
-    SigningKeySettings *signingKeys() const { return m_keys.get(); }
-    AuditController *audit() const { return m_audit.get(); }
+    const std::vector<std::unique_ptr<GatewaySession>> &sessions() const { return m_sessions; }
+    GatewaySession *session(const QString &name) const;
+    // The session of the action on screen, else the first: what File > Signing key… and
+    // File > Audit log… are about.
+    GatewaySession *currentSession() const;
+
+    // The first gateway's parts, for a console with one gateway (and its tests).
+    FeedClient *feed() const;
+    DecisionSigner *signer() const;
+    SigningKeySettings *signingKeys() const;
+    AuditController *audit() const;
+
+    // A countersign://action/GATEWAY/ID link, or a notification's Review: raise and select.
+    bool openAction(const QString &gateway, const QString &actionId);
+
+Q_SIGNALS:
+    void gatewaysChanged();
 
 private:
-    void readStoredToken();
-    void askForToken(const QString &message);
-    void connectFeed(const QUrl &url, const QString &token);
-    void rememberToken(const QUrl &url, const QString &token);
-
-    void onStateChanged(FeedClient::State state);
-    void onHello(const FeedMessages::Hello &hello);
-    void onSnapshot(const FeedMessages::Snapshot &snapshot);
-    void onEvent(const Event &event);
-    void onDecisionAnswered(const FeedMessages::DecisionResult &result);
-    void onAuthenticationFailed(const QString &reason);
-    void onActionSelected(const QString &actionId);
-    void decide(const Action &action, Verdict verdict, const QString &reason);
-    void sendDecision(const DecisionSubmission &submission);
-    void onSigningFailed(const QString &sentence);
-    void setUpSigner(const Options &options);
+    void connectSession(GatewaySession *session);
+    void onSessionChanged(GatewaySession *session);
+    void onActionSelected(const QString &gateway, const QString &actionId);
+    void onEvent(GatewaySession *session, const Event &event);
     void openSigningKeyDialog();
+    void updateStatus();
+    void updatePaneOnline();
     void tick();
-    void updateOnline();
 
     const Clock *m_clock;
     KeychainTokenStore *m_keychain;
-    std::unique_ptr<FeedClient> m_feed;
     std::unique_ptr<PendingQueueModel> m_queue;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<DecisionSigner> m_signer;
-    std::unique_ptr<SigningKeySettings> m_keys;
-    std::unique_ptr<AuditController> m_audit;
-    QPointer<ConnectDialog> m_connectDialog;
+    std::vector<std::unique_ptr<GatewaySession>> m_sessions;
     QTimer m_ticker;
-    QUrl m_gatewayUrl;
-    bool m_keychainAvailable = true;
-    bool m_tokenFromKeychain = false;
-    bool m_mayDecide = false;
-    QString m_identity;
-    QString m_pendingDecisionId;
+    QString m_shownGateway;
+    QString m_problem;
 };
 
 } // namespace cs

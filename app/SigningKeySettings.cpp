@@ -76,7 +76,8 @@ void SigningKeySettings::setIdentity(const QString &approver)
     if (uri == kSoftwareInKeychain) {
         m_keychain->read(keychainKey(), this, [this, uri](const KeychainTokenStore::Result &result) {
             if (!result.ok())
-                return fail(tr("The software key could not be read from the keychain: %1").arg(result.error));
+                return Q_EMIT unusable(
+                    tr("The software key could not be read from the keychain: %1").arg(result.error));
             install(std::make_shared<SoftwareSigner>(QByteArray::fromBase64(result.token.toLatin1())), uri,
                     tr("the software key in the keychain"));
         });
@@ -85,7 +86,7 @@ void SigningKeySettings::setIdentity(const QString &approver)
     QString error;
     std::shared_ptr<Signer> signer = SignerUri::open(uri, m_rpId, &error);
     if (!signer)
-        return fail(tr("The remembered signing key cannot be used: %1").arg(error));
+        return Q_EMIT unusable(tr("The remembered signing key cannot be used: %1").arg(error));
     install(std::move(signer), uri, uri.startsWith(u"fido2:"_s) ? tr("your security key") : uri);
 }
 

@@ -39,6 +39,9 @@ public:
 Q_SIGNALS:
     void statusChanged(const QString &sentence);
     void busyChanged(bool busy);
+    // The remembered key cannot be used (unreadable, unknown module…): said in the main window,
+    // open dialog or not.
+    void unusable(const QString &sentence);
 
 private:
     QString settingsKey() const;

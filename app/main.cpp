@@ -8,61 +8,127 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTranslator>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The language chosen in the settings ("de", "en"), else the system's.
+QLocale uiLocale()
+{
+    const QString chosen = QSettings().value(u"ui/language"_s).toString();
+    return chosen.isEmpty() ? QLocale() : QLocale(chosen);
+}
+
+void installTranslators(QTranslator &qt, QTranslator &own)
+{
+    const QLocale locale = uiLocale();
+    if (qt.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+    // English is a translation too: it holds the plural forms ("1 line", "41 lines").
+    if (own.load(locale, u"countersign"_s, u"_"_s, u":/i18n"_s) || own.load(u":/i18n/countersign_en.qm"_s))
+        QCoreApplication::installTranslator(&own);
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Countersign console: review and decide agents' privileged actions, on one or several gateways."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"gateway"_s,
+                      QCoreApplication::translate("main", "A gateway to connect to, as URL or NAME=URL (e.g. "
+                                                          "prod=https://gw.example:8470); repeat for several."),
+                      u"URL"_s});
+    parser.addOption({u"dev-principals"_s,
+                      QCoreApplication::translate("main", "Use the approver token of a dev gateway's principals file; "
+                                                          "the n-th belongs to the n-th --gateway."),
+                      u"FILE"_s});
+    parser.addOption({u"key"_s,
+                      QCoreApplication::translate("main", "Your signing key: pkcs11:…, fido2:FILE or software:FILE "
+                                                          "(for this run; File > Signing key… remembers one)."),
+                      u"URI"_s});
+    parser.addPositionalArgument(u"link"_s,
+                                 QCoreApplication::translate("main", "A countersign://action/GATEWAY/ID link "
+                                                                     "to open."),
+                                 u"[link]"_s);
+}
+
+bool wantsTextOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    QCoreApplication::setOrganizationName(u"Countersign"_s);
+    QCoreApplication::setApplicationName(u"countersign"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
+
+    if (wantsTextOnly(argc, argv)) {
+        // --help and --version print and exit, with or without a display.
+        QCoreApplication app(argc, argv);
+        QTranslator qt, own;
+        installTranslators(qt, own);
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(app);
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"Countersign"_s);
-    QApplication::setApplicationName(u"countersign"_s);
     QApplication::setApplicationDisplayName(u"Countersign"_s);
     QApplication::setDesktopFileName(u"countersign"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/countersign.svg"_s));
-
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), u"countersign"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
+    QTranslator qt, own;
+    installTranslators(qt, own);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Countersign console: review and decide "
-                                                                     "agents' privileged actions."));
-    parser.addHelpOption();
-    parser.addOption(
-        {u"gateway"_s, QApplication::translate("main", "Gateway URL, e.g. http://127.0.0.1:8470."), u"URL"_s});
-    parser.addOption({u"dev-principals"_s,
-                      QApplication::translate("main", "Use the approver token of a dev gateway's principals file."),
-                      u"FILE"_s});
-    parser.addOption({u"key"_s,
-                      QApplication::translate("main", "Your signing key: pkcs11:…, fido2:FILE or software:FILE "
-                                                      "(for this run; File > Signing key… remembers one)."),
-                      u"URI"_s});
+    addOptions(parser);
     parser.process(app);
 
-    cs::ConsoleController::Options options;
-    options.gatewayUrl = QUrl::fromUserInput(parser.value(u"gateway"_s));
-    options.token = qEnvironmentVariable("COUNTERSIGN_TOKEN");
-    options.keyUri = parser.value(u"key"_s);
-    if (parser.isSet(u"dev-principals"_s)) {
-        QString error;
-        const auto dev = cs::DevPrincipals::load(parser.value(u"dev-principals"_s), &error);
-        if (!dev) {
-            QMessageBox::critical(nullptr, QApplication::translate("main", "Countersign"), error);
-            return 2;
+    const QString token = qEnvironmentVariable("COUNTERSIGN_TOKEN");
+    const QStringList devFiles = parser.values(u"dev-principals"_s);
+    QList<cs::GatewaySession::Options> gateways;
+    const QStringList given = parser.values(u"gateway"_s);
+    for (qsizetype i = 0; i < given.size(); ++i) {
+        cs::GatewaySession::Options options;
+        const QString &value = given.at(i);
+        const qsizetype equals = value.indexOf(u'=');
+        const bool named = equals > 0 && !value.left(equals).contains(u':');
+        options.name = named ? value.left(equals) : QString();
+        options.url = QUrl::fromUserInput(named ? value.mid(equals + 1) : value);
+        options.token = token;
+        options.keyUri = parser.value(u"key"_s);
+        if (i < devFiles.size()) {
+            QString error;
+            const auto dev = cs::DevPrincipals::load(devFiles.at(i), &error);
+            if (!dev) {
+                QMessageBox::critical(nullptr, QApplication::translate("main", "Countersign"), error);
+                return 2;
+            }
+            options.token = dev->approver.token;
+            if (options.keyUri.isEmpty())
+                options.devSigningSeed = dev->approver.signingKeySeed;
         }
-        options.token = dev->approver.token;
-        if (options.keyUri.isEmpty())
-            options.devSigningSeed = dev->approver.signingKeySeed;
+        gateways.append(options);
     }
 
     cs::SystemClock clock;
     cs::KeychainTokenStore keychain;
     cs::ConsoleController console(&clock, &keychain);
     console.window()->show();
-    console.start(options);
+    console.start(gateways);
     return app.exec();
 }

@@ -1,5 +1,6 @@
 #include "ApproverCommand.h"
 
+#include "domain/CommandDisplay.h"
 #include "signing/Crypto.h"
 #include "signing/Fido2Signer.h"
 #include "signing/SignerUri.h"
@@ -111,6 +112,30 @@ void ApproverCommand::failWith(const AgentClient::Reply &reply)
     fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
 }
 
+// An action as a terminal shows it, every field escaped so that no control character, escape
+// sequence or bidirectional override reaches the terminal, the command's lines numbered.
+QString ApproverCommand::describe(const Action &action)
+{
+    const auto text = [](const QString &field) { return CommandDisplay::escape(field, false); };
+    const ActionRequest &request = action.request;
+    const CommandDisplay command = CommandDisplay::of(request);
+    QString out = u"%1  [%2] %3 on %4/%5 (%6)\n"_s.arg(action.id, urgencyName(request.urgency), text(request.kind),
+                                                       text(request.target.system), text(request.target.resource),
+                                                       text(request.target.environment));
+    out += u"  by %1%2, expires %3\n"_s.arg(
+        text(action.initiator),
+        request.onBehalfOf.isEmpty() ? QString() : u" on behalf of "_s + text(request.onBehalfOf),
+        ActionCodec::formatTime(action.expiresAt));
+    out += u"  runs as: "_s + command.howItRuns() + u'\n';
+    if (command.lineCount == 1)
+        out += u"  $ "_s + command.text + u'\n';
+    else
+        out += u"  "_s + command.numberedLines().replace(u"\n"_s, u"\n  "_s) + u'\n';
+    out += u"  why: "_s + text(request.justification) + u'\n';
+    out += u"  digest: "_s + action.digest;
+    return out;
+}
+
 void ApproverCommand::listPending()
 {
     m_client.get(u"/v1/actions?status=pending"_s, this, [this](const AgentClient::Reply &reply) {
@@ -125,16 +150,7 @@ void ApproverCommand::listPending()
             const auto action = ActionCodec::actionFromJson(value.toObject(), &error);
             if (!action)
                 continue;
-            printOut(u"\n%1  [%2] %3 on %4/%5 (%6)"_s.arg(
-                action->id, urgencyName(action->request.urgency), action->request.kind, action->request.target.system,
-                action->request.target.resource, action->request.target.environment));
-            printOut(u"  by %1%2, expires %3"_s.arg(
-                action->initiator,
-                action->request.onBehalfOf.isEmpty() ? QString() : u" on behalf of "_s + action->request.onBehalfOf,
-                ActionCodec::formatTime(action->expiresAt)));
-            printOut(u"  $ "_s + action->displayCommand());
-            printOut(u"  why: "_s + action->request.justification);
-            printOut(u"  digest: "_s + action->digest);
+            printOut(u"\n"_s + describe(*action));
         }
         QCoreApplication::exit(0);
     });
@@ -194,6 +210,9 @@ void ApproverCommand::decide()
                 std::unique_ptr<Signer> signer = openSigner(rpId);
                 if (!signer)
                     return;
+                // What is signed, shown first: the approver at a terminal reads it as the console shows it.
+                printErr(
+                    u"%1 %2\n"_s.arg(m_verdict == Verdict::Approve ? u"Approving"_s : u"Denying"_s, describe(*action)));
                 const QString pin = signer->needsPin() ? readPin() : QString();
                 if (signer->needsTouch())
                     printErr(u"Touch your security key…"_s);

@@ -33,6 +33,7 @@ private:
     std::unique_ptr<Signer> openSigner(const QString &fido2RpId);
     // The PIN from COUNTERSIGN_PIN or typed on the terminal without echo.
     static QString readPin();
+    static QString describe(const Action &action);
     void fail(const QString &message);
     void printJsonAndExit(const QJsonObject &body);
     void failWith(const AgentClient::Reply &reply);

@@ -177,84 +177,204 @@
 <context>
     <name>cs::ActionReviewPane</name>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="42"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="65"/>
         <source>Select an action in the queue to review it.</source>
         <translation>Wählen Sie eine Aktion in der Warteschlange aus, um sie zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="58"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="80"/>
+        <source>⚠ Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="82"/>
+        <source>This action touches a production environment: approve with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="87"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="59"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="88"/>
         <source>On behalf of</source>
         <translation>Im Auftrag von</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="60"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="89"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="61"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="90"/>
         <source>Resource</source>
         <translation>Ressource</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="62"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="91"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="63"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="92"/>
         <source>Requested</source>
         <translation>Angefordert</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="64"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="93"/>
         <source>Time left</source>
         <translation>Verbleibende Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="67"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="97"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="109"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="71"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="121"/>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="122"/>
+        <source>Show the masked values on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="130"/>
         <source>Justification</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="79"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="138"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="142"/>
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="85"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="143"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="143"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="150"/>
         <source>Digest</source>
         <translation>Digest</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="101"/>
-        <source>Deny…</source>
-        <translation>Ablehnen…</translation>
+        <location filename="../ui/ActionReviewPane.cpp" line="166"/>
+        <source>&amp;Deny…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="103"/>
-        <source>Approve</source>
-        <translation>Freigeben</translation>
+        <location filename="../ui/ActionReviewPane.cpp" line="168"/>
+        <source>Deny this action with a reason (D)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="136"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="169"/>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="171"/>
+        <source>Approve and sign this action (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="257"/>
+        <source>runs without a shell, as %n argument(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="258"/>
+        <source>runs as one /bin/sh -c string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="259"/>
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="261"/>
+        <source>%n hidden or control character(s) shown as ⟦…⟧</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="263"/>
+        <source>%n value(s) that look like secrets are shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="264"/>
+        <source>%n value(s) that look like secrets are masked as •••••••• on screen; the signature covers the original.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="295"/>
+        <source>This action expired: it can no longer be decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="354"/>
+        <source>Scroll to the end of the command to enable Approve: it has lines below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="207"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="138"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="212"/>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ApproveConfirmDialog</name>
+    <message>
+        <location filename="../ui/ApproveConfirmDialog.cpp" line="19"/>
+        <source>Approve action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ApproveConfirmDialog.cpp" line="31"/>
+        <source>Approve &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2 / %3&lt;/b&gt; (%4), urgency %5, requested by %6?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ApproveConfirmDialog.cpp" line="36"/>
+        <source>Your key signs the command exactly as the review pane shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ApproveConfirmDialog.cpp" line="40"/>
+        <source>Approve</source>
+        <translation type="unfinished">Freigeben</translation>
     </message>
 </context>
 <context>
@@ -300,121 +420,121 @@
     %3</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="82"/>
+        <location filename="../ui/AuditBrowser.cpp" line="83"/>
         <source>
     ran: %1%2%3</source>
         <translation>
     ausgeführt: %1%2%3</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="84"/>
+        <location filename="../ui/AuditBrowser.cpp" line="85"/>
         <source>, exit code %1</source>
         <translation>, Exit-Code %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="89"/>
+        <location filename="../ui/AuditBrowser.cpp" line="90"/>
         <source>
     refused: %1 (%2)</source>
         <translation>
     abgelehnt: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="101"/>
+        <location filename="../ui/AuditBrowser.cpp" line="102"/>
         <source>Search command and justification</source>
         <translation>Befehl und Begründung durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="102"/>
+        <location filename="../ui/AuditBrowser.cpp" line="103"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="103"/>
+        <location filename="../ui/AuditBrowser.cpp" line="104"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="104"/>
+        <location filename="../ui/AuditBrowser.cpp" line="105"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="105"/>
+        <location filename="../ui/AuditBrowser.cpp" line="106"/>
         <source>Approver</source>
         <translation>Genehmigende Person</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="105"/>
+        <location filename="../ui/AuditBrowser.cpp" line="106"/>
         <source>Between</source>
         <translation>Zwischen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="111"/>
+        <location filename="../ui/AuditBrowser.cpp" line="112"/>
         <source>Countersign — audit log</source>
         <translation>Countersign — Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="118"/>
+        <location filename="../ui/AuditBrowser.cpp" line="119"/>
         <source>Any event</source>
         <translation>Jedes Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="125"/>
+        <location filename="../ui/AuditBrowser.cpp" line="126"/>
         <source>Any verdict</source>
         <translation>Jede Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="126"/>
+        <location filename="../ui/AuditBrowser.cpp" line="127"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="127"/>
+        <location filename="../ui/AuditBrowser.cpp" line="128"/>
         <source>Denied</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="149"/>
+        <location filename="../ui/AuditBrowser.cpp" line="150"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation>Wählen Sie ein Ereignis, um den ganzen Verlauf seiner Aktion zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="155"/>
+        <location filename="../ui/AuditBrowser.cpp" line="156"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="156"/>
+        <location filename="../ui/AuditBrowser.cpp" line="157"/>
         <source>Export JSON Lines…</source>
         <translation>Als JSON Lines exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="157"/>
+        <location filename="../ui/AuditBrowser.cpp" line="158"/>
         <source>Evidence bundle…</source>
         <translation>Beweispaket…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="158"/>
+        <location filename="../ui/AuditBrowser.cpp" line="159"/>
         <source>Verify local copy</source>
         <translation>Lokale Kopie prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="160"/>
+        <location filename="../ui/AuditBrowser.cpp" line="161"/>
         <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
         <translation>Prüft jedes gespeicherte Ereignis gegen seinen Hash und den des vorigen, um eine Änderung an der Kopie des Protokolls auf diesem Computer zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="165"/>
+        <location filename="../ui/AuditBrowser.cpp" line="166"/>
         <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
         <translation>Die passenden Ereignisse mit allem, was ein Prüfer braucht, um sie offline zu prüfen: die Kette zwischen ihnen, die signierten Checkpoints des Gateways und die Schlüssel der Unterzeichner.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="229"/>
+        <location filename="../ui/AuditBrowser.cpp" line="230"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation>Das Prüfprotokoll ist bei Seq %1 nicht gültig: %2 (%3). Ereignisse ab dort wurden nicht übernommen; informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="237"/>
+        <location filename="../ui/AuditBrowser.cpp" line="238"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n Ereignis gespiegelt, geprüft bis Seq %1</numerusform>
@@ -422,32 +542,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="266"/>
+        <location filename="../ui/AuditBrowser.cpp" line="267"/>
         <source>Export the matching events</source>
         <translation>Passende Ereignisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="267"/>
+        <location filename="../ui/AuditBrowser.cpp" line="268"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="267"/>
+        <location filename="../ui/AuditBrowser.cpp" line="268"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="288"/>
+        <location filename="../ui/AuditBrowser.cpp" line="289"/>
         <source>The local copy cannot be read: %1</source>
         <translation>Die lokale Kopie kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="290"/>
+        <location filename="../ui/AuditBrowser.cpp" line="291"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation>Die lokale Kopie wurde auf diesem Computer bei Seq %1 verändert: %2 (%3). Löschen Sie sie, synchronisieren Sie neu vom Gateway und informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="297"/>
+        <location filename="../ui/AuditBrowser.cpp" line="298"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>Die lokale Kopie ist gültig: %n Ereignis ist bis Seq %1 korrekt verkettet.</numerusform>
@@ -455,47 +575,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="304"/>
+        <location filename="../ui/AuditBrowser.cpp" line="305"/>
         <source>Verifying the local copy…</source>
         <translation>Lokale Kopie wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="315"/>
+        <location filename="../ui/AuditBrowser.cpp" line="316"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation>Beweispaket in einen neuen Ordner schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="340"/>
+        <location filename="../ui/AuditBrowser.cpp" line="341"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="348"/>
+        <location filename="../ui/AuditBrowser.cpp" line="349"/>
         <source>Exporting the audit log…</source>
         <translation>Prüfprotokoll wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="348"/>
+        <location filename="../ui/AuditBrowser.cpp" line="349"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="353"/>
+        <location filename="../ui/AuditBrowser.cpp" line="354"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="370"/>
+        <location filename="../ui/AuditBrowser.cpp" line="371"/>
         <source>The export failed: the filter cannot be read.</source>
         <translation>Der Export ist fehlgeschlagen: Der Filter ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="377"/>
+        <location filename="../ui/AuditBrowser.cpp" line="379"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation>Ereignis %1 der lokalen Kopie kann nicht gelesen werden; der Export wurde abgebrochen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="388"/>
+        <location filename="../ui/AuditBrowser.cpp" line="389"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
@@ -655,124 +775,75 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="28"/>
+        <location filename="../app/ConsoleController.cpp" line="22"/>
         <source>Approved by %1.</source>
         <translation>Freigegeben von %1.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="30"/>
+        <location filename="../app/ConsoleController.cpp" line="24"/>
         <source>Denied by %1: %2</source>
         <translation>Abgelehnt von %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="32"/>
+        <location filename="../app/ConsoleController.cpp" line="26"/>
         <source>Expired without a decision.</source>
         <translation>Ohne Entscheidung abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="33"/>
+        <location filename="../app/ConsoleController.cpp" line="27"/>
         <source>Cancelled by its initiator.</source>
         <translation>Vom Auslöser zurückgezogen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="56"/>
-        <source>The gateway reported: %1</source>
-        <translation>Das Gateway meldet: %1</translation>
+        <location filename="../app/ConsoleController.cpp" line="229"/>
+        <source>Signing key for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ConsoleController.cpp" line="260"/>
+        <location filename="../app/ConsoleController.cpp" line="261"/>
+        <location filename="../app/ConsoleController.cpp" line="266"/>
+        <source>%n pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ConsoleController.cpp" line="260"/>
+        <source>%n urgent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="87"/>
-        <source>Which gateway should this console connect to?</source>
-        <translation>Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
+        <location filename="../app/ConsoleController.cpp" line="266"/>
+        <source>Nothing pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ConsoleController.cpp" line="268"/>
+        <source>⚠ %n urgent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="96"/>
-        <source>the dev software key</source>
-        <translation>den Entwicklungs-Software-Schlüssel</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="104"/>
-        <source>The signing key cannot be used: %1</source>
-        <translation>Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="125"/>
-        <source>Reading the token from the keychain…</source>
-        <translation>Token wird aus dem Schlüsselbund gelesen…</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="133"/>
-        <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
-        <translation>Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; es wird beim nächsten Start erneut abgefragt.</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="137"/>
-        <source>Enter your approver token for %1.</source>
-        <translation>Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="149"/>
-        <source>No keychain is reachable.</source>
-        <translation>Kein Schlüsselbund erreichbar.</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="159"/>
-        <source>Not connected</source>
-        <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="168"/>
-        <source>Keychain unavailable: the token will be asked at the next start.</source>
-        <translation>Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start abgefragt.</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="176"/>
-        <source>Countersign — %1</source>
-        <translation>Countersign — %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="187"/>
-        <source>Connected to %1</source>
-        <translation>Verbunden mit %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="190"/>
-        <source>Connecting to %1…</source>
-        <translation>Verbinde mit %1…</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="194"/>
-        <source>Reconnecting to %1 (attempt %2)…</source>
-        <translation>Verbinde erneut mit %1 (Versuch %2)…</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="197"/>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="218"/>
+        <location filename="../app/ConsoleController.cpp" line="249"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="219"/>
+        <location filename="../app/ConsoleController.cpp" line="250"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation>Angemeldet als %1 (nur lesend: keine Freigabeberechtigung)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="228"/>
+        <location filename="../app/ConsoleController.cpp" line="119"/>
         <source>This action is no longer pending.</source>
         <translation>Diese Aktion wartet nicht mehr auf eine Entscheidung.</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="255"/>
-        <source>The gateway refused the token: %1</source>
-        <translation>Das Gateway hat das Token abgelehnt: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="279"/>
-        <source>Not connected to the gateway; the decision was not sent.</source>
-        <translation>Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
     </message>
 </context>
 <context>
@@ -786,120 +857,367 @@
 <context>
     <name>cs::DenyReasonDialog</name>
     <message>
-        <location filename="../ui/DenyReasonDialog.cpp" line="14"/>
+        <location filename="../ui/DenyReasonDialog.cpp" line="15"/>
         <source>Deny action</source>
         <translation>Aktion ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/DenyReasonDialog.cpp" line="18"/>
+        <location filename="../ui/DenyReasonDialog.cpp" line="19"/>
         <source>Why do you deny %1? The agent and the audit log will see this reason.</source>
         <translation>Warum lehnen Sie %1 ab? Der Agent und das Audit-Protokoll sehen diese Begründung.</translation>
     </message>
     <message>
-        <location filename="../ui/DenyReasonDialog.cpp" line="25"/>
+        <location filename="../ui/DenyReasonDialog.cpp" line="26"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DenyReasonDialog.cpp" line="43"/>
+        <source>Send the denial (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::GatewaySession</name>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="36"/>
+        <source>Reconnecting to %1 (attempt %2, next in %3 s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="53"/>
+        <source>%1 reported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="55"/>
+        <location filename="../app/GatewaySession.cpp" line="198"/>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="77"/>
+        <source>Which gateway should this console connect to?</source>
+        <translation type="unfinished">Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="96"/>
+        <source>the dev software key</source>
+        <translation type="unfinished">den Entwicklungs-Software-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="104"/>
+        <source>The signing key cannot be used: %1</source>
+        <translation type="unfinished">Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="112"/>
+        <source>Reading the token for %1 from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="120"/>
+        <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
+        <translation type="unfinished">Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; es wird beim nächsten Start erneut abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="124"/>
+        <source>Enter your approver token for %1.</source>
+        <translation type="unfinished">Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="136"/>
+        <source>No keychain is reachable.</source>
+        <translation type="unfinished">Kein Schlüsselbund erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="148"/>
+        <source>Not connected</source>
+        <translation type="unfinished">Nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="157"/>
+        <source>Keychain unavailable: the token will be asked at the next start.</source>
+        <translation type="unfinished">Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start abgefragt.</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="191"/>
+        <source>Connected to %1</source>
+        <translation type="unfinished">Verbunden mit %1</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="193"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished">Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="196"/>
+        <source>Reconnecting to %1 (attempt %2)…</source>
+        <translation type="unfinished">Verbinde erneut mit %1 (Versuch %2)…</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="233"/>
+        <source>Not connected to the gateway; the decision was not sent.</source>
+        <translation type="unfinished">Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="253"/>
+        <source>The gateway %1 refused the token: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="22"/>
-        <source>Countersign</source>
-        <translation>Countersign</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>&amp;Signing key…</source>
         <translation>&amp;Signaturschlüssel…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="34"/>
+        <source>Filter by kind, initiator, target or command (/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="35"/>
+        <source>Filter the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="43"/>
+        <source>Pending actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <source>&amp;Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <source>&amp;Next in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <source>&amp;Previous in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <source>&amp;Review the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <source>&amp;Deny…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <source>&amp;Filter the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>cs::PendingQueueModel</name>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="42"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="48"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="44"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="50"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="46"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="52"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="47"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="53"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="54"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="60"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="56"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="62"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="58"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="64"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="60"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="66"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="88"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="132"/>
+        <source>%1 (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="137"/>
         <source>%1 for %2</source>
         <translation>%1 für %2</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="105"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="143"/>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="155"/>
         <source>Urgency</source>
         <translation>Dringlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="107"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="157"/>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="159"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="109"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="161"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="111"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="163"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/PendingQueueModel.cpp" line="113"/>
+        <location filename="../ui/PendingQueueModel.cpp" line="165"/>
+        <source>Environment</source>
+        <translation type="unfinished">Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="167"/>
         <source>Time left</source>
         <translation>Verbleibende Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="16"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
+        <source>↓ / ↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
+        <source>Next or previous in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
+        <source>From the queue: read the selected action&apos;s command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
+        <source>Tab / Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
+        <source>Move between the filter, the queue, the review pane and its buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="34"/>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="34"/>
+        <source>In the deny dialog: send the denial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="35"/>
+        <source>Enter / Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="35"/>
+        <source>In a confirmation: confirm / cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="39"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="39"/>
+        <source>Command</source>
+        <translation type="unfinished">Befehl</translation>
     </message>
 </context>
 <context>
@@ -948,60 +1266,60 @@
 <context>
     <name>cs::SigningKeySettings</name>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="79"/>
+        <location filename="../app/SigningKeySettings.cpp" line="80"/>
         <source>The software key could not be read from the keychain: %1</source>
         <translation>Der Software-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="81"/>
-        <location filename="../app/SigningKeySettings.cpp" line="138"/>
-        <location filename="../app/SigningKeySettings.cpp" line="140"/>
+        <location filename="../app/SigningKeySettings.cpp" line="82"/>
+        <location filename="../app/SigningKeySettings.cpp" line="139"/>
+        <location filename="../app/SigningKeySettings.cpp" line="141"/>
         <source>the software key in the keychain</source>
         <translation>dem Software-Schlüssel im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="88"/>
+        <location filename="../app/SigningKeySettings.cpp" line="89"/>
         <source>The remembered signing key cannot be used: %1</source>
         <translation>Der gespeicherte Signaturschlüssel kann nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="89"/>
-        <location filename="../app/SigningKeySettings.cpp" line="124"/>
+        <location filename="../app/SigningKeySettings.cpp" line="90"/>
+        <location filename="../app/SigningKeySettings.cpp" line="125"/>
         <source>your security key</source>
         <translation>Ihrem Sicherheitsschlüssel</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="103"/>
+        <location filename="../app/SigningKeySettings.cpp" line="104"/>
         <source>Connect to the gateway first: the key belongs to the approver it knows you as.</source>
         <translation>Verbinden Sie sich zuerst mit dem Gateway: Der Schlüssel gehört zu der genehmigenden Person, als die es Sie kennt.</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="114"/>
+        <location filename="../app/SigningKeySettings.cpp" line="115"/>
         <source>Decisions are now signed with %1.</source>
         <translation>Entscheidungen werden jetzt mit %1 signiert.</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="123"/>
+        <location filename="../app/SigningKeySettings.cpp" line="124"/>
         <source>Touch your security key to create the credential…</source>
         <translation>Berühren Sie Ihren Sicherheitsschlüssel, um die Anmeldedaten zu erzeugen…</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="135"/>
+        <location filename="../app/SigningKeySettings.cpp" line="136"/>
         <source>No keychain is reachable, so no software key can be kept: %1</source>
         <translation>Kein Schlüsselbund erreichbar, daher kann kein Software-Schlüssel gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="142"/>
+        <location filename="../app/SigningKeySettings.cpp" line="143"/>
         <source>A new software key is in the keychain.</source>
         <translation>Ein neuer Software-Schlüssel liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="166"/>
+        <location filename="../app/SigningKeySettings.cpp" line="167"/>
         <source>%1&apos;s console</source>
         <translation>Konsole von %1</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="183"/>
+        <location filename="../app/SigningKeySettings.cpp" line="184"/>
         <source>Key %1 is enrolled. It counts once an operator runs &quot;countersign-gateway key approve %1&quot;.</source>
         <translation>Schlüssel %1 ist registriert. Er gilt, sobald der Betrieb &quot;countersign-gateway key approve %1&quot; ausführt.</translation>
     </message>
@@ -1042,27 +1360,32 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="32"/>
-        <source>Countersign console: review and decide agents&apos; privileged actions.</source>
-        <translation>Countersign-Konsole: privilegierte Aktionen von Agenten prüfen und entscheiden.</translation>
+        <location filename="../app/main.cpp" line="39"/>
+        <source>Countersign console: review and decide agents&apos; privileged actions, on one or several gateways.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="36"/>
-        <source>Gateway URL, e.g. http://127.0.0.1:8470.</source>
-        <translation>Gateway-URL, z. B. http://127.0.0.1:8470.</translation>
+        <location filename="../app/main.cpp" line="44"/>
+        <source>A gateway to connect to, as URL or NAME=URL (e.g. prod=https://gw.example:8470); repeat for several.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="38"/>
-        <source>Use the approver token of a dev gateway&apos;s principals file.</source>
-        <translation>Das Freigabe-Token aus der Principals-Datei eines Entwicklungs-Gateways verwenden.</translation>
+        <location filename="../app/main.cpp" line="48"/>
+        <source>Use the approver token of a dev gateway&apos;s principals file; the n-th belongs to the n-th --gateway.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="41"/>
+        <location filename="../app/main.cpp" line="52"/>
         <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (for this run; File &gt; Signing key… remembers one).</source>
         <translation>Ihr Signaturschlüssel: pkcs11:…, fido2:DATEI oder software:DATEI (für diesen Lauf; Datei &gt; Signaturschlüssel… merkt sich einen).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="54"/>
+        <location filename="../app/main.cpp" line="56"/>
+        <source>A countersign://action/GATEWAY/ID link to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="118"/>
         <source>Countersign</source>
         <translation>Countersign</translation>
     </message>

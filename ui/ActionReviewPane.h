@@ -9,16 +9,19 @@
 
 class QFormLayout;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
+class QToolButton;
+class QTreeWidget;
 
 namespace cs {
 
-// Shows one pending action whole: the command (monospace, wrapped, never cut), who initiated it
-// and for whom, the target, the justification, the context and the digest, with a live
-// countdown, and the Approve and Deny buttons. What it shows is what the decision is about:
-// it emits the action as displayed, digest included.
+// Shows one pending action whole: the command (CommandView: every line numbered, hidden
+// characters as markers, secrets masked until revealed, how it runs), who initiated it and for
+// whom, the target, the justification, the context as a tree and the digest, with a live
+// countdown, and the Approve and Deny buttons. Approve stays disabled until the whole command has
+// been on screen; a critical or production action, or Approve from the keyboard, asks once more.
+// What it shows is what the decision is about: it emits the action as displayed, digest included.
 class ActionReviewPane : public QWidget
 {
     Q_OBJECT
@@ -39,12 +42,22 @@ public:
     void setBusy(bool busy);
     void setOnline(bool online);
 
+    // The keyboard's A and D: the same as the buttons, when they are enabled. A always confirms.
+    void approveFromKeyboard();
+    void denyFromKeyboard();
+    bool mayApprove() const;
+    bool mayDecide() const;
+    // Tab from the queue lands here: on the command.
+    void focusCommand();
+
 Q_SIGNALS:
     void approveRequested(const cs::Action &action);
     void denyRequested(const cs::Action &action, const QString &reason);
 
 private:
     void askDenyReason();
+    void requestApprove(bool alwaysConfirm);
+    void showCommand();
     void updateButtons();
     void setBanner(const QString &text, bool error);
     QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
@@ -54,9 +67,12 @@ private:
     bool m_expired = false;
     bool m_busy = false;
     bool m_online = false;
+    bool m_revealed = false;
+    int m_secretCount = 0;
 
     QStackedWidget *m_stack;
     QLabel *m_title;
+    QLabel *m_productionBadge;
     QLabel *m_initiator;
     QLabel *m_onBehalfOf;
     QLabel *m_system;
@@ -64,9 +80,13 @@ private:
     QLabel *m_environment;
     QLabel *m_created;
     QLabel *m_countdown;
-    QPlainTextEdit *m_command;
+    QLabel *m_commandHow;
+    class CommandView *m_command;
+    QLabel *m_secrets;
+    QToolButton *m_reveal;
+    QLabel *m_readHint;
     QLabel *m_justification;
-    QPlainTextEdit *m_context;
+    QTreeWidget *m_context;
     QLabel *m_contextLabel;
     QLabel *m_digest;
     QLabel *m_banner;

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace cs {
@@ -34,6 +35,14 @@ DenyReasonDialog::DenyReasonDialog(const QString &actionSummary, QWidget *parent
         Q_EMIT reasonGiven(reason());
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Enter makes a new line in the reason; Ctrl+Enter sends it, Esc cancels (QDialog's own).
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *send = new QShortcut(keys, this);
+        connect(send, &QShortcut::activated, m_deny, &QPushButton::click);
+    }
+    m_deny->setToolTip(tr("Send the denial (Ctrl+Enter)"));
+    m_deny->setAutoDefault(false);
+    m_reason->setFocus();
 }
 
 QString DenyReasonDialog::reason() const

@@ -1,9 +1,15 @@
 #include "PendingQueueModel.h"
 
+#include "RiskStyle.h"
+#include "domain/CommandDisplay.h"
 #include "wire/ActionCodec.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
+#include <QGuiApplication>
+#include <QHash>
+#include <QPalette>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +34,7 @@ PendingQueueModel::PendingQueueModel(const Clock *clock, QObject *parent) : QAbs
 
 int PendingQueueModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_actions.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int PendingQueueModel::columnCount(const QModelIndex &parent) const
@@ -64,33 +70,77 @@ QString PendingQueueModel::urgencyLabel(Urgency urgency)
 
 QVariant PendingQueueModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_actions.size())
+    if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const Action &action = m_actions.at(index.row());
-    if (role == ActionIdRole)
+    const Row &row = m_rows.at(index.row());
+    const Action &action = row.action;
+    const ActionRequest &request = action.request;
+    const bool stale = m_staleGateways.contains(row.gateway);
+    switch (role) {
+    case ActionIdRole:
         return action.id;
-    if (role == UrgencyRole)
-        return int(action.request.urgency);
-    if (role == Qt::ForegroundRole && index.column() == UrgencyColumn && action.request.urgency >= Urgency::High)
-        return QBrush(action.request.urgency == Urgency::Critical ? QColor(0xc6, 0x28, 0x28)
-                                                                  : QColor(0xd8, 0x6c, 0x00));
-    if (role == Qt::ToolTipRole && index.column() == TargetColumn)
-        return action.displayCommand();
-    if (role != Qt::DisplayRole)
+    case UrgencyRole:
+        return int(request.urgency);
+    case GatewayRole:
+        return row.gateway;
+    case StaleRole:
+        return stale;
+    case SearchTextRole:
+        return QStringList{request.kind,
+                           action.initiator,
+                           request.onBehalfOf,
+                           request.target.system,
+                           request.target.resource,
+                           request.target.environment,
+                           action.displayCommand(),
+                           row.gateway}
+            .join(u'\n');
+    case Qt::DecorationRole:
+        if (index.column() == UrgencyColumn)
+            return RiskStyle::urgencyIcon(request.urgency, QGuiApplication::palette());
         return {};
+    case Qt::ForegroundRole: {
+        const QPalette palette = QGuiApplication::palette();
+        if (stale)
+            return palette.brush(QPalette::PlaceholderText);
+        if (index.column() == UrgencyColumn && request.urgency >= Urgency::High)
+            return QBrush(RiskStyle::urgencyColor(request.urgency, palette));
+        if (index.column() == EnvironmentColumn && RiskStyle::isProduction(request.target.environment))
+            return QBrush(RiskStyle::productionColor(palette));
+        return {};
+    }
+    case Qt::FontRole: {
+        QFont font;
+        font.setItalic(stale);
+        font.setBold((index.column() == UrgencyColumn && request.urgency == Urgency::Critical) ||
+                     (index.column() == EnvironmentColumn && RiskStyle::isProduction(request.target.environment)));
+        return font;
+    }
+    case Qt::ToolTipRole:
+        return CommandDisplay::singleLine(request);
+    case Qt::AccessibleTextRole:
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    const auto text = [](const QString &field) { return CommandDisplay::escape(field, false); };
     switch (index.column()) {
     case UrgencyColumn:
-        return urgencyLabel(action.request.urgency);
+        return urgencyLabel(request.urgency);
+    case GatewayColumn:
+        return stale ? tr("%1 (offline)").arg(row.gateway) : row.gateway;
     case KindColumn:
-        return action.request.kind;
+        return text(request.kind);
     case InitiatorColumn:
-        return action.request.onBehalfOf.isEmpty() ? action.initiator
-                                                   : tr("%1 for %2").arg(action.initiator, action.request.onBehalfOf);
+        return request.onBehalfOf.isEmpty() ? text(action.initiator)
+                                            : tr("%1 for %2").arg(text(action.initiator), text(request.onBehalfOf));
     case TargetColumn:
-        return u"%1 / %2 (%3)"_s.arg(action.request.target.system, action.request.target.resource,
-                                     action.request.target.environment);
+        return u"%1 / %2"_s.arg(text(request.target.system), text(request.target.resource));
+    case EnvironmentColumn:
+        return text(request.target.environment);
     case TimeLeftColumn:
-        return formatTimeLeft(m_clock->now().secsTo(action.expiresAt));
+        return stale ? tr("stale") : formatTimeLeft(m_clock->now().secsTo(action.expiresAt));
     default:
         return {};
     }
@@ -103,12 +153,16 @@ QVariant PendingQueueModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case UrgencyColumn:
         return tr("Urgency");
+    case GatewayColumn:
+        return tr("Gateway");
     case KindColumn:
         return tr("Kind");
     case InitiatorColumn:
         return tr("Initiator");
     case TargetColumn:
         return tr("Target");
+    case EnvironmentColumn:
+        return tr("Environment");
     case TimeLeftColumn:
         return tr("Time left");
     default:
@@ -116,71 +170,137 @@ QVariant PendingQueueModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-void PendingQueueModel::applySnapshot(const QList<Action> &actions)
+void PendingQueueModel::applySnapshot(const QList<Action> &actions, const QString &gateway)
 {
-    beginResetModel();
-    m_actions.clear();
+    const bool wasStale = m_staleGateways.remove(gateway);
+    QHash<QString, const Action *> fresh;
+    fresh.reserve(actions.size());
     for (const Action &action : actions) {
         if (action.isPending())
-            m_actions.append(action);
+            fresh.insert(action.id, &action);
     }
-    std::sort(m_actions.begin(), m_actions.end(), comesBefore);
-    endResetModel();
+    const bool hadRows =
+        std::any_of(m_rows.cbegin(), m_rows.cend(), [&](const Row &r) { return r.gateway == gateway; });
+    if (!hadRows) {
+        // The first snapshot of a gateway (perhaps 10,000 rows): one reset, not one insert each.
+        beginResetModel();
+        for (const Action &action : actions) {
+            if (action.isPending())
+                m_rows.append({gateway, action});
+        }
+        std::stable_sort(m_rows.begin(), m_rows.end(),
+                         [](const Row &a, const Row &b) { return comesBefore(a.action, b.action); });
+        endResetModel();
+        for (const Action &action : actions) {
+            if (action.isPending())
+                Q_EMIT actionArrived(gateway, action);
+        }
+        Q_EMIT countsChanged();
+        return;
+    }
+    // After a reconnect: rows of this gateway that are gone leave, new ones arrive, the rest stay
+    // (and so does the approver's selection).
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (m_rows.at(row).gateway == gateway && !fresh.contains(m_rows.at(row).action.id))
+            removeRow(row);
+    }
+    for (const Action &action : actions) {
+        if (action.isPending() && rowOf(action.id, gateway) < 0)
+            insertSorted(gateway, action);
+    }
+    if (wasStale && !m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    Q_EMIT countsChanged();
 }
 
-void PendingQueueModel::applyEvent(const Event &event)
+void PendingQueueModel::applyEvent(const Event &event, const QString &gateway)
 {
     if (event.type == EventType::ActionRequested) {
         WireError error;
         const auto action = ActionCodec::actionFromJson(event.payload.value(u"action"_s).toObject(), &error);
-        if (action && rowOf(action->id) < 0)
-            insertSorted(*action);
+        if (action && action->isPending() && rowOf(action->id, gateway) < 0) {
+            insertSorted(gateway, *action);
+            Q_EMIT countsChanged();
+        }
     } else if (EventType::resolvesAction(event.type)) {
-        removeAction(event.actionId);
+        const int row = rowOf(event.actionId, gateway);
+        if (row >= 0) {
+            removeRow(row);
+            Q_EMIT countsChanged();
+        }
     }
 }
 
-void PendingQueueModel::insertSorted(const Action &action)
+void PendingQueueModel::setStale(const QString &gateway, bool stale)
 {
-    const auto at = std::lower_bound(m_actions.cbegin(), m_actions.cend(), action, comesBefore);
-    const int row = int(at - m_actions.cbegin());
-    beginInsertRows({}, row, row);
-    m_actions.insert(row, action);
-    endInsertRows();
+    if (stale == m_staleGateways.contains(gateway))
+        return;
+    if (stale)
+        m_staleGateways.insert(gateway);
+    else
+        m_staleGateways.remove(gateway);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    Q_EMIT countsChanged();
 }
 
-void PendingQueueModel::removeAction(const QString &id)
+void PendingQueueModel::insertSorted(const QString &gateway, const Action &action)
 {
-    const int row = rowOf(id);
-    if (row < 0)
-        return;
+    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), action,
+                                     [](const Row &r, const Action &a) { return comesBefore(r.action, a); });
+    const int row = int(at - m_rows.cbegin());
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, {gateway, action});
+    endInsertRows();
+    Q_EMIT actionArrived(gateway, action);
+}
+
+void PendingQueueModel::removeRow(int row)
+{
+    const Row gone = m_rows.at(row);
     beginRemoveRows({}, row, row);
-    m_actions.removeAt(row);
+    m_rows.removeAt(row);
     endRemoveRows();
+    Q_EMIT actionLeft(gone.gateway, gone.action.id);
 }
 
 const Action *PendingQueueModel::actionAt(int row) const
 {
-    return (row >= 0 && row < m_actions.size()) ? &m_actions.at(row) : nullptr;
+    return (row >= 0 && row < m_rows.size()) ? &m_rows.at(row).action : nullptr;
 }
 
-const Action *PendingQueueModel::actionById(const QString &id) const
+QString PendingQueueModel::gatewayAt(int row) const
 {
-    return actionAt(rowOf(id));
+    return (row >= 0 && row < m_rows.size()) ? m_rows.at(row).gateway : QString();
 }
 
-int PendingQueueModel::rowOf(const QString &id) const
+const Action *PendingQueueModel::actionById(const QString &id, const QString &gateway) const
 {
-    for (int row = 0; row < m_actions.size(); ++row) {
-        if (m_actions.at(row).id == id)
+    return actionAt(rowOf(id, gateway));
+}
+
+int PendingQueueModel::rowOf(const QString &id, const QString &gateway) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const Row &r = m_rows.at(row);
+        if (r.action.id == id && (gateway.isEmpty() || r.gateway == gateway))
             return row;
     }
     return -1;
 }
 
+int PendingQueueModel::countAtLeast(Urgency urgency) const
+{
+    // Sorted by urgency: the rows at or above `urgency` are a prefix.
+    int count = 0;
+    while (count < m_rows.size() && m_rows.at(count).action.request.urgency >= urgency)
+        ++count;
+    return count;
+}
+
 void PendingQueueModel::tick()
 {
-    if (!m_actions.isEmpty())
+    if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, TimeLeftColumn), index(rowCount() - 1, TimeLeftColumn), {Qt::DisplayRole});
 }
 

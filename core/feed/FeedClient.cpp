@@ -140,6 +140,7 @@ void FeedClient::scheduleReconnect()
     qCInfo(lcFeed) << "feed lost; reconnect attempt" << m_attempt << "in" << delay << "ms";
     setState(State::Reconnecting);
     m_reconnectTimer.start(delay);
+    Q_EMIT reconnectScheduled(m_attempt, delay);
 }
 
 int FeedClient::nextBackoffMs()

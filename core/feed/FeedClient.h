@@ -51,6 +51,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(cs::FeedClient::State state);
+    // Every lost link and every failed attempt: the next try, its number and its delay.
+    void reconnectScheduled(int attempt, int delayMs);
     void helloReceived(const cs::FeedMessages::Hello &hello);
     void snapshotReceived(const cs::FeedMessages::Snapshot &snapshot);
     void eventReceived(const cs::Event &event);

@@ -84,7 +84,8 @@ private Q_SLOTS:
     {
         ConsoleController console(&m_clock, &m_keychain);
         console.window()->show();
-        console.start({m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
+        console.start({GatewaySession::Options{
+            {}, m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed}});
         QSignalSpy synced(console.audit(), &AuditController::synced);
         QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
         console.window()->findChild<QAction *>(u"auditLogAction"_s)->trigger();
@@ -158,7 +159,8 @@ private Q_SLOTS:
     void browser_bundlesTheMatchingEvents_forAnOfflineCheck()
     {
         ConsoleController console(&m_clock, &m_keychain);
-        console.start({m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
+        console.start({GatewaySession::Options{
+            {}, m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed}});
         AuditController *audit = console.audit();
         // The gateway signs a checkpoint every 10 s; sync until one covers the history.
         QTRY_VERIFY_WITH_TIMEOUT((audit->syncNow(), audit->mirror() && audit->mirror()->coveredSeq() >= 19), 30000);
@@ -204,7 +206,7 @@ private Q_SLOTS:
         {
             ConsoleController console(&m_clock, &m_keychain);
             console.window()->show();
-            console.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
+            console.start({GatewaySession::Options{{}, m_gateway.url(), m_gateway.dev().auditor.token, {}, {}}});
             QTRY_VERIFY_WITH_TIMEOUT(console.audit()->browser() && console.audit()->browser()->isVisible(), 20000);
             QTRY_VERIFY(!console.window()->isVisible()); // nothing to approve with
             QTRY_COMPARE_WITH_TIMEOUT(console.audit()->mirror()->headSeq(), 19, 20000);
@@ -212,7 +214,7 @@ private Q_SLOTS:
         // The gateway gone, the mirror still opens and reads.
         m_gateway.kill();
         ConsoleController offline(&m_clock, &m_keychain);
-        offline.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
+        offline.start({GatewaySession::Options{{}, m_gateway.url(), m_gateway.dev().auditor.token, {}, {}}});
         offline.window()->findChild<QAction *>(u"auditLogAction"_s)->trigger();
         QVERIFY(offline.audit()->browser());
         QCOMPARE(offline.audit()->browser()->model()->rowCount(), 19);
@@ -223,7 +225,7 @@ private Q_SLOTS:
     void changedLocalCopy_isFoundWithItsSeq()
     {
         ConsoleController console(&m_clock, &m_keychain);
-        console.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
+        console.start({GatewaySession::Options{{}, m_gateway.url(), m_gateway.dev().auditor.token, {}, {}}});
         QTRY_VERIFY_WITH_TIMEOUT(console.audit()->browser(), 20000);
         AuditBrowser *browser = console.audit()->browser();
         QSignalSpy verified(browser, &AuditBrowser::verified);
@@ -259,7 +261,7 @@ private Q_SLOTS:
         qputenv("XDG_DATA_HOME", elsewhere.path().toUtf8());
         ConsoleController console(&m_clock, &m_keychain);
         console.window()->show();
-        console.start({m_gateway.url(), m_gateway.dev().auditor.token, {}, {}});
+        console.start({GatewaySession::Options{{}, m_gateway.url(), m_gateway.dev().auditor.token, {}, {}}});
         QTRY_VERIFY_WITH_TIMEOUT(console.audit()->browser(), 20000);
         auto *banner = console.audit()->browser()->findChild<QLabel *>(u"breakBanner"_s);
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);

@@ -3,6 +3,7 @@
 #include "DecisionSigner.h"
 #include "DenyReasonDialog.h"
 #include "FakeSigner.h"
+#include "ConsoleTestHelpers.h"
 #include "GatewayProcess.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace cs;
@@ -84,10 +86,7 @@ class TestConsole : public QObject
             for (int row = 0; row < queue->rowCount(); ++row) {
                 if (queue->actionAt(row)->request.command == command) {
                     found = queue->actionAt(row);
-                    QTableView *view = m_console->window()->queueView();
-                    view->selectionModel()->setCurrentIndex(queue->index(row, 0), QItemSelectionModel::ClearAndSelect |
-                                                                                      QItemSelectionModel::Rows);
-                    return true;
+                    return m_console->window()->selectAction({}, found->id);
                 }
             }
             return false;
@@ -125,8 +124,8 @@ private Q_SLOTS:
         QVERIFY(m_gateway.startDev());
         m_console = std::make_unique<ConsoleController>(&m_clock, &m_keychain);
         m_console->window()->show();
-        m_console->start(
-            {m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed});
+        m_console->start({GatewaySession::Options{
+            {}, m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed}});
         QTRY_COMPARE(m_console->feed()->state(), FeedClient::State::Connected);
         QTRY_VERIFY(child<QLabel>(u"connectionLabel"_s)->text().contains(m_gateway.url().toString()));
     }
@@ -143,13 +142,15 @@ private Q_SLOTS:
         QCOMPARE(child<QLabel>(u"digestLabel"_s)->text(), digest);
         QCOMPARE(child<QLabel>(u"initiatorLabel"_s)->text(), m_gateway.dev().agent.id);
         QCOMPARE(child<QLabel>(u"environmentLabel"_s)->text(), u"production"_s);
-        QVERIFY(child<QPlainTextEdit>(u"contextView"_s)->toPlainText().contains(u"INC-2231"_s));
+        auto *context = child<QTreeWidget>(u"contextView"_s);
+        QVERIFY(context);
+        QVERIFY(!context->findItems(u"ticket"_s, Qt::MatchExactly).isEmpty());
+        QCOMPARE(context->findItems(u"ticket"_s, Qt::MatchExactly).first()->text(1), u"INC-2231"_s);
         QVERIFY(child<QLabel>(u"countdownLabel"_s)->text().contains(u"min"_s));
         screenshot(u"review"_s);
 
         auto *approve = child<QPushButton>(u"approveButton"_s);
-        QTRY_VERIFY(approve->isEnabled());
-        QTest::mouseClick(approve, Qt::LeftButton);
+        QVERIFY(clickApprove(m_console->window()));
         QCOMPARE(exitCodeOf(*agent), 0);
         QTRY_COMPARE(m_console->queue()->rowOf(id), -1);
         QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(m_gateway.dev().approver.id));
@@ -182,8 +183,7 @@ private Q_SLOTS:
         const QString command = u"terraform apply -auto-approve prod.plan"_s;
         QVERIFY(!http.submit(m_gateway.dev().approver.token, {{u"command"_s, command}}).isEmpty());
         QVERIFY(select(command));
-        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
-        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QVERIFY(clickApprove(m_console->window()));
         QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->isVisible());
         QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"someone else"_s));
         QVERIFY(m_console->queue()->rowCount() >= 1);
@@ -227,8 +227,7 @@ private Q_SLOTS:
         const Action *action = select(command);
         QVERIFY(action);
         const QString id = action->id;
-        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
-        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QVERIFY(clickApprove(m_console->window()));
         SigningPrompt *prompt = m_console->signer()->prompt();
         QTRY_VERIFY(prompt->isVisible());
         QCOMPARE(prompt->mode(), SigningPrompt::Mode::Touch);
@@ -241,8 +240,7 @@ private Q_SLOTS:
         QVERIFY(m_console->queue()->rowOf(id) >= 0); // still pending: nothing was sent
 
         // Approve again and touch the key this time.
-        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
-        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QVERIFY(clickApprove(m_console->window()));
         QTRY_VERIFY(key->isWaitingForTouch());
         key->release();
         QCOMPARE(exitCodeOf(*agent), 0);
@@ -260,8 +258,7 @@ private Q_SLOTS:
         QVERIFY(select(command));
         SigningPrompt *prompt = m_console->signer()->prompt();
         for (const QString &pin : {u"0000"_s, u"4711"_s}) {
-            QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
-            QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+            QVERIFY(clickApprove(m_console->window()));
             QTRY_VERIFY(prompt->isVisible());
             QCOMPARE(prompt->mode(), SigningPrompt::Mode::Pin);
             QVERIFY(prompt->findChild<QLineEdit *>(u"pinEdit"_s)->echoMode() == QLineEdit::Password);
@@ -282,13 +279,11 @@ private Q_SLOTS:
         const Action *action = select(command);
         QVERIFY(action);
         const QString id = action->id;
-        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
-        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QVERIFY(clickApprove(m_console->window()));
         QTRY_VERIFY(child<QLabel>(u"statusBanner"_s)->text().contains(u"No signing key"_s));
         QVERIFY(m_console->queue()->rowOf(id) >= 0);
         useDevKey();
-        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
-        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QVERIFY(clickApprove(m_console->window()));
         QCOMPARE(exitCodeOf(*agent), 0);
     }
 
@@ -316,8 +311,7 @@ private Q_SLOTS:
         auto agent = startAgent(command);
         QVERIFY(select(command));
         SigningPrompt *prompt = m_console->signer()->prompt();
-        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
-        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QVERIFY(clickApprove(m_console->window()));
         QTRY_VERIFY(prompt->isVisible());
         prompt->setPin(token.pin());
         QTest::mouseClick(prompt->findChild<QPushButton *>(u"pinOkButton"_s), Qt::LeftButton);
@@ -328,8 +322,7 @@ private Q_SLOTS:
                       {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, m_gateway.dataDir()});
         QTRY_COMPARE(approve.state(), QProcess::NotRunning);
         QCOMPARE(approve.exitCode(), 0);
-        QTRY_VERIFY(child<QPushButton>(u"approveButton"_s)->isEnabled());
-        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QVERIFY(clickApprove(m_console->window()));
         QTRY_VERIFY(prompt->isVisible());
         prompt->setPin(token.pin());
         QTest::mouseClick(prompt->findChild<QPushButton *>(u"pinOkButton"_s), Qt::LeftButton);

@@ -3,6 +3,7 @@
 #include "ConsoleController.h"
 #include "GatewayProcess.h"
 #include "KeychainTokenStore.h"
+#include "ConsoleTestHelpers.h"
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
 #include "SigningKeyDialog.h"
@@ -77,7 +78,7 @@ private Q_SLOTS:
         SystemClock clock;
         ConsoleController console(&clock, &store);
         console.window()->show();
-        console.start({QUrl(u"http://127.0.0.1:1"_s), {}, {}, {}});
+        console.start({GatewaySession::Options{{}, QUrl(u"http://127.0.0.1:1"_s), {}, {}, {}}});
         ConnectDialog *dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dialog = console.window()->findChild<ConnectDialog *>()) != nullptr, 20000);
         QTRY_VERIFY(dialog->isVisible());
@@ -108,7 +109,7 @@ private Q_SLOTS:
         {
             ConsoleController console(&clock, &store);
             console.window()->show();
-            console.start({gateway.url(), gateway.dev().approver.token, {}, {}});
+            console.start({GatewaySession::Options{{}, gateway.url(), gateway.dev().approver.token, {}, {}}});
             QTRY_COMPARE(console.feed()->state(), FeedClient::State::Connected);
             console.window()->findChild<QAction *>(u"signingKeyAction"_s)->trigger();
             SigningKeyDialog *dialog = nullptr;
@@ -127,17 +128,13 @@ private Q_SLOTS:
 
         ConsoleController console(&clock, &store);
         console.window()->show();
-        console.start({gateway.url(), gateway.dev().approver.token, {}, {}});
+        console.start({GatewaySession::Options{{}, gateway.url(), gateway.dev().approver.token, {}, {}}});
         QTRY_VERIFY(console.signingKeys()->description().contains(u"keychain"_s));
         HttpProbe http(gateway.url());
         const QString id = http.submit(gateway.dev().agent.token).value(u"id"_s).toString();
         QTRY_VERIFY(console.queue()->rowOf(id) >= 0);
-        console.window()->queueView()->selectionModel()->setCurrentIndex(
-            console.queue()->index(console.queue()->rowOf(id), 0),
-            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        auto *approveButton = console.window()->findChild<QPushButton *>(u"approveButton"_s);
-        QTRY_VERIFY(approveButton->isEnabled());
-        QTest::mouseClick(approveButton, Qt::LeftButton);
+        QVERIFY(console.window()->selectAction({}, id));
+        QVERIFY(clickApprove(console.window()));
         QTRY_COMPARE(
             http.get(u"/v1/actions/%1"_s.arg(id), gateway.dev().agent.token).body.value(u"status"_s).toString(),
             u"approved"_s);

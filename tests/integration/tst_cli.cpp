@@ -136,6 +136,25 @@ private Q_SLOTS:
         QVERIFY(badToken.readAllStandardError().contains("unauthenticated"));
     }
 
+    // What a terminal approver reads: no control character, escape sequence or override reaches the
+    // terminal, the lines of a multi-line command are numbered, and how it runs is said.
+    void pending_showsHiddenCharactersAsMarkers_andNumbersLines()
+    {
+        const QString command = u"echo ok\n\n\u001b[2Kcurl x | sh # \u202Efdp.exe"_s;
+        const QString id =
+            m_http->submit(m_gateway.dev().agent.token, {{u"command"_s, command}}).value(u"id"_s).toString();
+        QVERIFY(!id.isEmpty());
+        auto cli = startCli({u"pending"_s, u"--token"_s, m_gateway.dev().approver.token});
+        QCOMPARE(finish(*cli), 0);
+        const QString out = QString::fromUtf8(cli->readAllStandardOutput());
+        QVERIFY(!out.contains(QChar(0x1b)));
+        QVERIFY(!out.contains(QChar(0x202E)));
+        QVERIFY2(out.contains(u"runs as: /bin/sh -c string, 3 lines, 2 hidden or control characters"_s),
+                 qPrintable(out));
+        QVERIFY2(out.contains(u"3 │ ⟦U+001B ESC⟧[2Kcurl x | sh # ⟦U+202E RLO⟧fdp.exe"_s), qPrintable(out));
+        QVERIFY(out.contains(u"1 │ echo ok"_s));
+    }
+
     void request_unreachableGatewayOrNoUrl_exits3()
     {
         auto cli = startCli(requestArgs({u"--url"_s, u"http://127.0.0.1:1"_s}, {u"ls"_s}));

@@ -62,6 +62,8 @@ QJsonObject HttpProbe::sampleAction(const QJsonObject &overrides)
         {u"target"_s,
          QJsonObject{{u"system"_s, u"postgres"_s}, {u"resource"_s, u"users"_s}, {u"environment"_s, u"production"_s}}},
         {u"justification"_s, u"Quarterly export for INC-1"_s}};
+    if (overrides.contains(u"argv"_s))
+        body.remove(u"command"_s);
     for (auto it = overrides.begin(); it != overrides.end(); ++it)
         body.insert(it.key(), it.value());
     return body;

@@ -1,0 +1,1386 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="30"/>
+        <source>This action was already decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="31"/>
+        <source>This action has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="33"/>
+        <source>The action changed since it was shown; the decision was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="34"/>
+        <source>Your account may not approve or deny actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="36"/>
+        <source>You requested this action; someone else must decide it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="38"/>
+        <source>This action was requested on your behalf; someone else must decide it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="39"/>
+        <source>A denial needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="40"/>
+        <source>The gateway does not know this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="41"/>
+        <source>The gateway accepts only signed decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="43"/>
+        <source>This console speaks another protocol version than the gateway; update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="44"/>
+        <source>The decision was signed for another approver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="46"/>
+        <source>Your signing key is not enrolled on this gateway. Enroll it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="47"/>
+        <source>This signing key belongs to another approver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="49"/>
+        <source>Your signing key waits for an operator&apos;s approval; ask them to approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="50"/>
+        <source>Your signing key has been revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="52"/>
+        <source>This gateway accepts only hardware keys; a software key cannot sign here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="54"/>
+        <source>The gateway does not accept this signature algorithm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="56"/>
+        <source>The signature does not match the enrolled key&apos;s algorithm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="57"/>
+        <source>The signature could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="59"/>
+        <source>The signature does not verify; the decision was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="60"/>
+        <source>The security key signed for another service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="62"/>
+        <source>The security key signed without being touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="64"/>
+        <source>This computer&apos;s clock is too far from the gateway&apos;s; correct it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="66"/>
+        <source>This signed decision was already used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="67"/>
+        <source>This key is already enrolled on the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="78"/>
+        <source>No security key or smartcard was found. Insert it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="79"/>
+        <source>The key needs its PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="80"/>
+        <source>The PIN is wrong. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="82"/>
+        <source>The key is locked after too many wrong PINs. Unlock it with its PUK or administrator PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="84"/>
+        <source>The signing key was not found on the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="85"/>
+        <source>Signing was cancelled; nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="86"/>
+        <source>The security key was not touched in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="88"/>
+        <source>The gateway&apos;s digest does not match the action shown; nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="92"/>
+        <source>The key could not sign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::ActionReviewPane</name>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="65"/>
+        <source>Select an action in the queue to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="80"/>
+        <source>⚠ Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="82"/>
+        <source>This action touches a production environment: approve with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="87"/>
+        <source>Initiator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="88"/>
+        <source>On behalf of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="89"/>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="90"/>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="91"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="92"/>
+        <source>Requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="93"/>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="97"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="109"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="121"/>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="122"/>
+        <source>Show the masked values on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="130"/>
+        <source>Justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="138"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="142"/>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="143"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="143"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="150"/>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="166"/>
+        <source>&amp;Deny…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="168"/>
+        <source>Deny this action with a reason (D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="169"/>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="171"/>
+        <source>Approve and sign this action (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="207"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="212"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="257"/>
+        <source>runs without a shell, as %n argument(s)</source>
+        <translation>
+            <numerusform>runs without a shell, as %n argument</numerusform>
+            <numerusform>runs without a shell, as %n arguments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="258"/>
+        <source>runs as one /bin/sh -c string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="259"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="261"/>
+        <source>%n hidden or control character(s) shown as ⟦…⟧</source>
+        <translation>
+            <numerusform>%n hidden or control character shown as ⟦…⟧</numerusform>
+            <numerusform>%n hidden or control characters shown as ⟦…⟧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="263"/>
+        <source>%n value(s) that look like secrets are shown.</source>
+        <translation>
+            <numerusform>%n value that looks like a secret is shown.</numerusform>
+            <numerusform>%n values that look like secrets are shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ActionReviewPane.cpp" line="264"/>
+        <source>%n value(s) that look like secrets are masked as •••••••• on screen; the signature covers the original.</source>
+        <translation>
+            <numerusform>%n value that looks like a secret is masked as •••••••• on screen; the signature covers the original.</numerusform>
+            <numerusform>%n values that look like secrets are masked as •••••••• on screen; the signature covers the original.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="295"/>
+        <source>This action expired: it can no longer be decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="354"/>
+        <source>Scroll to the end of the command to enable Approve: it has lines below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::ApproveConfirmDialog</name>
+    <message>
+        <location filename="../ui/ApproveConfirmDialog.cpp" line="19"/>
+        <source>Approve action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ApproveConfirmDialog.cpp" line="31"/>
+        <source>Approve &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2 / %3&lt;/b&gt; (%4), urgency %5, requested by %6?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ApproveConfirmDialog.cpp" line="36"/>
+        <source>Your key signs the command exactly as the review pane shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ApproveConfirmDialog.cpp" line="40"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::AuditBrowser</name>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="50"/>
+        <source>the signed decision cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="53"/>
+        <source>key %1 is not in the mirror; the gateway checked it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="56"/>
+        <source>SIGNATURE DOES NOT VERIFY: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="57"/>
+        <source>signature verifies under %1&apos;s %2 key %3 (%4, %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="71"/>
+        <source>
+    %1 on %2 (%3)
+    $ %4
+    why: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="77"/>
+        <source>
+    %1, reason: %2
+    %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="83"/>
+        <source>
+    ran: %1%2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="85"/>
+        <source>, exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="90"/>
+        <source>
+    refused: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="102"/>
+        <source>Search command and justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="103"/>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="104"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="105"/>
+        <source>Initiator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <source>Approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <source>Between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="112"/>
+        <source>Countersign — audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="119"/>
+        <source>Any event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="126"/>
+        <source>Any verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="127"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="128"/>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="150"/>
+        <source>Select an event to see its action&apos;s whole story.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="156"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="157"/>
+        <source>Export JSON Lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="158"/>
+        <source>Evidence bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="159"/>
+        <source>Verify local copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="161"/>
+        <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="166"/>
+        <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="230"/>
+        <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AuditBrowser.cpp" line="238"/>
+        <source>%n event(s) mirrored, verified up to seq %1</source>
+        <translation>
+            <numerusform>%n event mirrored, verified up to seq %1</numerusform>
+            <numerusform>%n events mirrored, verified up to seq %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="267"/>
+        <source>Export the matching events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="289"/>
+        <source>The local copy cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="291"/>
+        <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AuditBrowser.cpp" line="298"/>
+        <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
+        <translation>
+            <numerusform>The local copy verifies: %n event chains correctly up to seq %1.</numerusform>
+            <numerusform>The local copy verifies: %n events chain correctly up to seq %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="305"/>
+        <source>Verifying the local copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="316"/>
+        <source>Write the evidence bundle to a new folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="341"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="349"/>
+        <source>Exporting the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="349"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="354"/>
+        <source>Export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="371"/>
+        <source>The export failed: the filter cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="379"/>
+        <source>Event %1 in the local copy cannot be read; the export stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/AuditBrowser.cpp" line="389"/>
+        <source>Exported %n event(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n event to %1.</numerusform>
+            <numerusform>Exported %n events to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cs::AuditController</name>
+    <message>
+        <location filename="../app/AuditController.cpp" line="49"/>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/AuditController.cpp" line="59"/>
+        <location filename="../app/AuditController.cpp" line="84"/>
+        <source>offline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::AuditTableModel</name>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="109"/>
+        <source>Seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="111"/>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="113"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="115"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="117"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="119"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="121"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditTableModel.cpp" line="123"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::BundleExport</name>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="15"/>
+        <source>Writing the evidence bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="15"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="32"/>
+        <source>%1 is not empty; choose a new folder for the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BundleExport.cpp" line="68"/>
+        <source>Wrote an evidence bundle of %n matching event(s) to %1 (seq %2 to %3, %4 events with their chain); check it with countersign-cli audit verify.</source>
+        <translation>
+            <numerusform>Wrote an evidence bundle of %n matching event to %1 (seq %2 to %3, %4 events with their chain); check it with countersign-cli audit verify.</numerusform>
+            <numerusform>Wrote an evidence bundle of %n matching events to %1 (seq %2 to %3, %4 events with their chain); check it with countersign-cli audit verify.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BundleExport.cpp" line="76"/>
+        <source>%n later event(s) are not covered by a gateway checkpoint yet and were left out.</source>
+        <translation>
+            <numerusform>%n later event is not covered by a gateway checkpoint yet and was left out.</numerusform>
+            <numerusform>%n later events are not covered by a gateway checkpoint yet and were left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="81"/>
+        <source>Bundle export cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="83"/>
+        <source>No event matches the filter: there is nothing to bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="85"/>
+        <source>No gateway checkpoint covers the matching events yet; sync and try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/BundleExport.cpp" line="89"/>
+        <source>The bundle could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::ConnectDialog</name>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="17"/>
+        <source>Remember the token in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="19"/>
+        <source>Connect to a Countersign gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="30"/>
+        <source>Gateway URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="31"/>
+        <source>Approver token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="36"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="42"/>
+        <source>Give the gateway&apos;s URL and your token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectDialog.cpp" line="70"/>
+        <source>No keychain is reachable: the token will be asked at every start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::ConsoleController</name>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="22"/>
+        <source>Approved by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="24"/>
+        <source>Denied by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="26"/>
+        <source>Expired without a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="27"/>
+        <source>Cancelled by its initiator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="119"/>
+        <source>This action is no longer pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="229"/>
+        <source>Signing key for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="249"/>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="250"/>
+        <source>Signed in as %1 (read only: not an approver)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ConsoleController.cpp" line="260"/>
+        <location filename="../app/ConsoleController.cpp" line="261"/>
+        <location filename="../app/ConsoleController.cpp" line="266"/>
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ConsoleController.cpp" line="260"/>
+        <source>%n urgent</source>
+        <translation>
+            <numerusform>%n urgent</numerusform>
+            <numerusform>%n urgent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="266"/>
+        <source>Nothing pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ConsoleController.cpp" line="268"/>
+        <source>⚠ %n urgent</source>
+        <translation>
+            <numerusform>⚠ %n urgent</numerusform>
+            <numerusform>⚠ %n urgent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cs::DecisionSigner</name>
+    <message>
+        <location filename="../app/DecisionSigner.cpp" line="39"/>
+        <source>No signing key is set up for this console. Start it with --key pkcs11:…, fido2:FILE or software:FILE, or with --dev-principals against a dev gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::DenyReasonDialog</name>
+    <message>
+        <location filename="../ui/DenyReasonDialog.cpp" line="15"/>
+        <source>Deny action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DenyReasonDialog.cpp" line="19"/>
+        <source>Why do you deny %1? The agent and the audit log will see this reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DenyReasonDialog.cpp" line="26"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/DenyReasonDialog.cpp" line="43"/>
+        <source>Send the denial (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::GatewaySession</name>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="36"/>
+        <source>Reconnecting to %1 (attempt %2, next in %3 s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="53"/>
+        <source>%1 reported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="55"/>
+        <location filename="../app/GatewaySession.cpp" line="198"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="77"/>
+        <source>Which gateway should this console connect to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="96"/>
+        <source>the dev software key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="104"/>
+        <source>The signing key cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="112"/>
+        <source>Reading the token for %1 from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="120"/>
+        <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="124"/>
+        <source>Enter your approver token for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="136"/>
+        <source>No keychain is reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="148"/>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="157"/>
+        <source>Keychain unavailable: the token will be asked at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="191"/>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="193"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="196"/>
+        <source>Reconnecting to %1 (attempt %2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="233"/>
+        <source>Not connected to the gateway; the decision was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="253"/>
+        <source>The gateway %1 refused the token: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="34"/>
+        <source>Filter by kind, initiator, target or command (/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="35"/>
+        <source>Filter the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="43"/>
+        <source>Pending actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <source>&amp;Audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <source>&amp;Signing key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <source>&amp;Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <source>&amp;Next in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <source>&amp;Previous in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <source>&amp;Review the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <source>&amp;Deny…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <source>&amp;Filter the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::PendingQueueModel</name>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="48"/>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="50"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="52"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="53"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="60"/>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="62"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="64"/>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="66"/>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="132"/>
+        <source>%1 (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="137"/>
+        <source>%1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="143"/>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="155"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="157"/>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="159"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="161"/>
+        <source>Initiator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="163"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="165"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/PendingQueueModel.cpp" line="167"/>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="16"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
+        <source>↓ / ↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
+        <source>Next or previous in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
+        <source>From the queue: read the selected action&apos;s command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
+        <source>Tab / Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
+        <source>Move between the filter, the queue, the review pane and its buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="34"/>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="34"/>
+        <source>In the deny dialog: send the denial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="35"/>
+        <source>Enter / Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="35"/>
+        <source>In a confirmation: confirm / cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="39"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="39"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::SigningKeyDialog</name>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="20"/>
+        <source>Signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="30"/>
+        <source>Security key (FIDO2): touch the key to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="31"/>
+        <source>Smartcard, YubiKey PIV or HSM (PKCS#11), with its PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="32"/>
+        <source>Software key in the keychain (development only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="42"/>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="43"/>
+        <source>Use and enroll…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="67"/>
+        <source>No signing key is set up: decisions cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningKeyDialog.cpp" line="68"/>
+        <source>Decisions are signed with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::SigningKeySettings</name>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="80"/>
+        <source>The software key could not be read from the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="82"/>
+        <location filename="../app/SigningKeySettings.cpp" line="139"/>
+        <location filename="../app/SigningKeySettings.cpp" line="141"/>
+        <source>the software key in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="89"/>
+        <source>The remembered signing key cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="90"/>
+        <location filename="../app/SigningKeySettings.cpp" line="125"/>
+        <source>your security key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="104"/>
+        <source>Connect to the gateway first: the key belongs to the approver it knows you as.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="115"/>
+        <source>Decisions are now signed with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="124"/>
+        <source>Touch your security key to create the credential…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="136"/>
+        <source>No keychain is reachable, so no software key can be kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="143"/>
+        <source>A new software key is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="167"/>
+        <source>%1&apos;s console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SigningKeySettings.cpp" line="184"/>
+        <source>Key %1 is enrolled. It counts once an operator runs &quot;countersign-gateway key approve %1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::SigningPrompt</name>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="18"/>
+        <source>Sign the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="24"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="26"/>
+        <source>Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="51"/>
+        <source>Enter the PIN of %1 to sign this decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="55"/>
+        <source>Touch your security key to sign this decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SigningPrompt.cpp" line="58"/>
+        <source>Signing with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="39"/>
+        <source>Countersign console: review and decide agents&apos; privileged actions, on one or several gateways.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="44"/>
+        <source>A gateway to connect to, as URL or NAME=URL (e.g. prod=https://gw.example:8470); repeat for several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="48"/>
+        <source>Use the approver token of a dev gateway&apos;s principals file; the n-th belongs to the n-th --gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="52"/>
+        <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (for this run; File &gt; Signing key… remembers one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="56"/>
+        <source>A countersign://action/GATEWAY/ID link to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="118"/>
+        <source>Countersign</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
