@@ -8,6 +8,14 @@
 #include "PendingQueueModel.h"
 #include "SigningKeyDialog.h"
 #include "SigningKeySettings.h"
+#include "TrayIcon.h"
+#include "UrgentAlerts.h"
+#include "notify/DBusNotifier.h"
+#include "notify/FallbackNotifiers.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QSystemTrayIcon>
 
 using namespace Qt::StringLiterals;
 
@@ -56,12 +64,64 @@ ConsoleController::ConsoleController(const Clock *clock, KeychainTokenStore *key
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ConsoleController::tick);
     m_ticker.start();
+    setUpAlerts();
     updateStatus();
+}
+
+void ConsoleController::setUpAlerts()
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = std::make_unique<TrayIcon>(m_clock);
+        connect(m_tray.get(), &TrayIcon::showRequested, this, &ConsoleController::showWindow);
+        connect(m_tray.get(), &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+        connect(m_tray.get(), &TrayIcon::pauseRequested, this, [this](const QDateTime &until) {
+            m_alerts->pauseUntil(until);
+            m_tray->setPaused(until);
+        });
+        connect(m_tray.get(), &TrayIcon::resumeRequested, this, [this] {
+            m_alerts->resume();
+            m_tray->setPaused({});
+        });
+        m_window->setClosesToTray(true);
+        connect(m_window.get(), &MainWindow::hiddenToTray, this, [this] {
+            QSettings settings;
+            if (settings.value(u"ui/tray_note_shown"_s).toBool())
+                return;
+            settings.setValue(u"ui/tray_note_shown"_s, true);
+            m_tray->tray()->showMessage(tr("Countersign keeps running"),
+                                        tr("Urgent requests still reach you here. Quit from this icon's menu."));
+        });
+    }
+    // The freedesktop service when one answers, else the tray's balloon, else the taskbar hint.
+    auto dbus = std::make_unique<DBusNotifier>();
+    if (dbus->isAvailable())
+        m_notifier = std::move(dbus);
+    else if (m_tray)
+        m_notifier = std::make_unique<TrayMessageNotifier>(m_tray->tray());
+    else
+        m_notifier = std::make_unique<WindowAlertNotifier>(m_window.get());
+    m_alerts = std::make_unique<UrgentAlerts>(m_clock, m_notifier.get());
+    connect(m_queue.get(), &PendingQueueModel::actionArrived, m_alerts.get(), &UrgentAlerts::actionArrived);
+    connect(m_queue.get(), &PendingQueueModel::actionLeft, m_alerts.get(), &UrgentAlerts::actionLeft);
+    connect(m_alerts.get(), &UrgentAlerts::reviewRequested, this, [this](const QString &gateway, const QString &id) {
+        if (id.isEmpty())
+            return showWindow();
+        openAction(gateway, id);
+    });
+    connect(m_window.get(), &MainWindow::quitRequested, qApp, &QCoreApplication::quit);
+}
+
+void ConsoleController::showWindow()
+{
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
 }
 
 ConsoleController::~ConsoleController()
 {
     // Sessions' dialogs are children of the window, and the window's view shows the model.
+    m_alerts.reset();
     m_sessions.clear();
     m_window.reset();
 }
@@ -203,6 +263,7 @@ void ConsoleController::onActionSelected(const QString &gateway, const QString &
     if (const Action *action = m_queue->actionById(actionId, gateway)) {
         m_shownGateway = gateway;
         m_window->reviewPane()->showAction(*action, m_clock->now());
+        m_alerts->actionOpened(gateway, actionId);
         updatePaneOnline();
         if (GatewaySession *session = this->session(gateway))
             m_window->reviewPane()->setBusy(session->isBusy());
@@ -211,9 +272,7 @@ void ConsoleController::onActionSelected(const QString &gateway, const QString &
 
 bool ConsoleController::openAction(const QString &gateway, const QString &actionId)
 {
-    m_window->showNormal();
-    m_window->raise();
-    m_window->activateWindow();
+    showWindow();
     return m_window->selectAction(gateway, actionId);
 }
 
@@ -269,6 +328,19 @@ void ConsoleController::updateStatus()
     if (!names.isEmpty())
         title += u" · "_s + names.join(u", "_s);
     m_window->setWindowTitle(title);
+
+    if (m_tray) {
+        const Action *top = m_queue->actionAt(0);
+        QString tooltip =
+            pending > 0 ? tr("Countersign: %n pending", nullptr, pending) : tr("Countersign: nothing pending");
+        if (top)
+            tooltip += u"\n"_s + tr("Most urgent: %1 %2 on %3 (%4)")
+                                     .arg(PendingQueueModel::urgencyLabel(top->request.urgency), top->request.kind,
+                                          top->request.target.system, top->request.target.environment);
+        if (m_alerts && m_alerts->isPaused())
+            tooltip += u"\n"_s + tr("Notifications paused; critical requests still notify.");
+        m_tray->update(pending, top ? std::optional(top->request.urgency) : std::nullopt, tooltip);
+    }
 }
 
 void ConsoleController::updatePaneOnline()
@@ -279,6 +351,7 @@ void ConsoleController::updatePaneOnline()
 
 void ConsoleController::tick()
 {
+    m_alerts->tick();
     m_queue->tick();
     m_window->reviewPane()->tick(m_clock->now());
 }

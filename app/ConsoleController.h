@@ -13,6 +13,9 @@
 namespace cs {
 
 class AuditController;
+class Notifier;
+class TrayIcon;
+class UrgentAlerts;
 class DecisionSigner;
 class FeedClient;
 class MainWindow;
@@ -23,6 +26,7 @@ class SigningKeySettings;
 // model and the window, and runs the flow between them. The pane shows the action the approver
 // selected; its decision goes to the session of the gateway the action came from. Rows of a
 // gateway whose feed is down are marked stale and cannot be decided until it confirms them again.
+// It also owns the tray icon and the notifier, and tells UrgentAlerts what arrives and leaves.
 class ConsoleController : public QObject
 {
     Q_OBJECT
@@ -52,6 +56,11 @@ public:
 
     // A countersign://action/GATEWAY/ID link, or a notification's Review: raise and select.
     bool openAction(const QString &gateway, const QString &actionId);
+    void showWindow();
+
+    UrgentAlerts *alerts() const { return m_alerts.get(); }
+    Notifier *notifier() const { return m_notifier.get(); }
+    TrayIcon *tray() const { return m_tray.get(); }
 
 Q_SIGNALS:
     void gatewaysChanged();
@@ -64,6 +73,7 @@ private:
     void openSigningKeyDialog();
     void updateStatus();
     void updatePaneOnline();
+    void setUpAlerts();
     void tick();
 
     const Clock *m_clock;
@@ -71,6 +81,9 @@ private:
     std::unique_ptr<PendingQueueModel> m_queue;
     std::unique_ptr<MainWindow> m_window;
     std::vector<std::unique_ptr<GatewaySession>> m_sessions;
+    std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<Notifier> m_notifier;
+    std::unique_ptr<UrgentAlerts> m_alerts;
     QTimer m_ticker;
     QString m_shownGateway;
     QString m_problem;
