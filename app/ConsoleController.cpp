@@ -103,12 +103,35 @@ void ConsoleController::setUpAlerts()
     m_alerts = std::make_unique<UrgentAlerts>(m_clock, m_notifier.get());
     connect(m_queue.get(), &PendingQueueModel::actionArrived, m_alerts.get(), &UrgentAlerts::actionArrived);
     connect(m_queue.get(), &PendingQueueModel::actionLeft, m_alerts.get(), &UrgentAlerts::actionLeft);
+    connect(m_queue.get(), &PendingQueueModel::actionArrived, this,
+            [this](const QString &gateway, const Action &action) {
+                if (action.id != m_linkActionId || (gateway != m_linkGateway && !m_linkGateway.isEmpty()))
+                    return;
+                m_linkActionId.clear();
+                // After the model has finished inserting the row.
+                QMetaObject::invokeMethod(
+                    this, [this, gateway, id = action.id] { openAction(gateway, id); }, Qt::QueuedConnection);
+            });
     connect(m_alerts.get(), &UrgentAlerts::reviewRequested, this, [this](const QString &gateway, const QString &id) {
         if (id.isEmpty())
             return showWindow();
         openAction(gateway, id);
     });
     connect(m_window.get(), &MainWindow::quitRequested, qApp, &QCoreApplication::quit);
+}
+
+bool ConsoleController::openLink(const QString &link)
+{
+    const QUrl url(link);
+    const QStringList path = url.path(QUrl::FullyDecoded).split(u'/', Qt::SkipEmptyParts);
+    if (url.scheme() != u"countersign"_s || url.host() != u"action"_s || path.size() != 2)
+        return false;
+    if (!openAction(path.at(0), path.at(1))) {
+        // Not in the queue yet (the console is still connecting): open it when it arrives.
+        m_linkGateway = path.at(0);
+        m_linkActionId = path.at(1);
+    }
+    return true;
 }
 
 void ConsoleController::showWindow()

@@ -57,6 +57,9 @@ public:
     // A countersign://action/GATEWAY/ID link, or a notification's Review: raise and select.
     bool openAction(const QString &gateway, const QString &actionId);
     void showWindow();
+    // countersign://action/GATEWAY/ID: opens that action now, or as soon as its gateway's feed
+    // brings it. False for a link of another form.
+    bool openLink(const QString &link);
 
     UrgentAlerts *alerts() const { return m_alerts.get(); }
     Notifier *notifier() const { return m_notifier.get(); }
@@ -87,6 +90,8 @@ private:
     QTimer m_ticker;
     QString m_shownGateway;
     QString m_problem;
+    QString m_linkGateway;
+    QString m_linkActionId;
 };
 
 } // namespace cs

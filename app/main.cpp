@@ -1,6 +1,7 @@
 #include "ConsoleController.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
+#include "SingleInstance.h"
 #include "util/DevPrincipals.h"
 
 #include <QApplication>
@@ -98,6 +99,11 @@ int main(int argc, char *argv[])
     addOptions(parser);
     parser.process(app);
 
+    // A console is running already: hand it the links, let it come forward, and leave.
+    const QStringList links = parser.positionalArguments();
+    if (cs::SingleInstance::handOff(links))
+        return 0;
+
     const QString token = qEnvironmentVariable("COUNTERSIGN_TOKEN");
     const QStringList devFiles = parser.values(u"dev-principals"_s);
     QList<cs::GatewaySession::Options> gateways;
@@ -128,7 +134,16 @@ int main(int argc, char *argv[])
     cs::SystemClock clock;
     cs::KeychainTokenStore keychain;
     cs::ConsoleController console(&clock, &keychain);
+    cs::SingleInstance instance;
+    instance.listen();
+    QObject::connect(&instance, &cs::SingleInstance::activated, &console, [&console](const QStringList &handed) {
+        console.showWindow();
+        for (const QString &link : handed)
+            console.openLink(link);
+    });
     console.window()->show();
     console.start(gateways);
+    for (const QString &link : links)
+        console.openLink(link);
     return app.exec();
 }

@@ -285,6 +285,21 @@ private Q_SLOTS:
         QVERIFY(shown->rowCount() > 1);
     }
 
+    void countersignLink_opensTheActionOnItsGateway()
+    {
+        const QString id = submit(m_staging, {{u"command"_s, u"kubectl cordon node-7"_s}});
+        QVERIFY(m_console->openLink(u"countersign://action/staging/%1"_s.arg(id)));
+        QTRY_VERIFY(pane()->shownAction() && pane()->shownAction()->id == id);
+        QVERIFY(!m_console->openLink(u"https://example.com/action/staging/x"_s));
+        // Right after the submission: shown now, or as soon as the feed brings it.
+        HttpProbe http(m_prod.url());
+        const QString later = http.submit(m_prod.dev().agent.token, {{u"command"_s, u"systemctl reload haproxy"_s}})
+                                  .value(u"id"_s)
+                                  .toString();
+        QVERIFY(m_console->openLink(u"countersign://action/prod/%1"_s.arg(later)));
+        QTRY_VERIFY(pane()->shownAction() && pane()->shownAction()->id == later);
+    }
+
     void rows_sortByUrgencyThenDeadline_acrossGateways()
     {
         PendingQueueModel *queue = m_console->queue();
