@@ -6,6 +6,7 @@
 #include "GatewayList.h"
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
+#include "SettingsController.h"
 #include "SigningKeyDialog.h"
 #include "SigningKeySettings.h"
 #include "TrayIcon.h"
@@ -45,7 +46,12 @@ ConsoleController::ConsoleController(const Clock *clock, KeychainTokenStore *key
         if (GatewaySession *session = currentSession())
             session->audit()->showBrowser();
     });
-    connect(m_window.get(), &MainWindow::signingKeyRequested, this, &ConsoleController::openSigningKeyDialog);
+    connect(m_window.get(), &MainWindow::signingKeyRequested, this, [this] {
+        if (GatewaySession *session = currentSession())
+            openSigningKeyDialog(session);
+    });
+    m_settings = std::make_unique<SettingsController>(this, keychain);
+    connect(m_window.get(), &MainWindow::settingsRequested, m_settings.get(), &SettingsController::open);
     connect(m_window.get(), &MainWindow::actionSelected, this, &ConsoleController::onActionSelected);
     connect(m_queue.get(), &PendingQueueModel::countsChanged, this, &ConsoleController::updateStatus);
     ActionReviewPane *pane = m_window->reviewPane();
@@ -144,6 +150,7 @@ void ConsoleController::showWindow()
 ConsoleController::~ConsoleController()
 {
     // Sessions' dialogs are children of the window, and the window's view shows the model.
+    m_settings.reset();
     m_alerts.reset();
     m_sessions.clear();
     m_window.reset();
@@ -299,11 +306,8 @@ bool ConsoleController::openAction(const QString &gateway, const QString &action
     return m_window->selectAction(gateway, actionId);
 }
 
-void ConsoleController::openSigningKeyDialog()
+void ConsoleController::openSigningKeyDialog(GatewaySession *session)
 {
-    GatewaySession *session = currentSession();
-    if (!session)
-        return;
     SigningKeySettings *keys = session->signingKeys();
     auto *dialog = new SigningKeyDialog(m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -20,6 +20,7 @@ class DecisionSigner;
 class FeedClient;
 class MainWindow;
 class PendingQueueModel;
+class SettingsController;
 class SigningKeySettings;
 
 // The console's composition root: owns one GatewaySession per gateway, the one merged queue
@@ -64,6 +65,9 @@ public:
     UrgentAlerts *alerts() const { return m_alerts.get(); }
     Notifier *notifier() const { return m_notifier.get(); }
     TrayIcon *tray() const { return m_tray.get(); }
+    SettingsController *settings() const { return m_settings.get(); }
+    // File > Signing key…, and the Settings dialog's, for that gateway.
+    void openSigningKeyDialog(GatewaySession *session);
 
 Q_SIGNALS:
     void gatewaysChanged();
@@ -73,7 +77,6 @@ private:
     void onSessionChanged(GatewaySession *session);
     void onActionSelected(const QString &gateway, const QString &actionId);
     void onEvent(GatewaySession *session, const Event &event);
-    void openSigningKeyDialog();
     void updateStatus();
     void updatePaneOnline();
     void setUpAlerts();
@@ -87,6 +90,7 @@ private:
     std::unique_ptr<TrayIcon> m_tray;
     std::unique_ptr<Notifier> m_notifier;
     std::unique_ptr<UrgentAlerts> m_alerts;
+    std::unique_ptr<SettingsController> m_settings;
     QTimer m_ticker;
     QString m_shownGateway;
     QString m_problem;

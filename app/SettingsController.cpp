@@ -1,0 +1,129 @@
+#include "SettingsController.h"
+
+#include "Autostart.h"
+#include "ConsoleController.h"
+#include "GatewayList.h"
+#include "MainWindow.h"
+#include "SettingsDialog.h"
+#include "UrgentAlerts.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+SettingsController::SettingsController(ConsoleController *console, KeychainTokenStore *keychain, QObject *parent)
+    : QObject(parent), m_console(console), m_keychain(keychain)
+{
+    connect(console, &ConsoleController::gatewaysChanged, this, &SettingsController::refreshGateways);
+}
+
+SettingsDialog *SettingsController::open()
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        return m_dialog;
+    }
+    auto *dialog = new SettingsDialog(m_console->window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    refreshGateways();
+    const NotificationPreferences preferences = m_console->alerts()->preferences();
+    dialog->setValues({preferences.minimumUrgency, preferences.showCommands, preferences.renotifySeconds / 60,
+                       preferences.soundForCritical, QSettings().value(u"ui/language"_s).toString(),
+                       Autostart::isEnabled()});
+    connect(dialog, &SettingsDialog::addGatewayRequested, this, &SettingsController::addGateway);
+    connect(dialog, &SettingsDialog::removeGatewayRequested, this, &SettingsController::removeGateway);
+    connect(dialog, &SettingsDialog::testNewGatewayRequested, this,
+            [this](const QUrl &url, const QString &token) { testGateway(url, token, url.toString()); });
+    connect(dialog, &SettingsDialog::testGatewayRequested, this, [this](const QString &name) {
+        if (GatewaySession *session = m_console->session(name))
+            testGateway(session->url(), {}, name);
+    });
+    connect(dialog, &SettingsDialog::signingKeyRequested, this, [this](const QString &name) {
+        if (GatewaySession *session = m_console->session(name))
+            m_console->openSigningKeyDialog(session);
+    });
+    connect(dialog, &SettingsDialog::applied, this, [this](const SettingsDialog::Values &values) {
+        NotificationPreferences chosen;
+        chosen.minimumUrgency = values.minimumUrgency;
+        chosen.showCommands = values.showCommands;
+        chosen.renotifySeconds = values.renotifyMinutes * 60;
+        chosen.soundForCritical = values.soundForCritical;
+        chosen.save();
+        m_console->alerts()->setPreferences(chosen);
+        QSettings().setValue(u"ui/language"_s, values.language);
+        QString error;
+        if (values.startAtLogin != Autostart::isEnabled() && !Autostart::setEnabled(values.startAtLogin, &error))
+            m_dialog->setGatewayStatus(tr("Start at login could not be changed: %1").arg(error));
+    });
+    dialog->open();
+    return dialog;
+}
+
+void SettingsController::refreshGateways()
+{
+    if (!m_dialog)
+        return;
+    QList<SettingsDialog::GatewayRow> rows;
+    for (const auto &session : m_console->sessions())
+        rows.append({session->name(), session->url(), session->stateText()});
+    m_dialog->setGateways(rows);
+}
+
+void SettingsController::addGateway(const QString &name, const QUrl &url, const QString &token)
+{
+    const QString label = name.isEmpty() ? GatewaySession::defaultName(url) : name;
+    if (GatewaySession *existing = m_console->session(label); existing && existing->name() == label)
+        return m_dialog->setGatewayStatus(tr("A gateway named %1 is already connected.").arg(label));
+    GatewayList::remember({label, url});
+    m_keychain->write(url.toString(), token, this, [this, label](const KeychainTokenStore::Result &result) {
+        if (m_dialog)
+            m_dialog->setGatewayStatus(
+                result.ok() ? tr("Added %1; its token is kept in the system keychain.").arg(label)
+                            : tr("Added %1, but the keychain cannot keep its token (%2): it will be asked at the "
+                                 "next start.")
+                                  .arg(label, result.error));
+    });
+    m_console->addGateway({label, url, token, {}, {}})->start();
+}
+
+void SettingsController::removeGateway(const QString &name)
+{
+    GatewaySession *session = m_console->session(name);
+    if (!session)
+        return;
+    const QUrl url = session->url();
+    QList<GatewayEntry> remembered = GatewayList::load();
+    remembered.removeIf([&](const GatewayEntry &entry) { return entry.url == url; });
+    GatewayList::save(remembered);
+    m_keychain->remove(url.toString(), this, [](const KeychainTokenStore::Result &) {});
+    m_console->removeGateway(session);
+    if (m_dialog)
+        m_dialog->setGatewayStatus(tr("Removed %1 and its token.").arg(name));
+}
+
+void SettingsController::testGateway(const QUrl &url, const QString &token, const QString &label)
+{
+    auto *client = new AgentClient(&m_network, this);
+    client->setEndpoint(url, token);
+    const QString path = token.isEmpty() ? u"/healthz"_s : u"/v1/gateway"_s;
+    client->get(path, this, [this, client, label, token](const AgentClient::Reply &reply) {
+        client->deleteLater();
+        if (!m_dialog)
+            return;
+        if (reply.unreachable())
+            return m_dialog->setGatewayStatus(tr("%1 does not answer: %2").arg(label, reply.error.message));
+        if (!reply.ok())
+            return m_dialog->setGatewayStatus(tr("%1 answers, but refused: %2").arg(label, reply.error.message));
+        if (token.isEmpty())
+            return m_dialog->setGatewayStatus(tr("%1 answers.").arg(label));
+        const QJsonObject principal = reply.body.value(u"principal"_s).toObject();
+        m_dialog->setGatewayStatus(
+            tr("%1 answers and knows you as %2 (%3).")
+                .arg(label, principal.value(u"id"_s).toString(), principal.value(u"role"_s).toString()));
+    });
+}
+
+} // namespace cs

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "KeychainTokenStore.h"
+#include "SettingsDialog.h"
+#include "client/AgentClient.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+
+namespace cs {
+
+class ConsoleController;
+
+// Runs the Settings dialog against the console: adds a gateway (its token into the keychain, its
+// name and URL into the settings as text), removes one, tests a connection, opens a gateway's
+// signing key, and stores and applies the notification, language and start-at-login choices.
+class SettingsController : public QObject
+{
+    Q_OBJECT
+public:
+    SettingsController(ConsoleController *console, KeychainTokenStore *keychain, QObject *parent = nullptr);
+
+    SettingsDialog *open();
+    SettingsDialog *dialog() const { return m_dialog; }
+
+private:
+    void refreshGateways();
+    void addGateway(const QString &name, const QUrl &url, const QString &token);
+    void removeGateway(const QString &name);
+    void testGateway(const QUrl &url, const QString &token, const QString &label);
+
+    ConsoleController *m_console;
+    KeychainTokenStore *m_keychain;
+    QNetworkAccessManager m_network;
+    QPointer<SettingsDialog> m_dialog;
+};
+
+} // namespace cs

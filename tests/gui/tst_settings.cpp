@@ -1,0 +1,145 @@
+#include "Autostart.h"
+#include "ConsoleController.h"
+#include "GatewayList.h"
+#include "GatewayProcess.h"
+#include "KeychainTokenStore.h"
+#include "MainWindow.h"
+#include "SettingsController.h"
+#include "SettingsDialog.h"
+#include "UrgentAlerts.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+using namespace cs::test;
+
+// Settings (Ctrl+,) against real gateways and a real gnome-keyring: a gateway added with its
+// token, found again by the next console from the keychain, removed with its token; the settings
+// file holds the URL as text and never a token; notification choices and start at login stick.
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+    GatewayProcess m_prod;
+    GatewayProcess m_staging;
+    SystemClock m_clock;
+    KeychainTokenStore m_keychain{u"countersign"_s};
+
+    static KeychainTokenStore::Result readKeychain(KeychainTokenStore &store, const QString &key)
+    {
+        KeychainTokenStore::Result result;
+        bool done = false;
+        QObject context;
+        store.read(key, &context, [&](const KeychainTokenStore::Result &r) {
+            result = r;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 10000))
+            qWarning() << "the keychain did not answer";
+        return result;
+    }
+
+    static SettingsDialog *openSettings(ConsoleController &console)
+    {
+        QApplication::setActiveWindow(console.window());
+        QTest::keyClick(console.window(), Qt::Key_Comma, Qt::ControlModifier);
+        SettingsDialog *dialog = nullptr;
+        if (!QTest::qWaitFor(
+                [&] { return (dialog = console.window()->findChild<SettingsDialog *>()) && dialog->isVisible(); }))
+            qWarning() << "Ctrl+, opened no settings dialog";
+        return dialog;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_prod.startDev());
+        QVERIFY(m_staging.startDev());
+    }
+
+    void addedGateway_keepsItsTokenInTheKeychain_andComesBackAfterARestart()
+    {
+        {
+            ConsoleController console(&m_clock, &m_keychain);
+            console.window()->show();
+            console.start({GatewaySession::Options{
+                u"prod"_s, m_prod.url(), m_prod.dev().approver.token, {}, m_prod.dev().approver.signingKeySeed}});
+            SettingsDialog *dialog = openSettings(console);
+            QVERIFY(dialog);
+            dialog->setNewGateway(u"staging"_s, m_staging.url().toString(), m_staging.dev().approver.token);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"addGatewayButton"_s), Qt::LeftButton);
+            QTRY_COMPARE(int(console.sessions().size()), 2);
+            QTRY_VERIFY(console.session(u"staging"_s)->mayDecide());
+            QTRY_VERIFY(dialog->findChild<QLabel *>(u"gatewayStatus"_s)->text().contains(u"keychain"_s));
+            QCOMPARE(readKeychain(m_keychain, m_staging.url().toString()).token, m_staging.dev().approver.token);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"testGatewayButton"_s), Qt::LeftButton);
+            QTRY_VERIFY(dialog->findChild<QLabel *>(u"gatewayStatus"_s)->text().contains(u"answers"_s));
+            const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
+            if (!dir.isEmpty())
+                dialog->grab().save(dir + u"/settings.png"_s);
+        }
+        // The settings file: the URL as text, the name, and no token anywhere.
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains(m_staging.url().toString().toUtf8()));
+        QVERIFY(!text.contains("@Variant"));
+        QVERIFY(!text.contains(m_staging.dev().approver.token.toUtf8()));
+        QVERIFY(!text.contains(m_prod.dev().approver.token.toUtf8()));
+        QCOMPARE(GatewayList::load(), QList<GatewayEntry>({{u"staging"_s, m_staging.url()}}));
+
+        // The next console knows the gateway and reads its token from the keychain.
+        ConsoleController console(&m_clock, &m_keychain);
+        console.window()->show();
+        console.start({});
+        QCOMPARE(int(console.sessions().size()), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(console.session(u"staging"_s) && console.session(u"staging"_s)->isConnected(), 20000);
+
+        // Removed: gone from the settings and from the keychain.
+        SettingsDialog *dialog = openSettings(console);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->selectedGateway(), u"staging"_s);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"removeGatewayButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(int(console.sessions().size()), 0);
+        QVERIFY(GatewayList::load().isEmpty());
+        QTRY_COMPARE(readKeychain(m_keychain, m_staging.url().toString()).status,
+                     KeychainTokenStore::Result::Status::NotFound);
+    }
+
+    void notificationChoicesAndStartAtLogin_areStoredAndApplied()
+    {
+        ConsoleController console(&m_clock, &m_keychain);
+        console.window()->show();
+        SettingsDialog *dialog = openSettings(console);
+        QVERIFY(dialog);
+        auto *urgency = dialog->findChild<QComboBox *>(u"minimumUrgency"_s);
+        urgency->setCurrentIndex(urgency->findData(int(Urgency::Critical)));
+        dialog->findChild<QCheckBox *>(u"showCommands"_s)->setChecked(true);
+        dialog->findChild<QCheckBox *>(u"startAtLogin"_s)->setChecked(true);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"settingsApplyButton"_s), Qt::LeftButton);
+        QCOMPARE(NotificationPreferences::load().minimumUrgency, Urgency::Critical);
+        QVERIFY(NotificationPreferences::load().showCommands);
+        QCOMPARE(console.alerts()->preferences().minimumUrgency, Urgency::Critical);
+        QFile entry(Autostart::entryPath());
+        QVERIFY(entry.open(QIODevice::ReadOnly));
+        const QByteArray desktop = entry.readAll();
+        QVERIFY(desktop.contains(QByteArray("Exec=\"" + QCoreApplication::applicationFilePath().toUtf8() + '"')));
+        QVERIFY(desktop.contains("Type=Application"));
+        entry.close();
+        dialog->findChild<QCheckBox *>(u"startAtLogin"_s)->setChecked(false);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"settingsOkButton"_s), Qt::LeftButton);
+        QVERIFY(!QFile::exists(Autostart::entryPath()));
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_settings.moc"
