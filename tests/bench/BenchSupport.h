@@ -28,5 +28,6 @@ void printJson(const QJsonObject &result);
 int feedBenchmark(int actions, int clients, int concurrency);
 int decideBenchmark(int decisions);
 int auditBenchmark(int events);
+int consoleBenchmark(int pending, int events);
 
 } // namespace cs::bench

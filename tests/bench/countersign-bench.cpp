@@ -2,10 +2,11 @@
 //   countersign-bench feed [--actions N] [--clients N] [--concurrency N]
 //   countersign-bench decide [--decisions N]
 //   countersign-bench audit [--events N]
+//   countersign-bench console [--pending N] [--feed-events N]
 #include "BenchSupport.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QApplication>
 
 #include <cstdio>
 
@@ -13,17 +14,22 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The console benchmark runs the real window offscreen; the others need no display either.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     cs::bench::startClock();
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Countersign benchmarks; each prints JSON with its bare baseline."_s);
     parser.addHelpOption();
-    parser.addPositionalArgument(u"benchmark"_s, u"feed or decide"_s);
+    parser.addPositionalArgument(u"benchmark"_s, u"feed, decide, audit or console"_s);
     parser.addOption({u"actions"_s, u"feed: actions to submit per phase."_s, u"N"_s, u"2000"_s});
     parser.addOption({u"clients"_s, u"feed: feed clients."_s, u"N"_s, u"5"_s});
     parser.addOption({u"concurrency"_s, u"feed: submissions in flight in the throughput phase."_s, u"N"_s, u"16"_s});
     parser.addOption({u"decisions"_s, u"decide: signed decisions per key."_s, u"N"_s, u"1000"_s});
     parser.addOption({u"events"_s, u"audit: events to generate and mirror."_s, u"N"_s, u"1000000"_s});
+    parser.addOption({u"pending"_s, u"console: pending actions the gateway holds."_s, u"N"_s, u"10000"_s});
+    parser.addOption({u"feed-events"_s, u"console: new actions arriving at 100/s."_s, u"N"_s, u"1000"_s});
     parser.process(app);
     const QString benchmark = parser.positionalArguments().value(0);
     if (benchmark == u"feed") {
@@ -34,9 +40,12 @@ int main(int argc, char *argv[])
         return cs::bench::decideBenchmark(parser.value(u"decisions"_s).toInt());
     if (benchmark == u"audit")
         return cs::bench::auditBenchmark(parser.value(u"events"_s).toInt());
+    if (benchmark == u"console")
+        return cs::bench::consoleBenchmark(parser.value(u"pending"_s).toInt(), parser.value(u"feed-events"_s).toInt());
     std::fputs("usage: countersign-bench feed [--actions N] [--clients N] [--concurrency N]\n"
                "       countersign-bench decide [--decisions N]\n"
-               "       countersign-bench audit [--events N]\n",
+               "       countersign-bench audit [--events N]\n"
+               "       countersign-bench console [--pending N] [--feed-events N]\n",
                stderr);
     return 2;
 }
