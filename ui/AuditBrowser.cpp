@@ -222,6 +222,7 @@ AuditFilter AuditBrowser::filter() const
 void AuditBrowser::applyFilter()
 {
     m_model->setFilter(filter());
+    m_timeline->clear(); // the story shown was of a row the new filter may not hold
 }
 
 void AuditBrowser::refresh(const QString &syncState)
@@ -243,21 +244,10 @@ void AuditBrowser::refresh(const QString &syncState)
 
 void AuditBrowser::showTimeline(const QModelIndex &index)
 {
-    const int row = index.row();
-    const QString actionId = m_model->actionIdAt(row);
-    QSqlQuery query(m_mirror->database());
-    if (actionId.isEmpty()) {
-        query.prepare(u"SELECT body, hash FROM events WHERE seq = ?"_s);
-        query.addBindValue(m_model->seqAt(row));
-    } else {
-        query.prepare(u"SELECT body, hash FROM events WHERE action_id = ? ORDER BY seq"_s);
-        query.addBindValue(actionId);
-    }
     QStringList lines;
-    if (query.exec()) {
-        while (query.next())
-            lines.append(timelineLine(*m_mirror,
-                                      AuditMirror::eventJson(query.value(0).toByteArray(), query.value(1).toString())));
+    if (index.isValid()) {
+        for (const QJsonObject &event : m_mirror->story(m_model->actionIdAt(index.row()), m_model->seqAt(index.row())))
+            lines.append(timelineLine(*m_mirror, event));
     }
     m_timeline->setPlainText(lines.join(u"\n\n"_s));
 }

@@ -46,9 +46,11 @@ QList<AuditTableModel::Row> AuditTableModel::page(qint64 beforeSeq) const
     while (query.next()) {
         const QString system = query.value(6).toString();
         const QString environment = query.value(7).toString();
+        const QString resource = query.value(10).toString();
+        const QString target = resource.isEmpty() ? system : u"%1 / %2"_s.arg(system, resource);
         rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
                      query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                     system.isEmpty() ? QString() : u"%1 (%2)"_s.arg(system, environment), query.value(8).toString(),
+                     system.isEmpty() ? QString() : u"%1 (%2)"_s.arg(target, environment), query.value(8).toString(),
                      query.value(9).toString()});
     }
     return rows;

@@ -1,5 +1,7 @@
 #include "AuditMirror.h"
 
+#include "MirrorSchema.h"
+
 #include "util/Log.h"
 #include "util/Sqlite.h"
 #include "wire/ActionCodec.h"
@@ -16,41 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace cs {
-
-namespace {
-
-// kSchema[N] brings the mirror from version N to N+1.
-const QList<QStringList> kSchema = {
-    {
-        u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
-        u"CREATE TABLE events (seq INTEGER PRIMARY KEY, time TEXT NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL,"
-        " action_id TEXT, body TEXT NOT NULL, hash TEXT NOT NULL)"_s,
-        u"CREATE INDEX events_by_time ON events(time)"_s,
-        u"CREATE INDEX events_by_action ON events(action_id)"_s,
-        u"CREATE INDEX events_by_type ON events(type, time)"_s,
-        u"CREATE INDEX events_by_actor ON events(actor, seq)"_s,
-        u"CREATE TABLE actions (id TEXT PRIMARY KEY, kind TEXT, system TEXT, environment TEXT, initiator TEXT,"
-        " on_behalf_of TEXT, command TEXT, justification TEXT, status TEXT, approver TEXT, verdict TEXT)"_s,
-        u"CREATE INDEX actions_by_target ON actions(system, environment)"_s,
-        u"CREATE VIRTUAL TABLE action_text USING fts5(command, justification, action_id UNINDEXED)"_s,
-        u"CREATE TABLE checkpoints (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)"_s,
-    },
-    {
-        // The approvers' keys, so the browser can check each signed decision itself.
-        u"CREATE TABLE keys (id TEXT PRIMARY KEY, body TEXT NOT NULL)"_s,
-    },
-    {
-        // No filter reads events by actor (initiator and approver are the actions'): one index
-        // fewer to write per event.
-        u"DROP INDEX IF EXISTS events_by_actor"_s,
-    }};
-
-QString sqlError(const QSqlQuery &query)
-{
-    return query.lastError().text();
-}
-
-} // namespace
 
 AuditMirror::AuditMirror(QString connectionName) : m_connectionName(std::move(connectionName))
 {
@@ -74,7 +41,7 @@ bool AuditMirror::open(const QString &path, QString *error)
                         error);
     if (!m_db.isOpen())
         return false;
-    if (!migrate(error))
+    if (!MirrorSchema::migrate(m_db, kSchemaVersion, error))
         return false;
     if (!m_resolveAction.prepare(m_db, "UPDATE actions SET status = ?, approver = ?, verdict = ? WHERE id = ?",
                                  error) ||
@@ -84,8 +51,8 @@ bool AuditMirror::open(const QString &path, QString *error)
                                error) ||
         !m_upsertAction.prepare(m_db,
                                 "INSERT OR REPLACE INTO actions (id, kind, system, environment, initiator,"
-                                " on_behalf_of, command, justification, status)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+                                " on_behalf_of, command, justification, resource, status)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
                                 error) ||
         !m_insertText.prepare(m_db, "INSERT INTO action_text (command, justification, action_id) VALUES (?, ?, ?)",
                               error))
@@ -95,29 +62,22 @@ bool AuditMirror::open(const QString &path, QString *error)
     return true;
 }
 
-bool AuditMirror::migrate(QString *error)
+QList<QJsonObject> AuditMirror::story(const QString &actionId, qint64 seq) const
 {
     QSqlQuery query(m_db);
-    query.exec(u"PRAGMA user_version"_s);
-    const int version = query.next() ? query.value(0).toInt() : 0;
-    if (version == kSchemaVersion)
-        return true;
-    if (version > kSchemaVersion) {
-        *error = u"the audit mirror has schema version %1, newer than this console's"_s.arg(version);
-        return false;
+    if (actionId.isEmpty()) {
+        query.prepare(u"SELECT body, hash FROM events WHERE seq = ?"_s);
+        query.addBindValue(seq);
+    } else {
+        query.prepare(u"SELECT body, hash FROM events WHERE action_id = ? ORDER BY seq"_s);
+        query.addBindValue(actionId);
     }
-    m_db.transaction();
-    for (int step = version; step < kSchemaVersion; ++step) {
-        for (const QString &statement : kSchema.at(step)) {
-            if (!query.exec(statement)) {
-                *error = u"cannot create the audit mirror: %1"_s.arg(sqlError(query));
-                m_db.rollback();
-                return false;
-            }
-        }
+    QList<QJsonObject> events;
+    if (query.exec()) {
+        while (query.next())
+            events.append(eventJson(query.value(0).toByteArray(), query.value(1).toString()));
     }
-    query.exec(u"PRAGMA user_version = %1"_s.arg(kSchemaVersion));
-    return m_db.commit();
+    return events;
 }
 
 QString AuditMirror::meta(const QString &key) const
@@ -240,6 +200,7 @@ bool AuditMirror::storeEvent(const Jcs::View::Value &event, const QByteArray &co
         m_upsertAction.bindText(6, texts.of(action, "on_behalf_of"));
         m_upsertAction.bindText(7, command);
         m_upsertAction.bindText(8, justification);
+        m_upsertAction.bindText(9, texts.of(target, "resource"));
         m_insertText.bindText(1, command);
         m_insertText.bindText(2, justification);
         m_insertText.bindText(3, actionId);

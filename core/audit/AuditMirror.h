@@ -22,7 +22,7 @@ namespace cs {
 class AuditMirror
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     explicit AuditMirror(QString connectionName = QStringLiteral("countersign-mirror"));
     ~AuditMirror();
@@ -81,6 +81,8 @@ public:
     // An event as /v1/audit served it, from the stored content bytes (`body`) and `hash` columns
     // (AuditExport::storedEventLine() and AuditChain::eventText() give its canonical text).
     static QJsonObject eventJson(const QByteArray &content, const QString &hash);
+    // An action's story: its events in seq order, or the one event `seq` when it has no action.
+    QList<QJsonObject> story(const QString &actionId, qint64 seq) const;
 
     // Re-walks the whole stored chain: finds a local edit to the mirror's own database.
     std::optional<AuditChain::Break> verifyStored() const;
@@ -89,7 +91,6 @@ public:
     static std::optional<AuditChain::Break> verifyFile(const QString &path, QString *error);
 
 private:
-    bool migrate(QString *error);
     bool storeEvent(const Jcs::View::Value &event, const QByteArray &content, QString *error);
     void recordBreak(const AuditChain::Break &broken);
     // The hash of event `seq`, from `page` or the stored events.

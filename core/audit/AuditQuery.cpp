@@ -14,6 +14,16 @@ bool AuditFilter::isEmpty() const
 
 namespace {
 
+// The user's words as FTS5 strings, all of which must match: "arn:aws" is text to find, not a
+// column filter, and a stray quote or operator never makes the query fail.
+QString ftsQuery(const QString &text)
+{
+    QStringList terms;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts))
+        terms.append(u'"' + QString(word).replace(u"\""_s, u"\"\""_s) + u'"');
+    return terms.join(u' ');
+}
+
 QString conditions(const AuditFilter &filter, QVariantList *binds)
 {
     QStringList where;
@@ -38,7 +48,7 @@ QString conditions(const AuditFilter &filter, QVariantList *binds)
     if (!filter.environment.isEmpty())
         add(u"a.environment = ?"_s, filter.environment);
     if (!filter.text.isEmpty())
-        add(u"e.action_id IN (SELECT action_id FROM action_text WHERE action_text MATCH ?)"_s, filter.text);
+        add(u"e.action_id IN (SELECT action_id FROM action_text WHERE action_text MATCH ?)"_s, ftsQuery(filter.text));
     where.append(u"1"_s);
     return where.join(u" AND "_s);
 }
@@ -48,7 +58,8 @@ QString conditions(const AuditFilter &filter, QVariantList *binds)
 QString AuditQuery::pageSql(const AuditFilter &filter, QVariantList *binds)
 {
     // The caller binds the keyset bound and the limit last.
-    return u"SELECT e.seq, e.time, e.type, e.actor, e.action_id, a.kind, a.system, a.environment, a.verdict, a.command"
+    return u"SELECT e.seq, e.time, e.type, e.actor, e.action_id, a.kind, a.system, a.environment, a.verdict, a.command,"
+           " a.resource"
            " FROM events e LEFT JOIN actions a ON a.id = e.action_id WHERE "_s +
            conditions(filter, binds) + u" AND e.seq < ? ORDER BY e.seq DESC LIMIT ?"_s;
 }

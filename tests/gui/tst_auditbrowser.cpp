@@ -94,6 +94,8 @@ private Q_SLOTS:
         AuditTableModel *model = browser->model();
         QTRY_COMPARE(model->rowCount(), 19); // 9 requests, 9 decisions, 1 execution report
         QCOMPARE(model->data(model->index(0, AuditTableModel::Seq), Qt::DisplayRole).toLongLong(), 19); // newest first
+        QCOMPARE(model->data(model->index(0, AuditTableModel::Target), Qt::DisplayRole).toString(),
+                 u"postgres / users (production)"_s);
 
         // The story of the action that ran: request, decision, and how it ran.
         auto *table = browser->findChild<QTableView *>(u"auditTable"_s);
@@ -111,6 +113,14 @@ private Q_SLOTS:
         QTRY_COMPARE(model->rowCount(), 7); // with the execution report
         browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"SOC2"_s);
         QTRY_COMPARE(model->rowCount(), 2);
+        // The user's words are text, not FTS5 syntax: a path, a colon, a stray quote.
+        browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"deploy/api"_s);
+        QTRY_COMPARE(model->rowCount(), 6);
+        browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"transit/keys/payments rotate"_s);
+        QTRY_COMPARE(model->rowCount(), 6);
+        browser->findChild<QLineEdit *>(u"auditSearch"_s)->setText(u"table=customers\" AND"_s);
+        QTRY_COMPARE(model->rowCount(), 0);
+        QTRY_VERIFY(browser->findChild<QPlainTextEdit *>(u"auditTimeline"_s)->toPlainText().isEmpty());
         browser->findChild<QLineEdit *>(u"auditSearch"_s)->clear();
         // Filters: verdict, event type.
         auto *verdict = browser->findChild<QComboBox *>(u"auditVerdict"_s);

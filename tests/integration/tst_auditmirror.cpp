@@ -92,6 +92,40 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((sync(reopened, gateway, m_auditor.token), reopened.coveredSeq() == 30), 5000);
     }
 
+    // A mirror of schema 3 had no resource column: schema 4 takes it from the mirror's own events.
+    void schema3Mirror_getsTheResourceOfEachActionFromItsEvents()
+    {
+        GatewayProcess gateway;
+        QVERIFY(start(gateway));
+        submit(gateway, m_agent, 3);
+        const QString path = freshMirrorPath();
+        {
+            AuditMirror mirror(u"m-v3"_s);
+            QString error;
+            QVERIFY2(mirror.open(path, &error), qPrintable(error));
+            QCOMPARE(sync(mirror, gateway, m_auditor.token), std::nullopt);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"ALTER TABLE actions DROP COLUMN resource"_s));
+            QVERIFY(query.exec(u"PRAGMA user_version = 3"_s));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        AuditMirror upgraded(u"m-v4"_s);
+        QString error;
+        QVERIFY2(upgraded.open(path, &error), qPrintable(error));
+        QSqlQuery query(upgraded.database());
+        QVERIFY(query.exec(u"SELECT count(*), min(resource) FROM actions WHERE resource IS NOT NULL"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 3);
+        QCOMPARE(query.value(1).toString(), u"users"_s);
+    }
+
     void sync_interruptedByAGatewayCrash_resumesWithNothingMissedOrDoubled()
     {
         GatewayProcess gateway;
