@@ -4,6 +4,7 @@
 #include "util/Log.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -31,9 +32,16 @@ void AuditController::setEndpoint(const QUrl &gatewayUrl, const QString &token)
     delete m_browser;
     m_sync.reset();
     m_mirror.reset();
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // ~/.local/share/countersign, not Qt's Countersign/countersign (organization, then application).
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/countersign"_s;
     QDir().mkpath(dir);
     const QString name = u"audit-%1-%2.sqlite"_s.arg(gatewayUrl.host()).arg(gatewayUrl.port(80));
+    const QString before = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + name;
+    if (QFile::exists(before) && !QFile::exists(QDir(dir).filePath(name))) {
+        // A mirror made by an earlier console: moved with its WAL, so nothing is synced twice.
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+            QFile::rename(before + suffix, QDir(dir).filePath(name) + suffix);
+    }
     auto mirror = std::make_unique<AuditMirror>(u"countersign-mirror-"_s + name);
     QString error;
     if (!mirror->open(QDir(dir).filePath(name), &error)) {

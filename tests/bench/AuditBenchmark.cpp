@@ -213,7 +213,7 @@ int auditBenchmark(int count)
     }
     // The mirror is made where the console keeps the one of this gateway, for the memory check.
     QTemporaryDir mirrorDir;
-    const QString consoleData = mirrorDir.filePath(u"data/Countersign/countersign"_s);
+    const QString consoleData = mirrorDir.filePath(u"data/countersign"_s);
     QDir().mkpath(consoleData);
     AuditMirror mirror(u"bench-mirror"_s);
     mirror.open(QDir(consoleData).filePath(u"audit-%1-%2.sqlite"_s.arg(gateway.url().host()).arg(gateway.url().port())),

@@ -1,5 +1,6 @@
 #include "Autostart.h"
 #include "ConsoleController.h"
+#include "ConsoleTestHelpers.h"
 #include "GatewayList.h"
 #include "GatewayProcess.h"
 #include "KeychainTokenStore.h"
@@ -82,8 +83,13 @@ private Q_SLOTS:
             QTest::mouseClick(dialog->findChild<QPushButton *>(u"testGatewayButton"_s), Qt::LeftButton);
             QTRY_VERIFY(dialog->findChild<QLabel *>(u"gatewayStatus"_s)->text().contains(u"answers"_s));
             const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
-            if (!dir.isEmpty())
+            if (!dir.isEmpty()) {
                 dialog->grab().save(dir + u"/settings.png"_s);
+                const QPalette light = QApplication::palette();
+                QApplication::setPalette(darkPalette());
+                dialog->grab().save(dir + u"/settings-dark.png"_s);
+                QApplication::setPalette(light);
+            }
         }
         // The settings file: the URL as text, the name, and no token anywhere.
         QSettings settings;

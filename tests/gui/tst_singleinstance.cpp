@@ -28,6 +28,27 @@ private Q_SLOTS:
         QCOMPARE(activated.first().first().toStringList(), QStringList{u"countersign://action/prod/a-0123456789"_s});
     }
 
+    // --help and --version print and exit 0 without a display, before any window is made.
+    void helpAndVersion_workWithoutADisplay()
+    {
+        for (const QString &option : {u"--help"_s, u"--version"_s}) {
+            QProcess console;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.remove(u"QT_QPA_PLATFORM"_s);
+            environment.remove(u"DISPLAY"_s);
+            environment.remove(u"WAYLAND_DISPLAY"_s);
+            console.setProcessEnvironment(environment);
+            console.start(QStringLiteral(COUNTERSIGN_CONSOLE_BIN), {option});
+            QTRY_COMPARE_WITH_TIMEOUT(console.state(), QProcess::NotRunning, 20000);
+            QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(console.exitCode(), 0);
+            const QString out = QString::fromUtf8(console.readAllStandardOutput());
+            QVERIFY2(option == u"--help"_s ? out.contains(u"--gateway"_s) && out.contains(u"countersign://"_s)
+                                           : out.contains(u"0.1.0"_s),
+                     qPrintable(out));
+        }
+    }
+
     void withoutARunningConsole_handOffSaysSo() { QVERIFY(!SingleInstance::handOff({})); }
 
     void aStaleSocket_isTakenOver()

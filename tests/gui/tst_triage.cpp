@@ -1,6 +1,7 @@
 #include "ActionReviewPane.h"
 #include "ApproveConfirmDialog.h"
 #include "CommandView.h"
+#include "ConsoleTestHelpers.h"
 #include "ConsoleController.h"
 #include "DenyReasonDialog.h"
 #include "GatewayProcess.h"
@@ -350,29 +351,43 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>(u"approveButton"_s)->isEnabled());
     }
 
-    void darkPalette_keepsUrgencyReadable()
+    void darkPalette_keepsUrgencyReadable_andTheScreensLookRight()
     {
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
-        dark.setColor(QPalette::Base, QColor(0x16, 0x18, 0x1b));
-        dark.setColor(QPalette::AlternateBase, QColor(0x22, 0x25, 0x29));
-        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Button, QColor(0x2c, 0x2f, 0x33));
-        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        const QPalette dark = darkPalette();
         const QPalette light = QApplication::palette();
         QApplication::setPalette(dark);
         PendingQueueModel *queue = m_console->queue();
         for (int row = 0; row < queue->rowCount(); ++row) {
-            const QVariant brush = queue->index(row, PendingQueueModel::UrgencyColumn).data(Qt::ForegroundRole);
-            if (brush.isValid())
-                QVERIFY(RiskStyle::contrastRatio(brush.value<QBrush>().color(), dark.color(QPalette::Base)) >= 4.5);
+            for (int column : {int(PendingQueueModel::UrgencyColumn), int(PendingQueueModel::EnvironmentColumn)}) {
+                const QVariant brush = queue->index(row, column).data(Qt::ForegroundRole);
+                if (brush.isValid())
+                    QVERIFY(RiskStyle::contrastRatio(brush.value<QBrush>().color(), dark.color(QPalette::Base)) >= 4.5);
+            }
         }
-        window()->update();
-        screenshot(u"main-dark"_s);
+        // The same screens as in light: the queue of two gateways, a highlighted command with a
+        // masked secret, the deny dialog and the shortcuts sheet.
+        const QString id =
+            submit(m_prod, {{u"command"_s, u"curl -H 'Authorization: Bearer eyJhbGciOi.x.y' "
+                                           "https://api.internal/v1/flags -X POST -d '{\"kill\":true}'"_s},
+                            {u"urgency"_s, u"high"_s}});
+        QVERIFY(window()->selectAction(u"prod"_s, id));
+        QVERIFY(RiskStyle::contrastRatio(RiskStyle::urgencyColor(Urgency::High, dark), dark.color(QPalette::Base)) >=
+                4.5);
+        screenshot(u"main-two-gateways-dark"_s);
+        activate();
+        QTest::keyClick(window(), Qt::Key_F1);
+        ShortcutsDialog *sheet = nullptr;
+        QTRY_VERIFY((sheet = window()->findChild<ShortcutsDialog *>()) && sheet->isVisible());
+        screenshot(u"shortcuts-dark"_s, sheet);
+        sheet->close();
+        activate();
+        QTRY_VERIFY(pane()->mayDecide());
+        QTest::keyClick(queueView(), Qt::Key_D);
+        DenyReasonDialog *deny = nullptr;
+        QTRY_VERIFY((deny = window()->findChild<DenyReasonDialog *>()) && deny->isVisible());
+        deny->setReason(u"Feature flags change only through the flag service"_s);
+        screenshot(u"deny-dark"_s, deny);
+        deny->reject();
         QApplication::setPalette(light);
     }
 };
