@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../app/Autostart.cpp" line="30"/>
+        <source>%1 cannot be removed.</source>
+        <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <location filename="../ui/ErrorText.cpp" line="30"/>
@@ -184,12 +192,12 @@
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="80"/>
         <source>⚠ Production</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Produktion</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="82"/>
         <source>This action touches a production environment: approve with care.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aktion betrifft eine Produktionsumgebung: mit Bedacht freigeben.</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="87"/>
@@ -235,12 +243,12 @@
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="121"/>
         <source>Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="122"/>
         <source>Show the masked values on screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Die maskierten Werte auf dem Bildschirm zeigen</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="130"/>
@@ -256,12 +264,12 @@
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="143"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="143"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="150"/>
@@ -271,77 +279,77 @@
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="166"/>
         <source>&amp;Deny…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen…</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="168"/>
         <source>Deny this action with a reason (D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aktion mit Begründung ablehnen (D)</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="169"/>
         <source>&amp;Approve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben…</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="171"/>
         <source>Approve and sign this action (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aktion freigeben und signieren (A)</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ActionReviewPane.cpp" line="257"/>
         <source>runs without a shell, as %n argument(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>läuft ohne Shell, als %n Argument</numerusform>
+            <numerusform>läuft ohne Shell, als %n Argumente</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="258"/>
         <source>runs as one /bin/sh -c string</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft als eine Zeichenkette für /bin/sh -c</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ActionReviewPane.cpp" line="259"/>
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ActionReviewPane.cpp" line="261"/>
         <source>%n hidden or control character(s) shown as ⟦…⟧</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n verborgenes oder Steuerzeichen als ⟦…⟧ gezeigt</numerusform>
+            <numerusform>%n verborgene oder Steuerzeichen als ⟦…⟧ gezeigt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ActionReviewPane.cpp" line="263"/>
         <source>%n value(s) that look like secrets are shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Wert, der wie ein Geheimnis aussieht, wird gezeigt.</numerusform>
+            <numerusform>%n Werte, die wie Geheimnisse aussehen, werden gezeigt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/ActionReviewPane.cpp" line="264"/>
         <source>%n value(s) that look like secrets are masked as •••••••• on screen; the signature covers the original.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Wert, der wie ein Geheimnis aussieht, ist auf dem Bildschirm als •••••••• maskiert; die Signatur deckt das Original ab.</numerusform>
+            <numerusform>%n Werte, die wie Geheimnisse aussehen, sind auf dem Bildschirm als •••••••• maskiert; die Signatur deckt das Original ab.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="295"/>
         <source>This action expired: it can no longer be decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aktion ist abgelaufen: Über sie kann nicht mehr entschieden werden.</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="354"/>
         <source>Scroll to the end of the command to enable Approve: it has lines below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrollen Sie bis zum Ende des Befehls, um Freigeben zu aktivieren: Es folgen weitere Zeilen.</translation>
     </message>
     <message>
         <location filename="../ui/ActionReviewPane.cpp" line="207"/>
@@ -359,22 +367,22 @@
     <message>
         <location filename="../ui/ApproveConfirmDialog.cpp" line="19"/>
         <source>Approve action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion freigeben</translation>
     </message>
     <message>
         <location filename="../ui/ApproveConfirmDialog.cpp" line="31"/>
         <source>Approve &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2 / %3&lt;/b&gt; (%4), urgency %5, requested by %6?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; auf &lt;b&gt;%2 / %3&lt;/b&gt; (%4) freigeben, Dringlichkeit %5, angefordert von %6?</translation>
     </message>
     <message>
         <location filename="../ui/ApproveConfirmDialog.cpp" line="36"/>
         <source>Your key signs the command exactly as the review pane shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Schlüssel signiert den Befehl genau so, wie ihn die Prüfansicht zeigt.</translation>
     </message>
     <message>
         <location filename="../ui/ApproveConfirmDialog.cpp" line="40"/>
         <source>Approve</source>
-        <translation type="unfinished">Freigeben</translation>
+        <translation>Freigeben</translation>
     </message>
 </context>
 <context>
@@ -529,12 +537,12 @@
         <translation>Die passenden Ereignisse mit allem, was ein Prüfer braucht, um sie offline zu prüfen: die Kette zwischen ihnen, die signierten Checkpoints des Gateways und die Schlüssel der Unterzeichner.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="230"/>
+        <location filename="../ui/AuditBrowser.cpp" line="231"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation>Das Prüfprotokoll ist bei Seq %1 nicht gültig: %2 (%3). Ereignisse ab dort wurden nicht übernommen; informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="238"/>
+        <location filename="../ui/AuditBrowser.cpp" line="239"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n Ereignis gespiegelt, geprüft bis Seq %1</numerusform>
@@ -542,32 +550,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="267"/>
+        <location filename="../ui/AuditBrowser.cpp" line="257"/>
         <source>Export the matching events</source>
         <translation>Passende Ereignisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <location filename="../ui/AuditBrowser.cpp" line="258"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <location filename="../ui/AuditBrowser.cpp" line="258"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="289"/>
+        <location filename="../ui/AuditBrowser.cpp" line="279"/>
         <source>The local copy cannot be read: %1</source>
         <translation>Die lokale Kopie kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="291"/>
+        <location filename="../ui/AuditBrowser.cpp" line="281"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation>Die lokale Kopie wurde auf diesem Computer bei Seq %1 verändert: %2 (%3). Löschen Sie sie, synchronisieren Sie neu vom Gateway und informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="298"/>
+        <location filename="../ui/AuditBrowser.cpp" line="288"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>Die lokale Kopie ist gültig: %n Ereignis ist bis Seq %1 korrekt verkettet.</numerusform>
@@ -575,47 +583,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="305"/>
+        <location filename="../ui/AuditBrowser.cpp" line="295"/>
         <source>Verifying the local copy…</source>
         <translation>Lokale Kopie wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="316"/>
+        <location filename="../ui/AuditBrowser.cpp" line="306"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation>Beweispaket in einen neuen Ordner schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="341"/>
+        <location filename="../ui/AuditBrowser.cpp" line="331"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="349"/>
+        <location filename="../ui/AuditBrowser.cpp" line="339"/>
         <source>Exporting the audit log…</source>
         <translation>Prüfprotokoll wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="349"/>
+        <location filename="../ui/AuditBrowser.cpp" line="339"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="354"/>
+        <location filename="../ui/AuditBrowser.cpp" line="344"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="371"/>
+        <location filename="../ui/AuditBrowser.cpp" line="361"/>
         <source>The export failed: the filter cannot be read.</source>
         <translation>Der Export ist fehlgeschlagen: Der Filter ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="379"/>
+        <location filename="../ui/AuditBrowser.cpp" line="369"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation>Ereignis %1 der lokalen Kopie kann nicht gelesen werden; der Export wurde abgebrochen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="389"/>
+        <location filename="../ui/AuditBrowser.cpp" line="379"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
@@ -626,13 +634,13 @@
 <context>
     <name>cs::AuditController</name>
     <message>
-        <location filename="../app/AuditController.cpp" line="49"/>
+        <location filename="../app/AuditController.cpp" line="57"/>
         <source>up to date</source>
         <translation>aktuell</translation>
     </message>
     <message>
-        <location filename="../app/AuditController.cpp" line="59"/>
-        <location filename="../app/AuditController.cpp" line="84"/>
+        <location filename="../app/AuditController.cpp" line="67"/>
+        <location filename="../app/AuditController.cpp" line="92"/>
         <source>offline: %1</source>
         <translation>offline: %1</translation>
     </message>
@@ -640,42 +648,42 @@
 <context>
     <name>cs::AuditTableModel</name>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="109"/>
+        <location filename="../ui/AuditTableModel.cpp" line="111"/>
         <source>Seq</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="111"/>
+        <location filename="../ui/AuditTableModel.cpp" line="113"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="113"/>
+        <location filename="../ui/AuditTableModel.cpp" line="115"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="115"/>
+        <location filename="../ui/AuditTableModel.cpp" line="117"/>
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="117"/>
+        <location filename="../ui/AuditTableModel.cpp" line="119"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="119"/>
+        <location filename="../ui/AuditTableModel.cpp" line="121"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="121"/>
+        <location filename="../ui/AuditTableModel.cpp" line="123"/>
         <source>Verdict</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="123"/>
+        <location filename="../ui/AuditTableModel.cpp" line="125"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
@@ -775,75 +783,116 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="22"/>
+        <location filename="../app/ConsoleController.cpp" line="31"/>
         <source>Approved by %1.</source>
         <translation>Freigegeben von %1.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="24"/>
+        <location filename="../app/ConsoleController.cpp" line="33"/>
         <source>Denied by %1: %2</source>
         <translation>Abgelehnt von %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="26"/>
+        <location filename="../app/ConsoleController.cpp" line="35"/>
         <source>Expired without a decision.</source>
         <translation>Ohne Entscheidung abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="27"/>
+        <location filename="../app/ConsoleController.cpp" line="36"/>
         <source>Cancelled by its initiator.</source>
         <translation>Vom Auslöser zurückgezogen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="229"/>
+        <location filename="../app/ConsoleController.cpp" line="97"/>
+        <source>Countersign keeps running</source>
+        <translation>Countersign läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="98"/>
+        <source>Urgent requests still reach you here. Quit from this icon&apos;s menu.</source>
+        <translation>Dringende Anfragen erreichen Sie weiterhin hier. Beenden über das Menü dieses Symbols.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="315"/>
         <source>Signing key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturschlüssel für %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="260"/>
-        <location filename="../app/ConsoleController.cpp" line="261"/>
-        <location filename="../app/ConsoleController.cpp" line="266"/>
+        <location filename="../app/ConsoleController.cpp" line="346"/>
+        <location filename="../app/ConsoleController.cpp" line="347"/>
+        <location filename="../app/ConsoleController.cpp" line="352"/>
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="260"/>
+        <location filename="../app/ConsoleController.cpp" line="346"/>
         <source>%n urgent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dringend</numerusform>
+            <numerusform>%n dringend</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="266"/>
+        <location filename="../app/ConsoleController.cpp" line="352"/>
         <source>Nothing pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts offen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="268"/>
+        <location filename="../app/ConsoleController.cpp" line="354"/>
         <source>⚠ %n urgent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n dringend</numerusform>
+            <numerusform>⚠ %n dringend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ConsoleController.cpp" line="362"/>
+        <source>Countersign: %n pending</source>
+        <translation>
+            <numerusform>Countersign: %n offen</numerusform>
+            <numerusform>Countersign: %n offen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="249"/>
+        <location filename="../app/ConsoleController.cpp" line="362"/>
+        <source>Countersign: nothing pending</source>
+        <translation>Countersign: nichts offen</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="364"/>
+        <source>Most urgent: %1 %2 on %3 (%4)</source>
+        <translation>Am dringendsten: %1 %2 auf %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="368"/>
+        <source>Notifications paused; critical requests still notify.</source>
+        <translation>Benachrichtigungen pausiert; kritische Anfragen melden sich trotzdem.</translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="335"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="250"/>
+        <location filename="../app/ConsoleController.cpp" line="336"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation>Angemeldet als %1 (nur lesend: keine Freigabeberechtigung)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="119"/>
+        <location filename="../app/ConsoleController.cpp" line="209"/>
         <source>This action is no longer pending.</source>
         <translation>Diese Aktion wartet nicht mehr auf eine Entscheidung.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::DBusNotifier</name>
+    <message>
+        <location filename="../app/notify/DBusNotifier.cpp" line="69"/>
+        <source>Review</source>
+        <translation>Prüfen</translation>
     </message>
 </context>
 <context>
@@ -874,7 +923,7 @@
     <message>
         <location filename="../ui/DenyReasonDialog.cpp" line="43"/>
         <source>Send the denial (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnung senden (Strg+Eingabe)</translation>
     </message>
 </context>
 <context>
@@ -882,88 +931,88 @@
     <message>
         <location filename="../app/GatewaySession.cpp" line="36"/>
         <source>Reconnecting to %1 (attempt %2, next in %3 s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Verbindung zu %1 (Versuch %2, nächster in %3 s)…</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="53"/>
         <source>%1 reported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 meldet: %2</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="55"/>
         <location filename="../app/GatewaySession.cpp" line="198"/>
         <source>Offline</source>
-        <translation type="unfinished">Offline</translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="77"/>
         <source>Which gateway should this console connect to?</source>
-        <translation type="unfinished">Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
+        <translation>Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="96"/>
         <source>the dev software key</source>
-        <translation type="unfinished">den Entwicklungs-Software-Schlüssel</translation>
+        <translation>dem Entwicklungs-Software-Schlüssel</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="104"/>
         <source>The signing key cannot be used: %1</source>
-        <translation type="unfinished">Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
+        <translation>Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="112"/>
         <source>Reading the token for %1 from the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese das Token für %1 aus dem Schlüsselbund…</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="120"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
-        <translation type="unfinished">Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; es wird beim nächsten Start erneut abgefragt.</translation>
+        <translation>Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; beim nächsten Start wird erneut danach gefragt.</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="124"/>
         <source>Enter your approver token for %1.</source>
-        <translation type="unfinished">Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
+        <translation>Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="136"/>
         <source>No keychain is reachable.</source>
-        <translation type="unfinished">Kein Schlüsselbund erreichbar.</translation>
+        <translation>Kein Schlüsselbund erreichbar.</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="148"/>
         <source>Not connected</source>
-        <translation type="unfinished">Nicht verbunden</translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="157"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
-        <translation type="unfinished">Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start abgefragt.</translation>
+        <translation>Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start erfragt.</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="191"/>
         <source>Connected to %1</source>
-        <translation type="unfinished">Verbunden mit %1</translation>
+        <translation>Verbunden mit %1</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="193"/>
         <source>Connecting to %1…</source>
-        <translation type="unfinished">Verbinde mit %1…</translation>
+        <translation>Verbinde mit %1…</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="196"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
-        <translation type="unfinished">Verbinde erneut mit %1 (Versuch %2)…</translation>
+        <translation>Neue Verbindung zu %1 (Versuch %2)…</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="233"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
-        <translation type="unfinished">Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
+        <translation>Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="253"/>
         <source>The gateway %1 refused the token: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gateway %1 hat das Token abgelehnt: %2</translation>
     </message>
 </context>
 <context>
@@ -986,22 +1035,22 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="34"/>
         <source>Filter by kind, initiator, target or command (/)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Art, Auslöser, Ziel oder Befehl filtern (/)</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="35"/>
         <source>Filter the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange filtern</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="43"/>
         <source>Pending actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Aktionen</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="112"/>
@@ -1011,47 +1060,47 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>&amp;Action</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktion</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>&amp;Next in queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächste in der Warteschlange</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>&amp;Previous in queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorige in der Warteschlange</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>&amp;Review the command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl &amp;prüfen</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>&amp;Approve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben…</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>&amp;Deny…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen…</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>&amp;Filter the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange &amp;filtern</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1148,7 @@
     <message>
         <location filename="../ui/PendingQueueModel.cpp" line="132"/>
         <source>%1 (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (offline)</translation>
     </message>
     <message>
         <location filename="../ui/PendingQueueModel.cpp" line="137"/>
@@ -1109,7 +1158,7 @@
     <message>
         <location filename="../ui/PendingQueueModel.cpp" line="143"/>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>veraltet</translation>
     </message>
     <message>
         <location filename="../ui/PendingQueueModel.cpp" line="155"/>
@@ -1119,7 +1168,7 @@
     <message>
         <location filename="../ui/PendingQueueModel.cpp" line="157"/>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway</translation>
     </message>
     <message>
         <location filename="../ui/PendingQueueModel.cpp" line="159"/>
@@ -1139,7 +1188,7 @@
     <message>
         <location filename="../ui/PendingQueueModel.cpp" line="165"/>
         <source>Environment</source>
-        <translation type="unfinished">Umgebung</translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <location filename="../ui/PendingQueueModel.cpp" line="167"/>
@@ -1148,76 +1197,304 @@
     </message>
 </context>
 <context>
+    <name>cs::SettingsController</name>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="59"/>
+        <source>Start at login could not be changed: %1</source>
+        <translation>Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="79"/>
+        <source>A gateway named %1 is already connected.</source>
+        <translation>Ein Gateway namens %1 ist bereits verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="84"/>
+        <source>Added %1; its token is kept in the system keychain.</source>
+        <translation>%1 hinzugefügt; sein Token liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="85"/>
+        <source>Added %1, but the keychain cannot keep its token (%2): it will be asked at the next start.</source>
+        <translation>%1 hinzugefügt, aber der Schlüsselbund kann sein Token nicht aufbewahren (%2): Es wird beim nächsten Start erfragt.</translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="104"/>
+        <source>Removed %1 and its token.</source>
+        <translation>%1 und sein Token entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="117"/>
+        <source>%1 does not answer: %2</source>
+        <translation>%1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="119"/>
+        <source>%1 answers, but refused: %2</source>
+        <translation>%1 antwortet, lehnt aber ab: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="121"/>
+        <source>%1 answers.</source>
+        <translation>%1 antwortet.</translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="124"/>
+        <source>%1 answers and knows you as %2 (%3).</source>
+        <translation>%1 antwortet und kennt Sie als %2 (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>cs::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="23"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="27"/>
+        <source>&amp;Gateways</source>
+        <translation>&amp;Gateways</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="28"/>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="29"/>
+        <source>G&amp;eneral</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <source>Gateways</source>
+        <translation>Gateways</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="64"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="64"/>
+        <source>Ask the selected gateway whether it answers</source>
+        <translation>Das gewählte Gateway fragen, ob es antwortet</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="65"/>
+        <source>Signing &amp;key…</source>
+        <translation>Signatur&amp;schlüssel…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="66"/>
+        <source>Pick the key that signs your decisions on the selected gateway</source>
+        <translation>Den Schlüssel wählen, der Ihre Entscheidungen auf dem gewählten Gateway signiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <source>Stop connecting to the selected gateway</source>
+        <translation>Keine Verbindung mehr zum gewählten Gateway</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="78"/>
+        <source>Add a gateway</source>
+        <translation>Gateway hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="82"/>
+        <source>prod</source>
+        <translation>prod</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="89"/>
+        <source>your approver token; kept in the system keychain</source>
+        <translation>Ihr Freigabe-Token; liegt im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="90"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="91"/>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="92"/>
+        <source>T&amp;oken</source>
+        <translation>T&amp;oken</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="94"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="96"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <source>Enter the gateway&apos;s URL, e.g. https://countersign.example.com:8470.</source>
+        <translation>Geben Sie die URL des Gateways ein, z. B. https://countersign.example.com:8470.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="111"/>
+        <source>Enter your approver token for this gateway.</source>
+        <translation>Geben Sie Ihr Freigabe-Token für dieses Gateway ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="131"/>
+        <source>Critical only</source>
+        <translation>Nur kritische</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="132"/>
+        <source>High and critical</source>
+        <translation>Hohe und kritische</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="133"/>
+        <source>Every action</source>
+        <translation>Jede Aktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="134"/>
+        <source>&amp;Notify for</source>
+        <translation>&amp;Benachrichtigen bei</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="135"/>
+        <source>Show &amp;commands in notifications</source>
+        <translation>&amp;Befehle in Benachrichtigungen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="137"/>
+        <source>Off by default: notifications can appear on a locked screen.</source>
+        <translation>Standardmäßig aus: Benachrichtigungen können auf einem gesperrten Bildschirm erscheinen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="142"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="143"/>
+        <source>&amp;Remind of an unopened urgent request after</source>
+        <translation>An eine ungeöffnete dringende Anfrage &amp;erinnern nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="144"/>
+        <source>Play a &amp;sound for critical requests</source>
+        <translation>Bei kritischen Anfragen einen &amp;Ton abspielen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="147"/>
+        <source>Pausing notifications from the tray icon never holds back critical requests.</source>
+        <translation>Das Pausieren über das Symbol in der Kontrollleiste hält kritische Anfragen nie zurück.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="159"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="162"/>
+        <source>&amp;Language (after a restart)</source>
+        <translation>&amp;Sprache (nach einem Neustart)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="163"/>
+        <source>Start Countersign when I &amp;log in</source>
+        <translation>Countersign bei der &amp;Anmeldung starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="175"/>
+        <source>%1 — %2
+%3</source>
+        <translation>%1 — %2
+%3</translation>
+    </message>
+</context>
+<context>
     <name>cs::ShortcutsDialog</name>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="16"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
         <source>↓ / ↑</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ / ↑</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
         <source>Next or previous in queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste oder vorige in der Warteschlange</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
         <source>From the queue: read the selected action&apos;s command</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Warteschlange: den Befehl der gewählten Aktion lesen</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
         <source>Tab / Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab / Umschalt+Tab</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
         <source>Move between the filter, the queue, the review pane and its buttons</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen Filter, Warteschlange, Prüfansicht und ihren Schaltflächen wechseln</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="34"/>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Eingabe</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="34"/>
         <source>In the deny dialog: send the denial</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Ablehnungsdialog: die Ablehnung senden</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="35"/>
         <source>Enter / Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe / Esc</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="35"/>
         <source>In a confirmation: confirm / cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>In einer Bestätigung: bestätigen / abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="39"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="39"/>
         <source>Command</source>
-        <translation type="unfinished">Befehl</translation>
+        <translation>Befehl</translation>
     </message>
 </context>
 <context>
@@ -1358,34 +1635,133 @@
     </message>
 </context>
 <context>
+    <name>cs::TrayIcon</name>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="18"/>
+        <source>Show Countersign</source>
+        <translation>Countersign zeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="20"/>
+        <source>Pause notifications</source>
+        <translation>Benachrichtigungen pausieren</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="21"/>
+        <source>For 15 minutes</source>
+        <translation>Für 15 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="22"/>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="23"/>
+        <source>Until tomorrow, 08:00</source>
+        <translation>Bis morgen, 08:00</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="28"/>
+        <source>Critical requests still notify</source>
+        <translation>Kritische Anfragen melden sich trotzdem</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="33"/>
+        <source>Resume notifications</source>
+        <translation>Benachrichtigungen fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="36"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="42"/>
+        <source>Countersign: nothing pending</source>
+        <translation>Countersign: nichts offen</translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="63"/>
+        <source>Paused until %1</source>
+        <translation>Pausiert bis %1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::UrgentAlerts</name>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="93"/>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 auf %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="94"/>
+        <source>Still waiting: %1</source>
+        <translation>Wartet noch: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="95"/>
+        <source>%1 approval: %2</source>
+        <translation>Freigabe (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="98"/>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="99"/>
+        <source>Requested by %1.</source>
+        <translation>Angefordert von %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="100"/>
+        <source>Requested by %1 on %2.</source>
+        <translation>Angefordert von %1 auf %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/UrgentAlerts.cpp" line="135"/>
+        <source>%n actions wait for approval</source>
+        <translation>
+            <numerusform>%n Aktion wartet auf Freigabe</numerusform>
+            <numerusform>%n Aktionen warten auf Freigabe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="136"/>
+        <source>Open Countersign to review them.</source>
+        <translation>Öffnen Sie Countersign, um sie zu prüfen.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="39"/>
+        <location filename="../app/main.cpp" line="40"/>
         <source>Countersign console: review and decide agents&apos; privileged actions, on one or several gateways.</source>
-        <translation type="unfinished"></translation>
+        <translation>Countersign-Konsole: privilegierte Aktionen von Agenten prüfen und entscheiden, auf einem oder mehreren Gateways.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="44"/>
+        <location filename="../app/main.cpp" line="45"/>
         <source>A gateway to connect to, as URL or NAME=URL (e.g. prod=https://gw.example:8470); repeat for several.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gateway, mit dem verbunden wird, als URL oder NAME=URL (z. B. prod=https://gw.example:8470); für mehrere wiederholen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="48"/>
+        <location filename="../app/main.cpp" line="49"/>
         <source>Use the approver token of a dev gateway&apos;s principals file; the n-th belongs to the n-th --gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Freigabe-Token aus der Principals-Datei eines Entwicklungs-Gateways verwenden; die n-te gehört zum n-ten --gateway.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="52"/>
+        <location filename="../app/main.cpp" line="53"/>
         <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (for this run; File &gt; Signing key… remembers one).</source>
         <translation>Ihr Signaturschlüssel: pkcs11:…, fido2:DATEI oder software:DATEI (für diesen Lauf; Datei &gt; Signaturschlüssel… merkt sich einen).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="56"/>
+        <location filename="../app/main.cpp" line="57"/>
         <source>A countersign://action/GATEWAY/ID link to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein zu öffnender Link countersign://action/GATEWAY/ID.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="124"/>
         <source>Countersign</source>
         <translation>Countersign</translation>
     </message>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Autostart</name>
+    <message>
+        <location filename="../app/Autostart.cpp" line="30"/>
+        <source>%1 cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <location filename="../ui/ErrorText.cpp" line="30"/>
@@ -522,12 +530,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="230"/>
+        <location filename="../ui/AuditBrowser.cpp" line="231"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="238"/>
+        <location filename="../ui/AuditBrowser.cpp" line="239"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n event mirrored, verified up to seq %1</numerusform>
@@ -535,32 +543,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="267"/>
+        <location filename="../ui/AuditBrowser.cpp" line="257"/>
         <source>Export the matching events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <location filename="../ui/AuditBrowser.cpp" line="258"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <location filename="../ui/AuditBrowser.cpp" line="258"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="289"/>
+        <location filename="../ui/AuditBrowser.cpp" line="279"/>
         <source>The local copy cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="291"/>
+        <location filename="../ui/AuditBrowser.cpp" line="281"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="298"/>
+        <location filename="../ui/AuditBrowser.cpp" line="288"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>The local copy verifies: %n event chains correctly up to seq %1.</numerusform>
@@ -568,47 +576,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="305"/>
+        <location filename="../ui/AuditBrowser.cpp" line="295"/>
         <source>Verifying the local copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="316"/>
+        <location filename="../ui/AuditBrowser.cpp" line="306"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="341"/>
+        <location filename="../ui/AuditBrowser.cpp" line="331"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="349"/>
+        <location filename="../ui/AuditBrowser.cpp" line="339"/>
         <source>Exporting the audit log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="349"/>
+        <location filename="../ui/AuditBrowser.cpp" line="339"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="354"/>
+        <location filename="../ui/AuditBrowser.cpp" line="344"/>
         <source>Export cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="371"/>
+        <location filename="../ui/AuditBrowser.cpp" line="361"/>
         <source>The export failed: the filter cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="379"/>
+        <location filename="../ui/AuditBrowser.cpp" line="369"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="389"/>
+        <location filename="../ui/AuditBrowser.cpp" line="379"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>Exported %n event to %1.</numerusform>
@@ -619,13 +627,13 @@
 <context>
     <name>cs::AuditController</name>
     <message>
-        <location filename="../app/AuditController.cpp" line="49"/>
+        <location filename="../app/AuditController.cpp" line="57"/>
         <source>up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/AuditController.cpp" line="59"/>
-        <location filename="../app/AuditController.cpp" line="84"/>
+        <location filename="../app/AuditController.cpp" line="67"/>
+        <location filename="../app/AuditController.cpp" line="92"/>
         <source>offline: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,42 +641,42 @@
 <context>
     <name>cs::AuditTableModel</name>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="109"/>
+        <location filename="../ui/AuditTableModel.cpp" line="111"/>
         <source>Seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="111"/>
+        <location filename="../ui/AuditTableModel.cpp" line="113"/>
         <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="113"/>
+        <location filename="../ui/AuditTableModel.cpp" line="115"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="115"/>
+        <location filename="../ui/AuditTableModel.cpp" line="117"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="117"/>
+        <location filename="../ui/AuditTableModel.cpp" line="119"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="119"/>
+        <location filename="../ui/AuditTableModel.cpp" line="121"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="121"/>
+        <location filename="../ui/AuditTableModel.cpp" line="123"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="123"/>
+        <location filename="../ui/AuditTableModel.cpp" line="125"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,49 +776,59 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="22"/>
+        <location filename="../app/ConsoleController.cpp" line="31"/>
         <source>Approved by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="24"/>
+        <location filename="../app/ConsoleController.cpp" line="33"/>
         <source>Denied by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="26"/>
+        <location filename="../app/ConsoleController.cpp" line="35"/>
         <source>Expired without a decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="27"/>
+        <location filename="../app/ConsoleController.cpp" line="36"/>
         <source>Cancelled by its initiator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="119"/>
+        <location filename="../app/ConsoleController.cpp" line="97"/>
+        <source>Countersign keeps running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="98"/>
+        <source>Urgent requests still reach you here. Quit from this icon&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="209"/>
         <source>This action is no longer pending.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="229"/>
+        <location filename="../app/ConsoleController.cpp" line="315"/>
         <source>Signing key for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="249"/>
+        <location filename="../app/ConsoleController.cpp" line="335"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="250"/>
+        <location filename="../app/ConsoleController.cpp" line="336"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="260"/>
-        <location filename="../app/ConsoleController.cpp" line="261"/>
-        <location filename="../app/ConsoleController.cpp" line="266"/>
+        <location filename="../app/ConsoleController.cpp" line="346"/>
+        <location filename="../app/ConsoleController.cpp" line="347"/>
+        <location filename="../app/ConsoleController.cpp" line="352"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -818,7 +836,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="260"/>
+        <location filename="../app/ConsoleController.cpp" line="346"/>
         <source>%n urgent</source>
         <translation>
             <numerusform>%n urgent</numerusform>
@@ -826,17 +844,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="266"/>
+        <location filename="../app/ConsoleController.cpp" line="352"/>
         <source>Nothing pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="268"/>
+        <location filename="../app/ConsoleController.cpp" line="354"/>
         <source>⚠ %n urgent</source>
         <translation>
             <numerusform>⚠ %n urgent</numerusform>
             <numerusform>⚠ %n urgent</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ConsoleController.cpp" line="362"/>
+        <source>Countersign: %n pending</source>
+        <translation>
+            <numerusform>Countersign: %n pending</numerusform>
+            <numerusform>Countersign: %n pending</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="362"/>
+        <source>Countersign: nothing pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="364"/>
+        <source>Most urgent: %1 %2 on %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="368"/>
+        <source>Notifications paused; critical requests still notify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::DBusNotifier</name>
+    <message>
+        <location filename="../app/notify/DBusNotifier.cpp" line="69"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1190,233 @@
     </message>
 </context>
 <context>
+    <name>cs::SettingsController</name>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="59"/>
+        <source>Start at login could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="79"/>
+        <source>A gateway named %1 is already connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="84"/>
+        <source>Added %1; its token is kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="85"/>
+        <source>Added %1, but the keychain cannot keep its token (%2): it will be asked at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="104"/>
+        <source>Removed %1 and its token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="117"/>
+        <source>%1 does not answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="119"/>
+        <source>%1 answers, but refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="121"/>
+        <source>%1 answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="124"/>
+        <source>%1 answers and knows you as %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="23"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="27"/>
+        <source>&amp;Gateways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="28"/>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="29"/>
+        <source>G&amp;eneral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <source>Gateways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="64"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="64"/>
+        <source>Ask the selected gateway whether it answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="65"/>
+        <source>Signing &amp;key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="66"/>
+        <source>Pick the key that signs your decisions on the selected gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <source>Stop connecting to the selected gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="78"/>
+        <source>Add a gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="82"/>
+        <source>prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="89"/>
+        <source>your approver token; kept in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="90"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="91"/>
+        <source>&amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="92"/>
+        <source>T&amp;oken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="94"/>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="96"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <source>Enter the gateway&apos;s URL, e.g. https://countersign.example.com:8470.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="111"/>
+        <source>Enter your approver token for this gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="131"/>
+        <source>Critical only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="132"/>
+        <source>High and critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="133"/>
+        <source>Every action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="134"/>
+        <source>&amp;Notify for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="135"/>
+        <source>Show &amp;commands in notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="137"/>
+        <source>Off by default: notifications can appear on a locked screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="142"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="143"/>
+        <source>&amp;Remind of an unopened urgent request after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="144"/>
+        <source>Play a &amp;sound for critical requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="147"/>
+        <source>Pausing notifications from the tray icon never holds back critical requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="159"/>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="162"/>
+        <source>&amp;Language (after a restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="163"/>
+        <source>Start Countersign when I &amp;log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="175"/>
+        <source>%1 — %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cs::ShortcutsDialog</name>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="16"/>
@@ -1351,34 +1627,133 @@
     </message>
 </context>
 <context>
+    <name>cs::TrayIcon</name>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="18"/>
+        <source>Show Countersign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="20"/>
+        <source>Pause notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="21"/>
+        <source>For 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="22"/>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="23"/>
+        <source>Until tomorrow, 08:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="28"/>
+        <source>Critical requests still notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="33"/>
+        <source>Resume notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="36"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="42"/>
+        <source>Countersign: nothing pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/TrayIcon.cpp" line="63"/>
+        <source>Paused until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::UrgentAlerts</name>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="93"/>
+        <source>%1 on %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="94"/>
+        <source>Still waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="95"/>
+        <source>%1 approval: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="98"/>
+        <source>%1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="99"/>
+        <source>Requested by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="100"/>
+        <source>Requested by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/UrgentAlerts.cpp" line="135"/>
+        <source>%n actions wait for approval</source>
+        <translation>
+            <numerusform>%n actions wait for approval</numerusform>
+            <numerusform>%n actions wait for approval</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/UrgentAlerts.cpp" line="136"/>
+        <source>Open Countersign to review them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="39"/>
+        <location filename="../app/main.cpp" line="40"/>
         <source>Countersign console: review and decide agents&apos; privileged actions, on one or several gateways.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="44"/>
+        <location filename="../app/main.cpp" line="45"/>
         <source>A gateway to connect to, as URL or NAME=URL (e.g. prod=https://gw.example:8470); repeat for several.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="48"/>
+        <location filename="../app/main.cpp" line="49"/>
         <source>Use the approver token of a dev gateway&apos;s principals file; the n-th belongs to the n-th --gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="52"/>
+        <location filename="../app/main.cpp" line="53"/>
         <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (for this run; File &gt; Signing key… remembers one).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="56"/>
+        <location filename="../app/main.cpp" line="57"/>
         <source>A countersign://action/GATEWAY/ID link to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="124"/>
         <source>Countersign</source>
         <translation type="unfinished"></translation>
     </message>
