@@ -78,6 +78,7 @@ MainWindow::MainWindow(PendingQueueModel *queue, QWidget *parent)
 
     m_connection->setObjectName(u"connectionLabel"_s);
     m_pending->setObjectName(u"pendingLabel"_s);
+    m_identity->setObjectName(u"identityLabel"_s);
     statusBar()->addWidget(m_connection, 1);
     statusBar()->addPermanentWidget(m_pending);
     statusBar()->addPermanentWidget(m_identity);

@@ -230,6 +230,7 @@ int consoleBenchmark(int pending, int events)
         {u"pending_actions"_s, loaded},
         {u"fill"_s, QJsonObject{{u"submitted"_s, pending}, {u"failed"_s, fillFailed}, {u"seconds"_s, fillSeconds}}},
         {u"first_paint_ms"_s, firstPaintMs},
+        {u"hello_after_ms"_s, double(connectedAt - start) / 1e6},
         {u"snapshot_load_ms"_s, snapshotMs},
         {u"event_to_painted_row"_s, summary(toPainted)},
         {u"events"_s, int(toPainted.size())},

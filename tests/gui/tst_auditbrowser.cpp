@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QAbstractItemModelTester>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -92,6 +93,7 @@ private Q_SLOTS:
         AuditBrowser *browser = console.audit()->browser();
         QVERIFY(browser && browser->isVisible());
         AuditTableModel *model = browser->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_COMPARE(model->rowCount(), 19); // 9 requests, 9 decisions, 1 execution report
         QCOMPARE(model->data(model->index(0, AuditTableModel::Seq), Qt::DisplayRole).toLongLong(), 19); // newest first
         QCOMPARE(model->data(model->index(0, AuditTableModel::Target), Qt::DisplayRole).toString(),

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -119,6 +120,26 @@ private Q_SLOTS:
         QVERIFY(GatewayList::load().isEmpty());
         QTRY_COMPARE(readKeychain(m_keychain, m_staging.url().toString()).status,
                      KeychainTokenStore::Result::Status::NotFound);
+    }
+
+    // A remembered key that cannot be opened is said in the main window, with no dialog open.
+    void unusableRememberedKey_isSaidInTheMainWindow()
+    {
+        const QString gateway = QString::fromLatin1(QUrl::toPercentEncoding(m_prod.url().toString()));
+        const QString approver = QString::fromLatin1(QUrl::toPercentEncoding(m_prod.dev().approver.id));
+        QTemporaryDir dir;
+        QFile broken(dir.filePath(u"credential.json"_s));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("not a credential");
+        broken.close();
+        QSettings().setValue(u"signing/%1/%2/uri"_s.arg(gateway, approver), QString(u"fido2:"_s + broken.fileName()));
+        ConsoleController console(&m_clock, &m_keychain);
+        console.window()->show();
+        console.start({GatewaySession::Options{u"prod"_s, m_prod.url(), m_prod.dev().approver.token, {}, {}}});
+        QTRY_VERIFY(console.session(u"prod"_s)->mayDecide());
+        QTRY_VERIFY2(console.window()->findChild<QLabel *>(u"identityLabel"_s)->text().contains(u"cannot be used"_s),
+                     qPrintable(console.window()->findChild<QLabel *>(u"identityLabel"_s)->text()));
+        QSettings().remove(u"signing"_s);
     }
 
     void notificationChoicesAndStartAtLogin_areStoredAndApplied()

@@ -25,6 +25,31 @@ class TestActionCodec : public QObject
     }
 
 private Q_SLOTS:
+    void parseTime_readsTheGatewaysFormat_andEveryOtherIsoForm_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDateTime>("expected");
+        const QDateTime at(QDate(2026, 12, 4), QTime(2, 8, 43, 123), Qt::UTC);
+        QTest::newRow("gateway's own") << u"2026-12-04T02:08:43.123Z"_s << at;
+        QTest::newRow("no milliseconds") << u"2026-12-04T02:08:43Z"_s << at.addMSecs(-123);
+        QTest::newRow("an offset") << u"2026-12-04T03:08:43.123+01:00"_s << at;
+        QTest::newRow("month 13") << u"2026-13-04T02:08:43.123Z"_s << QDateTime();
+        QTest::newRow("not digits") << u"2026-1x-04T02:08:43.123Z"_s << QDateTime();
+        QTest::newRow("empty") << QString() << QDateTime();
+    }
+
+    void parseTime_readsTheGatewaysFormat_andEveryOtherIsoForm()
+    {
+        QFETCH(QString, text);
+        QFETCH(QDateTime, expected);
+        const QDateTime parsed = ActionCodec::parseTime(text);
+        QCOMPARE(parsed.isValid(), expected.isValid());
+        if (expected.isValid()) {
+            QCOMPARE(parsed, expected);
+            QCOMPARE(ActionCodec::parseTime(ActionCodec::formatTime(parsed)), parsed);
+        }
+    }
+
     void parseRequest_validBody_isAccepted()
     {
         WireError error;
