@@ -1,5 +1,7 @@
 #include "CommandView.h"
 
+#include "WindowShortcuts.h"
+
 #include "CommandHighlighter.h"
 
 #include <QFontDatabase>
@@ -89,16 +91,7 @@ void CommandView::updateGutterWidth()
 
 bool CommandView::event(QEvent *event)
 {
-    // Read-only: printable keys are the window's shortcuts (A, D, /, ?), not text input.
-    if (event->type() == QEvent::ShortcutOverride) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->modifiers() & ~Qt::ShiftModifier) == Qt::NoModifier && !key->text().isEmpty() &&
-            key->text().at(0).isPrint()) {
-            event->ignore();
-            return true;
-        }
-    }
-    return QPlainTextEdit::event(event);
+    return leavePrintableKeysToWindowShortcuts(event) || QPlainTextEdit::event(event);
 }
 
 void CommandView::resizeEvent(QResizeEvent *event)

@@ -1,5 +1,7 @@
 #include "QueueView.h"
 
+#include "WindowShortcuts.h"
+
 #include <QKeyEvent>
 
 namespace cs {
@@ -29,17 +31,7 @@ void QueueView::selectRow(int row)
 
 bool QueueView::event(QEvent *event)
 {
-    if (event->type() == QEvent::ShortcutOverride) {
-        // QAbstractItemView claims printable keys for its keyboard search; the queue has a filter
-        // box instead, and its single-letter keys are the window's shortcuts.
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->modifiers() & ~Qt::ShiftModifier) == Qt::NoModifier && !key->text().isEmpty() &&
-            key->text().at(0).isPrint()) {
-            event->ignore();
-            return true;
-        }
-    }
-    return QTableView::event(event);
+    return leavePrintableKeysToWindowShortcuts(event) || QTableView::event(event);
 }
 
 void QueueView::keyPressEvent(QKeyEvent *event)
