@@ -143,19 +143,6 @@ bool generate(const QString &dataDir, int count, QByteArray *canonicalBytes, QSt
     return true;
 }
 
-// VmRSS of a process (this one by default), from /proc.
-qint64 residentKiB(const QString &pid = u"self"_s)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
 // The real console, offscreen, started as an auditor against the gateway, so it opens the audit
 // browser on the mirror the benchmark synced (the same file, where the console keeps it). Its
 // resident memory is sampled until it has been steady for a second: the highest and the last.

@@ -1,5 +1,7 @@
 #include "BenchSupport.h"
 
+#include <QFile>
+
 #include "signing/Crypto.h"
 
 #include <QCoreApplication>
@@ -127,6 +129,19 @@ QJsonObject sha256(int rounds)
     for (int i = 0; i < rounds; ++i)
         digest = Crypto::sha256(QByteArray(data + digest));
     return {{u"per_op_us"_s, double(nowNs() - start) / 1000.0 / rounds}};
+}
+
+// VmRSS of a process (this one by default), from /proc.
+qint64 residentKiB(const QString &pid)
+{
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
 }
 
 void printJson(const QJsonObject &result)

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QString>
 
 #include <functional>
 
@@ -24,6 +25,8 @@ QJsonObject sqliteCommit(int rounds);
 QJsonObject sha256(int rounds);
 
 void printJson(const QJsonObject &result);
+// VmRSS of a process (this one by default), from /proc, in KiB.
+qint64 residentKiB(const QString &pid = QStringLiteral("self"));
 
 int feedBenchmark(int actions, int clients, int concurrency);
 int decideBenchmark(int decisions);

@@ -54,18 +54,6 @@ private:
     bool m_inside = false;
 };
 
-qint64 residentKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
-
 QStringList kinds()
 {
     return {u"db.export"_s, u"deploy"_s, u"iam.change"_s, u"key.rotate"_s, u"db.migrate"_s};
