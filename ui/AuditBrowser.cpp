@@ -2,6 +2,7 @@
 
 #include "AuditTableModel.h"
 #include "BundleExport.h"
+#include "audit/MirrorExport.h"
 #include "audit/AuditExport.h"
 #include "signing/DecisionVerifier.h"
 #include "wire/ActionCodec.h"
@@ -21,10 +22,11 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -324,74 +326,54 @@ void AuditBrowser::exportBundleTo(const QString &directory)
 
 void AuditBrowser::exportTo(const QString &path, const QString &format)
 {
-    if (m_exportFile.isOpen())
-        return;
-    m_exportFile.setFileName(path);
-    if (!m_exportFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return finishExport(false, tr("Cannot write %1: %2").arg(path, m_exportFile.errorString()));
-    m_exportFormat = format;
-    m_exportFilter = filter();
-    m_exportAfter = 0;
-    m_exported = 0;
-    m_exportTotal = m_exportFilter.isEmpty() ? m_mirror->eventCount() : 0; // 0: unknown, a busy bar
-    if (format == u"csv")
-        m_exportFile.write(AuditExport::csvHeader());
-    m_progress = new QProgressDialog(tr("Exporting the audit log…"), tr("Cancel"), 0, int(m_exportTotal), this);
-    m_progress->setObjectName(u"exportProgress"_s);
-    m_progress->setAttribute(Qt::WA_DeleteOnClose);
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setMinimumDuration(300);
-    connect(m_progress, &QProgressDialog::canceled, this, [this] { finishExport(false, tr("Export cancelled.")); });
-    QTimer::singleShot(0, this, &AuditBrowser::exportSlice);
-}
-
-void AuditBrowser::exportSlice()
-{
-    if (!m_exportFile.isOpen())
-        return; // cancelled
-    QVariantList binds;
-    QSqlQuery query(m_mirror->database());
-    query.setForwardOnly(true);
-    query.prepare(AuditQuery::exportSql(m_exportFilter, &binds));
-    for (const QVariant &value : std::as_const(binds))
-        query.addBindValue(value);
-    query.addBindValue(m_exportAfter);
-    query.addBindValue(kExportSlice);
-    if (!query.exec())
-        return finishExport(false, tr("The export failed: the filter cannot be read."));
-    int rows = 0;
-    while (query.next()) {
-        const auto line = AuditExport::storedEventLine(query.value(1).toByteArray(), query.value(2).toByteArray(),
-                                                       m_exportFormat == u"csv");
-        if (!line) // the mirror's file was edited: export nothing rather than a silent gap
+    if (m_exportWatcher)
+        return;                                                           // one export at a time
+    const qint64 total = filter().isEmpty() ? m_mirror->eventCount() : 0; // 0: unknown, a busy bar
+    auto *progress = new QProgressDialog(tr("Exporting the audit log…"), tr("Cancel"), 0, int(total), this);
+    progress->setObjectName(u"exportProgress"_s);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    auto *watcher = new QFutureWatcher<MirrorExport::Result>(this);
+    m_exportWatcher = watcher;
+    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcher<MirrorExport::Result>::cancel);
+    connect(watcher, &QFutureWatcher<MirrorExport::Result>::progressValueChanged, progress, &QProgressDialog::setValue);
+    connect(watcher, &QFutureWatcher<MirrorExport::Result>::finished, this, [this, watcher, progress, path] {
+        watcher->deleteLater();
+        MirrorExport::Result result;
+        result.outcome = MirrorExport::Result::Cancelled;
+        if (!watcher->isCanceled() && watcher->future().resultCount() > 0)
+            result = watcher->result();
+        if (progress) {
+            progress->disconnect(watcher);
+            progress->close();
+        }
+        switch (result.outcome) {
+        case MirrorExport::Result::Written:
+            return finishExport(true, tr("Exported %n event(s) to %1.", nullptr, int(result.written)).arg(path));
+        case MirrorExport::Result::Cancelled:
+            return finishExport(false, tr("Export cancelled."));
+        case MirrorExport::Result::Unreadable:
             return finishExport(
-                false,
-                tr("Event %1 in the local copy cannot be read; the export stopped.").arg(query.value(0).toLongLong()));
-        m_exportFile.write(*line);
-        m_exportAfter = query.value(0).toLongLong();
-        ++rows;
-    }
-    m_exported += rows;
-    if (m_progress)
-        m_progress->setValue(int(m_exported));
-    if (rows < kExportSlice)
-        return finishExport(true,
-                            tr("Exported %n event(s) to %1.", nullptr, int(m_exported)).arg(m_exportFile.fileName()));
-    QTimer::singleShot(0, this, &AuditBrowser::exportSlice); // let the window breathe between slices
+                false, tr("Event %1 in the local copy cannot be read; the export stopped.").arg(result.badSeq));
+        case MirrorExport::Result::Failed:
+            break;
+        }
+        finishExport(false, tr("Cannot write %1: %2").arg(path, result.detail));
+    });
+    // Off the UI thread, on a connection of its own: the window stays live for a million events.
+    watcher->setFuture(QtConcurrent::run([mirrorPath = m_mirror->path(), exportFilter = filter(),
+                                          csv = format == u"csv", path](QPromise<MirrorExport::Result> &promise) {
+        promise.setProgressRange(0, std::numeric_limits<int>::max());
+        promise.addResult(MirrorExport::write(mirrorPath, exportFilter, csv, path, [&promise](qint64 written) {
+            promise.setProgressValue(int(std::min<qint64>(written, std::numeric_limits<int>::max())));
+            return !promise.isCanceled();
+        }));
+    }));
 }
 
 void AuditBrowser::finishExport(bool ok, const QString &message)
 {
-    if (!m_exportFile.isOpen() && ok)
-        return;
-    const QString path = m_exportFile.fileName();
-    m_exportFile.close();
-    if (!ok && !path.isEmpty())
-        QFile::remove(path); // no half file that looks whole
-    if (m_progress) {
-        m_progress->disconnect(this);
-        m_progress->close();
-    }
     m_state->setText(message);
     Q_EMIT exportFinished(ok, message);
 }

@@ -3,7 +3,6 @@
 #include "audit/AuditMirror.h"
 #include "audit/AuditQuery.h"
 
-#include <QFile>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -31,8 +30,6 @@ class AuditBrowser : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int kExportSlice = 5000;
-
     explicit AuditBrowser(AuditMirror *mirror, QWidget *parent = nullptr);
     ~AuditBrowser() override;
 
@@ -58,7 +55,6 @@ private:
     void showTimeline(const QModelIndex &index);
     void chooseExport(const QString &format);
     void chooseBundle();
-    void exportSlice();
     void finishExport(bool ok, const QString &message);
 
     AuditMirror *m_mirror;
@@ -80,13 +76,7 @@ private:
     QTimer m_filterDelay;
 
     // The export in progress
-    QFile m_exportFile;
-    QString m_exportFormat;
-    AuditFilter m_exportFilter;
-    qint64 m_exportAfter = 0;
-    qint64 m_exported = 0;
-    qint64 m_exportTotal = 0;
-    QPointer<QProgressDialog> m_progress;
+    QPointer<QObject> m_exportWatcher; // the running CSV/JSON Lines export, on the thread pool
 };
 
 } // namespace cs
