@@ -388,7 +388,7 @@
 <context>
     <name>cs::AuditBrowser</name>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="71"/>
+        <location filename="../ui/AuditBrowser.cpp" line="73"/>
         <source>
     %1 on %2 (%3)
     $ %4
@@ -399,27 +399,27 @@
     Begründung: %5</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="50"/>
+        <location filename="../ui/AuditBrowser.cpp" line="52"/>
         <source>the signed decision cannot be read: %1</source>
         <translation>die signierte Entscheidung ist nicht lesbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="53"/>
+        <location filename="../ui/AuditBrowser.cpp" line="55"/>
         <source>key %1 is not in the mirror; the gateway checked it</source>
         <translation>Schlüssel %1 ist nicht im Spiegel; das Gateway hat ihn geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="56"/>
+        <location filename="../ui/AuditBrowser.cpp" line="58"/>
         <source>SIGNATURE DOES NOT VERIFY: %1 (%2)</source>
         <translation>SIGNATUR UNGÜLTIG: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="57"/>
+        <location filename="../ui/AuditBrowser.cpp" line="59"/>
         <source>signature verifies under %1&apos;s %2 key %3 (%4, %5)</source>
         <translation>Signatur gültig unter dem %2-Schlüssel %3 von %1 (%4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="77"/>
+        <location filename="../ui/AuditBrowser.cpp" line="79"/>
         <source>
     %1, reason: %2
     %3</source>
@@ -428,121 +428,121 @@
     %3</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="83"/>
+        <location filename="../ui/AuditBrowser.cpp" line="85"/>
         <source>
     ran: %1%2%3</source>
         <translation>
     ausgeführt: %1%2%3</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="85"/>
+        <location filename="../ui/AuditBrowser.cpp" line="87"/>
         <source>, exit code %1</source>
         <translation>, Exit-Code %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="90"/>
+        <location filename="../ui/AuditBrowser.cpp" line="92"/>
         <source>
     refused: %1 (%2)</source>
         <translation>
     abgelehnt: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="102"/>
+        <location filename="../ui/AuditBrowser.cpp" line="104"/>
         <source>Search command and justification</source>
         <translation>Befehl und Begründung durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="103"/>
+        <location filename="../ui/AuditBrowser.cpp" line="105"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="104"/>
+        <location filename="../ui/AuditBrowser.cpp" line="106"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="105"/>
+        <location filename="../ui/AuditBrowser.cpp" line="107"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <location filename="../ui/AuditBrowser.cpp" line="108"/>
         <source>Approver</source>
         <translation>Genehmigende Person</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <location filename="../ui/AuditBrowser.cpp" line="108"/>
         <source>Between</source>
         <translation>Zwischen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="112"/>
+        <location filename="../ui/AuditBrowser.cpp" line="114"/>
         <source>Countersign — audit log</source>
         <translation>Countersign — Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="119"/>
+        <location filename="../ui/AuditBrowser.cpp" line="121"/>
         <source>Any event</source>
         <translation>Jedes Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="126"/>
+        <location filename="../ui/AuditBrowser.cpp" line="128"/>
         <source>Any verdict</source>
         <translation>Jede Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="127"/>
+        <location filename="../ui/AuditBrowser.cpp" line="129"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="128"/>
+        <location filename="../ui/AuditBrowser.cpp" line="130"/>
         <source>Denied</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="150"/>
+        <location filename="../ui/AuditBrowser.cpp" line="152"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation>Wählen Sie ein Ereignis, um den ganzen Verlauf seiner Aktion zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="156"/>
+        <location filename="../ui/AuditBrowser.cpp" line="158"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="157"/>
+        <location filename="../ui/AuditBrowser.cpp" line="159"/>
         <source>Export JSON Lines…</source>
         <translation>Als JSON Lines exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="158"/>
+        <location filename="../ui/AuditBrowser.cpp" line="160"/>
         <source>Evidence bundle…</source>
         <translation>Beweispaket…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="159"/>
+        <location filename="../ui/AuditBrowser.cpp" line="161"/>
         <source>Verify local copy</source>
         <translation>Lokale Kopie prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="161"/>
+        <location filename="../ui/AuditBrowser.cpp" line="163"/>
         <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
         <translation>Prüft jedes gespeicherte Ereignis gegen seinen Hash und den des vorigen, um eine Änderung an der Kopie des Protokolls auf diesem Computer zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="166"/>
+        <location filename="../ui/AuditBrowser.cpp" line="168"/>
         <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
         <translation>Die passenden Ereignisse mit allem, was ein Prüfer braucht, um sie offline zu prüfen: die Kette zwischen ihnen, die signierten Checkpoints des Gateways und die Schlüssel der Unterzeichner.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="231"/>
+        <location filename="../ui/AuditBrowser.cpp" line="233"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation>Das Prüfprotokoll ist bei Seq %1 nicht gültig: %2 (%3). Ereignisse ab dort wurden nicht übernommen; informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="239"/>
+        <location filename="../ui/AuditBrowser.cpp" line="241"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n Ereignis gespiegelt, geprüft bis Seq %1</numerusform>
@@ -550,32 +550,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="257"/>
+        <location filename="../ui/AuditBrowser.cpp" line="259"/>
         <source>Export the matching events</source>
         <translation>Passende Ereignisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="258"/>
+        <location filename="../ui/AuditBrowser.cpp" line="260"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="258"/>
+        <location filename="../ui/AuditBrowser.cpp" line="260"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="279"/>
+        <location filename="../ui/AuditBrowser.cpp" line="281"/>
         <source>The local copy cannot be read: %1</source>
         <translation>Die lokale Kopie kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="281"/>
+        <location filename="../ui/AuditBrowser.cpp" line="283"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation>Die lokale Kopie wurde auf diesem Computer bei Seq %1 verändert: %2 (%3). Löschen Sie sie, synchronisieren Sie neu vom Gateway und informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="288"/>
+        <location filename="../ui/AuditBrowser.cpp" line="290"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>Die lokale Kopie ist gültig: %n Ereignis ist bis Seq %1 korrekt verkettet.</numerusform>
@@ -583,47 +583,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="295"/>
+        <location filename="../ui/AuditBrowser.cpp" line="297"/>
         <source>Verifying the local copy…</source>
         <translation>Lokale Kopie wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="306"/>
+        <location filename="../ui/AuditBrowser.cpp" line="308"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation>Beweispaket in einen neuen Ordner schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="331"/>
+        <location filename="../ui/AuditBrowser.cpp" line="362"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="339"/>
+        <location filename="../ui/AuditBrowser.cpp" line="332"/>
         <source>Exporting the audit log…</source>
         <translation>Prüfprotokoll wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="339"/>
+        <location filename="../ui/AuditBrowser.cpp" line="332"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="344"/>
+        <location filename="../ui/AuditBrowser.cpp" line="355"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="361"/>
-        <source>The export failed: the filter cannot be read.</source>
-        <translation>Der Export ist fehlgeschlagen: Der Filter ist ungültig.</translation>
-    </message>
-    <message>
-        <location filename="../ui/AuditBrowser.cpp" line="369"/>
+        <location filename="../ui/AuditBrowser.cpp" line="358"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation>Ereignis %1 der lokalen Kopie kann nicht gelesen werden; der Export wurde abgebrochen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="379"/>
+        <location filename="../ui/AuditBrowser.cpp" line="353"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
@@ -1018,17 +1013,17 @@
 <context>
     <name>cs::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Signing key…</source>
         <translation>&amp;Signaturschlüssel…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Prüfprotokoll…</translation>
     </message>
@@ -1048,57 +1043,57 @@
         <translation>Offene Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>&amp;Action</source>
         <translation>A&amp;ktion</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
         <source>&amp;Next in queue</source>
         <translation>&amp;Nächste in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Previous in queue</source>
         <translation>&amp;Vorige in der Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>&amp;Review the command</source>
         <translation>Befehl &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Freigeben…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>&amp;Deny…</source>
         <translation>&amp;Ablehnen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>&amp;Filter the queue</source>
         <translation>Warteschlange &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>

@@ -388,27 +388,27 @@
 <context>
     <name>cs::AuditBrowser</name>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="50"/>
+        <location filename="../ui/AuditBrowser.cpp" line="52"/>
         <source>the signed decision cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="53"/>
+        <location filename="../ui/AuditBrowser.cpp" line="55"/>
         <source>key %1 is not in the mirror; the gateway checked it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="56"/>
+        <location filename="../ui/AuditBrowser.cpp" line="58"/>
         <source>SIGNATURE DOES NOT VERIFY: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="57"/>
+        <location filename="../ui/AuditBrowser.cpp" line="59"/>
         <source>signature verifies under %1&apos;s %2 key %3 (%4, %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="71"/>
+        <location filename="../ui/AuditBrowser.cpp" line="73"/>
         <source>
     %1 on %2 (%3)
     $ %4
@@ -416,126 +416,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="77"/>
+        <location filename="../ui/AuditBrowser.cpp" line="79"/>
         <source>
     %1, reason: %2
     %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="83"/>
+        <location filename="../ui/AuditBrowser.cpp" line="85"/>
         <source>
     ran: %1%2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="85"/>
+        <location filename="../ui/AuditBrowser.cpp" line="87"/>
         <source>, exit code %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="90"/>
+        <location filename="../ui/AuditBrowser.cpp" line="92"/>
         <source>
     refused: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="102"/>
+        <location filename="../ui/AuditBrowser.cpp" line="104"/>
         <source>Search command and justification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="103"/>
+        <location filename="../ui/AuditBrowser.cpp" line="105"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="104"/>
+        <location filename="../ui/AuditBrowser.cpp" line="106"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="105"/>
+        <location filename="../ui/AuditBrowser.cpp" line="107"/>
         <source>Initiator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <location filename="../ui/AuditBrowser.cpp" line="108"/>
         <source>Approver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <location filename="../ui/AuditBrowser.cpp" line="108"/>
         <source>Between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="112"/>
+        <location filename="../ui/AuditBrowser.cpp" line="114"/>
         <source>Countersign — audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="119"/>
+        <location filename="../ui/AuditBrowser.cpp" line="121"/>
         <source>Any event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="126"/>
+        <location filename="../ui/AuditBrowser.cpp" line="128"/>
         <source>Any verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="127"/>
+        <location filename="../ui/AuditBrowser.cpp" line="129"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="128"/>
+        <location filename="../ui/AuditBrowser.cpp" line="130"/>
         <source>Denied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="150"/>
+        <location filename="../ui/AuditBrowser.cpp" line="152"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="156"/>
+        <location filename="../ui/AuditBrowser.cpp" line="158"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="157"/>
+        <location filename="../ui/AuditBrowser.cpp" line="159"/>
         <source>Export JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="158"/>
+        <location filename="../ui/AuditBrowser.cpp" line="160"/>
         <source>Evidence bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="159"/>
+        <location filename="../ui/AuditBrowser.cpp" line="161"/>
         <source>Verify local copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="161"/>
+        <location filename="../ui/AuditBrowser.cpp" line="163"/>
         <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="166"/>
+        <location filename="../ui/AuditBrowser.cpp" line="168"/>
         <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="231"/>
+        <location filename="../ui/AuditBrowser.cpp" line="233"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="239"/>
+        <location filename="../ui/AuditBrowser.cpp" line="241"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n event mirrored, verified up to seq %1</numerusform>
@@ -543,32 +543,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="257"/>
+        <location filename="../ui/AuditBrowser.cpp" line="259"/>
         <source>Export the matching events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="258"/>
+        <location filename="../ui/AuditBrowser.cpp" line="260"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="258"/>
+        <location filename="../ui/AuditBrowser.cpp" line="260"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="279"/>
+        <location filename="../ui/AuditBrowser.cpp" line="281"/>
         <source>The local copy cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="281"/>
+        <location filename="../ui/AuditBrowser.cpp" line="283"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="288"/>
+        <location filename="../ui/AuditBrowser.cpp" line="290"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>The local copy verifies: %n event chains correctly up to seq %1.</numerusform>
@@ -576,47 +576,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="295"/>
+        <location filename="../ui/AuditBrowser.cpp" line="297"/>
         <source>Verifying the local copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="306"/>
+        <location filename="../ui/AuditBrowser.cpp" line="308"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="331"/>
+        <location filename="../ui/AuditBrowser.cpp" line="362"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="339"/>
+        <location filename="../ui/AuditBrowser.cpp" line="332"/>
         <source>Exporting the audit log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="339"/>
+        <location filename="../ui/AuditBrowser.cpp" line="332"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="344"/>
+        <location filename="../ui/AuditBrowser.cpp" line="355"/>
         <source>Export cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="361"/>
-        <source>The export failed: the filter cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/AuditBrowser.cpp" line="369"/>
+        <location filename="../ui/AuditBrowser.cpp" line="358"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="379"/>
+        <location filename="../ui/AuditBrowser.cpp" line="353"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>Exported %n event to %1.</numerusform>
@@ -1026,72 +1021,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;Audit log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Signing key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>S&amp;ettings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>&amp;Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
         <source>&amp;Next in queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Previous in queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>&amp;Review the command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>&amp;Approve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>&amp;Deny…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>&amp;Filter the queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
