@@ -146,6 +146,7 @@ int consoleBenchmark(int pending, int events)
     qint64 snapshotAt = 0;
     qint64 connectedAt = 0;
     console.window()->show();
+    const qint64 shownAt = nowNs();
     console.start({GatewaySession::Options{
         u"bench"_s, gateway.url(), gateway.dev().approver.token, {}, gateway.dev().approver.signingKeySeed}});
     FeedClient *feed = console.feed();
@@ -218,6 +219,7 @@ int consoleBenchmark(int pending, int events)
         {u"pending_actions"_s, loaded},
         {u"fill"_s, QJsonObject{{u"submitted"_s, pending}, {u"failed"_s, fillFailed}, {u"seconds"_s, fillSeconds}}},
         {u"first_paint_ms"_s, firstPaintMs},
+        {u"window_shown_after_ms"_s, double(shownAt - start) / 1e6},
         {u"hello_after_ms"_s, double(connectedAt - start) / 1e6},
         {u"snapshot_load_ms"_s, snapshotMs},
         {u"event_to_painted_row"_s, summary(toPainted)},
