@@ -1,5 +1,7 @@
 #include "ActionService.h"
 
+#include "wire/FeedMessages.h"
+
 #include "signing/DecisionVerifier.h"
 #include "util/Log.h"
 #include "wire/ActionCodec.h"
@@ -22,8 +24,11 @@ ActionService::ActionService(EventStore *store, KeyRegistry *keys, const Clock *
 void ActionService::load()
 {
     m_pending.clear();
-    for (Action &action : m_store->pendingActions())
+    m_pendingTexts.clear();
+    for (Action &action : m_store->pendingActions()) {
+        m_pendingTexts.insert(action.id, FeedMessages::actionText(action));
         m_pending.insert(action.id, std::move(action));
+    }
     qCInfo(lcGateway) << "loaded" << m_pending.size() << "pending actions, head seq" << m_store->headSeq();
     expireDue();
 }
@@ -69,6 +74,7 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
         return std::nullopt;
     }
     m_pending.insert(action.id, action);
+    m_pendingTexts.insert(action.id, FeedMessages::actionText(action));
     armExpiryTimer(action.expiresAt);
     Q_EMIT eventRecorded(*event);
     return action;
@@ -261,6 +267,7 @@ std::optional<Action> ActionService::resolve(const Action &action, ActionStatus 
     }
     // The timer may now fire for nothing; expireDue() then re-arms it for the next deadline.
     m_pending.remove(action.id);
+    m_pendingTexts.remove(action.id);
     Q_EMIT eventRecorded(*event);
     Q_EMIT actionResolved(outcome);
     return outcome;
@@ -301,6 +308,20 @@ std::optional<Action> ActionService::find(const QString &actionId) const
     if (it != m_pending.cend())
         return *it;
     return m_store->action(actionId);
+}
+
+QList<QByteArray> ActionService::pendingTexts() const
+{
+    QList<const Action *> order;
+    order.reserve(m_pending.size());
+    for (const Action &action : m_pending)
+        order.append(&action);
+    std::sort(order.begin(), order.end(), [](const Action *a, const Action *b) { return a->createdAt < b->createdAt; });
+    QList<QByteArray> texts;
+    texts.reserve(order.size());
+    for (const Action *action : std::as_const(order))
+        texts.append(m_pendingTexts.value(action->id));
+    return texts;
 }
 
 QList<Action> ActionService::pending() const

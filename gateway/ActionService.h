@@ -61,6 +61,8 @@ public:
 
     std::optional<Action> find(const QString &actionId) const;
     QList<Action> pending() const;
+    // The pending actions' feed JSON (FeedMessages::actionText), oldest first: made once per action.
+    QList<QByteArray> pendingTexts() const;
     qint64 headSeq() const { return m_store->headSeq(); }
     QList<Event> eventsAfter(qint64 seq, int limit) const { return m_store->eventsAfter(seq, limit); }
     EventStore::Bodies eventBodiesAfter(qint64 seq, int limit) const { return m_store->eventBodiesAfter(seq, limit); }
@@ -98,6 +100,7 @@ private:
     Limits m_limits;
     SigningPolicy m_policy;
     QHash<QString, Action> m_pending;
+    QHash<QString, QByteArray> m_pendingTexts; // FeedMessages::actionText of each pending action
     QTimer m_expiryTimer;
     QDateTime m_armedFor;
 };

@@ -71,7 +71,7 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
 
 void FeedHub::sendSnapshot(QWebSocket *socket)
 {
-    socket->sendTextMessage(QString::fromUtf8(FeedMessages::snapshot({m_service->headSeq(), m_service->pending()})));
+    socket->sendTextMessage(QString::fromUtf8(FeedMessages::snapshot(m_service->headSeq(), m_service->pendingTexts())));
 }
 
 void FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)

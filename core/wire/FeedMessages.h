@@ -47,6 +47,9 @@ struct DecisionResult
 
 QByteArray hello(const Hello &hello);
 QByteArray snapshot(const Snapshot &snapshot);
+// The same message from each action's compact JSON (actionText()), for a gateway that keeps it.
+QByteArray snapshot(qint64 seq, const QList<QByteArray> &actionTexts);
+QByteArray actionText(const Action &action);
 QByteArray event(const Event &event);
 QByteArray decide(const QString &requestId, const DecisionSubmission &submission);
 QByteArray decisionResult(const DecisionResult &result);

@@ -25,6 +25,48 @@ class TestActionCodec : public QObject
     }
 
 private Q_SLOTS:
+    // The snapshot is joined from each action's text; its bytes are those of the one whole object.
+    void snapshot_isTheDocumentOfTheWholeObject_andReadsBack()
+    {
+        for (int count : {0, 1, 3}) {
+            FeedMessages::Snapshot snapshot;
+            snapshot.seq = 9007199254740991; // 2^53 - 1: still printed as an integer
+            for (int i = 0; i < count; ++i) {
+                Action action;
+                action.id = u"a-%1"_s.arg(i);
+                action.initiator = u"deploy-bot"_s;
+                action.request.kind = u"deploy"_s;
+                action.request.command = u"echo \"quoted\" \u202E 1e20"_s;
+                action.request.target = {u"k8s"_s, u"svc"_s, u"prod"_s};
+                action.request.justification = u"why"_s;
+                action.request.context = QJsonObject{{u"n"_s, 1e20}, {u"list"_s, QJsonArray{1, u"two"_s}}};
+                action.createdAt = QDateTime(QDate(2026, 12, 4), QTime(2, 8, 43, 123), Qt::UTC);
+                action.expiresAt = action.createdAt.addSecs(900);
+                action.digest = action.computeDigest();
+                snapshot.actions.append(action);
+            }
+            QJsonArray actions;
+            for (const Action &action : std::as_const(snapshot.actions))
+                actions.append(ActionCodec::toJson(action));
+            const QByteArray whole =
+                QJsonDocument(
+                    QJsonObject{{u"type"_s, u"snapshot"_s}, {u"seq"_s, snapshot.seq}, {u"actions"_s, actions}})
+                    .toJson(QJsonDocument::Compact);
+            const QByteArray written = FeedMessages::snapshot(snapshot);
+            QCOMPARE(written, whole);
+            QString type;
+            WireError error;
+            const auto message = FeedMessages::parse(written, &type, &error);
+            QVERIFY2(message, qPrintable(error.message));
+            const auto read = FeedMessages::parseSnapshot(*message, &error);
+            QVERIFY(read);
+            QCOMPARE(read->seq, snapshot.seq);
+            QCOMPARE(int(read->actions.size()), count);
+            if (count > 0)
+                QCOMPARE(read->actions.last().digest, snapshot.actions.last().digest);
+        }
+    }
+
     void parseTime_readsTheGatewaysFormat_andEveryOtherIsoForm_data()
     {
         QTest::addColumn<QString>("text");
