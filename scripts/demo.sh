@@ -19,19 +19,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-start_gateway() { # DIR -> prints the URL
+start_gateway() { # DIR: starts a dev gateway in this shell (so cleanup knows its pid); its URL in $url
     ./build/gateway/countersign-gateway --dev --data-dir "$1" --listen 127.0.0.1:0 >"$1/gateway.log" 2>&1 &
     pids="$pids $!"
+    url=""
     for _ in $(seq 1 100); do
         url=$(sed -n 's/^countersign-gateway listening on //p' "$1/gateway.log")
-        [ -n "$url" ] && { echo "$url"; return 0; }
+        [ -n "$url" ] && return 0
         sleep 0.1
     done
     cat "$1/gateway.log" >&2
     return 1
 }
-prod_url=$(start_gateway "$prod_dir") || { echo "countersign: the prod dev gateway did not start" >&2; exit 1; }
-staging_url=$(start_gateway "$staging_dir") || { echo "countersign: the staging dev gateway did not start" >&2; exit 1; }
+start_gateway "$prod_dir" || { echo "countersign: the prod dev gateway did not start" >&2; exit 1; }
+prod_url=$url
+start_gateway "$staging_dir" || { echo "countersign: the staging dev gateway did not start" >&2; exit 1; }
+staging_url=$url
 echo "countersign: dev gateways prod at $prod_url, staging at $staging_url"
 
 request() { # URL DIR options…
