@@ -88,6 +88,17 @@ class TestTriage : public QObject
             qWarning() << "the dialog did not become active";
     }
 
+    // The dialog of type T the keyboard just opened, once it shows, made active as a window manager
+    // would; null when none showed.
+    template <typename T> T *openedDialog()
+    {
+        T *dialog = nullptr;
+        if (!QTest::qWaitFor([&] { return (dialog = window()->findChild<T *>()) && dialog->isVisible(); }))
+            return nullptr;
+        activateDialog(dialog);
+        return dialog;
+    }
+
     // The keyboard's way to an action: focus the queue, then J (or K) until the pane shows it.
     bool walkTo(const QString &id)
     {
@@ -225,9 +236,8 @@ private Q_SLOTS:
         QVERIFY(walkTo(onProd));
         QTRY_VERIFY(pane()->mayApprove());
         QTest::keyClick(queueView(), Qt::Key_A);
-        ApproveConfirmDialog *confirm = nullptr;
-        QTRY_VERIFY((confirm = window()->findChild<ApproveConfirmDialog *>()) && confirm->isVisible());
-        activateDialog(confirm);
+        ApproveConfirmDialog *confirm = openedDialog<ApproveConfirmDialog>();
+        QVERIFY(confirm);
         QVERIFY(confirm->findChild<QLabel *>(u"approveQuestion"_s)->text().contains(u"production"_s));
         screenshot(u"approve-confirm"_s, confirm);
         QCOMPARE(QApplication::focusWidget(), confirm->findChild<QPushButton *>(u"confirmApproveButton"_s));
@@ -238,9 +248,8 @@ private Q_SLOTS:
         QVERIFY(walkTo(onStaging));
         QTRY_VERIFY(pane()->mayDecide());
         QTest::keyClick(queueView(), Qt::Key_D);
-        DenyReasonDialog *deny = nullptr;
-        QTRY_VERIFY((deny = window()->findChild<DenyReasonDialog *>()) && deny->isVisible());
-        activateDialog(deny);
+        DenyReasonDialog *deny = openedDialog<DenyReasonDialog>();
+        QVERIFY(deny);
         QTRY_COMPARE(QApplication::focusWidget(), deny->findChild<QPlainTextEdit *>(u"denyReason"_s));
         QTest::keyClicks(QApplication::focusWidget(), u"Needs a change ticket"_s);
         screenshot(u"deny"_s, deny);
@@ -256,9 +265,8 @@ private Q_SLOTS:
         QVERIFY(walkTo(id));
         QTRY_VERIFY(pane()->mayApprove());
         QTest::keyClick(queueView(), Qt::Key_A);
-        ApproveConfirmDialog *confirm = nullptr;
-        QTRY_VERIFY((confirm = window()->findChild<ApproveConfirmDialog *>()) && confirm->isVisible());
-        activateDialog(confirm);
+        ApproveConfirmDialog *confirm = openedDialog<ApproveConfirmDialog>();
+        QVERIFY(confirm);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
         QTRY_VERIFY(!window()->findChild<ApproveConfirmDialog *>() ||
                     !window()->findChild<ApproveConfirmDialog *>()->isVisible());
