@@ -98,7 +98,7 @@ QString timelineLine(const AuditMirror &mirror, const QJsonObject &event)
 } // namespace
 
 AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
-    : QWidget(parent), m_mirror(mirror), m_model(new AuditTableModel(mirror->database(), this)),
+    : QWidget(parent), m_mirror(mirror), m_model(new AuditTableModel(mirror, this)),
       m_breakBanner(new QLabel(this)), m_state(new QLabel(this)), m_type(new QComboBox(this)),
       m_verdict(new QComboBox(this)),
       m_text(filterEdit(this, u"auditSearch"_s, tr("Search command and justification"))),

@@ -1,7 +1,6 @@
 #include "AuditTableModel.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
+#include "audit/AuditMirror.h"
 
 #include <limits>
 
@@ -9,7 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-AuditTableModel::AuditTableModel(QSqlDatabase mirror, QObject *parent) : QAbstractTableModel(parent), m_db(mirror)
+AuditTableModel::AuditTableModel(const AuditMirror *mirror, QObject *parent)
+    : QAbstractTableModel(parent), m_mirror(mirror)
 {
     reload();
 }
@@ -30,30 +30,17 @@ void AuditTableModel::reload()
     endResetModel();
 }
 
-QList<AuditTableModel::Row> AuditTableModel::page(qint64 beforeSeq) const
+QList<AuditRow> AuditTableModel::page(qint64 beforeSeq) const
 {
-    QVariantList binds;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(AuditQuery::pageSql(m_filter, &binds));
-    for (const QVariant &value : std::as_const(binds))
-        query.addBindValue(value);
-    query.addBindValue(beforeSeq);
-    query.addBindValue(kPageRows);
-    QList<Row> rows;
-    if (!query.exec())
-        return rows; // a malformed full-text query matches nothing
-    while (query.next()) {
-        const QString system = query.value(6).toString();
-        const QString environment = query.value(7).toString();
-        const QString resource = query.value(10).toString();
-        const QString target = resource.isEmpty() ? system : u"%1 / %2"_s.arg(system, resource);
-        rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                     query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                     system.isEmpty() ? QString() : u"%1 (%2)"_s.arg(target, environment), query.value(8).toString(),
-                     query.value(9).toString()});
-    }
-    return rows;
+    return m_mirror->rows(m_filter, beforeSeq, kPageRows);
+}
+
+QString AuditTableModel::target(const AuditRow &row)
+{
+    if (row.system.isEmpty())
+        return {};
+    const QString target = row.resource.isEmpty() ? row.system : u"%1 / %2"_s.arg(row.system, row.resource);
+    return u"%1 (%2)"_s.arg(target, row.environment);
 }
 
 QString AuditTableModel::actionIdAt(int row) const
@@ -80,7 +67,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || role != Qt::DisplayRole)
         return {};
-    const Row &row = m_rows.at(index.row());
+    const AuditRow &row = m_rows.at(index.row());
     switch (index.column()) {
     case Seq:
         return row.seq;
@@ -93,7 +80,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     case Kind:
         return row.kind;
     case Target:
-        return row.target;
+        return target(row);
     case Verdict:
         return row.verdict;
     case Command:
@@ -136,7 +123,7 @@ void AuditTableModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid() || m_exhausted || m_rows.isEmpty())
         return;
-    const QList<Row> more = page(m_rows.last().seq);
+    const QList<AuditRow> more = page(m_rows.last().seq);
     m_exhausted = more.size() < kPageRows;
     if (more.isEmpty())
         return;

@@ -3,9 +3,10 @@
 #include "audit/AuditQuery.h"
 
 #include <QAbstractTableModel>
-#include <QSqlDatabase>
 
 namespace cs {
+
+class AuditMirror;
 
 // The audit browser's table: the mirror's events matching a filter, newest first, loaded a page
 // at a time as the view scrolls (fetchMore with keyset paging), so a million-event mirror opens
@@ -17,7 +18,7 @@ public:
     enum Column { Seq, Time, Type, Actor, Kind, Target, Verdict, Command, ColumnCount };
     static constexpr int kPageRows = 500;
 
-    explicit AuditTableModel(QSqlDatabase mirror, QObject *parent = nullptr);
+    explicit AuditTableModel(const AuditMirror *mirror, QObject *parent = nullptr);
 
     void setFilter(const AuditFilter &filter);
     // Reloads from the top, e.g. after a sync added events.
@@ -33,16 +34,12 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
 private:
-    struct Row
-    {
-        qint64 seq;
-        QString time, type, actor, actionId, kind, target, verdict, command;
-    };
-    QList<Row> page(qint64 beforeSeq) const;
+    QList<AuditRow> page(qint64 beforeSeq) const;
+    static QString target(const AuditRow &row);
 
-    QSqlDatabase m_db;
+    const AuditMirror *m_mirror;
     AuditFilter m_filter;
-    QList<Row> m_rows;
+    QList<AuditRow> m_rows;
     bool m_exhausted = false;
 };
 

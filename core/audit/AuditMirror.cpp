@@ -62,6 +62,28 @@ bool AuditMirror::open(const QString &path, QString *error)
     return true;
 }
 
+QList<AuditRow> AuditMirror::rows(const AuditFilter &filter, qint64 beforeSeq, int limit) const
+{
+    QVariantList binds;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(AuditQuery::pageSql(filter, &binds));
+    for (const QVariant &value : std::as_const(binds))
+        query.addBindValue(value);
+    query.addBindValue(beforeSeq);
+    query.addBindValue(limit);
+    QList<AuditRow> rows;
+    if (!query.exec())
+        return rows;
+    while (query.next()) {
+        rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                     query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                     query.value(6).toString(), query.value(7).toString(), query.value(10).toString(),
+                     query.value(8).toString(), query.value(9).toString()});
+    }
+    return rows;
+}
+
 QList<QJsonObject> AuditMirror::story(const QString &actionId, qint64 seq) const
 {
     QSqlQuery query(m_db);

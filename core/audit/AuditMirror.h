@@ -2,6 +2,7 @@
 
 #include "audit/AuditChain.h"
 #include "audit/AuditPage.h"
+#include "audit/AuditQuery.h"
 #include "signing/KeyRecord.h"
 #include "util/SqliteStatement.h"
 
@@ -81,6 +82,9 @@ public:
     // An event as /v1/audit served it, from the stored content bytes (`body`) and `hash` columns
     // (AuditExport::storedEventLine() and AuditChain::eventText() give its canonical text).
     static QJsonObject eventJson(const QByteArray &content, const QString &hash);
+    // Up to `limit` events matching `filter` before `beforeSeq`, newest first (keyset paging: the
+    // next page starts before the last row's seq). A malformed full-text query matches nothing.
+    QList<AuditRow> rows(const AuditFilter &filter, qint64 beforeSeq, int limit) const;
     // An action's story: its events in seq order, or the one event `seq` when it has no action.
     QList<QJsonObject> story(const QString &actionId, qint64 seq) const;
 

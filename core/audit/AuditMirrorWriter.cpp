@@ -1,5 +1,7 @@
 #include "AuditMirrorWriter.h"
 
+#include <QElapsedTimer>
+
 namespace cs {
 
 AuditMirrorWriter::AuditMirrorWriter(QString path, QString connectionName)
@@ -23,12 +25,37 @@ AuditMirror *AuditMirrorWriter::mirror(QString *error)
     return m_mirror.get();
 }
 
-void AuditMirrorWriter::store(const AuditMirror::CheckedPage &checked, int ticket)
+void AuditMirrorWriter::take(const QByteArray &text, int ticket)
 {
-    QString error;
-    if (AuditMirror *target = mirror(&error))
-        target->store(checked, &error);
-    Q_EMIT stored(ticket, error);
+    if (ticket == m_brokenTicket) {
+        Q_EMIT read(ticket, 0, 0, {});
+        Q_EMIT stored(ticket, {}, 0);
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    QString error = tr("The gateway sent an empty audit page.");
+    std::optional<AuditPage> page = text.isEmpty() ? std::nullopt : AuditPage::read(text, &error);
+    if (!page) {
+        Q_EMIT read(ticket, 0, 0, error);
+        Q_EMIT stored(ticket, {}, clock.nsecsElapsed());
+        return;
+    }
+    AuditMirror *target = mirror(&error);
+    const qint64 head = target ? target->headSeq() : 0;
+    Q_EMIT read(ticket, page->headSeq, page->events.empty() ? page->headSeq : page->lastSeq(head), {});
+    if (!target) {
+        Q_EMIT stored(ticket, error, clock.nsecsElapsed());
+        return;
+    }
+    const AuditMirror::CheckedPage checked = target->check(std::move(*page), head, target->headHash());
+    const qint64 checkNs = clock.nsecsElapsed();
+    error.clear();
+    if (target->store(checked, &error) && checked.broken) {
+        m_brokenTicket = ticket;
+        Q_EMIT broken(ticket, *checked.broken);
+    }
+    Q_EMIT stored(ticket, error, checkNs);
 }
 
 void AuditMirrorWriter::optimize()

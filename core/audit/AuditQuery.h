@@ -24,9 +24,16 @@ struct AuditFilter
     bool isEmpty() const;
 };
 
+// One row of the audit browser's table: an event and what its action concerns.
+struct AuditRow
+{
+    qint64 seq = 0;
+    QString time, type, actor, actionId, kind, system, environment, resource, verdict, command;
+};
+
 namespace AuditQuery {
 
-// "SELECT seq, time, type, actor, action_id, kind, system, environment, verdict, command FROM … WHERE …
+// "SELECT seq, time, type, actor, action_id, kind, system, environment, verdict, command, resource FROM … WHERE …
 // AND e.seq < ? ORDER BY e.seq DESC LIMIT ?": a page before `beforeSeq` (keyset paging, so
 // page 4,000 costs what page 1 does).
 QString pageSql(const AuditFilter &filter, QVariantList *binds);

@@ -3,7 +3,6 @@
 #include "audit/AuditMirrorWriter.h"
 #include "signing/Crypto.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +16,11 @@ AuditSync::AuditSync(AuditMirror *mirror, AgentClient *client, QObject *parent)
 {
     m_writer->moveToThread(&m_writerThread);
     connect(&m_writerThread, &QThread::finished, m_writer, &QObject::deleteLater);
+    connect(m_writer, &AuditMirrorWriter::read, this, &AuditSync::onRead);
+    connect(m_writer, &AuditMirrorWriter::broken, this, [this](int ticket, const AuditChain::Break &broken) {
+        if (ticket == m_generation)
+            m_break = broken;
+    });
     connect(m_writer, &AuditMirrorWriter::stored, this, &AuditSync::onStored);
     m_writerThread.setObjectName(u"audit-mirror-writer"_s);
     m_writerThread.start();
@@ -49,8 +53,7 @@ void AuditSync::start()
     m_break.reset();
     m_failure.clear();
     m_gatewayHead = -1;
-    m_fetchedSeq = m_checkedSeq = m_mirror->headSeq();
-    m_checkedHash = m_mirror->headHash();
+    m_fetchedSeq = m_mirror->headSeq();
     const int generation = m_generation;
     m_client->get(u"/v1/gateway"_s, this, [this, generation](const AgentClient::Reply &reply) {
         if (generation != m_generation)
@@ -90,52 +93,43 @@ void AuditSync::fetchPage(qint64 after)
 {
     const QString path = u"/v1/audit?after=%1&limit=%2"_s.arg(after).arg(m_pageSize);
     const int generation = m_generation;
-    m_fetching = true;
+    m_fetching = true; // until the writer has read the page and knows where the next one starts
     m_client->getText(path, this, [this, generation](const AgentClient::Reply &reply) {
         if (generation != m_generation)
             return; // the sync stopped (a break, a failure) after this page was asked for
-        m_fetching = false;
-        if (!reply.ok())
+        if (!reply.ok()) {
+            m_fetching = false;
             m_failure = reply.error.message;
-        else if (!m_break && m_failure.isEmpty())
-            onPage(reply.text); // else it was asked for before the break showed: nothing to store
-        pump();
+            return pump();
+        }
+        ++m_storing;
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, text = reply.text, generation] { writer->take(text, generation); },
+            Qt::QueuedConnection);
     });
 }
 
-void AuditSync::onPage(const QByteArray &text)
+void AuditSync::onRead(int ticket, qint64 gatewayHead, qint64 lastSeq, const QString &error)
 {
-    QElapsedTimer clock;
-    clock.start();
-    QString error = tr("The gateway sent an empty audit page.");
-    std::optional<AuditPage> page = text.isEmpty() ? std::nullopt : AuditPage::read(text, &error);
-    if (!page) {
-        m_failure = error;
+    if (ticket != m_generation)
         return;
+    m_fetching = false;
+    if (!error.isEmpty()) {
+        m_failure = error;
+    } else if (!m_break) {
+        m_gatewayHead = gatewayHead;
+        // An empty page ends the sync even if the gateway claims more: nothing else would end it.
+        m_fetchedSeq = lastSeq;
     }
-    m_gatewayHead = page->headSeq;
-    // An empty page ends the sync even if the gateway claims more: nothing else would end it.
-    m_fetchedSeq = page->events.empty() ? m_gatewayHead : page->lastSeq(m_fetchedSeq);
-    // Ask for the next page before checking this one, so the gateway and the network work
-    // meanwhile; this page counts as being stored from here on.
-    ++m_storing;
-    pump();
-    AuditMirror::CheckedPage checked = m_mirror->check(std::move(*page), m_checkedSeq, m_checkedHash);
-    m_checkedSeq = checked.validUpTo;
-    m_checkedHash = checked.validHash;
-    m_break = checked.broken;
-    m_checkNs += clock.nsecsElapsed();
-    QMetaObject::invokeMethod(
-        m_writer,
-        [writer = m_writer, checked = std::move(checked), ticket = m_generation] { writer->store(checked, ticket); },
-        Qt::QueuedConnection);
+    pump(); // the next page is fetched while the writer checks and stores this one
 }
 
-void AuditSync::onStored(int ticket, const QString &error)
+void AuditSync::onStored(int ticket, const QString &error, qint64 checkNs)
 {
     if (ticket != m_generation)
         return;
     --m_storing;
+    m_checkNs += checkNs;
     m_mirror->reload();
     if (!error.isEmpty() && m_failure.isEmpty())
         m_failure = error;

@@ -14,9 +14,9 @@ class AuditMirrorWriter;
 
 // Brings an AuditMirror up to the gateway's head, page by page through GET /v1/audit, resuming
 // from the mirror's head: interrupted (the gateway gone, the console closed) it continues where it
-// stopped, and nothing is fetched or stored twice. Each page is checked on this object's thread
-// (the mirror's check()) and stored by an AuditMirrorWriter on a thread of its own, while the next
-// page is fetched. A break stops the sync once what came before it is stored.
+// stopped, and nothing is fetched or stored twice. This object only fetches: each page is read,
+// checked (the mirror's check()) and stored by an AuditMirrorWriter on a thread of its own, while
+// the next page is fetched. A break stops the sync once what came before it is stored.
 class AuditSync : public QObject
 {
     Q_OBJECT
@@ -28,7 +28,7 @@ public:
 
     void setPageSize(int events) { m_pageSize = events; }
     bool isRunning() const { return m_running; }
-    // Time spent reading and checking pages on this thread (the writer stores them meanwhile).
+    // Time the writer's thread spent reading and checking pages (none of it on this thread).
     double checkSeconds() const { return double(m_checkNs) / 1e9; }
     void start();
 
@@ -41,15 +41,15 @@ Q_SIGNALS:
 
 private:
     void fetchPage(qint64 after);
-    void onPage(const QByteArray &text);
-    void onStored(int ticket, const QString &error);
+    void onRead(int ticket, qint64 gatewayHead, qint64 lastSeq, const QString &error);
+    void onStored(int ticket, const QString &error, qint64 checkNs);
     // Fetches the next page, or ends the sync, as far as the pages in flight allow.
     void pump();
     void finish(const std::optional<AuditChain::Break> &broken, const QString &failure);
     void fetchKeys();
     void stop();
 
-    static constexpr int kMaxQueued = 2; // pages checked and waiting for the writer
+    static constexpr int kMaxQueued = 2; // pages fetched and waiting for the writer
 
     AuditMirror *m_mirror;
     AgentClient *m_client;
@@ -63,8 +63,6 @@ private:
     bool m_fetching = false;
     int m_storing = 0;
     qint64 m_fetchedSeq = 0; // the last seq asked for
-    qint64 m_checkedSeq = 0; // the chain as checked so far
-    QString m_checkedHash;
     qint64 m_gatewayHead = -1; // -1: not known yet
     std::optional<AuditChain::Break> m_break;
     QString m_failure;

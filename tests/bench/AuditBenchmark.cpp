@@ -282,7 +282,7 @@ int auditBenchmark(int count)
     const qint64 rssBefore = residentKiB();
     qint64 rssBrowsing = 0;
     const double browseMs = timeMs([&] {
-        AuditTableModel model(mirror.database());
+        AuditTableModel model(&mirror);
         for (int i = 0; i < 20 && model.canFetchMore({}); ++i)
             model.fetchMore({});
         AuditFilter filter;
