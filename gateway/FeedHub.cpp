@@ -5,6 +5,7 @@
 #include "wire/FeedMessages.h"
 
 #include <QJsonDocument>
+#include <QPointer>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -56,6 +57,19 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
     socket->sendTextMessage(
         QString::fromUtf8(FeedMessages::hello({FeedMessages::kProtocolVersion, m_gatewayId, principal})));
 
+    // The hello leaves now, the snapshot (5 MB for 10,000 actions, 90 ms to write here) on the
+    // next turn of the event loop: the console shows itself connected meanwhile.
+    socket->flush();
+    QMetaObject::invokeMethod(
+        this, [this, socket = QPointer<QWebSocket>(socket), principal] {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                catchUp(socket, principal);
+        },
+        Qt::QueuedConnection);
+}
+
+void FeedHub::catchUp(QWebSocket *socket, const Principal &principal)
+{
     const QUrlQuery query(socket->requestUrl());
     bool resumed = false;
     const qint64 sinceSeq = query.queryItemValue(u"since_seq"_s).toLongLong(&resumed);
@@ -64,7 +78,7 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
         replay(socket, sinceSeq);
     else
         sendSnapshot(socket);
-    m_sessions.insert(socket, principal);
+    m_sessions.insert(socket, principal); // from here on every event is pushed to it
     qCInfo(lcGateway) << "feed opened for" << principal.id << (resumed ? "resuming after" : "from snapshot")
                       << (resumed ? sinceSeq : head);
 }

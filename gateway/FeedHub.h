@@ -29,6 +29,9 @@ public:
 
 private:
     void start(QWebSocket *socket, const Principal &principal);
+    // Brings a newly opened feed up to the head (a snapshot, or the events after its since_seq)
+    // and adds it to the sessions every event is pushed to.
+    void catchUp(QWebSocket *socket, const Principal &principal);
     void sendSnapshot(QWebSocket *socket);
     void replay(QWebSocket *socket, qint64 sinceSeq);
     void onMessage(QWebSocket *socket, const QString &text);

@@ -169,9 +169,20 @@ QString FeedClient::decide(const DecisionSubmission &submission)
 
 void FeedClient::onMessage(const QString &text)
 {
-    QString type;
+    const QByteArray utf8 = text.toUtf8();
     WireError error;
-    const auto message = FeedMessages::parse(text.toUtf8(), &type, &error);
+    // The snapshot (megabytes) in place when it is canonical, as the gateway writes it.
+    if (auto snapshot = FeedMessages::readCanonicalSnapshot(utf8, &error)) {
+        m_lastSeq = snapshot->seq;
+        Q_EMIT snapshotReceived(*snapshot);
+        return;
+    }
+    if (!error.isNull()) {
+        qCWarning(lcFeed) << "ignoring a malformed snapshot:" << error.message;
+        return;
+    }
+    QString type;
+    const auto message = FeedMessages::parse(utf8, &type, &error);
     if (!message) {
         qCWarning(lcFeed) << "ignoring a malformed feed message:" << error.message;
         return;

@@ -1,6 +1,7 @@
 #include "FeedMessages.h"
 
 #include "json/Jcs.h"
+#include "json/JcsView.h"
 #include "wire/ActionCodec.h"
 
 #include <QJsonArray>
@@ -38,13 +39,17 @@ QByteArray hello(const Hello &hello)
 
 QByteArray actionText(const Action &action)
 {
-    return serialize(ActionCodec::toJson(action));
+    const QJsonObject object = ActionCodec::toJson(action);
+    Jcs::Error error;
+    if (auto canonical = Jcs::serialize(object, &error))
+        return *canonical;
+    return serialize(object); // a lone surrogate has no canonical form; the console parses it then
 }
 
 QByteArray snapshot(qint64 seq, const QList<QByteArray> &actionTexts)
 {
-    // The bytes of {"actions":[…],"seq":N,"type":"snapshot"} as QJsonDocument writes them (members
-    // in QJsonObject's order), joined from texts the gateway made once per action: serializing
+    // The canonical bytes of {"actions":[…],"seq":N,"type":"snapshot"} (members in code point
+    // order, an integer seq), joined from texts the gateway made once per action: serializing
     // 10,000 actions anew for each console that connects took the gateway 170 ms here.
     qsizetype size = 64;
     for (const QByteArray &text : actionTexts)
@@ -152,6 +157,36 @@ std::optional<Snapshot> parseSnapshot(const QJsonObject &message, WireError *err
     }
     for (const QJsonValue &value : message.value(u"actions"_s).toArray()) {
         auto action = ActionCodec::actionFromJson(value.toObject(), error);
+        if (!action)
+            return std::nullopt;
+        snapshot.actions.append(std::move(*action));
+    }
+    return snapshot;
+}
+
+std::optional<Snapshot> readCanonicalSnapshot(const QByteArray &text, WireError *error)
+{
+    // Canonical bytes are strict JSON already (no duplicate member, no lone surrogate), so each
+    // action's slice can go to Qt's own parser: 10,000 actions read in a third of the time a
+    // strict parse of the whole message takes.
+    if (!text.startsWith(R"({"actions":[)"))
+        return std::nullopt;
+    const auto view = Jcs::View::read(text);
+    if (!view || view->root()[QLatin1StringView("type")].stringBytes() != "snapshot")
+        return std::nullopt;
+    Snapshot snapshot;
+    snapshot.seq = view->root()[QLatin1StringView("seq")].toInteger(-1);
+    if (snapshot.seq < 0) {
+        *error = malformed(u"The snapshot lacks its seq."_s);
+        return std::nullopt;
+    }
+    const std::vector<Jcs::View::Value> actions = view->root()[QLatin1StringView("actions")].children();
+    snapshot.actions.reserve(qsizetype(actions.size()));
+    for (const Jcs::View::Value &value : actions) {
+        const QByteArrayView bytes = value.bytes();
+        const QJsonObject object =
+            QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size())).object();
+        auto action = ActionCodec::actionFromJson(object, error);
         if (!action)
             return std::nullopt;
         snapshot.actions.append(std::move(*action));

@@ -47,7 +47,8 @@ struct DecisionResult
 
 QByteArray hello(const Hello &hello);
 QByteArray snapshot(const Snapshot &snapshot);
-// The same message from each action's compact JSON (actionText()), for a gateway that keeps it.
+// The same message from each action's canonical JSON (actionText()), for a gateway that keeps it.
+// Both write the RFC 8785 form of the whole message, which a console reads in place.
 QByteArray snapshot(qint64 seq, const QList<QByteArray> &actionTexts);
 QByteArray actionText(const Action &action);
 QByteArray event(const Event &event);
@@ -60,6 +61,9 @@ std::optional<QJsonObject> parse(const QByteArray &text, QString *type, WireErro
 
 std::optional<Hello> parseHello(const QJsonObject &message, WireError *error);
 std::optional<Snapshot> parseSnapshot(const QJsonObject &message, WireError *error);
+// A snapshot message in its canonical form, as the gateway writes it, read without building the
+// whole document: nothing (and no error) when `text` is not a canonical snapshot, for parse().
+std::optional<Snapshot> readCanonicalSnapshot(const QByteArray &text, WireError *error);
 std::optional<Event> parseEvent(const QJsonObject &message, WireError *error);
 DecisionResult parseDecisionResult(const QJsonObject &message);
 WireError parseError(const QJsonObject &message);

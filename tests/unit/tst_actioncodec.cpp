@@ -1,5 +1,6 @@
 #include "wire/ActionCodec.h"
 #include "signing/SignedDecision.h"
+#include "json/Jcs.h"
 #include "wire/FeedMessages.h"
 
 #include <QCryptographicHash>
@@ -48,23 +49,50 @@ private Q_SLOTS:
             QJsonArray actions;
             for (const Action &action : std::as_const(snapshot.actions))
                 actions.append(ActionCodec::toJson(action));
-            const QByteArray whole =
-                QJsonDocument(
-                    QJsonObject{{u"type"_s, u"snapshot"_s}, {u"seq"_s, snapshot.seq}, {u"actions"_s, actions}})
-                    .toJson(QJsonDocument::Compact);
+            Jcs::Error jsonError;
+            const auto whole = Jcs::serialize(
+                QJsonObject{{u"type"_s, u"snapshot"_s}, {u"seq"_s, snapshot.seq}, {u"actions"_s, actions}},
+                &jsonError);
+            QVERIFY(whole);
             const QByteArray written = FeedMessages::snapshot(snapshot);
-            QCOMPARE(written, whole);
-            QString type;
+            QCOMPARE(written, *whole); // canonical: what a console reads in place
+
             WireError error;
+            const auto inPlace = FeedMessages::readCanonicalSnapshot(written, &error);
+            QVERIFY2(inPlace, qPrintable(error.message));
+            QString type;
             const auto message = FeedMessages::parse(written, &type, &error);
             QVERIFY2(message, qPrintable(error.message));
             const auto read = FeedMessages::parseSnapshot(*message, &error);
             QVERIFY(read);
-            QCOMPARE(read->seq, snapshot.seq);
-            QCOMPARE(int(read->actions.size()), count);
-            if (count > 0)
-                QCOMPARE(read->actions.last().digest, snapshot.actions.last().digest);
+            for (const auto &snapshotRead : {*inPlace, *read}) {
+                QCOMPARE(snapshotRead.seq, snapshot.seq);
+                QCOMPARE(int(snapshotRead.actions.size()), count);
+                if (count > 0) {
+                    QCOMPARE(snapshotRead.actions.last().digest, snapshot.actions.last().digest);
+                    QCOMPARE(snapshotRead.actions.last().computeDigest(), snapshot.actions.last().digest);
+                    QCOMPARE(snapshotRead.actions.last().request.command, snapshot.actions.last().request.command);
+                }
+            }
         }
+    }
+
+    // Only a canonical snapshot is read in place; any other text goes to the strict parser (and
+    // says nothing), and a canonical snapshot holding a broken action is refused with its reason.
+    void readCanonicalSnapshot_takesOnlyCanonicalSnapshots()
+    {
+        WireError error;
+        QVERIFY(!FeedMessages::readCanonicalSnapshot(R"({"actions": [], "seq": 1, "type": "snapshot"})", &error));
+        QVERIFY(error.isNull());
+        QVERIFY(!FeedMessages::readCanonicalSnapshot(R"({"actions":[],"seq":1,"type":"event"})", &error));
+        QVERIFY(error.isNull());
+        QVERIFY(!FeedMessages::readCanonicalSnapshot(R"({"actions":[],"seq":1,"seq":2,"type":"snapshot"})", &error));
+        QVERIFY(error.isNull()); // a duplicate member is not canonical: parse() refuses it
+        const auto empty = FeedMessages::readCanonicalSnapshot(R"({"actions":[],"seq":7,"type":"snapshot"})", &error);
+        QVERIFY(empty);
+        QCOMPARE(empty->seq, 7);
+        QVERIFY(!FeedMessages::readCanonicalSnapshot(R"({"actions":[{"id":"a"}],"seq":7,"type":"snapshot"})", &error));
+        QVERIFY(!error.isNull());
     }
 
     void parseTime_readsTheGatewaysFormat_andEveryOtherIsoForm_data()
