@@ -7,7 +7,6 @@
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
 #include "SettingsController.h"
-#include "SigningKeyDialog.h"
 #include "SigningKeySettings.h"
 #include "TrayIcon.h"
 #include "UrgentAlerts.h"
@@ -46,11 +45,11 @@ ConsoleController::ConsoleController(const Clock *clock, KeychainTokenStore *key
         if (GatewaySession *session = currentSession())
             session->audit()->showBrowser();
     });
-    connect(m_window.get(), &MainWindow::signingKeyRequested, this, [this] {
-        if (GatewaySession *session = currentSession())
-            openSigningKeyDialog(session);
-    });
     m_settings = std::make_unique<SettingsController>(this, keychain);
+    connect(m_window.get(), &MainWindow::signingKeyRequested, this, [this] {
+        GatewaySession *session = currentSession();
+        m_settings->openSigningKeys(session ? session->name() : QString());
+    });
     connect(m_window.get(), &MainWindow::settingsRequested, m_settings.get(), &SettingsController::open);
     connect(m_window.get(), &MainWindow::actionSelected, this, &ConsoleController::onActionSelected);
     connect(m_queue.get(), &PendingQueueModel::countsChanged, this, &ConsoleController::updateStatus);
@@ -304,22 +303,6 @@ bool ConsoleController::openAction(const QString &gateway, const QString &action
 {
     showWindow();
     return m_window->selectAction(gateway, actionId);
-}
-
-void ConsoleController::openSigningKeyDialog(GatewaySession *session)
-{
-    SigningKeySettings *keys = session->signingKeys();
-    auto *dialog = new SigningKeyDialog(m_window.get());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_sessions.size() > 1)
-        dialog->setWindowTitle(tr("Signing key for %1").arg(session->name()));
-    dialog->setCurrent(keys->description());
-    connect(dialog, &SigningKeyDialog::useRequested, keys, &SigningKeySettings::use);
-    connect(keys, &SigningKeySettings::statusChanged, dialog, &SigningKeyDialog::setStatus);
-    connect(keys, &SigningKeySettings::busyChanged, dialog, &SigningKeyDialog::setBusy);
-    connect(keys, &SigningKeySettings::statusChanged, dialog,
-            [keys, dialog] { dialog->setCurrent(keys->description()); });
-    dialog->open();
 }
 
 void ConsoleController::updateStatus()

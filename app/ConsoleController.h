@@ -67,7 +67,6 @@ public:
     TrayIcon *tray() const { return m_tray.get(); }
     SettingsController *settings() const { return m_settings.get(); }
     // File > Signing key…, and the Settings dialog's, for that gateway.
-    void openSigningKeyDialog(GatewaySession *session);
 
 Q_SIGNALS:
     void gatewaysChanged();

@@ -5,6 +5,8 @@
 #include "GatewayList.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
+#include "SigningKeyPanel.h"
+#include "SigningKeySettings.h"
 #include "UrgentAlerts.h"
 
 #include <QSettings>
@@ -28,7 +30,7 @@ SettingsDialog *SettingsController::open()
     auto *dialog = new SettingsDialog(m_console->window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
-    refreshGateways();
+    connect(dialog, &QObject::destroyed, this, [this] { m_keyBinding.reset(); });
     const NotificationPreferences preferences = m_console->alerts()->preferences();
     dialog->setValues({preferences.minimumUrgency, preferences.showCommands, preferences.renotifySeconds / 60,
                        preferences.soundForCritical, QSettings().value(u"ui/language"_s).toString(),
@@ -41,10 +43,7 @@ SettingsDialog *SettingsController::open()
         if (GatewaySession *session = m_console->session(name))
             testGateway(session->url(), {}, name);
     });
-    connect(dialog, &SettingsDialog::signingKeyRequested, this, [this](const QString &name) {
-        if (GatewaySession *session = m_console->session(name))
-            m_console->openSigningKeyDialog(session);
-    });
+    connect(dialog, &SettingsDialog::signingKeyGatewayChanged, this, &SettingsController::showSigningKey);
     connect(dialog, &SettingsDialog::applied, this, [this](const SettingsDialog::Values &values) {
         NotificationPreferences chosen;
         chosen.minimumUrgency = values.minimumUrgency;
@@ -58,8 +57,39 @@ SettingsDialog *SettingsController::open()
         if (values.startAtLogin != Autostart::isEnabled() && !Autostart::setEnabled(values.startAtLogin, &error))
             m_dialog->setGatewayStatus(tr("Start at login could not be changed: %1").arg(error));
     });
+    refreshGateways();
     dialog->open();
     return dialog;
+}
+
+SettingsDialog *SettingsController::openSigningKeys(const QString &gateway)
+{
+    SettingsDialog *dialog = open();
+    dialog->showSigningKeys(gateway);
+    return dialog;
+}
+
+void SettingsController::showSigningKey(const QString &gateway)
+{
+    m_keyBinding = std::make_unique<QObject>();
+    SigningKeyPanel *panel = m_dialog ? m_dialog->signingKeyPanel() : nullptr;
+    GatewaySession *session = m_console->session(gateway);
+    if (!panel)
+        return;
+    panel->setStatus({});
+    panel->setEnabled(session != nullptr);
+    if (!session)
+        return panel->setCurrent({});
+    SigningKeySettings *keys = session->signingKeys();
+    panel->setCurrent(keys->description());
+    QObject *context = m_keyBinding.get();
+    connect(panel, &SigningKeyPanel::useRequested, context,
+            [keys](SigningKeyPanel::Kind kind, const QString &uri, bool enroll) { keys->use(kind, uri, enroll); });
+    connect(keys, &SigningKeySettings::statusChanged, context, [panel, keys](const QString &sentence) {
+        panel->setStatus(sentence);
+        panel->setCurrent(keys->description());
+    });
+    connect(keys, &SigningKeySettings::busyChanged, context, [panel](bool busy) { panel->setBusy(busy); });
 }
 
 void SettingsController::refreshGateways()

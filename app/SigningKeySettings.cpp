@@ -98,12 +98,12 @@ void SigningKeySettings::install(std::shared_ptr<Signer> signer, const QString &
     m_signer->setSigner(std::move(signer), description);
 }
 
-void SigningKeySettings::use(SigningKeyDialog::Kind kind, const QString &pkcs11Uri, bool enroll)
+void SigningKeySettings::use(SigningKeyPanel::Kind kind, const QString &pkcs11Uri, bool enroll)
 {
     if (m_approver.isEmpty())
         return fail(tr("Connect to the gateway first: the key belongs to the approver it knows you as."));
     switch (kind) {
-    case SigningKeyDialog::Kind::Pkcs11: {
+    case SigningKeyPanel::Kind::Pkcs11: {
         QString error;
         if (!Pkcs11Signer::isValidUri(pkcs11Uri, &error))
             return fail(error);
@@ -115,7 +115,7 @@ void SigningKeySettings::use(SigningKeyDialog::Kind kind, const QString &pkcs11U
             Q_EMIT statusChanged(tr("Decisions are now signed with %1.").arg(pkcs11Uri));
         return;
     }
-    case SigningKeyDialog::Kind::Fido2: {
+    case SigningKeyPanel::Kind::Fido2: {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
         const QString uri =
@@ -125,7 +125,7 @@ void SigningKeySettings::use(SigningKeyDialog::Kind kind, const QString &pkcs11U
         startEnrollment(std::make_shared<Fido2Signer>(m_rpId), uri, tr("your security key"));
         return;
     }
-    case SigningKeyDialog::Kind::Software: {
+    case SigningKeyPanel::Kind::Software: {
         const QByteArray seed = SoftwareSigner::generateSeed();
         Q_EMIT busyChanged(true);
         m_keychain->write(

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "KeychainTokenStore.h"
-#include "SigningKeyDialog.h"
+#include "SigningKeyPanel.h"
 #include "client/AgentClient.h"
 #include "signing/Signer.h"
 
@@ -34,7 +34,7 @@ public:
 
     QString description() const { return m_description; }
     // From the dialog: use (and perhaps enroll) a key of this kind.
-    void use(SigningKeyDialog::Kind kind, const QString &pkcs11Uri, bool enroll);
+    void use(SigningKeyPanel::Kind kind, const QString &pkcs11Uri, bool enroll);
 
 Q_SIGNALS:
     void statusChanged(const QString &sentence);

@@ -643,42 +643,42 @@
 <context>
     <name>cs::AuditTableModel</name>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="111"/>
+        <location filename="../ui/AuditTableModel.cpp" line="98"/>
         <source>Seq</source>
         <translation>Seq</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="113"/>
+        <location filename="../ui/AuditTableModel.cpp" line="100"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="115"/>
+        <location filename="../ui/AuditTableModel.cpp" line="102"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="117"/>
+        <location filename="../ui/AuditTableModel.cpp" line="104"/>
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="119"/>
+        <location filename="../ui/AuditTableModel.cpp" line="106"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="121"/>
+        <location filename="../ui/AuditTableModel.cpp" line="108"/>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="123"/>
+        <location filename="../ui/AuditTableModel.cpp" line="110"/>
         <source>Verdict</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="125"/>
+        <location filename="../ui/AuditTableModel.cpp" line="112"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
@@ -778,44 +778,39 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="31"/>
+        <location filename="../app/ConsoleController.cpp" line="30"/>
         <source>Approved by %1.</source>
         <translation>Freigegeben von %1.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="33"/>
+        <location filename="../app/ConsoleController.cpp" line="32"/>
         <source>Denied by %1: %2</source>
         <translation>Abgelehnt von %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="35"/>
+        <location filename="../app/ConsoleController.cpp" line="34"/>
         <source>Expired without a decision.</source>
         <translation>Ohne Entscheidung abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="36"/>
+        <location filename="../app/ConsoleController.cpp" line="35"/>
         <source>Cancelled by its initiator.</source>
         <translation>Vom Auslöser zurückgezogen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="97"/>
+        <location filename="../app/ConsoleController.cpp" line="96"/>
         <source>Countersign keeps running</source>
         <translation>Countersign läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="98"/>
+        <location filename="../app/ConsoleController.cpp" line="97"/>
         <source>Urgent requests still reach you here. Quit from this icon&apos;s menu.</source>
         <translation>Dringende Anfragen erreichen Sie weiterhin hier. Beenden über das Menü dieses Symbols.</translation>
     </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="315"/>
-        <source>Signing key for %1</source>
-        <translation>Signaturschlüssel für %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="346"/>
-        <location filename="../app/ConsoleController.cpp" line="347"/>
-        <location filename="../app/ConsoleController.cpp" line="352"/>
+        <location filename="../app/ConsoleController.cpp" line="329"/>
+        <location filename="../app/ConsoleController.cpp" line="330"/>
+        <location filename="../app/ConsoleController.cpp" line="335"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -823,7 +818,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="346"/>
+        <location filename="../app/ConsoleController.cpp" line="329"/>
         <source>%n urgent</source>
         <translation>
             <numerusform>%n dringend</numerusform>
@@ -831,12 +826,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="352"/>
+        <location filename="../app/ConsoleController.cpp" line="335"/>
         <source>Nothing pending</source>
         <translation>Nichts offen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="354"/>
+        <location filename="../app/ConsoleController.cpp" line="337"/>
         <source>⚠ %n urgent</source>
         <translation>
             <numerusform>⚠ %n dringend</numerusform>
@@ -844,7 +839,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="362"/>
+        <location filename="../app/ConsoleController.cpp" line="345"/>
         <source>Countersign: %n pending</source>
         <translation>
             <numerusform>Countersign: %n offen</numerusform>
@@ -852,32 +847,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="362"/>
+        <location filename="../app/ConsoleController.cpp" line="345"/>
         <source>Countersign: nothing pending</source>
         <translation>Countersign: nichts offen</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="364"/>
+        <location filename="../app/ConsoleController.cpp" line="347"/>
         <source>Most urgent: %1 %2 on %3 (%4)</source>
         <translation>Am dringendsten: %1 %2 auf %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="368"/>
+        <location filename="../app/ConsoleController.cpp" line="351"/>
         <source>Notifications paused; critical requests still notify.</source>
         <translation>Benachrichtigungen pausiert; kritische Anfragen melden sich trotzdem.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="335"/>
+        <location filename="../app/ConsoleController.cpp" line="318"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="336"/>
+        <location filename="../app/ConsoleController.cpp" line="319"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation>Angemeldet als %1 (nur lesend: keine Freigabeberechtigung)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="209"/>
+        <location filename="../app/ConsoleController.cpp" line="208"/>
         <source>This action is no longer pending.</source>
         <translation>Diese Aktion wartet nicht mehr auf eine Entscheidung.</translation>
     </message>
@@ -1194,47 +1189,47 @@
 <context>
     <name>cs::SettingsController</name>
     <message>
-        <location filename="../app/SettingsController.cpp" line="59"/>
+        <location filename="../app/SettingsController.cpp" line="58"/>
         <source>Start at login could not be changed: %1</source>
         <translation>Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="79"/>
+        <location filename="../app/SettingsController.cpp" line="109"/>
         <source>A gateway named %1 is already connected.</source>
         <translation>Ein Gateway namens %1 ist bereits verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="84"/>
+        <location filename="../app/SettingsController.cpp" line="114"/>
         <source>Added %1; its token is kept in the system keychain.</source>
         <translation>%1 hinzugefügt; sein Token liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="85"/>
+        <location filename="../app/SettingsController.cpp" line="115"/>
         <source>Added %1, but the keychain cannot keep its token (%2): it will be asked at the next start.</source>
         <translation>%1 hinzugefügt, aber der Schlüsselbund kann sein Token nicht aufbewahren (%2): Es wird beim nächsten Start erfragt.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="104"/>
+        <location filename="../app/SettingsController.cpp" line="134"/>
         <source>Removed %1 and its token.</source>
         <translation>%1 und sein Token entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="117"/>
+        <location filename="../app/SettingsController.cpp" line="147"/>
         <source>%1 does not answer: %2</source>
         <translation>%1 antwortet nicht: %2</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="119"/>
+        <location filename="../app/SettingsController.cpp" line="149"/>
         <source>%1 answers, but refused: %2</source>
         <translation>%1 antwortet, lehnt aber ab: %2</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="121"/>
+        <location filename="../app/SettingsController.cpp" line="151"/>
         <source>%1 answers.</source>
         <translation>%1 antwortet.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="124"/>
+        <location filename="../app/SettingsController.cpp" line="154"/>
         <source>%1 answers and knows you as %2 (%3).</source>
         <translation>%1 antwortet und kennt Sie als %2 (%3).</translation>
     </message>
@@ -1242,177 +1237,187 @@
 <context>
     <name>cs::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="23"/>
+        <location filename="../ui/SettingsDialog.cpp" line="26"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="27"/>
+        <location filename="../ui/SettingsDialog.cpp" line="30"/>
         <source>&amp;Gateways</source>
         <translation>&amp;Gateways</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="28"/>
+        <location filename="../ui/SettingsDialog.cpp" line="31"/>
+        <source>Signing &amp;keys</source>
+        <translation>Signatur&amp;schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="32"/>
         <source>&amp;Notifications</source>
         <translation>&amp;Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="29"/>
+        <location filename="../ui/SettingsDialog.cpp" line="33"/>
         <source>G&amp;eneral</source>
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../ui/SettingsDialog.cpp" line="57"/>
         <source>Gateways</source>
         <translation>Gateways</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="64"/>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="64"/>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
         <source>Ask the selected gateway whether it answers</source>
         <translation>Das gewählte Gateway fragen, ob es antwortet</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="65"/>
-        <source>Signing &amp;key…</source>
-        <translation>Signatur&amp;schlüssel…</translation>
+        <location filename="../ui/SettingsDialog.cpp" line="69"/>
+        <source>Signing ke&amp;y…</source>
+        <translation>Signatursch&amp;lüssel…</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="66"/>
+        <location filename="../ui/SettingsDialog.cpp" line="70"/>
         <source>Pick the key that signs your decisions on the selected gateway</source>
         <translation>Den Schlüssel wählen, der Ihre Entscheidungen auf dem gewählten Gateway signiert</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <location filename="../ui/SettingsDialog.cpp" line="72"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <location filename="../ui/SettingsDialog.cpp" line="72"/>
         <source>Stop connecting to the selected gateway</source>
         <translation>Keine Verbindung mehr zum gewählten Gateway</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="78"/>
+        <location filename="../ui/SettingsDialog.cpp" line="82"/>
         <source>Add a gateway</source>
         <translation>Gateway hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="82"/>
+        <location filename="../ui/SettingsDialog.cpp" line="86"/>
         <source>prod</source>
         <translation>prod</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="89"/>
+        <location filename="../ui/SettingsDialog.cpp" line="93"/>
         <source>your approver token; kept in the system keychain</source>
         <translation>Ihr Freigabe-Token; liegt im Schlüsselbund des Systems</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="90"/>
+        <location filename="../ui/SettingsDialog.cpp" line="94"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="91"/>
+        <location filename="../ui/SettingsDialog.cpp" line="95"/>
         <source>&amp;URL</source>
         <translation>&amp;URL</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="92"/>
+        <location filename="../ui/SettingsDialog.cpp" line="96"/>
         <source>T&amp;oken</source>
         <translation>T&amp;oken</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="94"/>
+        <location filename="../ui/SettingsDialog.cpp" line="98"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="96"/>
+        <location filename="../ui/SettingsDialog.cpp" line="100"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/SettingsDialog.cpp" line="113"/>
         <source>Enter the gateway&apos;s URL, e.g. https://countersign.example.com:8470.</source>
         <translation>Geben Sie die URL des Gateways ein, z. B. https://countersign.example.com:8470.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="111"/>
+        <location filename="../ui/SettingsDialog.cpp" line="115"/>
         <source>Enter your approver token for this gateway.</source>
         <translation>Geben Sie Ihr Freigabe-Token für dieses Gateway ein.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="131"/>
+        <location filename="../ui/SettingsDialog.cpp" line="136"/>
+        <source>Gate&amp;way</source>
+        <translation>Gate&amp;way</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="151"/>
         <source>Critical only</source>
         <translation>Nur kritische</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../ui/SettingsDialog.cpp" line="152"/>
         <source>High and critical</source>
         <translation>Hohe und kritische</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="133"/>
+        <location filename="../ui/SettingsDialog.cpp" line="153"/>
         <source>Every action</source>
         <translation>Jede Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="134"/>
+        <location filename="../ui/SettingsDialog.cpp" line="154"/>
         <source>&amp;Notify for</source>
         <translation>&amp;Benachrichtigen bei</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="135"/>
+        <location filename="../ui/SettingsDialog.cpp" line="155"/>
         <source>Show &amp;commands in notifications</source>
         <translation>&amp;Befehle in Benachrichtigungen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="137"/>
+        <location filename="../ui/SettingsDialog.cpp" line="157"/>
         <source>Off by default: notifications can appear on a locked screen.</source>
         <translation>Standardmäßig aus: Benachrichtigungen können auf einem gesperrten Bildschirm erscheinen.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="142"/>
+        <location filename="../ui/SettingsDialog.cpp" line="162"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="143"/>
+        <location filename="../ui/SettingsDialog.cpp" line="163"/>
         <source>&amp;Remind of an unopened urgent request after</source>
         <translation>An eine ungeöffnete dringende Anfrage &amp;erinnern nach</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="144"/>
+        <location filename="../ui/SettingsDialog.cpp" line="164"/>
         <source>Play a &amp;sound for critical requests</source>
         <translation>Bei kritischen Anfragen einen &amp;Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="147"/>
+        <location filename="../ui/SettingsDialog.cpp" line="167"/>
         <source>Pausing notifications from the tray icon never holds back critical requests.</source>
         <translation>Das Pausieren über das Symbol in der Kontrollleiste hält kritische Anfragen nie zurück.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="159"/>
+        <location filename="../ui/SettingsDialog.cpp" line="179"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="162"/>
+        <location filename="../ui/SettingsDialog.cpp" line="182"/>
         <source>&amp;Language (after a restart)</source>
         <translation>&amp;Sprache (nach einem Neustart)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="163"/>
+        <location filename="../ui/SettingsDialog.cpp" line="183"/>
         <source>Start Countersign when I &amp;log in</source>
         <translation>Countersign bei der &amp;Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="175"/>
+        <location filename="../ui/SettingsDialog.cpp" line="195"/>
         <source>%1 — %2
 %3</source>
         <translation>%1 — %2
@@ -1493,44 +1498,39 @@
     </message>
 </context>
 <context>
-    <name>cs::SigningKeyDialog</name>
+    <name>cs::SigningKeyPanel</name>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="20"/>
-        <source>Signing key</source>
-        <translation>Signaturschlüssel</translation>
-    </message>
-    <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="30"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="28"/>
         <source>Security key (FIDO2): touch the key to sign</source>
         <translation>Sicherheitsschlüssel (FIDO2): zum Signieren berühren</translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="31"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="29"/>
         <source>Smartcard, YubiKey PIV or HSM (PKCS#11), with its PIN</source>
         <translation>Smartcard, YubiKey PIV oder HSM (PKCS#11), mit PIN</translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="32"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="30"/>
         <source>Software key in the keychain (development only)</source>
         <translation>Software-Schlüssel im Schlüsselbund (nur für Entwicklung)</translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="42"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="40"/>
         <source>Use</source>
         <translation>Verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="43"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="41"/>
         <source>Use and enroll…</source>
         <translation>Verwenden und registrieren…</translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="67"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="65"/>
         <source>No signing key is set up: decisions cannot be signed.</source>
         <translation>Kein Signaturschlüssel eingerichtet: Entscheidungen können nicht signiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="68"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="66"/>
         <source>Decisions are signed with %1.</source>
         <translation>Entscheidungen werden mit %1 signiert.</translation>
     </message>

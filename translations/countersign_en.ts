@@ -636,42 +636,42 @@
 <context>
     <name>cs::AuditTableModel</name>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="111"/>
+        <location filename="../ui/AuditTableModel.cpp" line="98"/>
         <source>Seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="113"/>
+        <location filename="../ui/AuditTableModel.cpp" line="100"/>
         <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="115"/>
+        <location filename="../ui/AuditTableModel.cpp" line="102"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="117"/>
+        <location filename="../ui/AuditTableModel.cpp" line="104"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="119"/>
+        <location filename="../ui/AuditTableModel.cpp" line="106"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="121"/>
+        <location filename="../ui/AuditTableModel.cpp" line="108"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="123"/>
+        <location filename="../ui/AuditTableModel.cpp" line="110"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditTableModel.cpp" line="125"/>
+        <location filename="../ui/AuditTableModel.cpp" line="112"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,59 +771,54 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="31"/>
+        <location filename="../app/ConsoleController.cpp" line="30"/>
         <source>Approved by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="33"/>
+        <location filename="../app/ConsoleController.cpp" line="32"/>
         <source>Denied by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="35"/>
+        <location filename="../app/ConsoleController.cpp" line="34"/>
         <source>Expired without a decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="36"/>
+        <location filename="../app/ConsoleController.cpp" line="35"/>
         <source>Cancelled by its initiator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="97"/>
+        <location filename="../app/ConsoleController.cpp" line="96"/>
         <source>Countersign keeps running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="98"/>
+        <location filename="../app/ConsoleController.cpp" line="97"/>
         <source>Urgent requests still reach you here. Quit from this icon&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="209"/>
+        <location filename="../app/ConsoleController.cpp" line="208"/>
         <source>This action is no longer pending.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="315"/>
-        <source>Signing key for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/ConsoleController.cpp" line="335"/>
+        <location filename="../app/ConsoleController.cpp" line="318"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="336"/>
+        <location filename="../app/ConsoleController.cpp" line="319"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="346"/>
-        <location filename="../app/ConsoleController.cpp" line="347"/>
-        <location filename="../app/ConsoleController.cpp" line="352"/>
+        <location filename="../app/ConsoleController.cpp" line="329"/>
+        <location filename="../app/ConsoleController.cpp" line="330"/>
+        <location filename="../app/ConsoleController.cpp" line="335"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -831,7 +826,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="346"/>
+        <location filename="../app/ConsoleController.cpp" line="329"/>
         <source>%n urgent</source>
         <translation>
             <numerusform>%n urgent</numerusform>
@@ -839,12 +834,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="352"/>
+        <location filename="../app/ConsoleController.cpp" line="335"/>
         <source>Nothing pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="354"/>
+        <location filename="../app/ConsoleController.cpp" line="337"/>
         <source>⚠ %n urgent</source>
         <translation>
             <numerusform>⚠ %n urgent</numerusform>
@@ -852,7 +847,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="362"/>
+        <location filename="../app/ConsoleController.cpp" line="345"/>
         <source>Countersign: %n pending</source>
         <translation>
             <numerusform>Countersign: %n pending</numerusform>
@@ -860,17 +855,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="362"/>
+        <location filename="../app/ConsoleController.cpp" line="345"/>
         <source>Countersign: nothing pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="364"/>
+        <location filename="../app/ConsoleController.cpp" line="347"/>
         <source>Most urgent: %1 %2 on %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="368"/>
+        <location filename="../app/ConsoleController.cpp" line="351"/>
         <source>Notifications paused; critical requests still notify.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1187,47 +1182,47 @@
 <context>
     <name>cs::SettingsController</name>
     <message>
-        <location filename="../app/SettingsController.cpp" line="59"/>
+        <location filename="../app/SettingsController.cpp" line="58"/>
         <source>Start at login could not be changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="79"/>
+        <location filename="../app/SettingsController.cpp" line="109"/>
         <source>A gateway named %1 is already connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="84"/>
+        <location filename="../app/SettingsController.cpp" line="114"/>
         <source>Added %1; its token is kept in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="85"/>
+        <location filename="../app/SettingsController.cpp" line="115"/>
         <source>Added %1, but the keychain cannot keep its token (%2): it will be asked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="104"/>
+        <location filename="../app/SettingsController.cpp" line="134"/>
         <source>Removed %1 and its token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="117"/>
+        <location filename="../app/SettingsController.cpp" line="147"/>
         <source>%1 does not answer: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="119"/>
+        <location filename="../app/SettingsController.cpp" line="149"/>
         <source>%1 answers, but refused: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="121"/>
+        <location filename="../app/SettingsController.cpp" line="151"/>
         <source>%1 answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="124"/>
+        <location filename="../app/SettingsController.cpp" line="154"/>
         <source>%1 answers and knows you as %2 (%3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,177 +1230,187 @@
 <context>
     <name>cs::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="23"/>
+        <location filename="../ui/SettingsDialog.cpp" line="26"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="27"/>
+        <location filename="../ui/SettingsDialog.cpp" line="30"/>
         <source>&amp;Gateways</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="28"/>
+        <location filename="../ui/SettingsDialog.cpp" line="31"/>
+        <source>Signing &amp;keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="32"/>
         <source>&amp;Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="29"/>
+        <location filename="../ui/SettingsDialog.cpp" line="33"/>
         <source>G&amp;eneral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="53"/>
+        <location filename="../ui/SettingsDialog.cpp" line="57"/>
         <source>Gateways</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="64"/>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="64"/>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
         <source>Ask the selected gateway whether it answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="65"/>
-        <source>Signing &amp;key…</source>
+        <location filename="../ui/SettingsDialog.cpp" line="69"/>
+        <source>Signing ke&amp;y…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="66"/>
+        <location filename="../ui/SettingsDialog.cpp" line="70"/>
         <source>Pick the key that signs your decisions on the selected gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <location filename="../ui/SettingsDialog.cpp" line="72"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <location filename="../ui/SettingsDialog.cpp" line="72"/>
         <source>Stop connecting to the selected gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="78"/>
+        <location filename="../ui/SettingsDialog.cpp" line="82"/>
         <source>Add a gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="82"/>
+        <location filename="../ui/SettingsDialog.cpp" line="86"/>
         <source>prod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="89"/>
+        <location filename="../ui/SettingsDialog.cpp" line="93"/>
         <source>your approver token; kept in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="90"/>
+        <location filename="../ui/SettingsDialog.cpp" line="94"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="91"/>
+        <location filename="../ui/SettingsDialog.cpp" line="95"/>
         <source>&amp;URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="92"/>
+        <location filename="../ui/SettingsDialog.cpp" line="96"/>
         <source>T&amp;oken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="94"/>
+        <location filename="../ui/SettingsDialog.cpp" line="98"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="96"/>
+        <location filename="../ui/SettingsDialog.cpp" line="100"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/SettingsDialog.cpp" line="113"/>
         <source>Enter the gateway&apos;s URL, e.g. https://countersign.example.com:8470.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="111"/>
+        <location filename="../ui/SettingsDialog.cpp" line="115"/>
         <source>Enter your approver token for this gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="131"/>
+        <location filename="../ui/SettingsDialog.cpp" line="136"/>
+        <source>Gate&amp;way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="151"/>
         <source>Critical only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../ui/SettingsDialog.cpp" line="152"/>
         <source>High and critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="133"/>
+        <location filename="../ui/SettingsDialog.cpp" line="153"/>
         <source>Every action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="134"/>
+        <location filename="../ui/SettingsDialog.cpp" line="154"/>
         <source>&amp;Notify for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="135"/>
+        <location filename="../ui/SettingsDialog.cpp" line="155"/>
         <source>Show &amp;commands in notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="137"/>
+        <location filename="../ui/SettingsDialog.cpp" line="157"/>
         <source>Off by default: notifications can appear on a locked screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="142"/>
+        <location filename="../ui/SettingsDialog.cpp" line="162"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="143"/>
+        <location filename="../ui/SettingsDialog.cpp" line="163"/>
         <source>&amp;Remind of an unopened urgent request after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="144"/>
+        <location filename="../ui/SettingsDialog.cpp" line="164"/>
         <source>Play a &amp;sound for critical requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="147"/>
+        <location filename="../ui/SettingsDialog.cpp" line="167"/>
         <source>Pausing notifications from the tray icon never holds back critical requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="159"/>
+        <location filename="../ui/SettingsDialog.cpp" line="179"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="162"/>
+        <location filename="../ui/SettingsDialog.cpp" line="182"/>
         <source>&amp;Language (after a restart)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="163"/>
+        <location filename="../ui/SettingsDialog.cpp" line="183"/>
         <source>Start Countersign when I &amp;log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="175"/>
+        <location filename="../ui/SettingsDialog.cpp" line="195"/>
         <source>%1 — %2
 %3</source>
         <translation type="unfinished"></translation>
@@ -1485,44 +1490,39 @@
     </message>
 </context>
 <context>
-    <name>cs::SigningKeyDialog</name>
+    <name>cs::SigningKeyPanel</name>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="20"/>
-        <source>Signing key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="30"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="28"/>
         <source>Security key (FIDO2): touch the key to sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="31"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="29"/>
         <source>Smartcard, YubiKey PIV or HSM (PKCS#11), with its PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="32"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="30"/>
         <source>Software key in the keychain (development only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="42"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="40"/>
         <source>Use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="43"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="41"/>
         <source>Use and enroll…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="67"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="65"/>
         <source>No signing key is set up: decisions cannot be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SigningKeyDialog.cpp" line="68"/>
+        <location filename="../ui/SigningKeyPanel.cpp" line="66"/>
         <source>Decisions are signed with %1.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,6 +22,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -40,6 +41,9 @@ QLineEdit *filterEdit(QWidget *parent, const QString &name, const QString &place
     edit->setObjectName(name);
     edit->setPlaceholderText(placeholder);
     edit->setClearButtonEnabled(true);
+    edit->setAccessibleName(placeholder);
+    // Wide enough for its placeholder in any language, with room for the clear button.
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(placeholder) + 4 * edit->fontMetrics().height());
     return edit;
 }
 
@@ -145,16 +149,30 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
                                             {AuditTableModel::Type, 21},   {AuditTableModel::Actor, 17},
                                             {AuditTableModel::Kind, 14},   {AuditTableModel::Target, 26},
                                             {AuditTableModel::Verdict, 10}};
-    for (const auto &[column, characters] : widths)
-        m_table->setColumnWidth(column, fontMetrics().averageCharWidth() * characters);
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + fontMetrics().height(); // sort arrow
+    for (const auto &[column, characters] : widths) {
+        const QString header = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_table->setColumnWidth(column, std::max(fontMetrics().averageCharWidth() * characters,
+                                                 fontMetrics().horizontalAdvance(header) + padding));
+    }
     m_timeline->setObjectName(u"auditTimeline"_s);
     m_timeline->setReadOnly(true);
     m_timeline->setPlaceholderText(tr("Select an event to see its action's whole story."));
 
-    auto *filters = new QHBoxLayout;
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_text, m_type, m_verdict, m_system, m_environment,
-                                                            m_initiator, m_approver, m_timeRange, m_from, m_to})
-        filters->addWidget(widget);
+    // Two rows, so no field is squeezed below its placeholder (German ones are long): the search
+    // and the kinds of event, then who and what and when.
+    auto *filters = new QVBoxLayout;
+    auto *words = new QHBoxLayout;
+    words->addWidget(m_text, 1);
+    words->addWidget(m_type);
+    words->addWidget(m_verdict);
+    auto *scope = new QHBoxLayout;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_system, m_environment, m_initiator, m_approver})
+        scope->addWidget(widget, 1);
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_timeRange, m_from, m_to})
+        scope->addWidget(widget);
+    filters->addLayout(words);
+    filters->addLayout(scope);
     auto *exportCsv = new QPushButton(tr("Export CSV…"), this);
     auto *exportJsonl = new QPushButton(tr("Export JSON Lines…"), this);
     auto *exportBundle = new QPushButton(tr("Evidence bundle…"), this);

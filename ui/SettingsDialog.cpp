@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "SigningKeyPanel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,6 +12,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -22,11 +25,12 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Settings"));
     setObjectName(u"settingsDialog"_s);
-    auto *tabs = new QTabWidget(this);
-    tabs->setObjectName(u"settingsTabs"_s);
-    tabs->addTab(gatewaysPage(), tr("&Gateways"));
-    tabs->addTab(notificationsPage(), tr("&Notifications"));
-    tabs->addTab(generalPage(), tr("G&eneral"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"settingsTabs"_s);
+    m_tabs->addTab(gatewaysPage(), tr("&Gateways"));
+    m_tabs->addTab(signingKeysPage(), tr("Signing &keys"));
+    m_tabs->addTab(notificationsPage(), tr("&Notifications"));
+    m_tabs->addTab(generalPage(), tr("G&eneral"));
     auto *buttons =
         new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(u"settingsOkButton"_s);
@@ -39,7 +43,7 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
             [this] { Q_EMIT applied(values()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tabs);
+    layout->addWidget(m_tabs);
     layout->addWidget(buttons);
     resize(640, 520);
 }
@@ -62,14 +66,14 @@ QWidget *SettingsDialog::gatewaysPage()
     };
     QPushButton *test =
         button(tr("&Test connection"), u"testGatewayButton"_s, tr("Ask the selected gateway whether it answers"));
-    QPushButton *key = button(tr("Signing &key…"), u"gatewayKeyButton"_s,
+    QPushButton *key = button(tr("Signing ke&y…"), u"gatewayKeyButton"_s,
                               tr("Pick the key that signs your decisions on the selected gateway"));
     QPushButton *remove =
         button(tr("&Remove"), u"removeGatewayButton"_s, tr("Stop connecting to the selected gateway"));
     row->addStretch();
     layout->addLayout(row);
     connect(test, &QPushButton::clicked, this, [this] { Q_EMIT testGatewayRequested(selectedGateway()); });
-    connect(key, &QPushButton::clicked, this, [this] { Q_EMIT signingKeyRequested(selectedGateway()); });
+    connect(key, &QPushButton::clicked, this, [this] { showSigningKeys(selectedGateway()); });
     connect(remove, &QPushButton::clicked, this, [this] {
         if (!selectedGateway().isEmpty())
             Q_EMIT removeGatewayRequested(selectedGateway());
@@ -119,6 +123,22 @@ QWidget *SettingsDialog::gatewaysPage()
     m_gatewayStatus->setObjectName(u"gatewayStatus"_s);
     m_gatewayStatus->setWordWrap(true);
     layout->addWidget(m_gatewayStatus);
+    return page;
+}
+
+QWidget *SettingsDialog::signingKeysPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    m_keyGateway = new QComboBox(page);
+    m_keyGateway->setObjectName(u"keyGateway"_s);
+    form->addRow(tr("Gate&way"), m_keyGateway);
+    layout->addLayout(form);
+    m_keyPanel = new SigningKeyPanel(page);
+    layout->addWidget(m_keyPanel);
+    connect(m_keyGateway, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT signingKeyGatewayChanged(signingKeyGateway()); });
     return page;
 }
 
@@ -179,6 +199,29 @@ void SettingsDialog::setGateways(const QList<GatewayRow> &gateways)
     }
     if (!m_gateways->currentItem() && m_gateways->count() > 0)
         m_gateways->setCurrentRow(0);
+
+    const QString keyGateway = signingKeyGateway();
+    const QSignalBlocker blocker(m_keyGateway); // one change signal, below, if the gateway shown changed
+    m_keyGateway->clear();
+    for (const GatewayRow &gateway : gateways)
+        m_keyGateway->addItem(gateway.name, gateway.name);
+    m_keyGateway->setCurrentIndex(std::max(0, m_keyGateway->findData(keyGateway)));
+    if (signingKeyGateway() != keyGateway || keyGateway.isEmpty())
+        Q_EMIT signingKeyGatewayChanged(signingKeyGateway());
+}
+
+void SettingsDialog::showSigningKeys(const QString &gateway)
+{
+    m_tabs->setCurrentWidget(m_keyPanel->parentWidget());
+    const int index = m_keyGateway->findData(gateway);
+    if (index >= 0)
+        m_keyGateway->setCurrentIndex(index);
+    m_keyPanel->setFocus();
+}
+
+QString SettingsDialog::signingKeyGateway() const
+{
+    return m_keyGateway->currentData().toString();
 }
 
 QString SettingsDialog::selectedGateway() const

@@ -11,11 +11,14 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
+class QTabWidget;
 
 namespace cs {
 
+class SigningKeyPanel;
+
 // Settings (Ctrl+,): the gateways (add with a token kept in the keychain, remove, test the
-// connection, pick the signing key of each), the notifications (which urgencies, commands in
+// connection), the signing key of each, the notifications (which urgencies, commands in
 // them or not, the re-notify delay, a sound for critical), the language and start at login. It
 // only shows and asks; the SettingsController stores and applies.
 class SettingsDialog : public QDialog
@@ -46,6 +49,11 @@ public:
     void setGatewayStatus(const QString &sentence);
     QString selectedGateway() const;
 
+    // The Signing keys page, on `gateway`'s key (File > Signing key…, the Gateways page's button).
+    void showSigningKeys(const QString &gateway);
+    QString signingKeyGateway() const;
+    SigningKeyPanel *signingKeyPanel() const { return m_keyPanel; }
+
     // The form for a new gateway, for tests and for the Add button.
     void setNewGateway(const QString &name, const QString &url, const QString &token);
 
@@ -54,15 +62,20 @@ Q_SIGNALS:
     void testNewGatewayRequested(const QUrl &url, const QString &token);
     void removeGatewayRequested(const QString &name);
     void testGatewayRequested(const QString &name);
-    void signingKeyRequested(const QString &name);
+    // The Signing keys page now shows `name`'s key: the panel is to be filled for it.
+    void signingKeyGatewayChanged(const QString &name);
     void applied(const cs::SettingsDialog::Values &values);
 
 private:
     QWidget *gatewaysPage();
+    QWidget *signingKeysPage();
     QWidget *notificationsPage();
     QWidget *generalPage();
 
+    QTabWidget *m_tabs;
     QListWidget *m_gateways;
+    QComboBox *m_keyGateway;
+    SigningKeyPanel *m_keyPanel;
     QLineEdit *m_newName;
     QLineEdit *m_newUrl;
     QLineEdit *m_newToken;

@@ -25,7 +25,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QScopeGuard>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace cs;
@@ -164,6 +167,42 @@ private Q_SLOTS:
         const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
         if (!screenshots.isEmpty())
             browser->grab().save(screenshots + u"/audit-browser.png"_s);
+    }
+
+    // In German (long words) every column header and every filter's placeholder is shown whole.
+    void browser_inGerman_clipsNoHeaderOrPlaceholder()
+    {
+        QTranslator german;
+        QVERIFY(german.load(u":/i18n/countersign_de.qm"_s));
+        QCoreApplication::installTranslator(&german);
+        const auto cleanup = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
+        ConsoleController console(&m_clock, &m_keychain);
+        console.start({GatewaySession::Options{
+            {}, m_gateway.url(), m_gateway.dev().approver.token, {}, m_gateway.dev().approver.signingKeySeed}});
+        QSignalSpy synced(console.audit(), &AuditController::synced);
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+        console.audit()->showBrowser();
+        AuditBrowser *browser = console.audit()->browser();
+        QVERIFY(browser);
+        browser->resize(1280, 720);
+        QTRY_COMPARE(browser->model()->rowCount(), 19);
+        QCOMPARE(browser->model()->headerData(AuditTableModel::Time, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 u"Zeit (UTC)"_s);
+        auto *table = browser->findChild<QTableView *>(u"auditTable"_s);
+        for (int column = 0; column < AuditTableModel::ColumnCount - 1; ++column) {
+            const QString header = browser->model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+            QVERIFY2(table->columnWidth(column) > table->horizontalHeader()->fontMetrics().horizontalAdvance(header),
+                     qPrintable(header));
+        }
+        for (QLineEdit *edit : browser->findChildren<QLineEdit *>()) {
+            if (edit->placeholderText().isEmpty())
+                continue;
+            QVERIFY2(edit->width() > edit->fontMetrics().horizontalAdvance(edit->placeholderText()),
+                     qPrintable(edit->placeholderText()));
+        }
+        const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty())
+            browser->grab().save(screenshots + u"/audit-browser-de.png"_s);
     }
 
     // An evidence bundle of the denials, from the mirror alone: it carries the chain between them

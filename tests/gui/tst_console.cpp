@@ -8,7 +8,7 @@
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
-#include "SigningKeyDialog.h"
+#include "SigningKeyPanel.h"
 #include "SigningPrompt.h"
 #include "SoftHsmToken.h"
 #include "TestClients.h"
@@ -287,7 +287,7 @@ private Q_SLOTS:
         QCOMPARE(exitCodeOf(*agent), 0);
     }
 
-    // File > Signing key…: enroll a key of a real SoftHSM2 token, have the operator approve it,
+    // File > Signing key… (Settings' Signing keys page): enroll a key of a real SoftHSM2 token, have the operator approve it,
     // and approve an action with it after typing the token's PIN.
     void signingKeyDialog_enrollsATokenKey_thatSignsAfterApproval()
     {
@@ -295,17 +295,17 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(token.create(u"Console Token"_s, u"314159"_s, u"approver"_s, &error), qPrintable(error));
         m_console->window()->findChild<QAction *>(u"signingKeyAction"_s)->trigger();
-        SigningKeyDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = m_console->window()->findChild<SigningKeyDialog *>()) != nullptr);
-        dialog->setKind(SigningKeyDialog::Kind::Pkcs11);
+        SigningKeyPanel *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_console->window()->findChild<SigningKeyPanel *>()) != nullptr);
+        dialog->setKind(SigningKeyPanel::Kind::Pkcs11);
         dialog->setPkcs11Uri(token.uri());
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"enrollKeyButton"_s), Qt::LeftButton);
         auto *status = dialog->findChild<QLabel *>(u"keyStatusLabel"_s);
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"enrolled"_s), 20000);
-        screenshot(u"signing-key"_s, dialog);
+        screenshot(u"signing-key"_s, dialog->window());
         const QString keyId = QRegularExpression(u"k-[0-9a-f]{20}"_s).match(status->text()).captured();
         QVERIFY(!keyId.isEmpty());
-        dialog->close();
+        dialog->window()->close();
 
         const QString command = u"psql -c 'VACUUM FULL orders' prod"_s;
         auto agent = startAgent(command);

@@ -6,7 +6,7 @@
 #include "ConsoleTestHelpers.h"
 #include "MainWindow.h"
 #include "PendingQueueModel.h"
-#include "SigningKeyDialog.h"
+#include "SigningKeyPanel.h"
 #include "SigningKeySettings.h"
 #include "TestClients.h"
 
@@ -112,9 +112,9 @@ private Q_SLOTS:
             console.start({GatewaySession::Options{{}, gateway.url(), gateway.dev().approver.token, {}, {}}});
             QTRY_COMPARE(console.feed()->state(), FeedClient::State::Connected);
             console.window()->findChild<QAction *>(u"signingKeyAction"_s)->trigger();
-            SigningKeyDialog *dialog = nullptr;
-            QTRY_VERIFY((dialog = console.window()->findChild<SigningKeyDialog *>()) != nullptr);
-            dialog->setKind(SigningKeyDialog::Kind::Software);
+            SigningKeyPanel *dialog = nullptr;
+            QTRY_VERIFY((dialog = console.window()->findChild<SigningKeyPanel *>()) != nullptr);
+            dialog->setKind(SigningKeyPanel::Kind::Software);
             QTest::mouseClick(dialog->findChild<QPushButton *>(u"enrollKeyButton"_s), Qt::LeftButton);
             auto *status = dialog->findChild<QLabel *>(u"keyStatusLabel"_s);
             QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"enrolled"_s), 20000);

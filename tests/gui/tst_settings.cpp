@@ -7,6 +7,8 @@
 #include "MainWindow.h"
 #include "SettingsController.h"
 #include "SettingsDialog.h"
+#include "SigningKeyPanel.h"
+#include "SigningKeySettings.h"
 #include "UrgentAlerts.h"
 
 #include <QCheckBox>
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,6 +86,22 @@ private Q_SLOTS:
             QCOMPARE(readKeychain(m_keychain, m_staging.url().toString()).token, m_staging.dev().approver.token);
             QTest::mouseClick(dialog->findChild<QPushButton *>(u"testGatewayButton"_s), Qt::LeftButton);
             QTRY_VERIFY(dialog->findChild<QLabel *>(u"gatewayStatus"_s)->text().contains(u"answers"_s));
+
+            // The Signing keys page shows each gateway's own key: prod the development key it was
+            // started with, staging none yet.
+            dialog->showSigningKeys(u"prod"_s);
+            auto *keyGateway = dialog->findChild<QComboBox *>(u"keyGateway"_s);
+            auto *current = dialog->signingKeyPanel()->findChild<QLabel *>(u"currentKeyLabel"_s);
+            QCOMPARE(dialog->signingKeyGateway(), u"prod"_s);
+            QVERIFY(current->text().contains(console.session(u"prod"_s)->signingKeys()->description()));
+            keyGateway->setCurrentIndex(keyGateway->findData(u"staging"_s));
+            QVERIFY(current->text().contains(u"No signing key"_s));
+            keyGateway->setCurrentIndex(keyGateway->findData(u"prod"_s));
+            QVERIFY(current->text().contains(console.session(u"prod"_s)->signingKeys()->description()));
+            QVERIFY(!console.session(u"prod"_s)->signingKeys()->description().isEmpty());
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"gatewayKeyButton"_s), Qt::LeftButton); // stays
+            QCOMPARE(dialog->signingKeyGateway(), u"prod"_s);
+            dialog->findChild<QTabWidget *>(u"settingsTabs"_s)->setCurrentIndex(0);
             const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
             if (!dir.isEmpty()) {
                 dialog->grab().save(dir + u"/settings.png"_s);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QDialog>
+#include <QWidget>
 
 class QButtonGroup;
 class QLabel;
@@ -10,17 +10,17 @@ class QRadioButton;
 
 namespace cs {
 
-// File > Signing key…: which key signs this approver's decisions on this gateway: a FIDO2
-// security key, a PKCS#11 token (smartcard, YubiKey PIV, HSM) by its URI, or a development
-// software key kept in the keychain. "Enroll" also sends the key to the gateway, where an
-// operator must approve it.
-class SigningKeyDialog : public QDialog
+// Settings > Signing keys (also File > Signing key…): which key signs this approver's decisions
+// on one gateway: a FIDO2 security key, a PKCS#11 token (smartcard, YubiKey PIV, HSM) by its URI,
+// or a development software key kept in the keychain. "Enroll" also sends the key to the gateway,
+// where an operator must approve it.
+class SigningKeyPanel : public QWidget
 {
     Q_OBJECT
 public:
     enum class Kind { Fido2, Pkcs11, Software };
 
-    explicit SigningKeyDialog(QWidget *parent = nullptr);
+    explicit SigningKeyPanel(QWidget *parent = nullptr);
 
     void setCurrent(const QString &description);
     void setKind(Kind kind);
@@ -32,7 +32,7 @@ public:
     void setBusy(bool busy);
 
 Q_SIGNALS:
-    void useRequested(cs::SigningKeyDialog::Kind kind, const QString &pkcs11Uri, bool enroll);
+    void useRequested(cs::SigningKeyPanel::Kind kind, const QString &pkcs11Uri, bool enroll);
 
 private:
     void updateState();

@@ -1,4 +1,4 @@
-#include "SigningKeyDialog.h"
+#include "SigningKeyPanel.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -12,18 +12,16 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-SigningKeyDialog::SigningKeyDialog(QWidget *parent)
-    : QDialog(parent), m_current(new QLabel(this)), m_kinds(new QButtonGroup(this)), m_uri(new QLineEdit(this)),
+SigningKeyPanel::SigningKeyPanel(QWidget *parent)
+    : QWidget(parent), m_current(new QLabel(this)), m_kinds(new QButtonGroup(this)), m_uri(new QLineEdit(this)),
       m_status(new QLabel(this))
 {
-    setObjectName(u"signingKeyDialog"_s);
-    setWindowTitle(tr("Signing key"));
+    setObjectName(u"signingKeyPanel"_s);
     m_current->setObjectName(u"currentKeyLabel"_s);
     m_current->setWordWrap(true);
     m_status->setObjectName(u"keyStatusLabel"_s);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse); // the operator needs the key id
-    setMinimumWidth(560);
     m_uri->setObjectName(u"pkcs11UriEdit"_s);
     m_uri->setPlaceholderText(u"pkcs11:token=…;object=…"_s);
 
@@ -43,9 +41,9 @@ SigningKeyDialog::SigningKeyDialog(QWidget *parent)
     m_enroll = buttons->addButton(tr("Use and enroll…"), QDialogButtonBox::ActionRole);
     m_use->setObjectName(u"useKeyButton"_s);
     m_enroll->setObjectName(u"enrollKeyButton"_s);
-    buttons->addButton(QDialogButtonBox::Close);
 
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins({});
     layout->addWidget(m_current);
     layout->addWidget(fido2);
     layout->addWidget(pkcs11);
@@ -53,49 +51,47 @@ SigningKeyDialog::SigningKeyDialog(QWidget *parent)
     layout->addWidget(software);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
+    layout->addStretch();
 
     connect(m_kinds, &QButtonGroup::idToggled, this, [this] { updateState(); });
     connect(m_uri, &QLineEdit::textChanged, this, [this] { updateState(); });
     connect(m_use, &QPushButton::clicked, this, [this] { Q_EMIT useRequested(kind(), pkcs11Uri(), false); });
     connect(m_enroll, &QPushButton::clicked, this, [this] { Q_EMIT useRequested(kind(), pkcs11Uri(), true); });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateState();
 }
 
-void SigningKeyDialog::setCurrent(const QString &description)
+void SigningKeyPanel::setCurrent(const QString &description)
 {
     m_current->setText(description.isEmpty() ? tr("No signing key is set up: decisions cannot be signed.")
                                              : tr("Decisions are signed with %1.").arg(description));
-    adjustSize();
 }
 
-void SigningKeyDialog::setKind(Kind kind)
+void SigningKeyPanel::setKind(Kind kind)
 {
     m_kinds->button(int(kind))->setChecked(true);
 }
 
-SigningKeyDialog::Kind SigningKeyDialog::kind() const
+SigningKeyPanel::Kind SigningKeyPanel::kind() const
 {
     return Kind(m_kinds->checkedId());
 }
 
-void SigningKeyDialog::setPkcs11Uri(const QString &uri)
+void SigningKeyPanel::setPkcs11Uri(const QString &uri)
 {
     m_uri->setText(uri);
 }
 
-QString SigningKeyDialog::pkcs11Uri() const
+QString SigningKeyPanel::pkcs11Uri() const
 {
     return m_uri->text().trimmed();
 }
 
-void SigningKeyDialog::setStatus(const QString &text)
+void SigningKeyPanel::setStatus(const QString &text)
 {
     m_status->setText(text);
-    adjustSize(); // grow with the wrapped sentence
 }
 
-void SigningKeyDialog::setBusy(bool busy)
+void SigningKeyPanel::setBusy(bool busy)
 {
     m_use->setDisabled(busy);
     m_enroll->setDisabled(busy);
@@ -103,7 +99,7 @@ void SigningKeyDialog::setBusy(bool busy)
         updateState();
 }
 
-void SigningKeyDialog::updateState()
+void SigningKeyPanel::updateState()
 {
     const bool pkcs11 = kind() == Kind::Pkcs11;
     m_uri->setEnabled(pkcs11);
