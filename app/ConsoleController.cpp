@@ -151,6 +151,8 @@ ConsoleController::~ConsoleController()
     // Sessions' dialogs are children of the window, and the window's view shows the model.
     m_settings.reset();
     m_alerts.reset();
+    for (const auto &session : m_sessions)
+        session->disconnect(this); // the status walks every session: none may call back mid-clear
     m_sessions.clear();
     m_window.reset();
 }

@@ -57,6 +57,10 @@ GatewaySession::GatewaySession(const Options &options, const Clock *clock, Keych
 
 GatewaySession::~GatewaySession()
 {
+    // Nothing is told of a session going away: its listeners (the console's status, which walks
+    // every session) may be in the middle of being destroyed themselves.
+    m_feed->disconnect(this);
+    disconnect();
     m_feed->stop();
     delete m_connectDialog;
     // The signer's dialogs refer to the window; the audit browser reads the mirror.

@@ -121,7 +121,9 @@ class TestTriage : public QObject
     {
         const QString dir = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
         if (!dir.isEmpty())
-            (widget ? widget : window())->grab().save(dir + u'/' + name + u".png"_s);
+            (widget ? widget : window())
+                ->grab()
+                .save(dir + u'/' + name + qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_SUFFIX") + u".png"_s);
     }
 
 private Q_SLOTS:
