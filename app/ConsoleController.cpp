@@ -66,6 +66,10 @@ ConsoleController::ConsoleController(const Clock *clock, KeychainTokenStore *key
             session->decide(action, Verdict::Deny, reason);
         }
     });
+    connect(pane, &ActionReviewPane::withdrawRequested, this, [this](const Action &action) {
+        if (GatewaySession *session = this->session(m_shownGateway))
+            session->withdrawApproval(action);
+    });
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ConsoleController::tick);
     m_ticker.start();
@@ -285,6 +289,11 @@ void ConsoleController::onEvent(GatewaySession *session, const Event &event)
     if (shown && m_shownGateway == session->name() && shown->id == event.actionId &&
         EventType::resolvesAction(event.type))
         m_window->reviewPane()->markResolved(resolutionSentence(event));
+    if (shown && m_shownGateway == session->name() && shown->id == event.actionId &&
+        EventType::changesApprovals(event.type)) {
+        if (const Action *action = m_queue->actionById(event.actionId, session->name()))
+            m_window->reviewPane()->showApprovals(action->approvals);
+    }
 }
 
 void ConsoleController::onActionSelected(const QString &gateway, const QString &actionId)
@@ -293,6 +302,8 @@ void ConsoleController::onActionSelected(const QString &gateway, const QString &
         return; // keep showing the last action, marked resolved, until another is picked
     if (const Action *action = m_queue->actionById(actionId, gateway)) {
         m_shownGateway = gateway;
+        GatewaySession *viewer = this->session(gateway);
+        m_window->reviewPane()->setViewer(viewer ? viewer->identity() : QString());
         m_window->reviewPane()->showAction(*action, m_clock->now());
         m_alerts->actionOpened(gateway, actionId);
         updatePaneOnline();

@@ -170,6 +170,7 @@ void GatewaySession::connectFeed(const QString &token)
     if (m_options.token.isEmpty())
         GatewayList::remember({m_options.name, m_url});
     m_feed->setEndpoint(m_url, token);
+    m_client.setEndpoint(m_url, token);
     m_keys->setEndpoint(m_url, token);
     m_audit->setEndpoint(m_url, token);
     m_feed->start(m_feed->lastSeq());
@@ -227,6 +228,15 @@ void GatewaySession::decide(const Action &action, Verdict verdict, const QString
     m_pendingActionId = action.id;
     // Sign what the pane shows: the action as the approver read it, not a fresher copy.
     m_signer->sign(action, verdict, reason, m_identity, m_clock->now());
+}
+
+void GatewaySession::withdrawApproval(const Action &action)
+{
+    m_client.post(u"/v1/actions/%1/withdraw"_s.arg(action.id), {}, this,
+                  [this, id = action.id](const AgentClient::Reply &reply) {
+                      if (!reply.ok())
+                          Q_EMIT decisionFailed(id, ErrorText::forError(reply.error));
+                  });
 }
 
 void GatewaySession::sendDecision(const DecisionSubmission &submission)

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "KeychainTokenStore.h"
+#include "client/AgentClient.h"
 #include "domain/ActionRules.h"
 #include "feed/FeedClient.h"
 #include "util/Clock.h"
 
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -68,6 +70,9 @@ public:
 
     // Signs the action as the pane shows it, then sends the decision on the feed.
     void decide(const Action &action, Verdict verdict, const QString &reason);
+    // Takes back this approver's approval of an action that waits for more (POST …/withdraw);
+    // the feed's action.approval_withdrawn updates the queue.
+    void withdrawApproval(const Action &action);
 
 Q_SIGNALS:
     // The connection, the identity or mayDecide() changed.
@@ -103,6 +108,8 @@ private:
     KeychainTokenStore *m_keychain;
     QPointer<QWidget> m_dialogParent;
     std::unique_ptr<FeedClient> m_feed;
+    QNetworkAccessManager m_network;
+    AgentClient m_client{&m_network};
     std::unique_ptr<DecisionSigner> m_signer;
     std::unique_ptr<SigningKeySettings> m_keys;
     std::unique_ptr<AuditController> m_audit;

@@ -105,6 +105,10 @@ void RequestCommand::onSubmitted(const AgentClient::Reply &reply)
         printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Compact)));
         return finish(ExitCode::Approved);
     }
+    // The policy may have settled it at once: allowed, or denied with its rule's sentence.
+    if (const auto status = statusFromName(reply.body.value(u"status"_s).toString());
+        status && *status != ActionStatus::Pending)
+        return onDecided(reply.body, *status);
     const QDateTime expiresAt = ActionCodec::parseTime(reply.body.value(u"expires_at"_s).toString());
     printErr(u"countersign: waiting for approval of %1 (expires %2)"_s.arg(
         id, expiresAt.toLocalTime().toString(Qt::ISODate)));
@@ -126,6 +130,9 @@ void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
     case ActionStatus::Approved:
         printErr(u"countersign: approved by %1"_s.arg(by));
         break;
+    case ActionStatus::Allowed:
+        printErr(u"countersign: %1 (no approval needed)"_s.arg(reason));
+        break;
     case ActionStatus::Denied:
         printErr(u"countersign: denied by %1: %2"_s.arg(by, reason));
         break;
@@ -133,13 +140,14 @@ void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
         printErr(u"countersign: %1"_s.arg(statusName(status)));
         break;
     }
+    const bool mayRun = status == ActionStatus::Approved || status == ActionStatus::Allowed;
     if (m_mode == Mode::Exec) {
-        if (status == ActionStatus::Approved)
+        if (mayRun)
             return runAndReport(action.value(u"id"_s).toString());
     } else {
         printOut(QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact)));
     }
-    finish(status == ActionStatus::Approved ? ExitCode::Approved
+    finish(mayRun                              ? ExitCode::Approved
            : status == ActionStatus::Denied ? ExitCode::Denied
                                             : ExitCode::ExpiredOrCancelled);
 }

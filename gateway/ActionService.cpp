@@ -40,25 +40,43 @@ WireError ActionService::storageFailure(const QString &detail)
 
 std::optional<Action> ActionService::submit(const Principal &initiator, ActionRequest request, WireError *error)
 {
-    const int ttl = request.ttlSeconds.value_or(m_limits.defaultTtlSeconds);
-    if (ttl > m_limits.maxTtlSeconds) {
+    const PolicyVerdict verdict = m_rules->evaluate(initiator.id, request);
+    const Requirement &requirement = verdict.requirement;
+    const bool needsHumans = verdict.outcome == PolicyRule::Outcome::Require;
+    if (needsHumans && !requirement.justification.pattern().isEmpty() &&
+        !requirement.justification.match(request.justification).hasMatch()) {
+        *error = {ErrorCode::JustificationRejected, requirement.justificationMessage};
+        return std::nullopt;
+    }
+    if (request.ttlSeconds && *request.ttlSeconds > m_limits.maxTtlSeconds) {
         *error = {ErrorCode::InvalidField,
                   u"The field 'ttl_seconds' may be at most %1 on this gateway."_s.arg(m_limits.maxTtlSeconds)};
         return std::nullopt;
     }
+    // A rule's TTL is the default and the longest an action it matches may wait.
+    int ttl = request.ttlSeconds.value_or(requirement.ttlSeconds.value_or(m_limits.defaultTtlSeconds));
+    if (needsHumans && requirement.ttlSeconds)
+        ttl = std::min(ttl, *requirement.ttlSeconds);
     Action action;
     action.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     action.initiator = initiator.id;
     action.request = std::move(request);
     action.request.ttlSeconds = ttl;
+    if (needsHumans && requirement.urgency) // at least the rule's: an agent cannot play an action down
+        action.request.urgency = std::max(action.request.urgency, *requirement.urgency);
     action.createdAt = m_clock->now();
     action.expiresAt = action.createdAt.addSecs(ttl);
+    action.policy = ActionPolicy{verdict.rule, needsHumans ? requirement.quorum.toString() : QString(),
+                                 needsHumans && requirement.hardwareKey,
+                                 needsHumans ? requirement.useWithinSeconds : std::nullopt};
     action.digest = action.computeDigest();
     if (action.digest.isEmpty()) {
         *error = {ErrorCode::InvalidField,
                   u"The request has no canonical JSON form (RFC 8785), so it cannot be signed."_s};
         return std::nullopt;
     }
+    if (!needsHumans)
+        return settleByPolicy(initiator, std::move(action), verdict, error);
 
     QString storeError;
     const auto event = m_store->record(action,
@@ -76,6 +94,34 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
     m_pending.insert(action.id, action);
     m_pendingTexts.insert(action.id, FeedMessages::actionText(action));
     armExpiryTimer(action.expiresAt);
+    Q_EMIT eventRecorded(*event);
+    return action;
+}
+
+std::optional<Action> ActionService::settleByPolicy(const Principal &initiator, Action action,
+                                                    const PolicyVerdict &verdict, WireError *error)
+{
+    // One event holds the whole action and the rule: it is never pending, so no console shows it
+    // as waiting and no one is notified of it.
+    const bool allow = verdict.outcome == PolicyRule::Outcome::Allow;
+    action.status = allow ? ActionStatus::Allowed : ActionStatus::Denied;
+    action.resolution = Resolution{u"policy"_s, allow ? u"allowed by rule %1"_s.arg(verdict.rule) : verdict.message,
+                                   action.createdAt};
+    QJsonObject payload{{u"action"_s, ActionCodec::toJson(action)},
+                        {u"rule"_s, verdict.rule},
+                        {u"verdict"_s, allow ? u"allow"_s : u"deny"_s}};
+    if (!allow)
+        payload.insert(u"message"_s, verdict.message);
+    QString storeError;
+    const auto event = m_store->record(
+        action,
+        Event{0, action.createdAt, allow ? EventType::ActionAllowed : EventType::ActionPolicyDenied, initiator.id,
+              action.id, payload},
+        &storeError);
+    if (!event) {
+        *error = storageFailure(storeError);
+        return std::nullopt;
+    }
     Q_EMIT eventRecorded(*event);
     return action;
 }
@@ -108,6 +154,22 @@ std::optional<Action> ActionService::reportExecution(const Principal &who, const
         *error = *refusal;
         return std::nullopt;
     }
+    // An approval may be used within the rule's use_within only; a late report is refused, and
+    // the refusal recorded.
+    if (action->policy && action->policy->useWithinSeconds && action->resolution &&
+        action->resolution->at.addSecs(*action->policy->useWithinSeconds) < m_clock->now()) {
+        *error = {ErrorCode::ApprovalExpired,
+                  u"Action %1 was approved at %2; rule %3 lets it run within %4 s of that only."_s
+                      .arg(action->id, ActionCodec::formatTime(action->resolution->at), action->policy->rule)
+                      .arg(*action->policy->useWithinSeconds)};
+        QString storeError;
+        const auto event = m_store->append(Event{0, m_clock->now(), EventType::ExecutionRefused, who.id, action->id,
+                                                 {{u"code"_s, error->code}, {u"message"_s, error->message}}},
+                                           &storeError);
+        if (event)
+            Q_EMIT eventRecorded(*event);
+        return std::nullopt;
+    }
     execution.at = m_clock->now();
     action->execution = execution;
     QJsonObject payload = ActionCodec::toJson(execution);
@@ -137,23 +199,90 @@ std::optional<Action> ActionService::decide(const Principal &decider, const Sign
     std::optional<WireError> refusal = checkSignature(decider, decision, signature);
     if (!refusal)
         refusal = ActionRules::checkDecision(*action, decision.attempt(), decider, m_clock->now());
+    if (!refusal)
+        refusal = checkRequirement(*action, decider, decision.keyId);
+    if (!refusal && decision.verdict == Verdict::Approve && action->approvedBy(decider.id))
+        refusal = WireError{ErrorCode::AlreadyApproved,
+                            u"%1 has approved action %2 already; one human counts once."_s.arg(decider.id, action->id)};
     if (refusal) {
         *error = *refusal;
         recordRefusal(decider, decision, *refusal);
         return std::nullopt;
     }
     const bool approve = decision.verdict == Verdict::Approve;
-    const QJsonObject payload{{u"verdict"_s, verdictName(decision.verdict)},
-                              {u"reason"_s, decision.reason},
-                              {u"approver"_s, decider.id},
-                              {u"action_digest"_s, decision.actionDigest},
-                              {u"key_id"_s, decision.keyId},
-                              {u"decision"_s, decision.toJson()},
-                              {u"signature"_s, signature.toJson()}};
-    return resolve(*action, approve ? ActionStatus::Approved : ActionStatus::Denied,
-                   {decider.id, decision.reason, m_clock->now()},
-                   approve ? EventType::ActionApproved : EventType::ActionDenied, payload, error,
-                   m_keys->rememberNonce(decision.nonce, decision.keyId));
+    QJsonObject payload{{u"verdict"_s, verdictName(decision.verdict)},
+                        {u"reason"_s, decision.reason},
+                        {u"approver"_s, decider.id},
+                        {u"action_digest"_s, decision.actionDigest},
+                        {u"key_id"_s, decision.keyId},
+                        {u"decision"_s, decision.toJson()},
+                        {u"signature"_s, signature.toJson()}};
+    const EventStore::Extra nonce = m_keys->rememberNonce(decision.nonce, decision.keyId);
+    if (!approve) // any deny settles the action, whatever approvals it had
+        return resolve(*action, ActionStatus::Denied, {decider.id, decision.reason, m_clock->now()},
+                       EventType::ActionDenied, payload, error, nonce);
+    Action approved = *action;
+    approved.approvals.append({decider.id, decider.groups, decision.keyId, m_clock->now()});
+    payload.insert(u"approvals"_s, ActionCodec::toJson(approved.approvals));
+    const Quorum::Progress progress = approved.approvalProgress();
+    if (progress.have < progress.needed) {
+        payload.insert(u"progress"_s, progressJson(progress));
+        return updateApprovals(approved, EventType::ApprovalRecorded, decider.id, payload, error, nonce);
+    }
+    return resolve(approved, ActionStatus::Approved, {decider.id, decision.reason, m_clock->now()},
+                   EventType::ActionApproved, payload, error, nonce);
+}
+
+std::optional<Action> ActionService::withdrawApproval(const Principal &who, const QString &actionId,
+                                                      WireError *error)
+{
+    expireDue();
+    const auto action = find(actionId);
+    if (!action || (who.role == Role::Agent && who.id != action->initiator)) {
+        *error = {ErrorCode::UnknownAction, u"There is no action %1."_s.arg(actionId)};
+        return std::nullopt;
+    }
+    if (!action->isPending()) {
+        *error = {ErrorCode::NotPending,
+                  u"Action %1 is %2: an approval can be withdrawn only while it waits."_s.arg(
+                      action->id, statusName(action->status))};
+        return std::nullopt;
+    }
+    if (!action->approvedBy(who.id)) {
+        *error = {ErrorCode::NoApproval, u"%1 has no approval of action %2 to withdraw."_s.arg(who.id, action->id)};
+        return std::nullopt;
+    }
+    Action withdrawn = *action;
+    withdrawn.approvals.removeIf([&who](const Approval &approval) { return approval.approver == who.id; });
+    const QJsonObject payload{{u"approver"_s, who.id},
+                              {u"approvals"_s, ActionCodec::toJson(withdrawn.approvals)},
+                              {u"progress"_s, progressJson(withdrawn.approvalProgress())}};
+    return updateApprovals(withdrawn, EventType::ApprovalWithdrawn, who.id, payload, error, {});
+}
+
+QJsonObject ActionService::progressJson(const Quorum::Progress &progress)
+{
+    QStringList open;
+    for (const QuorumTerm &term : progress.open)
+        open.append(Quorum{{{term}}}.toString());
+    return {{u"have"_s, progress.have}, {u"needed"_s, progress.needed}, {u"waiting_for"_s, open.join(u" AND "_s)}};
+}
+
+std::optional<Action> ActionService::updateApprovals(const Action &action, const QString &eventType,
+                                                     const QString &actor, const QJsonObject &payload,
+                                                     WireError *error, const EventStore::Extra &extra)
+{
+    QString storeError;
+    const auto event =
+        m_store->write(&action, Event{0, m_clock->now(), eventType, actor, action.id, payload}, extra, &storeError);
+    if (!event) {
+        *error = storageFailure(storeError);
+        return std::nullopt;
+    }
+    m_pending.insert(action.id, action);
+    m_pendingTexts.insert(action.id, FeedMessages::actionText(action));
+    Q_EMIT eventRecorded(*event);
+    return action;
 }
 
 std::optional<WireError> ActionService::checkSignature(const Principal &decider, const SignedDecision &decision,
@@ -199,6 +328,25 @@ std::optional<WireError> ActionService::checkSignature(const Principal &decider,
     return std::nullopt;
 }
 
+std::optional<WireError> ActionService::checkRequirement(const Action &action, const Principal &decider,
+                                                         const QString &keyId) const
+{
+    if (!action.policy)
+        return std::nullopt;
+    if (action.policy->hardwareKey) {
+        const auto key = m_keys->find(keyId);
+        if (!key || key->assurance != Assurance::Hardware)
+            return WireError{ErrorCode::SoftwareKeyRefused,
+                             u"Rule %1 takes decisions signed with a hardware key only; %2 is a software key."_s.arg(
+                                 action.policy->rule, keyId)};
+    }
+    if (!action.quorum().counts(decider.groups))
+        return WireError{ErrorCode::NotInRequiredGroup,
+                         u"Rule %1 needs %2; %3 is in none of those groups."_s.arg(
+                             action.policy->rule, action.policy->quorum, decider.id)};
+    return std::nullopt;
+}
+
 void ActionService::recordRefusal(const Principal &decider, const SignedDecision &decision, const WireError &refusal)
 {
     appendRefusal(decider, decision.actionId,
@@ -216,6 +364,16 @@ void ActionService::refuseUnreadableDecision(const Principal &decider, const QSt
     const bool known = find(actionId).has_value();
     appendRefusal(decider, known ? actionId : QString(),
                   {{u"requested_action_id"_s, actionId}, {u"code"_s, refusal.code}, {u"message"_s, refusal.message}});
+}
+
+void ActionService::recordGatewayEvent(const QString &type, const QJsonObject &payload)
+{
+    QString storeError;
+    const auto event = m_store->append(Event{0, m_clock->now(), type, u"gateway"_s, {}, payload}, &storeError);
+    if (event)
+        Q_EMIT eventRecorded(*event);
+    else
+        qCWarning(lcGateway) << "could not record" << type << ":" << storeError;
 }
 
 void ActionService::appendRefusal(const Principal &decider, const QString &actionId, const QJsonObject &payload)

@@ -2,6 +2,7 @@
 
 #include "EventStore.h"
 #include "KeyRegistry.h"
+#include "Policy.h"
 #include "domain/ActionRules.h"
 #include "signing/SignedDecision.h"
 #include "util/Clock.h"
@@ -9,6 +10,8 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+
+#include <memory>
 
 namespace cs {
 
@@ -38,8 +41,17 @@ public:
     // Loads the pending actions and expires those whose deadline passed while the gateway was down.
     void load();
 
+    // The rules every submission is decided by from now on (docs/policy.md); the built-in policy
+    // (one approver for everything) until one is set. Actions already pending keep theirs.
+    void setPolicy(std::shared_ptr<const Policy> policy) { m_rules = std::move(policy); }
+    // Records a policy event (policy.loaded, policy.rejected) in the log, by the gateway.
+    void recordGatewayEvent(const QString &type, const QJsonObject &payload);
+    const Policy &policy() const { return *m_rules; }
+
     std::optional<Action> submit(const Principal &initiator, ActionRequest request, WireError *error);
     std::optional<Action> cancel(const Principal &who, const QString &actionId, WireError *error);
+    // Takes back `who`'s approval of a pending action that waits for more (action.approval_withdrawn).
+    std::optional<Action> withdrawApproval(const Principal &who, const QString &actionId, WireError *error);
     // Records how an approved action ran (execution.reported), as its initiator says.
     std::optional<Action> reportExecution(const Principal &who, const QString &actionId, Execution execution,
                                           WireError *error);
@@ -88,6 +100,17 @@ private:
     void recordRefusal(const Principal &decider, const SignedDecision &decision, const WireError &refusal);
     void appendRefusal(const Principal &decider, const QString &actionId, const QJsonObject &payload);
     // The checks on the key and the signature, before the action's own rules.
+    // Records an action the policy allowed or denied at once, never pending.
+    std::optional<Action> settleByPolicy(const Principal &initiator, Action action, const PolicyVerdict &verdict,
+                                         WireError *error);
+    // Records a change of a pending action's approvals; the action stays pending.
+    std::optional<Action> updateApprovals(const Action &action, const QString &eventType, const QString &actor,
+                                          const QJsonObject &payload, WireError *error,
+                                          const EventStore::Extra &extra);
+    static QJsonObject progressJson(const Quorum::Progress &progress);
+    // What the action's rule asks of whoever decides it: their group, a hardware key.
+    std::optional<WireError> checkRequirement(const Action &action, const Principal &decider,
+                                              const QString &keyId) const;
     std::optional<WireError> checkSignature(const Principal &decider, const SignedDecision &decision,
                                             const SignatureRecord &signature) const;
     // Makes sure the timer fires no later than `deadline`.
@@ -99,6 +122,7 @@ private:
     const Clock *m_clock;
     Limits m_limits;
     SigningPolicy m_policy;
+    std::shared_ptr<const Policy> m_rules = std::make_shared<const Policy>();
     QHash<QString, Action> m_pending;
     QHash<QString, QByteArray> m_pendingTexts; // FeedMessages::actionText of each pending action
     QTimer m_expiryTimer;

@@ -1,8 +1,11 @@
 #include "Gateway.h"
 
+#include "signing/Crypto.h"
 #include "util/Log.h"
 
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
 #include <QTcpServer>
 #include <QWebSocket>
 
@@ -45,7 +48,15 @@ bool Gateway::start(QString *error)
     m_service = std::make_unique<ActionService>(
         &m_store, m_keys.get(), m_clock, ActionService::Limits{m_config.defaultTtlSeconds, m_config.maxTtlSeconds},
         ActionService::SigningPolicy{m_config.requireHardwareKeys, m_config.maxClockSkewSeconds, m_config.fido2RpId});
+    QStringList mistakes;
+    const auto policy = readPolicy(&mistakes);
+    if (!policy) { // never without a policy: refuse to start and say why
+        *error = u"the policy does not load:\n"_s + mistakes.join(u'\n');
+        return false;
+    }
+    m_service->setPolicy(policy);
     m_service->load();
+    recordPolicy(policy.get(), {});
     const auto auditSeed = AuditCheckpointer::loadOrCreateKey(m_config.dataDir, error);
     if (!auditSeed)
         return false;
@@ -67,6 +78,69 @@ bool Gateway::start(QString *error)
         *error = u"cannot listen on %1:%2"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort);
         return false;
     }
+    return true;
+}
+
+PolicyFile::Approvers Gateway::approversOf(const QList<ConfiguredPrincipal> &principals)
+{
+    PolicyFile::Approvers approvers;
+    for (const ConfiguredPrincipal &entry : principals) {
+        if (entry.principal.role != Role::Approver)
+            continue;
+        ++approvers.total;
+        for (const QString &group : entry.principal.groups)
+            ++approvers.perGroup[group];
+    }
+    return approvers;
+}
+
+std::shared_ptr<const Policy> Gateway::readPolicy(QStringList *mistakes) const
+{
+    if (m_config.policyPath.isEmpty())
+        return std::make_shared<const Policy>();
+    QList<PolicyError> errors;
+    auto policy = PolicyFile::load(m_config.policyPath, approversOf(m_config.principals), &errors);
+    if (!policy) {
+        for (const PolicyError &mistake : std::as_const(errors))
+            mistakes->append(mistake.toString(m_config.policyPath));
+        return nullptr;
+    }
+    qCInfo(lcGateway) << "policy" << m_config.policyPath << "loaded:" << policy->rules().size() << "rules";
+    return std::make_shared<const Policy>(std::move(*policy));
+}
+
+void Gateway::recordPolicy(const Policy *policy, const QStringList &mistakes)
+{
+    if (m_config.policyPath.isEmpty() || !m_service)
+        return;
+    if (!policy) {
+        m_service->recordGatewayEvent(EventType::PolicyRejected, {{u"source"_s, m_config.policyPath},
+                                                                  {u"errors"_s, QJsonArray::fromStringList(mistakes)},
+                                                                  {u"kept"_s, m_service->policy().source()}});
+        return;
+    }
+    // Which file, in which version: an auditor can match the digest with the reviewed file.
+    QFile file(m_config.policyPath);
+    const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    m_service->recordGatewayEvent(EventType::PolicyLoaded,
+                                  {{u"source"_s, m_config.policyPath},
+                                   {u"sha256"_s, QString::fromLatin1(Crypto::sha256(bytes).toHex())},
+                                   {u"rules"_s, int(policy->rules().size())}});
+}
+
+bool Gateway::reloadPolicy(QString *error)
+{
+    QStringList mistakes;
+    const auto policy = readPolicy(&mistakes);
+    if (!policy) {
+        *error = u"the policy does not load:\n"_s + mistakes.join(u'\n');
+        qCWarning(lcGateway).noquote() << *error << "\nthe policy in force stays";
+        recordPolicy(nullptr, mistakes);
+        return false;
+    }
+    if (m_service)
+        m_service->setPolicy(policy);
+    recordPolicy(policy.get(), {});
     return true;
 }
 

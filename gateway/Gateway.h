@@ -6,6 +6,7 @@
 #include "FeedHub.h"
 #include "GatewayConfig.h"
 #include "HttpApi.h"
+#include "PolicyFile.h"
 #include "PrincipalDirectory.h"
 #include "WalCheckpointer.h"
 
@@ -25,14 +26,24 @@ public:
     Gateway(GatewayConfig config, const Clock *clock, QObject *parent = nullptr);
     ~Gateway() override;
 
-    // Opens the store in the data dir, loads the pending actions and starts listening.
+    // Opens the store in the data dir, loads the policy and the pending actions and starts
+    // listening. A policy file that does not load stops the start, with every mistake in `error`.
     bool start(QString *error);
+    // Reads the policy file again (SIGHUP). On any mistake the policy in force stays, and false
+    // comes back with every mistake in `error`.
+    bool reloadPolicy(QString *error);
+    // The approvers a policy may name, from the configured principals.
+    static PolicyFile::Approvers approversOf(const QList<ConfiguredPrincipal> &principals);
     QUrl url() const;
 
     ActionService *service() { return m_service.get(); }
     FeedHub *feed() { return m_feed.get(); }
 
 private:
+    std::shared_ptr<const Policy> readPolicy(QStringList *mistakes) const;
+    // policy.loaded (with the file's SHA-256) or, when `policy` is null, policy.rejected.
+    void recordPolicy(const Policy *policy, const QStringList &mistakes);
+
     GatewayConfig m_config;
     const Clock *m_clock;
     PrincipalDirectory m_principals;

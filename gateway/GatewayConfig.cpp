@@ -1,6 +1,8 @@
 #include "GatewayConfig.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
@@ -139,6 +141,8 @@ std::optional<GatewayConfig> GatewayConfig::load(const QString &path, QString *e
     auto config = parse(file.readAll(), error);
     if (!config)
         *error = path + u": "_s + *error;
+    else if (!config->policyPath.isEmpty())
+        config->policyPath = QFileInfo(path).absoluteDir().absoluteFilePath(config->policyPath);
     return config;
 }
 
@@ -159,6 +163,8 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QStrin
             return std::nullopt;
         if (root["data_dir"])
             config.dataDir = text(root["data_dir"]);
+        if (root["policy"])
+            config.policyPath = text(root["policy"]);
         if (const YAML::Node actions = root["actions"]) {
             config.defaultTtlSeconds = actions["default_ttl_seconds"].as<int>(config.defaultTtlSeconds);
             config.maxTtlSeconds = actions["max_ttl_seconds"].as<int>(config.maxTtlSeconds);

@@ -33,6 +33,9 @@ struct GatewayConfig
     int maxClockSkewSeconds = 120;
     QString fido2RpId = QStringLiteral("countersign");
     QList<KeyRecord> keys; // listed in the configuration: approved from the start
+    // The policy file (docs/policy.md), absolute or relative to the configuration's directory;
+    // empty: the built-in policy, one approver for every action.
+    QString policyPath;
     // Audit checkpoints (docs/audit.md)
     int checkpointEveryEvents = 100;
     int checkpointEverySeconds = 10;

@@ -98,8 +98,10 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     const bool known = v1 && ((parts.size() == 2 && (resource == u"gateway" || resource == u"keys" ||
                                                      resource == u"actions" || resource == u"audit")) ||
                               (resource == u"actions" && parts.size() == 3) ||
+                              (resource == u"policy" && parts.size() == 3 && parts[2] == u"explain") ||
                               (resource == u"actions" && parts.size() == 4 &&
-                               (parts[3] == u"cancel" || parts[3] == u"decision" || parts[3] == u"execution")));
+                               (parts[3] == u"cancel" || parts[3] == u"decision" || parts[3] == u"execution" ||
+                                parts[3] == u"withdraw")));
     if (!known)
         return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no such endpoint."_s);
 
@@ -115,8 +117,9 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
 
     // Which methods each path takes; GET and POST share /v1/keys, /v1/actions and …/decision.
     const QString tail = parts.size() == 4 ? parts[3] : QString();
-    const bool getAllowed = parts.size() != 4 || tail == u"decision";
-    const bool postAllowed = resource != u"gateway" && resource != u"audit" && parts.size() != 3;
+    const bool getAllowed = (parts.size() != 4 || tail == u"decision") && resource != u"policy";
+    const bool postAllowed =
+        resource != u"gateway" && resource != u"audit" && (parts.size() != 3 || resource == u"policy");
     if (!((method == Method::Get && getAllowed) || (method == Method::Post && postAllowed))) {
         const QString allowed = getAllowed && postAllowed ? u"GET or POST"_s : getAllowed ? u"GET"_s : u"POST"_s;
         return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed,
@@ -127,6 +130,8 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         return SigningEndpoints::gatewayInfo(*m_service, m_gatewayId, *principal, m_auditKey, responder);
     if (resource == u"audit")
         return AuditEndpoints::page(*m_service, *principal, request, responder);
+    if (resource == u"policy")
+        return explain(*principal, request, responder);
     if (resource == u"keys") {
         if (get)
             return SigningEndpoints::listKeys(*m_service, *principal, responder);
@@ -143,6 +148,8 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         return fetch(*principal, parts[2], request, responder, socket);
     if (tail == u"cancel")
         return cancel(*principal, parts[2], responder);
+    if (tail == u"withdraw")
+        return withdrawApproval(*principal, parts[2], responder);
     if (tail == u"execution")
         return reportExecution(*principal, parts[2], request, responder);
     if (get)
@@ -167,12 +174,39 @@ void HttpApi::submit(const Principal &principal, const QHttpServerRequest &reque
     const auto action = m_service->submit(principal, std::move(*parsed), &error);
     if (!action)
         return writeError(responder, error);
-    writeJson(responder,
-              {{u"id"_s, action->id},
-               {u"status"_s, statusName(action->status)},
-               {u"digest"_s, action->digest},
-               {u"expires_at"_s, ActionCodec::formatTime(action->expiresAt)}},
-              Status::Created);
+    // The whole action: pending, or already allowed or denied by the policy (with its rule).
+    writeJson(responder, ActionCodec::toJson(*action), Status::Created);
+}
+
+void HttpApi::explain(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    auto body = readObject(request, responder);
+    if (!body)
+        return;
+    // Which agent the request is explained for: the caller, or (for approvers and auditors) the
+    // agent named in `agent`.
+    QString agent = principal.id;
+    if (body->contains(u"agent"_s) && principal.role != Role::Agent)
+        agent = body->value(u"agent"_s).toString();
+    body->remove(u"agent"_s);
+    const bool justified = body->contains(u"justification"_s);
+    if (!justified)
+        body->insert(u"justification"_s, u"-"_s);
+    WireError error;
+    const auto parsed = ActionCodec::parseRequest(*body, &error);
+    if (!parsed)
+        return writeError(responder, error);
+    const Policy &policy = m_service->policy();
+    const PolicyVerdict verdict = policy.evaluate(agent, *parsed);
+    QJsonObject answer = verdict.toJson();
+    answer.insert(u"agent"_s, agent);
+    answer.insert(u"policy_source"_s, policy.source());
+    if (verdict.outcome == PolicyRule::Outcome::Require && !verdict.requirement.justification.pattern().isEmpty()) {
+        answer.insert(u"justification_accepted"_s,
+                      justified ? QJsonValue(verdict.requirement.justification.match(parsed->justification).hasMatch())
+                                : QJsonValue());
+    }
+    writeJson(responder, answer, Status::Ok);
 }
 
 void HttpApi::fetch(const Principal &principal, const QString &actionId, const QHttpServerRequest &request,
@@ -203,6 +237,18 @@ void HttpApi::cancel(const Principal &principal, const QString &actionId, QHttpS
         return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no action %1."_s.arg(actionId));
     WireError error;
     const auto action = m_service->cancel(principal, actionId, &error);
+    if (!action)
+        return writeError(responder, error);
+    writeJson(responder, ActionCodec::toJson(*action), Status::Ok);
+}
+
+void HttpApi::withdrawApproval(const Principal &principal, const QString &actionId, QHttpServerResponder &responder)
+{
+    const auto existing = m_service->find(actionId);
+    if (!existing || !mayRead(principal, *existing))
+        return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no action %1."_s.arg(actionId));
+    WireError error;
+    const auto action = m_service->withdrawApproval(principal, actionId, &error);
     if (!action)
         return writeError(responder, error);
     writeJson(responder, ActionCodec::toJson(*action), Status::Ok);

@@ -38,7 +38,11 @@ private:
     struct ParkedPoll;
 
     void route(const QHttpServerRequest &request, QHttpServerResponder &responder, QTcpSocket *socket);
+    // POST /v1/policy/explain: which rule a request would match and what it would need.
+    void explain(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder);
     void submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder);
+    // POST /v1/actions/{id}/withdraw: an approver takes back their approval of a pending action.
+    void withdrawApproval(const Principal &principal, const QString &actionId, QHttpServerResponder &responder);
     void fetch(const Principal &principal, const QString &actionId, const QHttpServerRequest &request,
                QHttpServerResponder &responder, QTcpSocket *socket);
     void cancel(const Principal &principal, const QString &actionId, QHttpServerResponder &responder);

@@ -58,6 +58,8 @@ void getDecision(const ActionService &service, const Principal &principal, const
     writeJson(responder, {{u"format"_s, u"countersign-decision/1"_s},
                           {u"seq"_s, event->seq},
                           {u"action"_s, ActionCodec::toJson(*action)},
+                          // exactly what the digest covers, for a check with any RFC 8785 tool
+                          {u"request"_s, action->requestDocument()},
                           {u"decision"_s, event->payload.value(u"decision"_s)},
                           {u"signature"_s, event->payload.value(u"signature"_s)},
                           {u"key"_s, key ? key->toJson() : QJsonObject()},

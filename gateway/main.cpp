@@ -1,9 +1,12 @@
 #include "DevSetup.h"
 #include "Gateway.h"
 #include "KeyCommand.h"
+#include "PolicyCommand.h"
+#include "UnixSignals.h"
 #include "util/Tokens.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -61,6 +64,8 @@ int main(int argc, char *argv[])
         return createToken(arguments.mid(2));
     if (arguments.size() >= 2 && arguments[1] == u"key")
         return cs::runKeyCommand(arguments.mid(1));
+    if (arguments.size() >= 2 && arguments[1] == u"policy")
+        return cs::runPolicyCommand(arguments.mid(1));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Countersign gateway: human approval for agents' privileged actions."_s);
@@ -71,6 +76,7 @@ int main(int argc, char *argv[])
         {u"listen"_s, u"Address to listen on (default 127.0.0.1:8470; port 0 picks one)."_s, u"HOST:PORT"_s});
     parser.addOption({u"data-dir"_s, u"Directory for the database and keys."_s, u"DIR"_s});
     parser.addOption({u"dev"_s, u"Development mode: no configuration, dev principals in DIR/dev-principals.json."_s});
+    parser.addOption({u"policy"_s, u"The policy file (YAML; overrides the configuration's 'policy')."_s, u"FILE"_s});
     parser.process(app);
 
     QString error;
@@ -87,6 +93,8 @@ int main(int argc, char *argv[])
         return fail(error);
     if (parser.isSet(u"data-dir"_s))
         config.dataDir = parser.value(u"data-dir"_s);
+    if (parser.isSet(u"policy"_s))
+        config.policyPath = QFileInfo(parser.value(u"policy"_s)).absoluteFilePath();
     if (parser.isSet(u"dev"_s)) {
         if (config.dataDir.isEmpty())
             return fail(u"--dev needs --data-dir DIR"_s);
@@ -100,6 +108,12 @@ int main(int argc, char *argv[])
     cs::Gateway gateway(config, &clock);
     if (!gateway.start(&error))
         return fail(error);
+    // SIGHUP reads the policy again; a broken file keeps the one in force (and says why).
+    cs::UnixSignals signals;
+    QObject::connect(&signals, &cs::UnixSignals::hangup, &gateway, [&gateway] {
+        QString reloadError;
+        gateway.reloadPolicy(&reloadError);
+    });
     print(stdout, u"countersign-gateway listening on %1"_s.arg(gateway.url().toString()));
     return app.exec();
 }

@@ -235,69 +235,84 @@
         <translation>Verbleibende Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="97"/>
-        <location filename="../ui/ActionReviewPane.cpp" line="109"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="94"/>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="99"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="111"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="121"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="123"/>
         <source>Reveal</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="122"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="124"/>
         <source>Show the masked values on screen</source>
         <translation>Die maskierten Werte auf dem Bildschirm zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="130"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="132"/>
         <source>Justification</source>
         <translation>Begründung</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="138"/>
-        <location filename="../ui/ActionReviewPane.cpp" line="142"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="140"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="144"/>
         <source>Context</source>
         <translation>Kontext</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="143"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="145"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="143"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="145"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="150"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="152"/>
         <source>Digest</source>
         <translation>Digest</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="166"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="168"/>
         <source>&amp;Deny…</source>
         <translation>&amp;Ablehnen…</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="168"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="170"/>
         <source>Deny this action with a reason (D)</source>
         <translation>Diese Aktion mit Begründung ablehnen (D)</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="169"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="171"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Freigeben…</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="171"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="173"/>
         <source>Approve and sign this action (A)</source>
         <translation>Diese Aktion freigeben und signieren (A)</translation>
     </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="174"/>
+        <source>&amp;Withdraw my approval</source>
+        <translation>Meine Freigabe &amp;zurückziehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="176"/>
+        <source>Take back your approval while the action still waits for others</source>
+        <translation>Ihre Freigabe zurücknehmen, solange die Aktion noch auf andere wartet</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="257"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="269"/>
         <source>runs without a shell, as %n argument(s)</source>
         <translation>
             <numerusform>läuft ohne Shell, als %n Argument</numerusform>
@@ -305,12 +320,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="258"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="270"/>
         <source>runs as one /bin/sh -c string</source>
         <translation>läuft als eine Zeichenkette für /bin/sh -c</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="259"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="271"/>
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n Zeile</numerusform>
@@ -318,7 +333,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="261"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="273"/>
         <source>%n hidden or control character(s) shown as ⟦…⟧</source>
         <translation>
             <numerusform>%n verborgenes oder Steuerzeichen als ⟦…⟧ gezeigt</numerusform>
@@ -326,7 +341,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="263"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="275"/>
         <source>%n value(s) that look like secrets are shown.</source>
         <translation>
             <numerusform>%n Wert, der wie ein Geheimnis aussieht, wird gezeigt.</numerusform>
@@ -334,7 +349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="264"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="276"/>
         <source>%n value(s) that look like secrets are masked as •••••••• on screen; the signature covers the original.</source>
         <translation>
             <numerusform>%n Wert, der wie ein Geheimnis aussieht, ist auf dem Bildschirm als •••••••• maskiert; die Signatur deckt das Original ab.</numerusform>
@@ -342,22 +357,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="295"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="307"/>
         <source>This action expired: it can no longer be decided.</source>
         <translation>Diese Aktion ist abgelaufen: Über sie kann nicht mehr entschieden werden.</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="354"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="389"/>
+        <source>%1 (rule %2)</source>
+        <translation>%1 (Regel %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="391"/>
+        <source>hardware key only</source>
+        <translation>nur Hardware-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="400"/>
+        <source>%1 of %2 approved (%3) — waiting for %4</source>
+        <translation>%1 von %2 freigegeben (%3) — wartet auf %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="403"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="406"/>
+        <source>You approved this action; it waits for the others.</source>
+        <translation>Sie haben diese Aktion freigegeben; sie wartet auf die anderen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="417"/>
         <source>Scroll to the end of the command to enable Approve: it has lines below.</source>
         <translation>Scrollen Sie bis zum Ende des Befehls, um Freigeben zu aktivieren: Es folgen weitere Zeilen.</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="207"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="218"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="212"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="223"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -388,7 +428,7 @@
 <context>
     <name>cs::AuditBrowser</name>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="73"/>
+        <location filename="../ui/AuditBrowser.cpp" line="84"/>
         <source>
     %1 on %2 (%3)
     $ %4
@@ -399,27 +439,34 @@
     Begründung: %5</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="52"/>
+        <location filename="../ui/AuditBrowser.cpp" line="56"/>
         <source>the signed decision cannot be read: %1</source>
         <translation>die signierte Entscheidung ist nicht lesbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="55"/>
+        <location filename="../ui/AuditBrowser.cpp" line="59"/>
         <source>key %1 is not in the mirror; the gateway checked it</source>
         <translation>Schlüssel %1 ist nicht im Spiegel; das Gateway hat ihn geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="58"/>
+        <location filename="../ui/AuditBrowser.cpp" line="62"/>
         <source>SIGNATURE DOES NOT VERIFY: %1 (%2)</source>
         <translation>SIGNATUR UNGÜLTIG: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="59"/>
+        <location filename="../ui/AuditBrowser.cpp" line="63"/>
         <source>signature verifies under %1&apos;s %2 key %3 (%4, %5)</source>
         <translation>Signatur gültig unter dem %2-Schlüssel %3 von %1 (%4, %5)</translation>
     </message>
     <message>
         <location filename="../ui/AuditBrowser.cpp" line="79"/>
+        <source>
+    policy: rule %1%2</source>
+        <translation>
+    Richtlinie: Regel %1%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="90"/>
         <source>
     %1, reason: %2
     %3</source>
@@ -428,121 +475,121 @@
     %3</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="85"/>
+        <location filename="../ui/AuditBrowser.cpp" line="96"/>
         <source>
     ran: %1%2%3</source>
         <translation>
     ausgeführt: %1%2%3</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="87"/>
+        <location filename="../ui/AuditBrowser.cpp" line="98"/>
         <source>, exit code %1</source>
         <translation>, Exit-Code %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="92"/>
+        <location filename="../ui/AuditBrowser.cpp" line="103"/>
         <source>
     refused: %1 (%2)</source>
         <translation>
     abgelehnt: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="104"/>
+        <location filename="../ui/AuditBrowser.cpp" line="115"/>
         <source>Search command and justification</source>
         <translation>Befehl und Begründung durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="105"/>
+        <location filename="../ui/AuditBrowser.cpp" line="116"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <location filename="../ui/AuditBrowser.cpp" line="117"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="107"/>
+        <location filename="../ui/AuditBrowser.cpp" line="118"/>
         <source>Initiator</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="108"/>
+        <location filename="../ui/AuditBrowser.cpp" line="119"/>
         <source>Approver</source>
         <translation>Genehmigende Person</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="108"/>
+        <location filename="../ui/AuditBrowser.cpp" line="119"/>
         <source>Between</source>
         <translation>Zwischen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="114"/>
+        <location filename="../ui/AuditBrowser.cpp" line="125"/>
         <source>Countersign — audit log</source>
         <translation>Countersign — Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="121"/>
+        <location filename="../ui/AuditBrowser.cpp" line="132"/>
         <source>Any event</source>
         <translation>Jedes Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="128"/>
+        <location filename="../ui/AuditBrowser.cpp" line="141"/>
         <source>Any verdict</source>
         <translation>Jede Entscheidung</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="129"/>
+        <location filename="../ui/AuditBrowser.cpp" line="142"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="130"/>
+        <location filename="../ui/AuditBrowser.cpp" line="143"/>
         <source>Denied</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="152"/>
+        <location filename="../ui/AuditBrowser.cpp" line="169"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation>Wählen Sie ein Ereignis, um den ganzen Verlauf seiner Aktion zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="158"/>
+        <location filename="../ui/AuditBrowser.cpp" line="185"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="159"/>
+        <location filename="../ui/AuditBrowser.cpp" line="186"/>
         <source>Export JSON Lines…</source>
         <translation>Als JSON Lines exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="160"/>
+        <location filename="../ui/AuditBrowser.cpp" line="187"/>
         <source>Evidence bundle…</source>
         <translation>Beweispaket…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="161"/>
+        <location filename="../ui/AuditBrowser.cpp" line="188"/>
         <source>Verify local copy</source>
         <translation>Lokale Kopie prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="163"/>
+        <location filename="../ui/AuditBrowser.cpp" line="190"/>
         <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
         <translation>Prüft jedes gespeicherte Ereignis gegen seinen Hash und den des vorigen, um eine Änderung an der Kopie des Protokolls auf diesem Computer zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="168"/>
+        <location filename="../ui/AuditBrowser.cpp" line="195"/>
         <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
         <translation>Die passenden Ereignisse mit allem, was ein Prüfer braucht, um sie offline zu prüfen: die Kette zwischen ihnen, die signierten Checkpoints des Gateways und die Schlüssel der Unterzeichner.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="233"/>
+        <location filename="../ui/AuditBrowser.cpp" line="260"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation>Das Prüfprotokoll ist bei Seq %1 nicht gültig: %2 (%3). Ereignisse ab dort wurden nicht übernommen; informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="241"/>
+        <location filename="../ui/AuditBrowser.cpp" line="268"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n Ereignis gespiegelt, geprüft bis Seq %1</numerusform>
@@ -550,32 +597,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="259"/>
+        <location filename="../ui/AuditBrowser.cpp" line="286"/>
         <source>Export the matching events</source>
         <translation>Passende Ereignisse exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="260"/>
+        <location filename="../ui/AuditBrowser.cpp" line="287"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="260"/>
+        <location filename="../ui/AuditBrowser.cpp" line="287"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="281"/>
+        <location filename="../ui/AuditBrowser.cpp" line="308"/>
         <source>The local copy cannot be read: %1</source>
         <translation>Die lokale Kopie kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="283"/>
+        <location filename="../ui/AuditBrowser.cpp" line="310"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation>Die lokale Kopie wurde auf diesem Computer bei Seq %1 verändert: %2 (%3). Löschen Sie sie, synchronisieren Sie neu vom Gateway und informieren Sie Ihr Sicherheitsteam.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="290"/>
+        <location filename="../ui/AuditBrowser.cpp" line="317"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>Die lokale Kopie ist gültig: %n Ereignis ist bis Seq %1 korrekt verkettet.</numerusform>
@@ -583,42 +630,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="297"/>
+        <location filename="../ui/AuditBrowser.cpp" line="324"/>
         <source>Verifying the local copy…</source>
         <translation>Lokale Kopie wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="308"/>
+        <location filename="../ui/AuditBrowser.cpp" line="335"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation>Beweispaket in einen neuen Ordner schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="362"/>
+        <location filename="../ui/AuditBrowser.cpp" line="389"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="332"/>
+        <location filename="../ui/AuditBrowser.cpp" line="359"/>
         <source>Exporting the audit log…</source>
         <translation>Prüfprotokoll wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="332"/>
+        <location filename="../ui/AuditBrowser.cpp" line="359"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="355"/>
+        <location filename="../ui/AuditBrowser.cpp" line="382"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="358"/>
+        <location filename="../ui/AuditBrowser.cpp" line="385"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation>Ereignis %1 der lokalen Kopie kann nicht gelesen werden; der Export wurde abgebrochen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="353"/>
+        <location filename="../ui/AuditBrowser.cpp" line="380"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
@@ -798,19 +845,19 @@
         <translation>Vom Auslöser zurückgezogen.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="96"/>
+        <location filename="../app/ConsoleController.cpp" line="100"/>
         <source>Countersign keeps running</source>
         <translation>Countersign läuft weiter</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="97"/>
+        <location filename="../app/ConsoleController.cpp" line="101"/>
         <source>Urgent requests still reach you here. Quit from this icon&apos;s menu.</source>
         <translation>Dringende Anfragen erreichen Sie weiterhin hier. Beenden über das Menü dieses Symbols.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="329"/>
-        <location filename="../app/ConsoleController.cpp" line="330"/>
-        <location filename="../app/ConsoleController.cpp" line="335"/>
+        <location filename="../app/ConsoleController.cpp" line="342"/>
+        <location filename="../app/ConsoleController.cpp" line="343"/>
+        <location filename="../app/ConsoleController.cpp" line="348"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -818,7 +865,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="329"/>
+        <location filename="../app/ConsoleController.cpp" line="342"/>
         <source>%n urgent</source>
         <translation>
             <numerusform>%n dringend</numerusform>
@@ -826,12 +873,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="335"/>
+        <location filename="../app/ConsoleController.cpp" line="348"/>
         <source>Nothing pending</source>
         <translation>Nichts offen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="337"/>
+        <location filename="../app/ConsoleController.cpp" line="350"/>
         <source>⚠ %n urgent</source>
         <translation>
             <numerusform>⚠ %n dringend</numerusform>
@@ -839,7 +886,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="345"/>
+        <location filename="../app/ConsoleController.cpp" line="358"/>
         <source>Countersign: %n pending</source>
         <translation>
             <numerusform>Countersign: %n offen</numerusform>
@@ -847,32 +894,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="345"/>
+        <location filename="../app/ConsoleController.cpp" line="358"/>
         <source>Countersign: nothing pending</source>
         <translation>Countersign: nichts offen</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="347"/>
+        <location filename="../app/ConsoleController.cpp" line="360"/>
         <source>Most urgent: %1 %2 on %3 (%4)</source>
         <translation>Am dringendsten: %1 %2 auf %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="351"/>
+        <location filename="../app/ConsoleController.cpp" line="364"/>
         <source>Notifications paused; critical requests still notify.</source>
         <translation>Benachrichtigungen pausiert; kritische Anfragen melden sich trotzdem.</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="318"/>
+        <location filename="../app/ConsoleController.cpp" line="331"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="319"/>
+        <location filename="../app/ConsoleController.cpp" line="332"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation>Angemeldet als %1 (nur lesend: keine Freigabeberechtigung)</translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="208"/>
+        <location filename="../app/ConsoleController.cpp" line="214"/>
         <source>This action is no longer pending.</source>
         <translation>Diese Aktion wartet nicht mehr auf eine Entscheidung.</translation>
     </message>
@@ -930,77 +977,77 @@
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="55"/>
-        <location filename="../app/GatewaySession.cpp" line="198"/>
+        <location filename="../app/GatewaySession.cpp" line="203"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="77"/>
+        <location filename="../app/GatewaySession.cpp" line="81"/>
         <source>Which gateway should this console connect to?</source>
         <translation>Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="96"/>
+        <location filename="../app/GatewaySession.cpp" line="100"/>
         <source>the dev software key</source>
         <translation>dem Entwicklungs-Software-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="104"/>
+        <location filename="../app/GatewaySession.cpp" line="108"/>
         <source>The signing key cannot be used: %1</source>
         <translation>Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="112"/>
+        <location filename="../app/GatewaySession.cpp" line="116"/>
         <source>Reading the token for %1 from the keychain…</source>
         <translation>Lese das Token für %1 aus dem Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="120"/>
+        <location filename="../app/GatewaySession.cpp" line="124"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
         <translation>Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; beim nächsten Start wird erneut danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="124"/>
+        <location filename="../app/GatewaySession.cpp" line="128"/>
         <source>Enter your approver token for %1.</source>
         <translation>Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="136"/>
+        <location filename="../app/GatewaySession.cpp" line="140"/>
         <source>No keychain is reachable.</source>
         <translation>Kein Schlüsselbund erreichbar.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="148"/>
+        <location filename="../app/GatewaySession.cpp" line="152"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="157"/>
+        <location filename="../app/GatewaySession.cpp" line="161"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
         <translation>Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start erfragt.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="191"/>
+        <location filename="../app/GatewaySession.cpp" line="196"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="193"/>
+        <location filename="../app/GatewaySession.cpp" line="198"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="196"/>
+        <location filename="../app/GatewaySession.cpp" line="201"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
         <translation>Neue Verbindung zu %1 (Versuch %2)…</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="233"/>
+        <location filename="../app/GatewaySession.cpp" line="247"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
         <translation>Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="253"/>
+        <location filename="../app/GatewaySession.cpp" line="267"/>
         <source>The gateway %1 refused the token: %2</source>
         <translation>Das Gateway %1 hat das Token abgelehnt: %2</translation>
     </message>

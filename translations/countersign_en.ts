@@ -235,79 +235,94 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="97"/>
-        <location filename="../ui/ActionReviewPane.cpp" line="109"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="94"/>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="99"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="111"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="121"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="123"/>
         <source>Reveal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="122"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="124"/>
         <source>Show the masked values on screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="130"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="132"/>
         <source>Justification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="138"/>
-        <location filename="../ui/ActionReviewPane.cpp" line="142"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="140"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="144"/>
         <source>Context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="143"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="145"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="143"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="145"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="150"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="152"/>
         <source>Digest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="166"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="168"/>
         <source>&amp;Deny…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="168"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="170"/>
         <source>Deny this action with a reason (D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="169"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="171"/>
         <source>&amp;Approve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="171"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="173"/>
         <source>Approve and sign this action (A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="207"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="174"/>
+        <source>&amp;Withdraw my approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="176"/>
+        <source>Take back your approval while the action still waits for others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="218"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="212"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="223"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="257"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="269"/>
         <source>runs without a shell, as %n argument(s)</source>
         <translation>
             <numerusform>runs without a shell, as %n argument</numerusform>
@@ -315,12 +330,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="258"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="270"/>
         <source>runs as one /bin/sh -c string</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="259"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="271"/>
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n line</numerusform>
@@ -328,7 +343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="261"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="273"/>
         <source>%n hidden or control character(s) shown as ⟦…⟧</source>
         <translation>
             <numerusform>%n hidden or control character shown as ⟦…⟧</numerusform>
@@ -336,7 +351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="263"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="275"/>
         <source>%n value(s) that look like secrets are shown.</source>
         <translation>
             <numerusform>%n value that looks like a secret is shown.</numerusform>
@@ -344,7 +359,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ActionReviewPane.cpp" line="264"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="276"/>
         <source>%n value(s) that look like secrets are masked as •••••••• on screen; the signature covers the original.</source>
         <translation>
             <numerusform>%n value that looks like a secret is masked as •••••••• on screen; the signature covers the original.</numerusform>
@@ -352,12 +367,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="295"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="307"/>
         <source>This action expired: it can no longer be decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="354"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="389"/>
+        <source>%1 (rule %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="391"/>
+        <source>hardware key only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="400"/>
+        <source>%1 of %2 approved (%3) — waiting for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="403"/>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="406"/>
+        <source>You approved this action; it waits for the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ActionReviewPane.cpp" line="417"/>
         <source>Scroll to the end of the command to enable Approve: it has lines below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,27 +428,33 @@
 <context>
     <name>cs::AuditBrowser</name>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="52"/>
+        <location filename="../ui/AuditBrowser.cpp" line="56"/>
         <source>the signed decision cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="55"/>
+        <location filename="../ui/AuditBrowser.cpp" line="59"/>
         <source>key %1 is not in the mirror; the gateway checked it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="58"/>
+        <location filename="../ui/AuditBrowser.cpp" line="62"/>
         <source>SIGNATURE DOES NOT VERIFY: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="59"/>
+        <location filename="../ui/AuditBrowser.cpp" line="63"/>
         <source>signature verifies under %1&apos;s %2 key %3 (%4, %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="73"/>
+        <location filename="../ui/AuditBrowser.cpp" line="79"/>
+        <source>
+    policy: rule %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/AuditBrowser.cpp" line="84"/>
         <source>
     %1 on %2 (%3)
     $ %4
@@ -416,126 +462,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="79"/>
+        <location filename="../ui/AuditBrowser.cpp" line="90"/>
         <source>
     %1, reason: %2
     %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="85"/>
+        <location filename="../ui/AuditBrowser.cpp" line="96"/>
         <source>
     ran: %1%2%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="87"/>
+        <location filename="../ui/AuditBrowser.cpp" line="98"/>
         <source>, exit code %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="92"/>
+        <location filename="../ui/AuditBrowser.cpp" line="103"/>
         <source>
     refused: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="104"/>
+        <location filename="../ui/AuditBrowser.cpp" line="115"/>
         <source>Search command and justification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="105"/>
+        <location filename="../ui/AuditBrowser.cpp" line="116"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="106"/>
+        <location filename="../ui/AuditBrowser.cpp" line="117"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="107"/>
+        <location filename="../ui/AuditBrowser.cpp" line="118"/>
         <source>Initiator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="108"/>
+        <location filename="../ui/AuditBrowser.cpp" line="119"/>
         <source>Approver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="108"/>
+        <location filename="../ui/AuditBrowser.cpp" line="119"/>
         <source>Between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="114"/>
+        <location filename="../ui/AuditBrowser.cpp" line="125"/>
         <source>Countersign — audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="121"/>
+        <location filename="../ui/AuditBrowser.cpp" line="132"/>
         <source>Any event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="128"/>
+        <location filename="../ui/AuditBrowser.cpp" line="141"/>
         <source>Any verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="129"/>
+        <location filename="../ui/AuditBrowser.cpp" line="142"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="130"/>
+        <location filename="../ui/AuditBrowser.cpp" line="143"/>
         <source>Denied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="152"/>
+        <location filename="../ui/AuditBrowser.cpp" line="169"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="158"/>
+        <location filename="../ui/AuditBrowser.cpp" line="185"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="159"/>
+        <location filename="../ui/AuditBrowser.cpp" line="186"/>
         <source>Export JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="160"/>
+        <location filename="../ui/AuditBrowser.cpp" line="187"/>
         <source>Evidence bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="161"/>
+        <location filename="../ui/AuditBrowser.cpp" line="188"/>
         <source>Verify local copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="163"/>
+        <location filename="../ui/AuditBrowser.cpp" line="190"/>
         <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="168"/>
+        <location filename="../ui/AuditBrowser.cpp" line="195"/>
         <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="233"/>
+        <location filename="../ui/AuditBrowser.cpp" line="260"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="241"/>
+        <location filename="../ui/AuditBrowser.cpp" line="268"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n event mirrored, verified up to seq %1</numerusform>
@@ -543,32 +589,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="259"/>
+        <location filename="../ui/AuditBrowser.cpp" line="286"/>
         <source>Export the matching events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="260"/>
+        <location filename="../ui/AuditBrowser.cpp" line="287"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="260"/>
+        <location filename="../ui/AuditBrowser.cpp" line="287"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="281"/>
+        <location filename="../ui/AuditBrowser.cpp" line="308"/>
         <source>The local copy cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="283"/>
+        <location filename="../ui/AuditBrowser.cpp" line="310"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="290"/>
+        <location filename="../ui/AuditBrowser.cpp" line="317"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>The local copy verifies: %n event chains correctly up to seq %1.</numerusform>
@@ -576,42 +622,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="297"/>
+        <location filename="../ui/AuditBrowser.cpp" line="324"/>
         <source>Verifying the local copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="308"/>
+        <location filename="../ui/AuditBrowser.cpp" line="335"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="362"/>
+        <location filename="../ui/AuditBrowser.cpp" line="389"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="332"/>
+        <location filename="../ui/AuditBrowser.cpp" line="359"/>
         <source>Exporting the audit log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="332"/>
+        <location filename="../ui/AuditBrowser.cpp" line="359"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="355"/>
+        <location filename="../ui/AuditBrowser.cpp" line="382"/>
         <source>Export cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="358"/>
+        <location filename="../ui/AuditBrowser.cpp" line="385"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="353"/>
+        <location filename="../ui/AuditBrowser.cpp" line="380"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>Exported %n event to %1.</numerusform>
@@ -791,34 +837,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="96"/>
+        <location filename="../app/ConsoleController.cpp" line="100"/>
         <source>Countersign keeps running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="97"/>
+        <location filename="../app/ConsoleController.cpp" line="101"/>
         <source>Urgent requests still reach you here. Quit from this icon&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="208"/>
+        <location filename="../app/ConsoleController.cpp" line="214"/>
         <source>This action is no longer pending.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="318"/>
+        <location filename="../app/ConsoleController.cpp" line="331"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="319"/>
+        <location filename="../app/ConsoleController.cpp" line="332"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="329"/>
-        <location filename="../app/ConsoleController.cpp" line="330"/>
-        <location filename="../app/ConsoleController.cpp" line="335"/>
+        <location filename="../app/ConsoleController.cpp" line="342"/>
+        <location filename="../app/ConsoleController.cpp" line="343"/>
+        <location filename="../app/ConsoleController.cpp" line="348"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -826,7 +872,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="329"/>
+        <location filename="../app/ConsoleController.cpp" line="342"/>
         <source>%n urgent</source>
         <translation>
             <numerusform>%n urgent</numerusform>
@@ -834,12 +880,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="335"/>
+        <location filename="../app/ConsoleController.cpp" line="348"/>
         <source>Nothing pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="337"/>
+        <location filename="../app/ConsoleController.cpp" line="350"/>
         <source>⚠ %n urgent</source>
         <translation>
             <numerusform>⚠ %n urgent</numerusform>
@@ -847,7 +893,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="345"/>
+        <location filename="../app/ConsoleController.cpp" line="358"/>
         <source>Countersign: %n pending</source>
         <translation>
             <numerusform>Countersign: %n pending</numerusform>
@@ -855,17 +901,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="345"/>
+        <location filename="../app/ConsoleController.cpp" line="358"/>
         <source>Countersign: nothing pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="347"/>
+        <location filename="../app/ConsoleController.cpp" line="360"/>
         <source>Most urgent: %1 %2 on %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="351"/>
+        <location filename="../app/ConsoleController.cpp" line="364"/>
         <source>Notifications paused; critical requests still notify.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -923,77 +969,77 @@
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="55"/>
-        <location filename="../app/GatewaySession.cpp" line="198"/>
+        <location filename="../app/GatewaySession.cpp" line="203"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="77"/>
+        <location filename="../app/GatewaySession.cpp" line="81"/>
         <source>Which gateway should this console connect to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="96"/>
+        <location filename="../app/GatewaySession.cpp" line="100"/>
         <source>the dev software key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="104"/>
+        <location filename="../app/GatewaySession.cpp" line="108"/>
         <source>The signing key cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="112"/>
+        <location filename="../app/GatewaySession.cpp" line="116"/>
         <source>Reading the token for %1 from the keychain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="120"/>
+        <location filename="../app/GatewaySession.cpp" line="124"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="124"/>
+        <location filename="../app/GatewaySession.cpp" line="128"/>
         <source>Enter your approver token for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="136"/>
+        <location filename="../app/GatewaySession.cpp" line="140"/>
         <source>No keychain is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="148"/>
+        <location filename="../app/GatewaySession.cpp" line="152"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="157"/>
+        <location filename="../app/GatewaySession.cpp" line="161"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="191"/>
+        <location filename="../app/GatewaySession.cpp" line="196"/>
         <source>Connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="193"/>
+        <location filename="../app/GatewaySession.cpp" line="198"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="196"/>
+        <location filename="../app/GatewaySession.cpp" line="201"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="233"/>
+        <location filename="../app/GatewaySession.cpp" line="247"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="253"/>
+        <location filename="../app/GatewaySession.cpp" line="267"/>
         <source>The gateway %1 refused the token: %2</source>
         <translation type="unfinished"></translation>
     </message>

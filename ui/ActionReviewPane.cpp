@@ -91,6 +91,8 @@ ActionReviewPane::ActionReviewPane(QWidget *parent) : QWidget(parent), m_stack(n
     m_environment = addField(form, tr("Environment"), u"environmentLabel"_s);
     m_created = addField(form, tr("Requested"), u"createdLabel"_s);
     m_countdown = addField(form, tr("Time left"), u"countdownLabel"_s);
+    m_quorum = addField(form, tr("Approval"), u"quorumLabel"_s);
+    m_quorum->setWordWrap(true);
     layout->addLayout(form);
 
     auto *commandHeader = new QHBoxLayout;
@@ -169,12 +171,17 @@ ActionReviewPane::ActionReviewPane(QWidget *parent) : QWidget(parent), m_stack(n
     m_approve = new QPushButton(tr("&Approve…"), page);
     m_approve->setObjectName(u"approveButton"_s);
     m_approve->setToolTip(tr("Approve and sign this action (A)"));
+    m_withdraw = new QPushButton(tr("&Withdraw my approval"), page);
+    m_withdraw->setObjectName(u"withdrawButton"_s);
+    m_withdraw->setToolTip(tr("Take back your approval while the action still waits for others"));
+    m_withdraw->setVisible(false);
+    buttons->addWidget(m_withdraw);
     buttons->addWidget(m_deny);
     buttons->addWidget(m_approve);
     layout->addLayout(buttons);
     m_stack->addWidget(page);
 
-    for (QLabel *label : {m_initiator, m_onBehalfOf, m_system, m_resource, m_environment, m_created})
+    for (QLabel *label : {m_initiator, m_onBehalfOf, m_system, m_resource, m_environment, m_created, m_quorum})
         label->setTextFormat(Qt::PlainText);
 
     connect(m_approve, &QPushButton::clicked, this, [this] { requestApprove(false); });
@@ -184,6 +191,10 @@ ActionReviewPane::ActionReviewPane(QWidget *parent) : QWidget(parent), m_stack(n
         showCommand();
     });
     connect(m_deny, &QPushButton::clicked, this, &ActionReviewPane::askDenyReason);
+    connect(m_withdraw, &QPushButton::clicked, this, [this] {
+        if (m_action && mayDecide())
+            Q_EMIT withdrawRequested(*m_action);
+    });
     clear();
 }
 
@@ -239,6 +250,7 @@ void ActionReviewPane::showAction(const Action &action, const QDateTime &now)
     m_context->setVisible(hasContext);
     m_contextLabel->setVisible(hasContext);
     m_digest->setText(action.digest);
+    showQuorum();
     m_banner->clear();
     m_banner->setVisible(false);
     m_stack->setCurrentIndex(1);
@@ -341,15 +353,66 @@ bool ActionReviewPane::mayDecide() const
     return m_action && m_online && !m_resolved && !m_expired && !m_busy;
 }
 
+
 bool ActionReviewPane::mayApprove() const
 {
-    return mayDecide() && m_command->wholeCommandSeen();
+    return mayDecide() && m_command->wholeCommandSeen() && !viewerApproved();
+}
+
+bool ActionReviewPane::viewerApproved() const
+{
+    return m_action && !m_viewer.isEmpty() && m_action->approvedBy(m_viewer);
+}
+
+void ActionReviewPane::setViewer(const QString &approverId)
+{
+    m_viewer = approverId;
+    showQuorum();
+    updateButtons();
+}
+
+void ActionReviewPane::showApprovals(const QList<Approval> &approvals)
+{
+    if (!m_action)
+        return;
+    m_action->approvals = approvals;
+    showQuorum();
+    updateButtons();
+}
+
+void ActionReviewPane::showQuorum()
+{
+    if (!m_action)
+        return;
+    // What the gateway's policy asks (rule and quorum) and how far the approvals are.
+    const QString quorum = m_action->quorum().toString();
+    QString text = m_action->policy ? tr("%1 (rule %2)").arg(quorum, shownText(m_action->policy->rule)) : quorum;
+    if (m_action->policy && m_action->policy->hardwareKey)
+        text += u" · "_s + tr("hardware key only");
+    if (!m_action->approvals.isEmpty()) {
+        const Quorum::Progress progress = m_action->approvalProgress();
+        QStringList who;
+        for (const Approval &approval : std::as_const(m_action->approvals))
+            who.append(shownText(approval.approver));
+        QStringList open;
+        for (const QuorumTerm &term : progress.open)
+            open.append(Quorum{{{term}}}.toString());
+        text += u"\n"_s + tr("%1 of %2 approved (%3) — waiting for %4")
+                                .arg(progress.have)
+                                .arg(progress.needed)
+                                .arg(who.join(u", "_s), open.join(tr(" and ")));
+    }
+    if (viewerApproved())
+        text += u"\n"_s + tr("You approved this action; it waits for the others.");
+    m_quorum->setText(text);
+    m_withdraw->setVisible(viewerApproved());
 }
 
 void ActionReviewPane::updateButtons()
 {
     m_approve->setEnabled(mayApprove());
     m_deny->setEnabled(mayDecide());
+    m_withdraw->setEnabled(mayDecide());
     const bool unread = m_action && !m_command->wholeCommandSeen();
     m_readHint->setText(unread ? tr("Scroll to the end of the command to enable Approve: it has lines below.")
                                : QString());

@@ -29,6 +29,10 @@ public:
     explicit ActionReviewPane(QWidget *parent = nullptr);
 
     void showAction(const Action &action, const QDateTime &now);
+    // The shown action's approvals changed while it waits for more (a quorum).
+    void showApprovals(const QList<Approval> &approvals);
+    // Who is looking: their own approval disables Approve and offers to withdraw it.
+    void setViewer(const QString &approverId);
     void clear();
     const Action *shownAction() const { return m_action ? &*m_action : nullptr; }
 
@@ -53,11 +57,14 @@ public:
 Q_SIGNALS:
     void approveRequested(const cs::Action &action);
     void denyRequested(const cs::Action &action, const QString &reason);
+    void withdrawRequested(const cs::Action &action);
 
 private:
     void askDenyReason();
     void requestApprove(bool alwaysConfirm);
     void showCommand();
+    void showQuorum();
+    bool viewerApproved() const;
     void updateButtons();
     void setBanner(const QString &text, bool error);
     QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
@@ -68,6 +75,7 @@ private:
     bool m_busy = false;
     bool m_online = false;
     bool m_revealed = false;
+    QString m_viewer;
     int m_secretCount = 0;
 
     QStackedWidget *m_stack;
@@ -80,6 +88,8 @@ private:
     QLabel *m_environment;
     QLabel *m_created;
     QLabel *m_countdown;
+    QLabel *m_quorum;
+    QPushButton *m_withdraw;
     QLabel *m_commandHow;
     class CommandView *m_command;
     QLabel *m_secrets;

@@ -72,8 +72,15 @@ QString timelineLine(const AuditMirror &mirror, const QJsonObject &event)
                        .arg(event.value(u"seq"_s).toInteger())
                        .arg(event.value(u"type"_s).toString(), event.value(u"actor"_s).toString());
     const QString type = event.value(u"type"_s).toString();
-    if (type == EventType::ActionRequested) {
+    if (EventType::carriesAction(type)) {
         const QJsonObject action = payload.value(u"action"_s).toObject();
+        const QJsonObject policy = action.value(u"policy"_s).toObject();
+        if (!policy.isEmpty())
+            line += AuditBrowser::tr("\n    policy: rule %1%2")
+                        .arg(policy.value(u"rule"_s).toString(),
+                             policy.contains(u"quorum"_s) ? u", "_s + policy.value(u"quorum"_s).toString() : QString());
+        if (payload.contains(u"message"_s))
+            line += u"\n    "_s + payload.value(u"message"_s).toString();
         line += AuditBrowser::tr("\n    %1 on %2 (%3)\n    $ %4\n    why: %5")
                     .arg(action.value(u"kind"_s).toString(),
                          action.value(u"target"_s).toObject().value(u"system"_s).toString(),
@@ -124,9 +131,11 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
     m_type->setObjectName(u"auditType"_s);
     m_type->addItem(tr("Any event"), QString());
     for (const QString &type :
-         {EventType::ActionRequested, EventType::ActionApproved, EventType::ActionDenied, EventType::ActionExpired,
-          EventType::ActionCancelled, EventType::DecisionRefused, EventType::ExecutionReported, EventType::KeyEnrolled,
-          EventType::KeyApproved, EventType::KeyRevoked})
+         {EventType::ActionRequested, EventType::ApprovalRecorded, EventType::ApprovalWithdrawn,
+          EventType::ActionApproved, EventType::ActionDenied, EventType::ActionAllowed, EventType::ActionPolicyDenied,
+          EventType::ActionExpired, EventType::ActionCancelled, EventType::DecisionRefused,
+          EventType::ExecutionReported, EventType::ExecutionRefused, EventType::PolicyLoaded,
+          EventType::PolicyRejected, EventType::KeyEnrolled, EventType::KeyApproved, EventType::KeyRevoked})
         m_type->addItem(type, type);
     m_verdict->setObjectName(u"auditVerdict"_s);
     m_verdict->addItem(tr("Any verdict"), QString());

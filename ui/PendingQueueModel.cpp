@@ -247,6 +247,14 @@ void PendingQueueModel::applyEvent(const Event &event, const QString &gateway)
             removeRow(row);
             Q_EMIT countsChanged();
         }
+    } else if (EventType::changesApprovals(event.type)) {
+        const int row = rowOf(event.actionId, gateway);
+        if (row >= 0) {
+            Action &action = m_rows[row].action;
+            action.approvals = ActionCodec::approvalsFromJson(event.payload.value(u"approvals"_s).toArray());
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            Q_EMIT approvalsChanged(gateway, action);
+        }
     }
 }
 

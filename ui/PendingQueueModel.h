@@ -66,6 +66,8 @@ Q_SIGNALS:
     // A row left the queue (decided, expired, cancelled, or gone from a fresh snapshot).
     void actionLeft(const QString &gateway, const QString &actionId);
     void countsChanged();
+    // A pending row's approvals changed (a quorum's approval, or its withdrawal).
+    void approvalsChanged(const QString &gateway, const cs::Action &action);
 
 private:
     struct Row

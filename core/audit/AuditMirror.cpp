@@ -209,7 +209,7 @@ bool AuditMirror::storeEvent(const Jcs::View::Value &event, const QByteArray &co
         return false;
     const Jcs::View::Value payload = event[QLatin1StringView("payload")];
     const QString typeName = QString::fromUtf8(type);
-    if (typeName == EventType::ActionRequested) {
+    if (EventType::carriesAction(typeName)) {
         const Jcs::View::Value action = payload[QLatin1StringView("action")];
         const Jcs::View::Value target = action[QLatin1StringView("target")];
         const QByteArrayView command = texts.command(action);
@@ -226,7 +226,10 @@ bool AuditMirror::storeEvent(const Jcs::View::Value &event, const QByteArray &co
         m_insertText.bindText(1, command);
         m_insertText.bindText(2, justification);
         m_insertText.bindText(3, actionId);
-        return m_upsertAction.exec(error) && m_insertText.exec(error);
+        if (!m_upsertAction.exec(error) || !m_insertText.exec(error))
+            return false;
+        if (typeName == EventType::ActionRequested)
+            return true;
     }
     if (EventType::resolvesAction(typeName)) {
         m_resolveAction.bindText(1, type.sliced(type.indexOf('.') + 1));

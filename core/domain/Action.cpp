@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -15,7 +16,8 @@ namespace cs {
 
 namespace {
 constexpr std::array<QStringView, 4> kUrgencyNames{u"low", u"normal", u"high", u"critical"};
-constexpr std::array<QStringView, 5> kStatusNames{u"pending", u"approved", u"denied", u"expired", u"cancelled"};
+constexpr std::array<QStringView, 6> kStatusNames{u"pending", u"approved", u"denied",
+                                                 u"expired", u"cancelled", u"allowed"};
 } // namespace
 
 QString urgencyName(Urgency urgency)
@@ -99,6 +101,30 @@ QString Action::computeDigest() const
     if (!bytes)
         return {}; // a request that has no canonical form has no digest, and cannot be approved
     return QString::fromLatin1(Crypto::sha256(*bytes).toHex());
+}
+
+Quorum Action::quorum() const
+{
+    QString ignored;
+    if (policy && !policy->quorum.isEmpty()) {
+        if (auto parsed = Quorum::parse(policy->quorum, &ignored))
+            return *parsed;
+    }
+    return Quorum{};
+}
+
+Quorum::Progress Action::approvalProgress() const
+{
+    QList<QStringList> groups;
+    for (const Approval &approval : approvals)
+        groups.append(approval.groups);
+    return quorum().progress(groups);
+}
+
+bool Action::approvedBy(const QString &approver) const
+{
+    return std::any_of(approvals.cbegin(), approvals.cend(),
+                       [&approver](const Approval &approval) { return approval.approver == approver; });
 }
 
 } // namespace cs

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Quorum.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -11,7 +13,8 @@ namespace cs {
 
 // Higher urgency sorts first in the console's queue.
 enum class Urgency { Low = 0, Normal = 1, High = 2, Critical = 3 };
-enum class ActionStatus { Pending, Approved, Denied, Expired, Cancelled };
+// Allowed: the gateway's policy let it run without a human (never pending).
+enum class ActionStatus { Pending, Approved, Denied, Expired, Cancelled, Allowed };
 
 QString urgencyName(Urgency urgency);
 std::optional<Urgency> urgencyFromName(QStringView name);
@@ -57,6 +60,27 @@ struct Execution
     QDateTime at;
 };
 
+// What the gateway's policy decided for an action (docs/policy.md): the rule that matched and, for
+// one that needs humans, what their approval must meet. Not part of the signed digest: the gateway
+// sets and enforces it.
+struct ActionPolicy
+{
+    QString rule;
+    QString quorum;                      // "1 of sre", empty when no human is needed
+    bool hardwareKey = false;            // only decisions signed with a hardware key count
+    std::optional<int> useWithinSeconds; // how long after the approval it may run
+};
+
+// One human's signed approval of an action still waiting for more (a quorum); the decision and
+// its signature are in the log's event, this is what the quorum is counted from.
+struct Approval
+{
+    QString approver;
+    QStringList groups; // the approver's groups when they approved: what their approval counts for
+    QString keyId;
+    QDateTime at;
+};
+
 // An action as the gateway stores and serves it.
 struct Action
 {
@@ -69,9 +93,19 @@ struct Action
     QString digest; // SHA-256 (hex) of the RFC 8785 (JCS) bytes of requestDocument()
     std::optional<Resolution> resolution;
     std::optional<Execution> execution; // reported once, after approval
+    std::optional<ActionPolicy> policy;
+    QList<Approval> approvals; // while pending: who approved so far, in order
 
     bool isPending() const { return status == ActionStatus::Pending; }
+    // Approved by a human, or allowed by the policy: the agent may go ahead.
+    bool mayRun() const { return status == ActionStatus::Approved || status == ActionStatus::Allowed; }
     bool isExpiredAt(const QDateTime &now) const { return now >= expiresAt; }
+
+    // The humans the action needs (its rule's quorum; one approver when it names none) and how
+    // far its approvals are along it.
+    Quorum quorum() const;
+    Quorum::Progress approvalProgress() const;
+    bool approvedBy(const QString &approver) const;
 
     // The command as one line a human can read; argv is shell-quoted.
     QString displayCommand() const;

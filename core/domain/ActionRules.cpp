@@ -71,7 +71,7 @@ std::optional<WireError> checkExecution(const Action &action, const Principal &w
     if (who.id != action.initiator)
         return error(ErrorCode::NotInitiator,
                      u"Only the initiator %1 may report how action %2 ran."_s.arg(action.initiator, action.id));
-    if (action.status != ActionStatus::Approved)
+    if (!action.mayRun())
         return error(ErrorCode::NotApproved, u"Action %1 is %2: only an approved action can have run."_s.arg(
                                                  action.id, statusName(action.status)));
     if (action.execution)

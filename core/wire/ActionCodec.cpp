@@ -235,6 +235,18 @@ QJsonObject toJson(const Action &action)
         object.insert(u"resolution"_s, resolutionJson(*action.resolution));
     if (action.execution)
         object.insert(u"execution"_s, toJson(*action.execution));
+    if (action.policy) {
+        QJsonObject policy{{u"rule"_s, action.policy->rule}};
+        if (!action.policy->quorum.isEmpty())
+            policy.insert(u"quorum"_s, action.policy->quorum);
+        if (action.policy->hardwareKey)
+            policy.insert(u"key_assurance"_s, u"hardware"_s);
+        if (action.policy->useWithinSeconds)
+            policy.insert(u"use_within_seconds"_s, *action.policy->useWithinSeconds);
+        object.insert(u"policy"_s, policy);
+    }
+    if (!action.approvals.isEmpty())
+        object.insert(u"approvals"_s, toJson(action.approvals));
     return object;
 }
 
@@ -312,7 +324,40 @@ std::optional<Action> actionFromJson(const QJsonObject &object, WireError *error
         if (action.execution)
             action.execution->at = parseTime(execution.value(u"at"_s).toString());
     }
+    const QJsonObject policy = object.value(u"policy"_s).toObject();
+    if (!policy.isEmpty()) {
+        action.policy = ActionPolicy{policy.value(u"rule"_s).toString(), policy.value(u"quorum"_s).toString(),
+                                     policy.value(u"key_assurance"_s).toString() == u"hardware", std::nullopt};
+        if (policy.contains(u"use_within_seconds"_s))
+            action.policy->useWithinSeconds = policy.value(u"use_within_seconds"_s).toInt();
+    }
+    action.approvals = approvalsFromJson(object.value(u"approvals"_s).toArray());
     return action;
+}
+
+QJsonArray toJson(const QList<Approval> &approvals)
+{
+    QJsonArray array;
+    for (const Approval &approval : approvals)
+        array.append(QJsonObject{{u"approver"_s, approval.approver},
+                                 {u"groups"_s, QJsonArray::fromStringList(approval.groups)},
+                                 {u"key_id"_s, approval.keyId},
+                                 {u"at"_s, formatTime(approval.at)}});
+    return array;
+}
+
+QList<Approval> approvalsFromJson(const QJsonArray &array)
+{
+    QList<Approval> approvals;
+    for (const QJsonValue &value : array) {
+        const QJsonObject approval = value.toObject();
+        QStringList groups;
+        for (const QJsonValue &group : approval.value(u"groups"_s).toArray())
+            groups.append(group.toString());
+        approvals.append({approval.value(u"approver"_s).toString(), groups, approval.value(u"key_id"_s).toString(),
+                          parseTime(approval.value(u"at"_s).toString())});
+    }
+    return approvals;
 }
 
 QJsonObject toJson(const Event &event)

@@ -6,6 +6,7 @@
 #include "domain/Event.h"
 #include "wire/WireError.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <optional>
@@ -35,6 +36,10 @@ QString displayCommand(const QJsonObject &action);
 // The same for an action read in place, as UTF-8.
 QByteArray displayCommand(const Jcs::View::Value &action);
 std::optional<Event> eventFromJson(const QJsonObject &object, WireError *error);
+
+// A pending action's approvals (its "approvals" member, and approval events' payload).
+QJsonArray toJson(const QList<Approval> &approvals);
+QList<Approval> approvalsFromJson(const QJsonArray &array);
 
 QString formatTime(const QDateTime &time);
 QDateTime parseTime(const QString &text);

@@ -34,6 +34,13 @@ inline const QString NotPending = QStringLiteral("not_pending");
 // Execution reports
 inline const QString NotApproved = QStringLiteral("not_approved");
 inline const QString AlreadyReported = QStringLiteral("already_reported");
+inline const QString ApprovalExpired = QStringLiteral("approval_expired");
+// Policy (docs/policy.md)
+inline const QString JustificationRejected = QStringLiteral("justification_rejected");
+inline const QString NotInRequiredGroup = QStringLiteral("not_in_required_group");
+// Quorum (docs/policy.md): one approval per human, withdrawn only by whoever gave it
+inline const QString AlreadyApproved = QStringLiteral("already_approved");
+inline const QString NoApproval = QStringLiteral("no_approval");
 inline const QString Expired = QStringLiteral("expired");
 inline const QString DigestMismatch = QStringLiteral("digest_mismatch");
 inline const QString NotApprover = QStringLiteral("not_approver");

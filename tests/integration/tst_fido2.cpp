@@ -225,7 +225,7 @@ private Q_SLOTS:
     {
         const SimulatedAuthenticator authenticator(Crypto::ES256);
         TestPrincipal agent = GatewayProcess::principal(u"agent-1"_s, Role::Agent);
-        TestPrincipal alice{u"alice"_s, Role::Approver, Tokens::generate(), {}};
+        TestPrincipal alice{u"alice"_s, Role::Approver, Tokens::generate(), {}, {}};
         const QByteArray credentialId = Crypto::randomBytes(32);
         QByteArray pem = Crypto::pemFromSpki(authenticator.spki()).trimmed();
         pem.replace("\n", "\n      ");

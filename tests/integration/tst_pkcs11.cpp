@@ -118,7 +118,7 @@ private Q_SLOTS:
     void cliDecide_withTokenKey_isAcceptedByTheGateway()
     {
         TestPrincipal agent = GatewayProcess::principal(u"agent-1"_s, Role::Agent);
-        TestPrincipal alice{u"alice"_s, Role::Approver, Tokens::generate(), {}};
+        TestPrincipal alice{u"alice"_s, Role::Approver, Tokens::generate(), {}, {}};
         GatewayProcess gateway;
         QVERIFY(gateway.startWithConfig({agent, alice}, "signing:\n  require_hardware_keys: true\n"));
         const QStringList connection{u"--url"_s, gateway.url().toString(), u"--token"_s, alice.token};

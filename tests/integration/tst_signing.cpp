@@ -27,7 +27,7 @@ class TestSigning : public QObject
     TestPrincipal m_agent = GatewayProcess::principal(u"agent-1"_s, Role::Agent);
     TestPrincipal m_alice = GatewayProcess::principal(u"alice"_s, Role::Approver);
     TestPrincipal m_bob = GatewayProcess::principal(u"bob"_s, Role::Approver);
-    TestPrincipal m_carol = {u"carol"_s, Role::Approver, Tokens::generate(), {}}; // no configured key
+    TestPrincipal m_carol = {u"carol"_s, Role::Approver, Tokens::generate(), {}, {}}; // no configured key
     std::unique_ptr<HttpProbe> m_http;
 
     QJsonObject submit(const QJsonObject &overrides = {}, const TestPrincipal *as = nullptr)
@@ -269,7 +269,7 @@ private Q_SLOTS:
             "jq .decision decision.json | '%2' canonicalize > decision.jcs\n"
             "openssl pkeyutl -verify -pubin -inkey approver.pem -rawin -in decision.jcs "
             "-sigfile signature.bin\n"
-            "jq .action decision.json | jq 'del(.status, .digest, .resolution)' | '%2' canonicalize "
+            "jq .request decision.json | '%2' canonicalize "
             "| sha256sum | cut -d' ' -f1 > digest.txt\n"
             "test \"$(cat digest.txt)\" = \"$(jq -r .decision.action_digest decision.json)\"\n"_s.arg(
                 dir.path(), QStringLiteral(COUNTERSIGN_CLI_BIN));

@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 
 namespace cs::test {
@@ -29,7 +31,7 @@ QString GatewayProcess::binaryPath()
 
 TestPrincipal GatewayProcess::principal(const QString &id, Role role)
 {
-    return {id, role, Tokens::generate(), role == Role::Approver ? SoftwareSigner::generateSeed() : QByteArray()};
+    return {id, role, Tokens::generate(), role == Role::Approver ? SoftwareSigner::generateSeed() : QByteArray(), {}};
 }
 
 QByteArray configuredKeyYaml(const TestPrincipal &principal)
@@ -66,6 +68,8 @@ bool GatewayProcess::startWithConfig(const QList<TestPrincipal> &principals, con
     for (const TestPrincipal &p : principals) {
         yaml += "  - id: " + p.id.toUtf8() + "\n    role: " + roleName(p.role).toUtf8() +
                 "\n    token_sha256: " + Tokens::hash(p.token).toUtf8() + "\n";
+        if (!p.groups.isEmpty())
+            yaml += "    groups: [" + p.groups.join(u", "_s).toUtf8() + "]\n";
     }
     // Approvers' software keys are listed as approved unless the test brings its own `keys:`.
     if (!extra.contains("\nkeys:") && !extra.startsWith("keys:")) {
@@ -82,6 +86,12 @@ bool GatewayProcess::startWithConfig(const QList<TestPrincipal> &principals, con
         return false;
     file.close();
     return launch({u"--config"_s, path, u"--data-dir"_s, m_dataDir.path(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)});
+}
+
+void GatewayProcess::signal(int number)
+{
+    if (m_process && m_process->state() == QProcess::Running)
+        ::kill(pid_t(m_process->processId()), number);
 }
 
 bool GatewayProcess::restart()

@@ -17,6 +17,7 @@ struct TestPrincipal
     Role role;
     QString token;
     QByteArray signingSeed; // approvers: an Ed25519 software key the configuration lists as approved
+    QStringList groups;     // what a policy's quorum counts them for
 };
 
 // The YAML `keys:` entry that lists `principal`'s software key as approved.
@@ -34,6 +35,8 @@ public:
     bool startDev(quint16 port = 0);
     // Starts with a configuration holding `principals` and the extra YAML in `extra`.
     bool startWithConfig(const QList<TestPrincipal> &principals, const QByteArray &extra = {}, quint16 port = 0);
+    // Sends a signal to the running gateway (SIGHUP reloads its policy).
+    void signal(int number);
     // Starts again with the same arguments and data directory (after kill()).
     bool restart();
     // SIGKILL: no chance to clean up, as in a crash.

@@ -1,0 +1,178 @@
+#include "Policy.h"
+
+#include "json/Jcs.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+QJsonObject PolicyVerdict::toJson() const
+{
+    QJsonObject object{{u"rule"_s, rule}, {u"outcome"_s, Policy::outcomeName(outcome)}};
+    if (line > 0)
+        object.insert(u"line"_s, line);
+    if (!message.isEmpty())
+        object.insert(u"message"_s, message);
+    if (outcome == PolicyRule::Outcome::Require) {
+        QJsonObject require{{u"quorum"_s, requirement.quorum.toString()}};
+        if (requirement.ttlSeconds)
+            require.insert(u"ttl_seconds"_s, *requirement.ttlSeconds);
+        if (requirement.urgency)
+            require.insert(u"urgency"_s, urgencyName(*requirement.urgency));
+        if (requirement.hardwareKey)
+            require.insert(u"key_assurance"_s, u"hardware"_s);
+        if (!requirement.justification.pattern().isEmpty())
+            require.insert(u"justification_pattern"_s, requirement.justification.pattern());
+        if (requirement.useWithinSeconds)
+            require.insert(u"use_within_seconds"_s, *requirement.useWithinSeconds);
+        object.insert(u"require"_s, require);
+    }
+    object.insert(u"reasons"_s, QJsonArray::fromStringList(reasons));
+    return object;
+}
+
+Policy::Policy() : m_source(u"built-in"_s)
+{
+    m_default.name = u"default"_s;
+}
+
+void Policy::setRules(QList<PolicyRule> rules, PolicyRule fallback, QString source)
+{
+    m_rules = std::move(rules);
+    m_default = std::move(fallback);
+    m_source = std::move(source);
+}
+
+QString Policy::outcomeName(PolicyRule::Outcome outcome)
+{
+    switch (outcome) {
+    case PolicyRule::Outcome::Allow:
+        return u"allow"_s;
+    case PolicyRule::Outcome::Deny:
+        return u"deny"_s;
+    case PolicyRule::Outcome::Require:
+        break;
+    }
+    return u"require"_s;
+}
+
+namespace {
+
+// Whether `value` is matched by one of `globs` (none set: every value is), with the reason.
+bool matchesAny(const QList<Glob> &globs, const QString &field, const QString &value, QStringList *reasons)
+{
+    if (globs.isEmpty())
+        return true;
+    for (const Glob &glob : globs) {
+        if (glob.matches(value)) {
+            reasons->append(u"%1 '%2' matches %3"_s.arg(field, value, glob.text));
+            return true;
+        }
+    }
+    return false;
+}
+
+bool matches(const PolicyRule &rule, const QString &agent, const ActionRequest &request, QStringList *reasons)
+{
+    if (!matchesAny(rule.agents, u"agent"_s, agent, reasons) ||
+        !matchesAny(rule.kinds, u"kind"_s, request.kind, reasons) ||
+        !matchesAny(rule.systems, u"system"_s, request.target.system, reasons) ||
+        !matchesAny(rule.resources, u"resource"_s, request.target.resource, reasons) ||
+        !matchesAny(rule.environments, u"environment"_s, request.target.environment, reasons))
+        return false;
+    if (!rule.command.pattern().isEmpty()) {
+        const QString command = request.argv.isEmpty() ? request.command : request.argv.join(u' ');
+        if (!rule.command.match(command).hasMatch())
+            return false;
+        reasons->append(u"command matches /%1/"_s.arg(rule.command.pattern()));
+    }
+    if (!rule.urgencies.isEmpty()) {
+        if (!rule.urgencies.contains(request.urgency))
+            return false;
+        reasons->append(u"urgency is %1"_s.arg(urgencyName(request.urgency)));
+    }
+    for (const auto &[path, globs] : rule.context) {
+        const auto value = contextText(request.context, path);
+        if (!value || !matchesAny(globs, u"context."_s + path, *value, reasons))
+            return false;
+    }
+    return true;
+}
+
+PolicyVerdict verdictOf(const PolicyRule &rule, QStringList reasons)
+{
+    return {rule.name, rule.line, rule.outcome, rule.message, rule.requirement, std::move(reasons)};
+}
+
+} // namespace
+
+PolicyVerdict Policy::evaluate(const QString &agent, const ActionRequest &request) const
+{
+    for (const PolicyRule &rule : m_rules) {
+        QStringList reasons;
+        if (matches(rule, agent, request, &reasons)) {
+            if (reasons.isEmpty())
+                reasons.append(u"the rule matches every request"_s);
+            return verdictOf(rule, reasons);
+        }
+    }
+    return verdictOf(m_default, {u"no rule matches: the default applies"_s});
+}
+
+std::optional<Glob> Glob::parse(const QString &pattern, QString *error)
+{
+    // `*` is any text (slashes and colons too: resources are paths and ARNs), `?` one character,
+    // `[abc]`, `[a-z]` and `[!abc]` a class; everything else stands for itself.
+    QString expression = u"\\A(?:"_s;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == u'*') {
+            expression += u".*"_s;
+        } else if (c == u'?') {
+            expression += u'.';
+        } else if (c == u'[') {
+            const qsizetype close = pattern.indexOf(u']', i + 2);
+            if (close < 0) {
+                *error = u"the glob '%1' opens a [class] it never closes"_s.arg(pattern);
+                return std::nullopt;
+            }
+            QString members = pattern.mid(i + 1, close - i - 1);
+            const bool negated = members.startsWith(u'!');
+            if (negated)
+                members.remove(0, 1);
+            expression += u'[' + (negated ? u"^"_s : QString());
+            for (const QChar m : std::as_const(members))
+                expression += (m == u'-') ? QString(m) : QRegularExpression::escape(QString(m));
+            expression += u']';
+            i = close;
+        } else {
+            expression += QRegularExpression::escape(QString(c));
+        }
+    }
+    expression += u")\\z"_s;
+    QRegularExpression regex(expression, QRegularExpression::DotMatchesEverythingOption);
+    if (!regex.isValid()) {
+        *error = u"the glob '%1' is not valid: %2"_s.arg(pattern, regex.errorString());
+        return std::nullopt;
+    }
+    return Glob{pattern, regex};
+}
+
+std::optional<QString> contextText(const QJsonObject &context, const QString &path)
+{
+    QJsonValue value = context;
+    for (const QString &key : path.split(u'.')) {
+        if (!value.isObject() || !value.toObject().contains(key))
+            return std::nullopt;
+        value = value.toObject().value(key);
+    }
+    if (value.isString())
+        return value.toString();
+    Jcs::Error error;
+    const auto text = Jcs::serialize(value, &error);
+    return text ? std::optional<QString>(QString::fromUtf8(*text)) : std::nullopt;
+}
+
+} // namespace cs

@@ -1,0 +1,80 @@
+#include "PolicyCommand.h"
+
+#include "Gateway.h"
+#include "GatewayConfig.h"
+#include "PolicyFile.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stream);
+}
+
+QString describe(const PolicyRule &rule)
+{
+    switch (rule.outcome) {
+    case PolicyRule::Outcome::Allow:
+        return u"allow"_s;
+    case PolicyRule::Outcome::Deny:
+        return u"deny"_s;
+    case PolicyRule::Outcome::Require:
+        break;
+    }
+    return u"require %1"_s.arg(rule.requirement.quorum.toString());
+}
+
+} // namespace
+
+int runPolicyCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Check a policy file: policy check FILE [--config CONFIG]"_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"check"_s, u"The verb: check."_s);
+    parser.addPositionalArgument(u"file"_s, u"The policy file (YAML)."_s);
+    parser.addOption({u"config"_s, u"The gateway's configuration, to check the groups the rules name."_s, u"FILE"_s});
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2 || positional.first() != u"check") {
+        print(stderr, u"countersign-gateway: usage: policy check FILE [--config CONFIG]"_s);
+        return 2;
+    }
+    PolicyFile::Approvers approvers;
+    approvers.known = false;
+    if (parser.isSet(u"config"_s)) {
+        QString error;
+        const auto config = GatewayConfig::load(parser.value(u"config"_s), &error);
+        if (!config) {
+            print(stderr, u"countersign-gateway: "_s + error);
+            return 2;
+        }
+        approvers = Gateway::approversOf(config->principals);
+    }
+    const QString path = positional.at(1);
+    QList<PolicyError> errors;
+    const auto policy = PolicyFile::load(path, approvers, &errors);
+    if (!policy) {
+        for (const PolicyError &mistake : std::as_const(errors))
+            print(stderr, mistake.toString(path));
+        print(stderr, u"%1: %2 mistake(s); the gateway would not load this policy"_s.arg(path).arg(errors.size()));
+        return 1;
+    }
+    print(stdout, u"%1: %2 rule(s), default %3%4"_s.arg(path)
+                      .arg(policy->rules().size())
+                      .arg(describe(policy->defaultRule()),
+                           approvers.known ? QString() : u" (groups not checked: give --config)"_s));
+    for (const PolicyRule &rule : policy->rules())
+        print(stdout, u"  %1 (line %2): %3"_s.arg(rule.name).arg(rule.line).arg(describe(rule)));
+    return 0;
+}
+
+} // namespace cs

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Policy.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cs {
+
+// A mistake in a policy file, where it is (1-based line and column; 0 when the file as a whole).
+struct PolicyError
+{
+    int line = 0;
+    int column = 0;
+    QString message;
+
+    // "FILE:LINE:COLUMN: MESSAGE", as compilers say it.
+    QString toString(const QString &file) const;
+};
+
+// Reads the YAML policy file (docs/policy.md): ordered `rules` and a `default`. Every mistake is
+// reported, each with its line and column, and a file with any mistake gives no policy at all, so
+// a half-read policy never decides anything.
+namespace PolicyFile {
+
+// The approvers the policy may name: how many principals with the approver role each group has.
+struct Approvers
+{
+    QHash<QString, int> perGroup;
+    int total = 0;
+    bool known = true; // false: no principals to check against (policy check without --config)
+};
+
+std::optional<Policy> parse(const QByteArray &yaml, const QString &source, const Approvers &approvers,
+                            QList<PolicyError> *errors);
+std::optional<Policy> load(const QString &path, const Approvers &approvers, QList<PolicyError> *errors);
+
+} // namespace PolicyFile
+} // namespace cs
