@@ -31,6 +31,7 @@ bool ApproverCommand::parse(const QStringList &arguments)
     static const QHash<Mode, QString> descriptions{
         {Mode::Pending, u"List the actions waiting for a decision."_s},
         {Mode::Decide, u"Sign a decision on one action with your key and send it."_s},
+        {Mode::Withdraw, u"Take back your approval of an action that still waits for other approvers."_s},
         {Mode::KeyEnroll, u"Send your signing key to the gateway; an operator must approve it."_s},
         {Mode::KeyList, u"List your signing keys and their status."_s}};
     parser.setApplicationDescription(descriptions.value(m_mode));
@@ -47,6 +48,8 @@ bool ApproverCommand::parse(const QStringList &arguments)
         parser.addOption({u"reason"_s, u"Why; required to deny."_s, u"TEXT"_s});
         parser.addPositionalArgument(u"id"_s, u"The action's id."_s);
     }
+    if (m_mode == Mode::Withdraw)
+        parser.addPositionalArgument(u"id"_s, u"The action's id."_s);
     if (m_mode == Mode::KeyEnroll)
         parser.addOption({u"label"_s, u"A name for the key, shown to the operator."_s, u"TEXT"_s});
     const auto context = CliContext::parse(parser, arguments, Role::Approver);
@@ -69,6 +72,13 @@ bool ApproverCommand::parse(const QStringList &arguments)
             return false;
         }
     }
+    if (m_mode == Mode::Withdraw) {
+        m_actionId = parser.positionalArguments().value(0);
+        if (m_actionId.isEmpty()) {
+            printErr(u"countersign-cli: withdraw needs the action id"_s);
+            return false;
+        }
+    }
     if (m_mode == Mode::Decide) {
         m_actionId = parser.positionalArguments().value(0);
         if (m_actionId.isEmpty() || parser.isSet(u"approve"_s) == parser.isSet(u"deny"_s)) {
@@ -88,6 +98,8 @@ void ApproverCommand::run()
         return listPending();
     case Mode::Decide:
         return decide();
+    case Mode::Withdraw:
+        return withdraw();
     case Mode::KeyEnroll:
         return enrollKey();
     case Mode::KeyList:
@@ -132,8 +144,43 @@ QString ApproverCommand::describe(const Action &action)
     else
         out += u"  "_s + command.numberedLines().replace(u"\n"_s, u"\n  "_s) + u'\n';
     out += u"  why: "_s + text(request.justification) + u'\n';
-    out += u"  digest: "_s + action.digest;
+    out += u"  needs: "_s + action.quorum().toString();
+    if (action.policy)
+        out += u" (rule "_s + text(action.policy->rule) + (action.policy->hardwareKey ? u", hardware key only)"_s : u")"_s);
+    if (const QString done = progress(action); !done.isEmpty())
+        out += u"; "_s + done;
+    out += u"\n  digest: "_s + action.digest;
     return out;
+}
+
+QString ApproverCommand::progress(const Action &action)
+{
+    if (action.approvals.isEmpty())
+        return {};
+    const Quorum::Progress progress = action.approvalProgress();
+    QStringList who;
+    for (const Approval &approval : action.approvals)
+        who.append(CommandDisplay::escape(approval.approver, false));
+    QStringList open;
+    for (const QuorumTerm &term : progress.open)
+        open.append(Quorum{{{term}}}.toString());
+    QString text = u"%1 of %2 approved (%3)"_s.arg(progress.have).arg(progress.needed).arg(who.join(u", "_s));
+    if (!open.isEmpty())
+        text += u" — waiting for "_s + open.join(u" and "_s);
+    return text;
+}
+
+void ApproverCommand::withdraw()
+{
+    m_client.post(u"/v1/actions/%1/withdraw"_s.arg(m_actionId), {}, this, [this](const AgentClient::Reply &reply) {
+        if (!reply.ok())
+            return failWith(reply);
+        if (m_json)
+            return printJsonAndExit(reply.body);
+        printOut(u"%1: your approval is withdrawn; it waits for %2"_s.arg(
+            m_actionId, reply.body.value(u"policy"_s).toObject().value(u"quorum"_s).toString(u"1 approver"_s)));
+        QCoreApplication::exit(0);
+    });
 }
 
 void ApproverCommand::listPending()
@@ -227,8 +274,12 @@ void ApproverCommand::decide()
                     [this](const AgentClient::Reply &result) {
                         if (!result.ok())
                             return failWith(result);
+                        WireError unreadable;
+                        const auto now = ActionCodec::actionFromJson(result.body, &unreadable);
                         if (m_json)
                             printOut(QString::fromUtf8(QJsonDocument(result.body).toJson(QJsonDocument::Indented)));
+                        else if (now && now->isPending()) // a quorum that waits for others
+                            printOut(u"%1: your approval is recorded; %2"_s.arg(m_actionId, progress(*now)));
                         else
                             printOut(u"%1 is now %2"_s.arg(m_actionId, result.body.value(u"status"_s).toString()));
                         QCoreApplication::exit(0);

@@ -12,13 +12,13 @@
 namespace cs {
 
 // The approver's terminal: `pending` lists what waits, `decide` signs a decision with the same
-// core code as the console and sends it, `key enroll` sends a key for an operator to approve,
+// core code as the console and sends it, `withdraw` takes one's approval back, `key enroll` sends a key for an operator to approve,
 // `key list` shows one's keys.
 class ApproverCommand : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode { Pending, Decide, KeyEnroll, KeyList };
+    enum class Mode { Pending, Decide, Withdraw, KeyEnroll, KeyList };
 
     explicit ApproverCommand(Mode mode, QObject *parent = nullptr);
 
@@ -28,6 +28,9 @@ public:
 private:
     void listPending();
     void decide();
+    void withdraw();
+    // "1 of 2 approved (alice) — waiting for 1 of security", empty when nobody approved yet.
+    static QString progress(const Action &action);
     void enrollKey();
     void listKeys();
     std::unique_ptr<Signer> openSigner(const QString &fido2RpId);

@@ -1,6 +1,7 @@
 #include "RequestCommand.h"
 
 #include "ReportCommand.h"
+#include "RequestOptions.h"
 #include "wire/ActionCodec.h"
 
 #include <QCoreApplication>
@@ -30,19 +31,9 @@ bool RequestCommand::parse(const QStringList &arguments)
                                          : u"Ask the gateway for approval of an action."_s);
     parser.addHelpOption();
     CliContext::addOptions(parser);
-    parser.addOption({u"kind"_s, u"Kind of action, e.g. db.export."_s, u"KIND"_s});
-    parser.addOption({u"system"_s, u"Target system."_s, u"SYSTEM"_s});
-    parser.addOption({u"resource"_s, u"Target resource."_s, u"RESOURCE"_s});
-    parser.addOption({u"env"_s, u"Target environment."_s, u"ENV"_s});
-    parser.addOption({u"justification"_s, u"Why the action is needed."_s, u"TEXT"_s});
-    parser.addOption({u"urgency"_s, u"low, normal, high or critical."_s, u"URGENCY"_s});
-    parser.addOption({u"ttl"_s, u"Seconds until the request expires."_s, u"SECONDS"_s});
-    parser.addOption({u"on-behalf-of"_s, u"The human the agent acts for (may not approve)."_s, u"ID"_s});
-    parser.addOption({u"context"_s, u"Extra context as a JSON object."_s, u"JSON"_s});
-    parser.addOption({u"command"_s, u"The command as one shell string instead of -- ARGV."_s, u"STRING"_s});
+    RequestOptions::add(parser);
     if (m_mode == Mode::Request)
         parser.addOption({u"wait"_s, u"Wait for the decision; exit 0 approved, 1 denied, 2 expired/cancelled."_s});
-    parser.addPositionalArgument(u"argv"_s, u"-- COMMAND ARGS…"_s, u"[-- COMMAND ARGS…]"_s);
     const auto context = CliContext::parse(parser, arguments, Role::Agent);
     if (!context)
         return false;
@@ -50,41 +41,10 @@ bool RequestCommand::parse(const QStringList &arguments)
     m_wait = m_wait || parser.isSet(u"wait"_s);
     m_argv = parser.positionalArguments();
     m_shellCommand = parser.value(u"command"_s);
-    if (m_argv.isEmpty() == m_shellCommand.isEmpty()) {
-        printErr(u"countersign-cli: give the command either after -- or with --command, not both"_s);
+    const auto body = RequestOptions::body(parser, m_argv);
+    if (!body)
         return false;
-    }
-
-    m_body = {{u"kind"_s, parser.value(u"kind"_s)},
-              {u"target"_s, QJsonObject{{u"system"_s, parser.value(u"system"_s)},
-                                        {u"resource"_s, parser.value(u"resource"_s)},
-                                        {u"environment"_s, parser.value(u"env"_s)}}},
-              {u"justification"_s, parser.value(u"justification"_s)}};
-    if (m_argv.isEmpty())
-        m_body.insert(u"command"_s, m_shellCommand);
-    else
-        m_body.insert(u"argv"_s, QJsonArray::fromStringList(m_argv));
-    if (parser.isSet(u"urgency"_s))
-        m_body.insert(u"urgency"_s, parser.value(u"urgency"_s));
-    if (parser.isSet(u"on-behalf-of"_s))
-        m_body.insert(u"on_behalf_of"_s, parser.value(u"on-behalf-of"_s));
-    if (parser.isSet(u"ttl"_s)) {
-        bool ok = false;
-        const int ttl = parser.value(u"ttl"_s).toInt(&ok);
-        if (!ok) {
-            printErr(u"countersign-cli: --ttl takes a whole number of seconds"_s);
-            return false;
-        }
-        m_body.insert(u"ttl_seconds"_s, ttl);
-    }
-    if (parser.isSet(u"context"_s)) {
-        const QJsonDocument context = QJsonDocument::fromJson(parser.value(u"context"_s).toUtf8());
-        if (!context.isObject()) {
-            printErr(u"countersign-cli: --context takes a JSON object"_s);
-            return false;
-        }
-        m_body.insert(u"context"_s, context.object());
-    }
+    m_body = *body;
     return true;
 }
 

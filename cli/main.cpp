@@ -1,6 +1,8 @@
 #include "ApproverCommand.h"
 #include "AuditCommand.h"
 #include "CliContext.h"
+#include "ExplainCommand.h"
+#include "HookCommand.h"
 #include "OfflineCommands.h"
 #include "ReportCommand.h"
 #include "RequestCommand.h"
@@ -19,10 +21,13 @@ const char kUsage[] = "usage: countersign-cli COMMAND [OPTIONS]\n"
                       "  request   ask for approval of an action (--wait to wait for the decision)\n"
                       "  exec      ask, wait, run the command only if approved, and report how it ran\n"
                       "  report    report how an approved action ran (for agents that run it themselves)\n"
+                      "  policy explain      which policy rule an action would match, and what it needs\n"
+                      "  hook claude-code    a Claude Code PreToolUse hook: ask before each tool call\n"
                       "\n"
                       "Approvers:\n"
                       "  pending          list the actions waiting for a decision\n"
                       "  decide ID        sign and send a decision (--approve|--deny, --reason, --key URI)\n"
+                      "  withdraw ID      take back your approval while the action waits for others\n"
                       "  key enroll       send your signing key for an operator to approve (--key URI)\n"
                       "  key list         your keys and their status\n"
                       "\n"
@@ -74,6 +79,20 @@ int main(int argc, char *argv[])
         QTimer::singleShot(0, &report, &cs::ReportCommand::run);
         return app.exec();
     }
+    if (command == u"policy" && arguments.value(2) == u"explain") {
+        cs::ExplainCommand explain;
+        if (!explain.parse(commandArguments(arguments, 2)))
+            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
+        QTimer::singleShot(0, &explain, &cs::ExplainCommand::run);
+        return app.exec();
+    }
+    if (command == u"hook" && arguments.value(2) == u"claude-code") {
+        cs::HookCommand hook;
+        if (!hook.parse(commandArguments(arguments, 2)))
+            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
+        QTimer::singleShot(0, &hook, &cs::HookCommand::run);
+        return app.exec();
+    }
     if (command == u"canonicalize")
         return cs::OfflineCommands::canonicalize(commandArguments(arguments, 1));
     if (command == u"verify-decision")
@@ -91,6 +110,7 @@ int main(int argc, char *argv[])
     static const QHash<QString, cs::ApproverCommand::Mode> approverModes{
         {u"pending"_s, cs::ApproverCommand::Mode::Pending},
         {u"decide"_s, cs::ApproverCommand::Mode::Decide},
+        {u"withdraw"_s, cs::ApproverCommand::Mode::Withdraw},
         {u"key enroll"_s, cs::ApproverCommand::Mode::KeyEnroll},
         {u"key list"_s, cs::ApproverCommand::Mode::KeyList}};
     const bool keyCommand = command == u"key";

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTest>
 
 #include <csignal>
@@ -299,6 +300,37 @@ private Q_SLOTS:
         QVERIFY(!result.body.value(u"reasons"_s).toArray().isEmpty());
         // Nothing was submitted.
         QVERIFY(m_http->get(u"/v1/actions"_s, m_alice.token).status == 200);
+    }
+
+    void cli_explainsAndWithdraws()
+    {
+        // The gateway and token go before the command's own options (and before any --).
+        const auto cli = [this](const QStringList &words, const QStringList &arguments, const QString &token,
+                                int *exitCode) {
+            QProcess process;
+            process.start(QStringLiteral(COUNTERSIGN_CLI_BIN),
+                          words + QStringList{u"--url"_s, m_gateway.url().toString(), u"--token"_s, token} + arguments);
+            process.waitForFinished(20000);
+            *exitCode = process.exitCode();
+            return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        };
+        int exitCode = -1;
+        QString output = cli({u"policy"_s, u"explain"_s}, {u"--kind"_s, u"iam.change"_s, u"--system"_s, u"aws-iam"_s,
+                              u"--resource"_s, u"role/x"_s, u"--env"_s, u"production"_s, u"--"_s, u"aws"_s, u"iam"_s},
+                             m_agent.token, &exitCode);
+        QVERIFY2(exitCode == 0, qPrintable(output));
+        QVERIFY2(output.contains(u"rule: two-groups"_s) && output.contains(u"needs: 1 of sre AND 1 of security"_s) &&
+                     output.contains(u"kind 'iam.change' matches iam.change"_s),
+                 qPrintable(output));
+
+        const QJsonObject created = submit({{u"kind"_s, u"iam.change"_s}});
+        const QString id = created.value(u"id"_s).toString();
+        QVERIFY(decide(m_alice, m_gateway.url(), created, u"approve"_s).value(u"accepted"_s).toBool());
+        output = cli({u"withdraw"_s}, {id}, m_alice.token, &exitCode);
+        QVERIFY2(exitCode == 0 && output.contains(u"withdrawn"_s), qPrintable(output));
+        QVERIFY(approvers(action(id)).isEmpty());
+        output = cli({u"withdraw"_s}, {id}, m_alice.token, &exitCode);
+        QVERIFY2(exitCode == 3 && output.contains(u"no_approval"_s), qPrintable(output));
     }
 
     void sighup_withABrokenPolicy_keepsTheLastGoodOne()

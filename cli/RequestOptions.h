@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace cs {
+
+// The options that describe an action (--kind, --system, --resource, --env, --justification,
+// --urgency, --ttl, --on-behalf-of, --context, --command or -- ARGV), shared by `request`, `exec`
+// and `policy explain`, and the request body they make.
+namespace RequestOptions {
+
+void add(QCommandLineParser &parser);
+// The body of POST /v1/actions from the parsed options; nothing (after printing why) on a mistake.
+// `argv` is the command after --; `shellCommand` is --command.
+std::optional<QJsonObject> body(const QCommandLineParser &parser, const QStringList &argv);
+
+} // namespace RequestOptions
+} // namespace cs
