@@ -3,6 +3,7 @@
 #include "CliContext.h"
 #include "ExplainCommand.h"
 #include "HookCommand.h"
+#include "McpServer.h"
 #include "OfflineCommands.h"
 #include "ReportCommand.h"
 #include "RequestCommand.h"
@@ -23,6 +24,7 @@ const char kUsage[] = "usage: countersign-cli COMMAND [OPTIONS]\n"
                       "  report    report how an approved action ran (for agents that run it themselves)\n"
                       "  policy explain      which policy rule an action would match, and what it needs\n"
                       "  hook claude-code    a Claude Code PreToolUse hook: ask before each tool call\n"
+                      "  mcp                 an MCP server (stdio) offering the tool request_approval\n"
                       "\n"
                       "Approvers:\n"
                       "  pending          list the actions waiting for a decision\n"
@@ -56,8 +58,13 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"countersign-cli"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
     const QStringList arguments = app.arguments();
     const QString command = arguments.value(1);
+    if (command == u"--version" || command == u"-v") {
+        cs::printOut(u"countersign-cli "_s + QCoreApplication::applicationVersion());
+        return 0;
+    }
     if (command.isEmpty() || command == u"--help" || command == u"-h") {
         cs::printOut(QString::fromLatin1(kUsage));
         return command.isEmpty() ? cs::ExitCode::Error : 0;
@@ -91,6 +98,13 @@ int main(int argc, char *argv[])
         if (!hook.parse(commandArguments(arguments, 2)))
             return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
         QTimer::singleShot(0, &hook, &cs::HookCommand::run);
+        return app.exec();
+    }
+    if (command == u"mcp") {
+        cs::McpServer mcp;
+        if (!mcp.parse(commandArguments(arguments, 1)))
+            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
+        QTimer::singleShot(0, &mcp, &cs::McpServer::run);
         return app.exec();
     }
     if (command == u"canonicalize")
