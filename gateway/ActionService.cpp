@@ -68,7 +68,7 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
     action.expiresAt = action.createdAt.addSecs(ttl);
     action.policy = ActionPolicy{verdict.rule, needsHumans ? requirement.quorum.toString() : QString(),
                                  needsHumans && requirement.hardwareKey,
-                                 needsHumans ? requirement.useWithinSeconds : std::nullopt};
+                                 needsHumans ? requirement.useWithinSeconds : std::nullopt, verdict.notify};
     action.digest = action.computeDigest();
     if (action.digest.isEmpty()) {
         *error = {ErrorCode::InvalidField,

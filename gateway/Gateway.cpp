@@ -23,6 +23,7 @@ Gateway::~Gateway()
     // The HTTP server owns the sockets the other parts refer to; it goes first.
     m_http.reset();
     m_feed.reset();
+    m_webhooks.reset();
     m_auditCheckpointer.reset();
     m_service.reset();
     m_keys.reset();
@@ -65,6 +66,14 @@ bool Gateway::start(QString *error)
                                             m_config.checkpointEveryEvents, m_config.checkpointEverySeconds);
     connect(m_service.get(), &ActionService::eventRecorded, m_auditCheckpointer.get(),
             &AuditCheckpointer::onEventRecorded);
+    if (!m_config.webhooks.isEmpty()) {
+        m_webhooks = std::make_unique<WebhookDispatcher>(&m_store, m_service.get(), m_config.gatewayId,
+                                                         m_config.webhooks);
+        connect(m_service.get(), &ActionService::eventRecorded, m_webhooks.get(),
+                &WebhookDispatcher::onEventRecorded);
+        if (!m_webhooks->start(error))
+            return false;
+    }
     m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_config.gatewayId);
     m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId, m_config.maxWaitSeconds);
     m_http->setAuditKey(m_auditCheckpointer->publicKey());
@@ -81,10 +90,12 @@ bool Gateway::start(QString *error)
     return true;
 }
 
-PolicyFile::Approvers Gateway::approversOf(const QList<ConfiguredPrincipal> &principals)
+PolicyFile::Approvers Gateway::approversOf(const GatewayConfig &config)
 {
     PolicyFile::Approvers approvers;
-    for (const ConfiguredPrincipal &entry : principals) {
+    for (const WebhookConfig &webhook : config.webhooks)
+        approvers.webhooks.append(webhook.name);
+    for (const ConfiguredPrincipal &entry : config.principals) {
         if (entry.principal.role != Role::Approver)
             continue;
         ++approvers.total;
@@ -99,7 +110,7 @@ std::shared_ptr<const Policy> Gateway::readPolicy(QStringList *mistakes) const
     if (m_config.policyPath.isEmpty())
         return std::make_shared<const Policy>();
     QList<PolicyError> errors;
-    auto policy = PolicyFile::load(m_config.policyPath, approversOf(m_config.principals), &errors);
+    auto policy = PolicyFile::load(m_config.policyPath, approversOf(m_config), &errors);
     if (!policy) {
         for (const PolicyError &mistake : std::as_const(errors))
             mistakes->append(mistake.toString(m_config.policyPath));

@@ -9,6 +9,7 @@
 #include "PolicyFile.h"
 #include "PrincipalDirectory.h"
 #include "WalCheckpointer.h"
+#include "WebhookDispatcher.h"
 
 #include <QObject>
 #include <QUrl>
@@ -32,8 +33,8 @@ public:
     // Reads the policy file again (SIGHUP). On any mistake the policy in force stays, and false
     // comes back with every mistake in `error`.
     bool reloadPolicy(QString *error);
-    // The approvers a policy may name, from the configured principals.
-    static PolicyFile::Approvers approversOf(const QList<ConfiguredPrincipal> &principals);
+    // The approvers and webhooks a policy may name, from the configuration.
+    static PolicyFile::Approvers approversOf(const GatewayConfig &config);
     QUrl url() const;
 
     ActionService *service() { return m_service.get(); }
@@ -54,6 +55,7 @@ private:
     std::unique_ptr<KeyRegistry> m_keys;
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
+    std::unique_ptr<WebhookDispatcher> m_webhooks;
     std::unique_ptr<FeedHub> m_feed;
     std::unique_ptr<HttpApi> m_http;
     quint16 m_port = 0;

@@ -131,6 +131,89 @@ bool GatewayConfig::setListen(const QString &hostPort, QString *error)
     return true;
 }
 
+namespace {
+
+// webhooks: (docs/integrations.md)
+bool readWebhooks(const YAML::Node &node, GatewayConfig &config, QString *error)
+{
+    if (!node)
+        return true;
+    if (!node.IsSequence()) {
+        *error = u"webhooks: must be a list"_s;
+        return false;
+    }
+    for (const YAML::Node &entry : node) {
+        WebhookConfig webhook;
+        webhook.name = text(entry["name"]);
+        webhook.url = QUrl(text(entry["url"]));
+        const QString where = u"webhooks: '%1'"_s.arg(webhook.name);
+        if (webhook.name.isEmpty() || !webhook.url.isValid() ||
+            (webhook.url.scheme() != u"http" && webhook.url.scheme() != u"https")) {
+            *error = where + u" needs a name and an http(s) url"_s;
+            return false;
+        }
+        if (std::any_of(config.webhooks.cbegin(), config.webhooks.cend(),
+                        [&webhook](const WebhookConfig &other) { return other.name == webhook.name; })) {
+            *error = where + u" is named twice"_s;
+            return false;
+        }
+        if (entry["secret_file"]) {
+            QFile secret(text(entry["secret_file"]));
+            if (!secret.open(QIODevice::ReadOnly)) {
+                *error = where + u": cannot read secret_file: "_s + secret.errorString();
+                return false;
+            }
+            webhook.secret = secret.readAll().trimmed();
+        } else {
+            webhook.secret = text(entry["secret"]).toUtf8();
+        }
+        if (webhook.secret.size() < 16) {
+            *error = where + u" needs a secret (or secret_file) of at least 16 characters to sign its bodies"_s;
+            return false;
+        }
+        const QString format = entry["format"] ? text(entry["format"]) : u"json"_s;
+        if (format != u"json" && format != u"slack") {
+            *error = where + u": format is json or slack"_s;
+            return false;
+        }
+        webhook.format = format == u"slack" ? WebhookConfig::Format::Slack : WebhookConfig::Format::Json;
+        if (entry["min_urgency"]) {
+            const auto urgency = urgencyFromName(text(entry["min_urgency"]));
+            if (!urgency) {
+                *error = where + u": min_urgency is low, normal, high or critical"_s;
+                return false;
+            }
+            webhook.minUrgency = *urgency;
+        }
+        webhook.onlyWhenNamed = entry["only_when_named"].as<bool>(false);
+        if (const YAML::Node events = entry["events"]) {
+            webhook.requested = webhook.resolved = webhook.refused = false;
+            for (const YAML::Node &event : events) {
+                const QString name = text(event);
+                if (name == u"requested")
+                    webhook.requested = true;
+                else if (name == u"resolved")
+                    webhook.resolved = true;
+                else if (name == u"refused")
+                    webhook.refused = true;
+                else {
+                    *error = where + u": events are requested, resolved and refused, not '%1'"_s.arg(name);
+                    return false;
+                }
+            }
+        }
+        webhook.maxAttempts = entry["max_attempts"].as<int>(webhook.maxAttempts);
+        if (webhook.maxAttempts < 1) {
+            *error = where + u": max_attempts must be at least 1"_s;
+            return false;
+        }
+        config.webhooks.append(webhook);
+    }
+    return true;
+}
+
+} // namespace
+
 std::optional<GatewayConfig> GatewayConfig::load(const QString &path, QString *error)
 {
     QFile file(path);
@@ -175,7 +258,8 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QStrin
             *error = u"actions: need 1 <= default_ttl_seconds <= max_ttl_seconds and max_wait_seconds >= 1"_s;
             return std::nullopt;
         }
-        if (!readPrincipals(root["principals"], config, error) || !readKeys(root["keys"], config, error))
+        if (!readPrincipals(root["principals"], config, error) || !readKeys(root["keys"], config, error) ||
+            !readWebhooks(root["webhooks"], config, error))
             return std::nullopt;
         if (const YAML::Node signing = root["signing"]) {
             config.requireHardwareKeys = signing["require_hardware_keys"].as<bool>(config.requireHardwareKeys);

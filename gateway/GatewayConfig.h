@@ -1,11 +1,13 @@
 #pragma once
 
+#include "domain/Action.h"
 #include "domain/Principal.h"
 #include "signing/KeyRecord.h"
 
 #include <QHostAddress>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -15,6 +17,22 @@ struct ConfiguredPrincipal
 {
     Principal principal;
     QString tokenSha256;
+};
+
+// An outgoing webhook (docs/integrations.md): where the gateway POSTs what happens to actions.
+struct WebhookConfig
+{
+    enum class Format { Json, Slack };
+    QString name;
+    QUrl url;
+    QByteArray secret;            // the HMAC-SHA256 key of X-Countersign-Signature
+    Format format = Format::Json;
+    Urgency minUrgency = Urgency::Low; // actions below it are not sent
+    bool onlyWhenNamed = false;  // sent only for actions whose policy rule names it (notify:)
+    bool requested = true;       // a new pending action
+    bool resolved = true;        // its approval, denial, expiry or cancellation
+    bool refused = true;         // a refused decision on it
+    int maxAttempts = 10;        // then the delivery is given up, recorded as webhook.failed
 };
 
 // The gateway's configuration, read from YAML (see docs/gateway.md for the format).
@@ -36,6 +54,7 @@ struct GatewayConfig
     // The policy file (docs/policy.md), absolute or relative to the configuration's directory;
     // empty: the built-in policy, one approver for every action.
     QString policyPath;
+    QList<WebhookConfig> webhooks;
     // Audit checkpoints (docs/audit.md)
     int checkpointEveryEvents = 100;
     int checkpointEverySeconds = 10;

@@ -30,6 +30,8 @@ QJsonObject PolicyVerdict::toJson() const
         object.insert(u"require"_s, require);
     }
     object.insert(u"reasons"_s, QJsonArray::fromStringList(reasons));
+    if (!notify.isEmpty())
+        object.insert(u"notify"_s, QJsonArray::fromStringList(notify));
     return object;
 }
 
@@ -103,7 +105,7 @@ bool matches(const PolicyRule &rule, const QString &agent, const ActionRequest &
 
 PolicyVerdict verdictOf(const PolicyRule &rule, QStringList reasons)
 {
-    return {rule.name, rule.line, rule.outcome, rule.message, rule.requirement, std::move(reasons)};
+    return {rule.name, rule.line, rule.outcome, rule.message, rule.requirement, std::move(reasons), rule.notify};
 }
 
 } // namespace

@@ -57,6 +57,7 @@ struct PolicyRule
     Outcome outcome = Outcome::Require;
     QString message; // a deny's sentence for the agent
     Requirement requirement;
+    QStringList notify; // webhooks told of the actions it matches, beyond the global ones
 };
 
 // What the policy says of one request, and why.
@@ -68,6 +69,7 @@ struct PolicyVerdict
     QString message;
     Requirement requirement;
     QStringList reasons;   // each condition of the rule and how the request met it
+    QStringList notify;
 
     QJsonObject toJson() const;
 };

@@ -57,7 +57,7 @@ int runPolicyCommand(const QStringList &arguments)
             print(stderr, u"countersign-gateway: "_s + error);
             return 2;
         }
-        approvers = Gateway::approversOf(config->principals);
+        approvers = Gateway::approversOf(*config);
     }
     const QString path = positional.at(1);
     QList<PolicyError> errors;

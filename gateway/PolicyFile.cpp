@@ -47,6 +47,7 @@ private:
     std::optional<int> duration(const YAML::Node &node, const QString &field);
     std::optional<Urgency> urgency(const YAML::Node &node);
     void checkQuorum(const YAML::Node &at, const Quorum &quorum);
+    QStringList notify(const YAML::Node &node);
 
     const PolicyFile::Approvers &m_approvers;
     QList<PolicyError> *m_errors;
@@ -92,9 +93,10 @@ std::optional<Policy> Reader::read(const YAML::Node &root, const QString &source
         }
     }
     if (const YAML::Node node = root["default"]) {
-        if (checkKeys(node, u"the default"_s, {u"allow"_s, u"deny"_s, u"require"_s})) {
+        if (checkKeys(node, u"the default"_s, {u"allow"_s, u"deny"_s, u"require"_s, u"notify"_s})) {
             fallback.line = int(node.Mark().line) + 1;
             outcome(node, fallback, u"the default"_s);
+            fallback.notify = notify(node["notify"]);
         }
     }
     if (m_errors->size() > before)
@@ -109,7 +111,7 @@ PolicyRule Reader::rule(const YAML::Node &node, int index)
     PolicyRule rule;
     rule.line = int(node.Mark().line) + 1;
     const QString where = u"rule %1"_s.arg(index + 1);
-    if (!checkKeys(node, where, {u"name"_s, u"match"_s, u"allow"_s, u"deny"_s, u"require"_s}))
+    if (!checkKeys(node, where, {u"name"_s, u"match"_s, u"allow"_s, u"deny"_s, u"require"_s, u"notify"_s}))
         return rule;
     if (!node["name"] || !node["name"].IsScalar() || text(node["name"]).trimmed().isEmpty())
         fail(node, where + u" needs a name"_s);
@@ -118,7 +120,32 @@ PolicyRule Reader::rule(const YAML::Node &node, int index)
     if (const YAML::Node conditions = node["match"])
         match(conditions, rule);
     outcome(node, rule, rule.name.isEmpty() ? where : u"rule '%1'"_s.arg(rule.name));
+    rule.notify = notify(node["notify"]);
     return rule;
+}
+
+QStringList Reader::notify(const YAML::Node &node)
+{
+    QStringList names;
+    if (!node)
+        return names;
+    const auto add = [&](const YAML::Node &item) {
+        if (!item.IsScalar()) {
+            fail(item, u"'notify' takes a webhook's name or a list of names"_s);
+            return;
+        }
+        const QString name = text(item);
+        if (m_approvers.known && !m_approvers.webhooks.contains(name))
+            fail(item, u"no webhook is named '%1' in the gateway's configuration"_s.arg(name));
+        names.append(name);
+    };
+    if (node.IsSequence()) {
+        for (const YAML::Node &item : node)
+            add(item);
+    } else {
+        add(node);
+    }
+    return names;
 }
 
 QList<Glob> Reader::globs(const YAML::Node &node, const QString &field)

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -32,6 +33,7 @@ struct Approvers
     QHash<QString, int> perGroup;
     int total = 0;
     bool known = true; // false: no principals to check against (policy check without --config)
+    QStringList webhooks; // the configured webhooks a rule's notify: may name (when known)
 };
 
 std::optional<Policy> parse(const QByteArray &yaml, const QString &source, const Approvers &approvers,

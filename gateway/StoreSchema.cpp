@@ -49,6 +49,10 @@ const QList<QStringList> kSteps = {
         // so a page of the audit log is read, not rebuilt, and what is stored is what is hashed.
         u"CREATE TABLE events_v4 (seq INTEGER PRIMARY KEY, action_id TEXT, hash TEXT NOT NULL, body BLOB NOT NULL)"_s,
     },
+    {
+        // Issue 10: how far each outgoing webhook has delivered the log; the log is its queue.
+        u"CREATE TABLE webhook_cursors (name TEXT PRIMARY KEY, seq INTEGER NOT NULL)"_s,
+    },
 };
 
 constexpr int kChunk = 1000;

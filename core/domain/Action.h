@@ -69,6 +69,7 @@ struct ActionPolicy
     QString quorum;                      // "1 of sre", empty when no human is needed
     bool hardwareKey = false;            // only decisions signed with a hardware key count
     std::optional<int> useWithinSeconds; // how long after the approval it may run
+    QStringList notify;                  // webhooks its rule names (docs/integrations.md)
 };
 
 // One human's signed approval of an action still waiting for more (a quorum); the decision and

@@ -243,6 +243,8 @@ QJsonObject toJson(const Action &action)
             policy.insert(u"key_assurance"_s, u"hardware"_s);
         if (action.policy->useWithinSeconds)
             policy.insert(u"use_within_seconds"_s, *action.policy->useWithinSeconds);
+        if (!action.policy->notify.isEmpty())
+            policy.insert(u"notify"_s, QJsonArray::fromStringList(action.policy->notify));
         object.insert(u"policy"_s, policy);
     }
     if (!action.approvals.isEmpty())
@@ -327,9 +329,11 @@ std::optional<Action> actionFromJson(const QJsonObject &object, WireError *error
     const QJsonObject policy = object.value(u"policy"_s).toObject();
     if (!policy.isEmpty()) {
         action.policy = ActionPolicy{policy.value(u"rule"_s).toString(), policy.value(u"quorum"_s).toString(),
-                                     policy.value(u"key_assurance"_s).toString() == u"hardware", std::nullopt};
+                                     policy.value(u"key_assurance"_s).toString() == u"hardware", std::nullopt, {}};
         if (policy.contains(u"use_within_seconds"_s))
             action.policy->useWithinSeconds = policy.value(u"use_within_seconds"_s).toInt();
+        for (const QJsonValue &name : policy.value(u"notify"_s).toArray())
+            action.policy->notify.append(name.toString());
     }
     action.approvals = approvalsFromJson(object.value(u"approvals"_s).toArray());
     return action;

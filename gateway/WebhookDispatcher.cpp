@@ -1,0 +1,254 @@
+#include "WebhookDispatcher.h"
+
+#include "ActionService.h"
+#include "EventStore.h"
+#include "util/Log.h"
+#include "wire/ActionCodec.h"
+
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+constexpr int kPage = 100;
+constexpr int kTimeoutMs = 10000;
+constexpr int kMaxBackoffMs = 300000;
+
+enum class Kind { None, Requested, Resolved, Refused };
+
+Kind kindOf(const QString &type)
+{
+    if (type == EventType::ActionRequested)
+        return Kind::Requested;
+    if (type == EventType::ActionApproved || type == EventType::ActionDenied || type == EventType::ActionExpired ||
+        type == EventType::ActionCancelled)
+        return Kind::Resolved;
+    if (type == EventType::DecisionRefused)
+        return Kind::Refused;
+    return Kind::None;
+}
+
+// One line a human reads in a chat channel; never the command (channels are read widely).
+QString summary(const Event &event, const Action &action, Kind kind)
+{
+    const ActionRequest &request = action.request;
+    const QString what = u"%1 on %2/%3 (%4) by %5"_s.arg(request.kind, request.target.system, request.target.resource,
+                                                         request.target.environment, action.initiator);
+    switch (kind) {
+    case Kind::Requested:
+        return u"[%1] Approval needed: %2. Why: %3"_s.arg(urgencyName(request.urgency), what, request.justification);
+    case Kind::Resolved: {
+        const QString by = action.resolution ? action.resolution->by : QString();
+        if (event.type == EventType::ActionApproved)
+            return u"Approved by %1: %2"_s.arg(by, what);
+        if (event.type == EventType::ActionDenied)
+            return u"Denied by %1: %2. Reason: %3"_s.arg(by, what, action.resolution ? action.resolution->reason : QString());
+        return u"%1: %2"_s.arg(event.type == EventType::ActionExpired ? u"Expired unanswered"_s : u"Cancelled"_s, what);
+    }
+    case Kind::Refused:
+        return u"A decision by %1 on %2 was refused: %3"_s.arg(event.actor, what,
+                                                               event.payload.value(u"code"_s).toString());
+    case Kind::None:
+        break;
+    }
+    return what;
+}
+
+} // namespace
+
+WebhookDispatcher::WebhookDispatcher(EventStore *store, ActionService *service, QString gatewayId,
+                                     QList<WebhookConfig> webhooks, QObject *parent)
+    : QObject(parent), m_store(store), m_service(service), m_gatewayId(std::move(gatewayId))
+{
+    for (WebhookConfig &config : webhooks) {
+        auto target = std::make_unique<Target>();
+        target->config = std::move(config);
+        target->retry.setSingleShot(true);
+        connect(&target->retry, &QTimer::timeout, this, [this, t = target.get()] { pump(*t); });
+        m_targets.push_back(std::move(target));
+    }
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(1000);
+    connect(&m_saveTimer, &QTimer::timeout, this, &WebhookDispatcher::saveCursors);
+}
+
+WebhookDispatcher::~WebhookDispatcher()
+{
+    if (m_saveTimer.isActive())
+        saveCursors();
+}
+
+bool WebhookDispatcher::start(QString *error)
+{
+    QSqlQuery query(m_store->database());
+    if (!query.exec(u"SELECT name, seq FROM webhook_cursors"_s)) {
+        *error = u"cannot read the webhook cursors: %1"_s.arg(query.lastError().text());
+        return false;
+    }
+    QHash<QString, qint64> cursors;
+    while (query.next())
+        cursors.insert(query.value(0).toString(), query.value(1).toLongLong());
+    bool added = false;
+    for (const auto &target : m_targets) {
+        // A webhook added now hears of what happens from now on, not of the whole history.
+        target->cursor = cursors.value(target->config.name, m_store->headSeq());
+        added = added || !cursors.contains(target->config.name);
+    }
+    if (added) // at once: a crash before the first save would otherwise skip what came meanwhile
+        saveCursors();
+    for (const auto &target : m_targets) {
+        qCInfo(lcGateway) << "webhook" << target->config.name << "delivers from seq" << target->cursor + 1;
+        pump(*target);
+    }
+    return true;
+}
+
+void WebhookDispatcher::onEventRecorded()
+{
+    // Later, not inside the submission or decision that recorded the event.
+    if (m_pumpQueued || m_targets.empty())
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_pumpQueued = false;
+            for (const auto &target : m_targets)
+                pump(*target);
+        },
+        Qt::QueuedConnection);
+}
+
+std::optional<QByteArray> WebhookDispatcher::bodyFor(const WebhookConfig &webhook, const Event &event) const
+{
+    const Kind kind = kindOf(event.type);
+    if (kind == Kind::None || (kind == Kind::Requested && !webhook.requested) ||
+        (kind == Kind::Resolved && !webhook.resolved) || (kind == Kind::Refused && !webhook.refused))
+        return std::nullopt;
+    std::optional<Action> action = m_service->find(event.actionId);
+    if (!action)
+        return std::nullopt;
+    if (action->request.urgency < webhook.minUrgency)
+        return std::nullopt;
+    if (webhook.onlyWhenNamed && !(action->policy && action->policy->notify.contains(webhook.name)))
+        return std::nullopt;
+    const QString link = u"countersign://action/%1/%2"_s.arg(m_gatewayId, action->id);
+    const QString text = summary(event, *action, kind);
+    QJsonObject body;
+    if (webhook.format == WebhookConfig::Format::Slack) {
+        body = {{u"text"_s, u"%1\nReview in Countersign: %2"_s.arg(text, link)}};
+    } else {
+        body = {{u"gateway_id"_s, m_gatewayId},
+                {u"delivery"_s, u"%1:%2:%3"_s.arg(m_gatewayId, webhook.name).arg(event.seq)},
+                {u"summary"_s, text},
+                {u"link"_s, link},
+                {u"event"_s, ActionCodec::toJson(event)},
+                {u"action"_s, ActionCodec::toJson(*action)}};
+    }
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray WebhookDispatcher::signature(const QByteArray &secret, const QByteArray &body)
+{
+    return "sha256=" + QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
+}
+
+void WebhookDispatcher::pump(Target &target)
+{
+    if (target.busy || target.retry.isActive())
+        return;
+    while (true) {
+        const QList<Event> events = m_store->eventsAfter(target.cursor, kPage);
+        if (events.isEmpty())
+            return;
+        for (const Event &event : events) {
+            if (const auto body = bodyFor(target.config, event))
+                return deliver(target, event.seq, *body);
+            moveCursor(target, event.seq);
+        }
+    }
+}
+
+void WebhookDispatcher::deliver(Target &target, qint64 seq, const QByteArray &body)
+{
+    target.busy = true;
+    QNetworkRequest request(target.config.url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("countersign-gateway"));
+    request.setRawHeader("X-Countersign-Signature", signature(target.config.secret, body));
+    request.setRawHeader("X-Countersign-Delivery",
+                         u"%1:%2:%3"_s.arg(m_gatewayId, target.config.name).arg(seq).toUtf8());
+    request.setTransferTimeout(kTimeoutMs);
+    QNetworkReply *reply = m_network.post(request, body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, &target, seq] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        onDelivered(target, seq, status,
+                    reply->error() == QNetworkReply::NoError ? QString() : reply->errorString());
+    });
+}
+
+void WebhookDispatcher::onDelivered(Target &target, qint64 seq, int status, const QString &error)
+{
+    target.busy = false;
+    if (status >= 200 && status < 300) {
+        ++target.delivered;
+        target.attempts = 0;
+        moveCursor(target, seq);
+        return pump(target);
+    }
+    ++target.failedAttempts;
+    ++target.attempts;
+    const QString why = status > 0 ? u"HTTP %1"_s.arg(status) : error;
+    qCWarning(lcGateway).noquote() << "webhook" << target.config.name << "could not deliver seq" << seq << "(attempt"
+                                   << target.attempts << "of" << target.config.maxAttempts << "):" << why;
+    if (target.attempts >= target.config.maxAttempts) {
+        // Given up, and said so in the log; the next event goes on.
+        m_service->recordGatewayEvent(u"webhook.failed"_s, {{u"webhook"_s, target.config.name},
+                                                            {u"seq"_s, seq},
+                                                            {u"attempts"_s, target.attempts},
+                                                            {u"error"_s, why}});
+        target.attempts = 0;
+        moveCursor(target, seq);
+        return pump(target);
+    }
+    // 1 s, 2 s, 4 s … up to 5 min, with up to a quarter of jitter so receivers are not hit in step.
+    const int base = int(std::min<qint64>(kMaxBackoffMs, 1000LL << std::min(target.attempts - 1, 20)));
+    target.retry.start(base + int(QRandomGenerator::global()->bounded(base / 4 + 1)));
+}
+
+void WebhookDispatcher::moveCursor(Target &target, qint64 seq)
+{
+    target.cursor = seq;
+    if (!m_saveTimer.isActive())
+        m_saveTimer.start();
+}
+
+void WebhookDispatcher::saveCursors()
+{
+    // At most once a second, off the submission path: after a crash a few deliveries may be sent
+    // again (receivers tell them apart by X-Countersign-Delivery), none is lost.
+    QSqlDatabase db = m_store->database();
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO webhook_cursors (name, seq) VALUES (?, ?)"
+                  " ON CONFLICT(name) DO UPDATE SET seq = excluded.seq"_s);
+    db.transaction();
+    for (const auto &target : m_targets) {
+        query.addBindValue(target->config.name);
+        query.addBindValue(target->cursor);
+        if (!query.exec())
+            qCWarning(lcGateway) << "cannot save the cursor of webhook" << target->config.name << ":"
+                                 << query.lastError().text();
+    }
+    db.commit();
+}
+
+} // namespace cs
