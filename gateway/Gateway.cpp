@@ -23,7 +23,8 @@ Gateway::~Gateway()
     // The HTTP server owns the sockets the other parts refer to; it goes first.
     m_http.reset();
     m_feed.reset();
-    m_webhooks.reset();
+    m_webhookThread.quit();
+    m_webhookThread.wait();
     m_auditCheckpointer.reset();
     m_service.reset();
     m_keys.reset();
@@ -66,14 +67,8 @@ bool Gateway::start(QString *error)
                                             m_config.checkpointEveryEvents, m_config.checkpointEverySeconds);
     connect(m_service.get(), &ActionService::eventRecorded, m_auditCheckpointer.get(),
             &AuditCheckpointer::onEventRecorded);
-    if (!m_config.webhooks.isEmpty()) {
-        m_webhooks = std::make_unique<WebhookDispatcher>(&m_store, m_service.get(), m_config.gatewayId,
-                                                         m_config.webhooks);
-        connect(m_service.get(), &ActionService::eventRecorded, m_webhooks.get(),
-                &WebhookDispatcher::onEventRecorded);
-        if (!m_webhooks->start(error))
-            return false;
-    }
+    if (!m_config.webhooks.isEmpty() && !startWebhooks(databasePath, error))
+        return false;
     m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_config.gatewayId);
     m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId, m_config.maxWaitSeconds);
     m_http->setAuditKey(m_auditCheckpointer->publicKey());
@@ -87,6 +82,41 @@ bool Gateway::start(QString *error)
         *error = u"cannot listen on %1:%2"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort);
         return false;
     }
+    return true;
+}
+
+bool Gateway::startWebhooks(const QString &databasePath, QString *error)
+{
+    error->clear();
+    QHash<QString, qint64> cursors = WebhookDispatcher::readCursors(m_store.database(), error);
+    if (!error->isEmpty())
+        return false;
+    bool added = false;
+    for (const WebhookConfig &webhook : std::as_const(m_config.webhooks)) {
+        // A webhook added now hears of what happens from now on, not of the whole history; saved
+        // at once, so a crash before its first delivery skips nothing that came meanwhile.
+        if (!cursors.contains(webhook.name)) {
+            cursors.insert(webhook.name, m_store.headSeq());
+            added = true;
+        }
+    }
+    if (added)
+        WebhookDispatcher::saveCursors(m_store.database(), cursors);
+    auto *dispatcher = new WebhookDispatcher(databasePath, m_config.gatewayId, m_config.webhooks, cursors);
+    dispatcher->moveToThread(&m_webhookThread);
+    connect(&m_webhookThread, &QThread::finished, dispatcher, &QObject::deleteLater);
+    connect(m_service.get(), &ActionService::eventRecorded, dispatcher, &WebhookDispatcher::onEventRecorded);
+    connect(dispatcher, &WebhookDispatcher::cursorsMoved, this, [this](const QHash<QString, qint64> &moved) {
+        WebhookDispatcher::saveCursors(m_store.database(), moved);
+    });
+    connect(dispatcher, &WebhookDispatcher::deliveryGivenUp, this, [this](const QJsonObject &failure) {
+        m_service->recordGatewayEvent(EventType::WebhookFailed, failure);
+    });
+    m_webhookThread.setObjectName(u"webhooks"_s);
+    // Below the gateway's own work: a submission never waits for a delivery, even on a busy machine
+    // (deliveries then lag, and catch up from the log).
+    m_webhookThread.start(QThread::IdlePriority);
+    QMetaObject::invokeMethod(dispatcher, &WebhookDispatcher::start, Qt::QueuedConnection);
     return true;
 }
 

@@ -12,6 +12,7 @@
 #include "WebhookDispatcher.h"
 
 #include <QObject>
+#include <QThread>
 #include <QUrl>
 
 #include <memory>
@@ -42,6 +43,8 @@ public:
 
 private:
     std::shared_ptr<const Policy> readPolicy(QStringList *mistakes) const;
+    // The outgoing webhooks on their own thread, from the cursors in the store.
+    bool startWebhooks(const QString &databasePath, QString *error);
     // policy.loaded (with the file's SHA-256) or, when `policy` is null, policy.rejected.
     void recordPolicy(const Policy *policy, const QStringList &mistakes);
 
@@ -55,7 +58,7 @@ private:
     std::unique_ptr<KeyRegistry> m_keys;
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
-    std::unique_ptr<WebhookDispatcher> m_webhooks;
+    QThread m_webhookThread; // the WebhookDispatcher's, which it deletes when it ends
     std::unique_ptr<FeedHub> m_feed;
     std::unique_ptr<HttpApi> m_http;
     quint16 m_port = 0;

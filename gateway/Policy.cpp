@@ -127,39 +127,96 @@ std::optional<Glob> Glob::parse(const QString &pattern, QString *error)
 {
     // `*` is any text (slashes and colons too: resources are paths and ARNs), `?` one character,
     // `[abc]`, `[a-z]` and `[!abc]` a class; everything else stands for itself.
-    QString expression = u"\\A(?:"_s;
+    Glob glob{pattern, {}};
     for (qsizetype i = 0; i < pattern.size(); ++i) {
         const QChar c = pattern.at(i);
+        Token token;
         if (c == u'*') {
-            expression += u".*"_s;
+            if (!glob.tokens.isEmpty() && glob.tokens.last().kind == Token::Kind::AnyRun)
+                continue; // ** is *
+            token.kind = Token::Kind::AnyRun;
         } else if (c == u'?') {
-            expression += u'.';
+            token.kind = Token::Kind::AnyOne;
         } else if (c == u'[') {
             const qsizetype close = pattern.indexOf(u']', i + 2);
             if (close < 0) {
                 *error = u"the glob '%1' opens a [class] it never closes"_s.arg(pattern);
                 return std::nullopt;
             }
-            QString members = pattern.mid(i + 1, close - i - 1);
-            const bool negated = members.startsWith(u'!');
-            if (negated)
-                members.remove(0, 1);
-            expression += u'[' + (negated ? u"^"_s : QString());
-            for (const QChar m : std::as_const(members))
-                expression += (m == u'-') ? QString(m) : QRegularExpression::escape(QString(m));
-            expression += u']';
+            QStringView members = QStringView(pattern).mid(i + 1, close - i - 1);
+            token.kind = Token::Kind::Class;
+            token.negated = members.startsWith(u'!');
+            if (token.negated)
+                members = members.mid(1);
+            if (members.isEmpty()) {
+                *error = u"the glob '%1' has an empty [class]"_s.arg(pattern);
+                return std::nullopt;
+            }
+            for (qsizetype m = 0; m < members.size(); ++m) {
+                if (m + 2 < members.size() && members[m + 1] == u'-') { // a-z; a leading or trailing - is itself
+                    if (members[m] > members[m + 2]) {
+                        *error = u"the glob '%1' has the range %2-%3 backwards"_s.arg(pattern, members[m], members[m + 2]);
+                        return std::nullopt;
+                    }
+                    token.ranges.append({members[m], members[m + 2]});
+                    m += 2;
+                } else {
+                    token.ranges.append({members[m], members[m]});
+                }
+            }
             i = close;
         } else {
-            expression += QRegularExpression::escape(QString(c));
+            token.literal = c;
+        }
+        glob.tokens.append(token);
+    }
+    return glob;
+}
+
+namespace {
+
+bool tokenMatches(const Glob::Token &token, QChar c)
+{
+    switch (token.kind) {
+    case Glob::Token::Kind::Literal:
+        return token.literal == c;
+    case Glob::Token::Kind::AnyOne:
+        return true;
+    case Glob::Token::Kind::Class: {
+        const bool in = std::any_of(token.ranges.cbegin(), token.ranges.cend(),
+                                    [c](const auto &range) { return c >= range.first && c <= range.second; });
+        return in != token.negated;
+    }
+    case Glob::Token::Kind::AnyRun:
+        break;
+    }
+    return false;
+}
+
+} // namespace
+
+bool Glob::matches(QStringView value) const
+{
+    // The classic wildcard walk: on a mismatch, let the last * take one more character.
+    qsizetype t = 0, v = 0;
+    qsizetype starToken = -1, starValue = 0;
+    while (v < value.size()) {
+        if (t < tokens.size() && tokens[t].kind == Token::Kind::AnyRun) {
+            starToken = t++;
+            starValue = v;
+        } else if (t < tokens.size() && tokenMatches(tokens[t], value[v])) {
+            ++t;
+            ++v;
+        } else if (starToken >= 0) {
+            t = starToken + 1;
+            v = ++starValue;
+        } else {
+            return false;
         }
     }
-    expression += u")\\z"_s;
-    QRegularExpression regex(expression, QRegularExpression::DotMatchesEverythingOption);
-    if (!regex.isValid()) {
-        *error = u"the glob '%1' is not valid: %2"_s.arg(pattern, regex.errorString());
-        return std::nullopt;
-    }
-    return Glob{pattern, regex};
+    while (t < tokens.size() && tokens[t].kind == Token::Kind::AnyRun)
+        ++t;
+    return t == tokens.size();
 }
 
 std::optional<QString> contextText(const QJsonObject &context, const QString &path)

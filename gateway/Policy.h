@@ -14,14 +14,24 @@
 namespace cs {
 
 // A glob (`*`, `?`, `[…]`) over a whole text, case-sensitive; `*` also crosses `/` and `:`.
+// Compiled once into tokens and matched without a regular expression: a policy of 1,000 rules is
+// walked on every submission.
 struct Glob
 {
+    struct Token
+    {
+        enum class Kind { Literal, AnyOne, AnyRun, Class };
+        Kind kind = Kind::Literal;
+        QChar literal;
+        bool negated = false;
+        QList<std::pair<QChar, QChar>> ranges; // a class's members, single characters as (c, c)
+    };
     QString text;
-    QRegularExpression regex;
+    QList<Token> tokens;
 
-    // Nothing, with `error`, when `text` is malformed (an unclosed class).
+    // Nothing, with `error`, when `text` is malformed (a class never closed, or empty).
     static std::optional<Glob> parse(const QString &text, QString *error);
-    bool matches(const QString &value) const { return regex.match(value).hasMatch(); }
+    bool matches(QStringView value) const;
 };
 
 // What a `require` rule asks beyond the quorum.

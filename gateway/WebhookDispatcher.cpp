@@ -1,16 +1,16 @@
 #include "WebhookDispatcher.h"
 
-#include "ActionService.h"
-#include "EventStore.h"
 #include "util/Log.h"
 #include "wire/ActionCodec.h"
 
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -19,6 +19,7 @@ namespace cs {
 namespace {
 
 constexpr int kPage = 100;
+constexpr qsizetype kRecent = 1000;
 constexpr int kTimeoutMs = 10000;
 constexpr int kMaxBackoffMs = 300000;
 
@@ -64,57 +65,90 @@ QString summary(const Event &event, const Action &action, Kind kind)
 
 } // namespace
 
-WebhookDispatcher::WebhookDispatcher(EventStore *store, ActionService *service, QString gatewayId,
-                                     QList<WebhookConfig> webhooks, QObject *parent)
-    : QObject(parent), m_store(store), m_service(service), m_gatewayId(std::move(gatewayId))
+struct WebhookDispatcher::Target
+{
+    WebhookConfig config;
+    qint64 cursor = 0; // delivered (or skipped) up to this seq
+    bool busy = false; // a delivery is on its way
+    int attempts = 0;  // of the event after the cursor
+    QTimer *retry = nullptr;
+};
+
+WebhookDispatcher::WebhookDispatcher(QString databasePath, QString gatewayId, QList<WebhookConfig> webhooks,
+                                     QHash<QString, qint64> cursors, QObject *parent)
+    : QObject(parent), m_databasePath(std::move(databasePath)), m_gatewayId(std::move(gatewayId))
 {
     for (WebhookConfig &config : webhooks) {
         auto target = std::make_unique<Target>();
+        target->cursor = cursors.value(config.name);
         target->config = std::move(config);
-        target->retry.setSingleShot(true);
-        connect(&target->retry, &QTimer::timeout, this, [this, t = target.get()] { pump(*t); });
         m_targets.push_back(std::move(target));
     }
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(1000);
-    connect(&m_saveTimer, &QTimer::timeout, this, &WebhookDispatcher::saveCursors);
 }
 
-WebhookDispatcher::~WebhookDispatcher()
-{
-    if (m_saveTimer.isActive())
-        saveCursors();
-}
+WebhookDispatcher::~WebhookDispatcher() = default;
 
-bool WebhookDispatcher::start(QString *error)
+QHash<QString, qint64> WebhookDispatcher::readCursors(const QSqlDatabase &db, QString *error)
 {
-    QSqlQuery query(m_store->database());
+    QHash<QString, qint64> cursors;
+    QSqlQuery query(db);
     if (!query.exec(u"SELECT name, seq FROM webhook_cursors"_s)) {
         *error = u"cannot read the webhook cursors: %1"_s.arg(query.lastError().text());
-        return false;
+        return cursors;
     }
-    QHash<QString, qint64> cursors;
     while (query.next())
         cursors.insert(query.value(0).toString(), query.value(1).toLongLong());
-    bool added = false;
-    for (const auto &target : m_targets) {
-        // A webhook added now hears of what happens from now on, not of the whole history.
-        target->cursor = cursors.value(target->config.name, m_store->headSeq());
-        added = added || !cursors.contains(target->config.name);
+    return cursors;
+}
+
+void WebhookDispatcher::saveCursors(QSqlDatabase db, const QHash<QString, qint64> &cursors)
+{
+    // At most once a second, off the submission path: after a crash a few deliveries may be sent
+    // again (receivers tell them apart by X-Countersign-Delivery), none is lost.
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO webhook_cursors (name, seq) VALUES (?, ?)"
+                  " ON CONFLICT(name) DO UPDATE SET seq = excluded.seq"_s);
+    db.transaction();
+    for (auto it = cursors.cbegin(); it != cursors.cend(); ++it) {
+        query.addBindValue(it.key());
+        query.addBindValue(it.value());
+        if (!query.exec())
+            qCWarning(lcGateway) << "cannot save the cursor of webhook" << it.key() << ":" << query.lastError().text();
     }
-    if (added) // at once: a crash before the first save would otherwise skip what came meanwhile
-        saveCursors();
+    db.commit();
+}
+
+void WebhookDispatcher::start()
+{
+    m_store = std::make_unique<EventStore>(u"countersign-webhooks"_s);
+    QString error;
+    if (!m_store->open(m_databasePath, &error)) {
+        qCCritical(lcGateway) << "webhooks cannot read the store:" << error;
+        return;
+    }
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_reportTimer = new QTimer(this);
+    m_reportTimer->setSingleShot(true);
+    m_reportTimer->setInterval(1000);
+    connect(m_reportTimer, &QTimer::timeout, this, &WebhookDispatcher::reportCursors);
     for (const auto &target : m_targets) {
+        target->retry = new QTimer(this);
+        target->retry->setSingleShot(true);
+        connect(target->retry, &QTimer::timeout, this, [this, t = target.get()] { pump(*t); });
         qCInfo(lcGateway) << "webhook" << target->config.name << "delivers from seq" << target->cursor + 1;
         pump(*target);
     }
-    return true;
 }
 
-void WebhookDispatcher::onEventRecorded()
+void WebhookDispatcher::onEventRecorded(const Event &event)
 {
-    // Later, not inside the submission or decision that recorded the event.
-    if (m_pumpQueued || m_targets.empty())
+    if (!m_recent.isEmpty() && event.seq != m_recent.last().seq + 1)
+        m_recent.clear(); // a gap: never serve a partial run from memory
+    m_recent.append(event);
+    if (m_recent.size() > kRecent)
+        m_recent.remove(0, m_recent.size() - kRecent);
+    // Many events at once (a burst of submissions) make one walk.
+    if (m_pumpQueued || !m_store)
         return;
     m_pumpQueued = true;
     QMetaObject::invokeMethod(
@@ -127,31 +161,29 @@ void WebhookDispatcher::onEventRecorded()
         Qt::QueuedConnection);
 }
 
-std::optional<QByteArray> WebhookDispatcher::bodyFor(const WebhookConfig &webhook, const Event &event) const
+std::optional<QByteArray> WebhookDispatcher::bodyFor(const WebhookConfig &webhook, const QString &gatewayId,
+                                                     const Event &event, const Action &action)
 {
     const Kind kind = kindOf(event.type);
     if (kind == Kind::None || (kind == Kind::Requested && !webhook.requested) ||
         (kind == Kind::Resolved && !webhook.resolved) || (kind == Kind::Refused && !webhook.refused))
         return std::nullopt;
-    std::optional<Action> action = m_service->find(event.actionId);
-    if (!action)
+    if (action.request.urgency < webhook.minUrgency)
         return std::nullopt;
-    if (action->request.urgency < webhook.minUrgency)
+    if (webhook.onlyWhenNamed && !(action.policy && action.policy->notify.contains(webhook.name)))
         return std::nullopt;
-    if (webhook.onlyWhenNamed && !(action->policy && action->policy->notify.contains(webhook.name)))
-        return std::nullopt;
-    const QString link = u"countersign://action/%1/%2"_s.arg(m_gatewayId, action->id);
-    const QString text = summary(event, *action, kind);
+    const QString link = u"countersign://action/%1/%2"_s.arg(gatewayId, action.id);
+    const QString text = summary(event, action, kind);
     QJsonObject body;
     if (webhook.format == WebhookConfig::Format::Slack) {
         body = {{u"text"_s, u"%1\nReview in Countersign: %2"_s.arg(text, link)}};
     } else {
-        body = {{u"gateway_id"_s, m_gatewayId},
-                {u"delivery"_s, u"%1:%2:%3"_s.arg(m_gatewayId, webhook.name).arg(event.seq)},
+        body = {{u"gateway_id"_s, gatewayId},
+                {u"delivery"_s, u"%1:%2:%3"_s.arg(gatewayId, webhook.name).arg(event.seq)},
                 {u"summary"_s, text},
                 {u"link"_s, link},
                 {u"event"_s, ActionCodec::toJson(event)},
-                {u"action"_s, ActionCodec::toJson(*action)}};
+                {u"action"_s, ActionCodec::toJson(action)}};
     }
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
@@ -161,17 +193,37 @@ QByteArray WebhookDispatcher::signature(const QByteArray &secret, const QByteArr
     return "sha256=" + QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toHex();
 }
 
+QList<Event> WebhookDispatcher::eventsAfter(qint64 seq) const
+{
+    if (!m_recent.isEmpty() && m_recent.first().seq <= seq + 1 && seq < m_recent.last().seq)
+        return m_recent.mid(seq + 1 - m_recent.first().seq, kPage);
+    return m_store->eventsAfter(seq, kPage);
+}
+
+std::optional<Action> WebhookDispatcher::actionOf(const Event &event) const
+{
+    if (event.type == EventType::ActionRequested) {
+        WireError error;
+        if (auto action = ActionCodec::actionFromJson(event.payload.value(u"action"_s).toObject(), &error))
+            return action;
+    }
+    return m_store->action(event.actionId);
+}
+
 void WebhookDispatcher::pump(Target &target)
 {
-    if (target.busy || target.retry.isActive())
+    if (target.busy || target.retry->isActive())
         return;
     while (true) {
-        const QList<Event> events = m_store->eventsAfter(target.cursor, kPage);
+        const QList<Event> events = eventsAfter(target.cursor);
         if (events.isEmpty())
             return;
         for (const Event &event : events) {
-            if (const auto body = bodyFor(target.config, event))
-                return deliver(target, event.seq, *body);
+            if (kindOf(event.type) != Kind::None) {
+                const std::optional<Action> action = actionOf(event);
+                if (const auto body = action ? bodyFor(target.config, m_gatewayId, event, *action) : std::nullopt)
+                    return deliver(target, event.seq, *body);
+            }
             moveCursor(target, event.seq);
         }
     }
@@ -187,7 +239,7 @@ void WebhookDispatcher::deliver(Target &target, qint64 seq, const QByteArray &bo
     request.setRawHeader("X-Countersign-Delivery",
                          u"%1:%2:%3"_s.arg(m_gatewayId, target.config.name).arg(seq).toUtf8());
     request.setTransferTimeout(kTimeoutMs);
-    QNetworkReply *reply = m_network.post(request, body);
+    QNetworkReply *reply = m_network->post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, &target, seq] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -200,55 +252,40 @@ void WebhookDispatcher::onDelivered(Target &target, qint64 seq, int status, cons
 {
     target.busy = false;
     if (status >= 200 && status < 300) {
-        ++target.delivered;
         target.attempts = 0;
         moveCursor(target, seq);
         return pump(target);
     }
-    ++target.failedAttempts;
     ++target.attempts;
     const QString why = status > 0 ? u"HTTP %1"_s.arg(status) : error;
     qCWarning(lcGateway).noquote() << "webhook" << target.config.name << "could not deliver seq" << seq << "(attempt"
                                    << target.attempts << "of" << target.config.maxAttempts << "):" << why;
     if (target.attempts >= target.config.maxAttempts) {
         // Given up, and said so in the log; the next event goes on.
-        m_service->recordGatewayEvent(u"webhook.failed"_s, {{u"webhook"_s, target.config.name},
-                                                            {u"seq"_s, seq},
-                                                            {u"attempts"_s, target.attempts},
-                                                            {u"error"_s, why}});
+        Q_EMIT deliveryGivenUp(
+            {{u"webhook"_s, target.config.name}, {u"seq"_s, seq}, {u"attempts"_s, target.attempts}, {u"error"_s, why}});
         target.attempts = 0;
         moveCursor(target, seq);
         return pump(target);
     }
     // 1 s, 2 s, 4 s … up to 5 min, with up to a quarter of jitter so receivers are not hit in step.
     const int base = int(std::min<qint64>(kMaxBackoffMs, 1000LL << std::min(target.attempts - 1, 20)));
-    target.retry.start(base + int(QRandomGenerator::global()->bounded(base / 4 + 1)));
+    target.retry->start(base + int(QRandomGenerator::global()->bounded(base / 4 + 1)));
 }
 
 void WebhookDispatcher::moveCursor(Target &target, qint64 seq)
 {
     target.cursor = seq;
-    if (!m_saveTimer.isActive())
-        m_saveTimer.start();
+    if (!m_reportTimer->isActive())
+        m_reportTimer->start();
 }
 
-void WebhookDispatcher::saveCursors()
+void WebhookDispatcher::reportCursors()
 {
-    // At most once a second, off the submission path: after a crash a few deliveries may be sent
-    // again (receivers tell them apart by X-Countersign-Delivery), none is lost.
-    QSqlDatabase db = m_store->database();
-    QSqlQuery query(db);
-    query.prepare(u"INSERT INTO webhook_cursors (name, seq) VALUES (?, ?)"
-                  " ON CONFLICT(name) DO UPDATE SET seq = excluded.seq"_s);
-    db.transaction();
-    for (const auto &target : m_targets) {
-        query.addBindValue(target->config.name);
-        query.addBindValue(target->cursor);
-        if (!query.exec())
-            qCWarning(lcGateway) << "cannot save the cursor of webhook" << target->config.name << ":"
-                                 << query.lastError().text();
-    }
-    db.commit();
+    QHash<QString, qint64> cursors;
+    for (const auto &target : m_targets)
+        cursors.insert(target->config.name, target->cursor);
+    Q_EMIT cursorsMoved(cursors);
 }
 
 } // namespace cs

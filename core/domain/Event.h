@@ -42,6 +42,8 @@ inline const QString ExecutionRefused = QStringLiteral("execution.refused");
 // The gateway read its policy file (at start or on SIGHUP), or refused it and kept the one in force.
 inline const QString PolicyLoaded = QStringLiteral("policy.loaded");
 inline const QString PolicyRejected = QStringLiteral("policy.rejected");
+// An outgoing webhook's delivery given up after its attempts (docs/integrations.md).
+inline const QString WebhookFailed = QStringLiteral("webhook.failed");
 inline const QString KeyEnrolled = QStringLiteral("key.enrolled");
 inline const QString KeyApproved = QStringLiteral("key.approved");
 inline const QString KeyRevoked = QStringLiteral("key.revoked");

@@ -32,5 +32,6 @@ int feedBenchmark(int actions, int clients, int concurrency);
 int decideBenchmark(int decisions);
 int auditBenchmark(int events);
 int consoleBenchmark(int pending, int events);
+int policyBenchmark(int rules, int submissions);
 
 } // namespace cs::bench

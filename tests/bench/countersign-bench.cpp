@@ -3,6 +3,7 @@
 //   countersign-bench decide [--decisions N]
 //   countersign-bench audit [--events N]
 //   countersign-bench console [--pending N] [--feed-events N]
+//   countersign-bench policy [--rules N] [--submissions N]
 #include "BenchSupport.h"
 
 #include <QCommandLineParser>
@@ -22,7 +23,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Countersign benchmarks; each prints JSON with its bare baseline."_s);
     parser.addHelpOption();
-    parser.addPositionalArgument(u"benchmark"_s, u"feed, decide, audit or console"_s);
+    parser.addPositionalArgument(u"benchmark"_s, u"feed, decide, audit, console or policy"_s);
     parser.addOption({u"actions"_s, u"feed: actions to submit per phase."_s, u"N"_s, u"2000"_s});
     parser.addOption({u"clients"_s, u"feed: feed clients."_s, u"N"_s, u"5"_s});
     parser.addOption({u"concurrency"_s, u"feed: submissions in flight in the throughput phase."_s, u"N"_s, u"16"_s});
@@ -30,6 +31,8 @@ int main(int argc, char *argv[])
     parser.addOption({u"events"_s, u"audit: events to generate and mirror."_s, u"N"_s, u"1000000"_s});
     parser.addOption({u"pending"_s, u"console: pending actions the gateway holds."_s, u"N"_s, u"10000"_s});
     parser.addOption({u"feed-events"_s, u"console: new actions arriving at 100/s."_s, u"N"_s, u"1000"_s});
+    parser.addOption({u"rules"_s, u"policy: rules in the generated policy."_s, u"N"_s, u"1000"_s});
+    parser.addOption({u"submissions"_s, u"policy: timed submissions per gateway."_s, u"N"_s, u"500"_s});
     parser.process(app);
     const QString benchmark = parser.positionalArguments().value(0);
     if (benchmark == u"feed") {
@@ -42,10 +45,13 @@ int main(int argc, char *argv[])
         return cs::bench::auditBenchmark(parser.value(u"events"_s).toInt());
     if (benchmark == u"console")
         return cs::bench::consoleBenchmark(parser.value(u"pending"_s).toInt(), parser.value(u"feed-events"_s).toInt());
+    if (benchmark == u"policy")
+        return cs::bench::policyBenchmark(parser.value(u"rules"_s).toInt(), parser.value(u"submissions"_s).toInt());
     std::fputs("usage: countersign-bench feed [--actions N] [--clients N] [--concurrency N]\n"
                "       countersign-bench decide [--decisions N]\n"
                "       countersign-bench audit [--events N]\n"
-               "       countersign-bench console [--pending N] [--feed-events N]\n",
+               "       countersign-bench console [--pending N] [--feed-events N]\n"
+               "       countersign-bench policy [--rules N] [--submissions N]\n",
                stderr);
     return 2;
 }

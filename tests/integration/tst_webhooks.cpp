@@ -1,13 +1,11 @@
 #include "GatewayProcess.h"
+#include "HttpReceiver.h"
 #include "TestClients.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
-#include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -15,72 +13,6 @@ using namespace cs;
 using namespace cs::test;
 
 namespace {
-
-// A small HTTP receiver: records each POST and answers with the next scripted status (200 when the
-// script is empty), or holds the request unanswered while `hang` is set.
-class Receiver : public QObject
-{
-public:
-    struct Request
-    {
-        QHash<QByteArray, QByteArray> headers; // lower-case names
-        QByteArray body;
-        QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    };
-
-    QTcpServer server;
-    QList<Request> requests;
-    QList<int> statuses;
-    bool hang = false;
-    QList<QPointer<QTcpSocket>> held;
-
-    Receiver()
-    {
-        server.listen(QHostAddress::LocalHost);
-        connect(&server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = server.nextPendingConnection()) {
-                auto *buffer = new QByteArray;
-                connect(socket, &QTcpSocket::disconnected, socket, [socket, buffer] {
-                    delete buffer;
-                    socket->deleteLater();
-                });
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] { read(socket, *buffer); });
-            }
-        });
-    }
-
-    QString url() const { return u"http://127.0.0.1:%1/hook"_s.arg(server.serverPort()); }
-
-private:
-    void read(QTcpSocket *socket, QByteArray &buffer)
-    {
-        buffer += socket->readAll();
-        while (true) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            Request request;
-            const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                if (colon > 0)
-                    request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-            }
-            const qsizetype length = request.headers.value("content-length").toLongLong();
-            if (buffer.size() < headerEnd + 4 + length)
-                return;
-            request.body = buffer.mid(headerEnd + 4, length);
-            buffer.remove(0, headerEnd + 4 + length);
-            requests.append(request);
-            if (hang) {
-                held.append(socket);
-                continue;
-            }
-            const int status = statuses.isEmpty() ? 200 : statuses.takeFirst();
-            socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Length: 0\r\n\r\n");
-        }
-    }
-};
 
 const QByteArray kSecret = "a-webhook-secret-of-some-length";
 
@@ -98,9 +30,9 @@ class TestWebhooks : public QObject
     TestPrincipal m_agent = GatewayProcess::principal(u"agent-1"_s, Role::Agent);
     TestPrincipal m_alice = GatewayProcess::principal(u"alice"_s, Role::Approver);
     std::unique_ptr<HttpProbe> m_http;
-    Receiver m_ops;   // json, high and critical
-    Receiver m_chat;  // slack, critical only
-    Receiver m_pager; // json, only for actions whose rule names it
+    HttpReceiver m_ops;   // json, high and critical
+    HttpReceiver m_chat;  // slack, critical only
+    HttpReceiver m_pager; // json, only for actions whose rule names it
 
     QJsonObject submit(const QString &urgency, const QString &kind = u"db.export"_s)
     {
@@ -131,7 +63,7 @@ private Q_SLOTS:
         submit(u"normal"_s); // below ops' min_urgency: never sent
         const QJsonObject created = submit(u"high"_s);
         QTRY_COMPARE(m_ops.requests.size(), 1);
-        const Receiver::Request request = m_ops.requests.takeFirst();
+        const HttpReceiver::Request request = m_ops.requests.takeFirst();
         QCOMPARE(request.headers.value("x-countersign-signature"),
                  "sha256=" + QMessageAuthenticationCode::hash(request.body, kSecret, QCryptographicHash::Sha256).toHex());
         const QJsonObject body = request.json();
@@ -218,7 +150,7 @@ private Q_SLOTS:
         // Delivered at least once after the restart (a few may come again: the cursor is saved
         // once a second, and receivers tell repeats apart by X-Countersign-Delivery).
         const auto delivered = [this, &created] {
-            return std::any_of(m_ops.requests.cbegin(), m_ops.requests.cend(), [&created](const Receiver::Request &r) {
+            return std::any_of(m_ops.requests.cbegin(), m_ops.requests.cend(), [&created](const HttpReceiver::Request &r) {
                 return r.json().value(u"action"_s).toObject().value(u"id"_s) == created.value(u"id"_s);
             });
         };

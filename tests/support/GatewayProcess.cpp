@@ -50,7 +50,13 @@ QString GatewayProcess::devPrincipalsPath() const
 
 bool GatewayProcess::startDev(quint16 port)
 {
-    if (!launch({u"--dev"_s, u"--data-dir"_s, m_dataDir.path(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}))
+    return startDevWith({}, port);
+}
+
+bool GatewayProcess::startDevWith(const QStringList &extra, quint16 port)
+{
+    if (!launch(QStringList{u"--dev"_s, u"--data-dir"_s, m_dataDir.path(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)} +
+                extra))
         return false;
     QString error;
     const auto dev = DevPrincipals::load(devPrincipalsPath(), &error);

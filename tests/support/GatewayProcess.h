@@ -33,6 +33,8 @@ public:
 
     // Starts in dev mode; port 0 picks a free one. Returns false (and says why) on failure.
     bool startDev(quint16 port = 0);
+    // In dev mode with more arguments (--policy FILE, --config FILE).
+    bool startDevWith(const QStringList &extra, quint16 port = 0);
     // Starts with a configuration holding `principals` and the extra YAML in `extra`.
     bool startWithConfig(const QList<TestPrincipal> &principals, const QByteArray &extra = {}, quint16 port = 0);
     // Sends a signal to the running gateway (SIGHUP reloads its policy).

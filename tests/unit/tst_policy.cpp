@@ -211,6 +211,44 @@ private Q_SLOTS:
             QVERIFY(!error.isEmpty());
     }
 
+    void glob_matchesWholeTexts_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("literal") << u"deploy"_s << u"deploy"_s << true;
+        QTest::newRow("literal is whole") << u"deploy"_s << u"deploys"_s << false;
+        QTest::newRow("star crosses slashes") << u"role/*"_s << u"role/a/b"_s << true;
+        QTest::newRow("star crosses colons") << u"arn:aws:iam::*:policy/*"_s << u"arn:aws:iam::1234:policy/P"_s
+                                             << true;
+        QTest::newRow("star may be empty") << u"dev-*"_s << u"dev-"_s << true;
+        QTest::newRow("star backtracks") << u"*a*b"_s << u"xaxxab"_s << true;
+        QTest::newRow("star backtracks, no match") << u"*a*b"_s << u"xaxxa"_s << false;
+        QTest::newRow("double star") << u"a**z"_s << u"abcz"_s << true;
+        QTest::newRow("question is one") << u"test.?"_s << u"test.a"_s << true;
+        QTest::newRow("question is not none") << u"test.?"_s << u"test."_s << false;
+        QTest::newRow("class") << u"db[12]"_s << u"db2"_s << true;
+        QTest::newRow("class misses") << u"db[12]"_s << u"db3"_s << false;
+        QTest::newRow("range") << u"v[0-9]"_s << u"v7"_s << true;
+        QTest::newRow("negated") << u"v[!0-9]"_s << u"v7"_s << false;
+        QTest::newRow("negated other") << u"v[!0-9]"_s << u"vx"_s << true;
+        QTest::newRow("dash at the end is itself") << u"a[x-]"_s << u"a-"_s << true;
+        QTest::newRow("dot is itself") << u"db.export"_s << u"dbxexport"_s << false;
+        QTest::newRow("case matters") << u"Deploy"_s << u"deploy"_s << false;
+        QTest::newRow("empty pattern") << QString() << QString() << true;
+    }
+
+    void glob_matchesWholeTexts()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, value);
+        QFETCH(bool, matches);
+        QString error;
+        const auto glob = Glob::parse(pattern, &error);
+        QVERIFY2(glob, qPrintable(error));
+        QCOMPARE(glob->matches(value), matches);
+    }
+
     void quorum_countsEachHumanOnce_data()
     {
         QTest::addColumn<QString>("quorum");
