@@ -34,11 +34,16 @@ bool RequestCommand::parse(const QStringList &arguments)
     RequestOptions::add(parser);
     if (m_mode == Mode::Request)
         parser.addOption({u"wait"_s, u"Wait for the decision; exit 0 approved, 1 denied, 2 expired/cancelled."_s});
+    else
+        parser.addOption({u"id"_s, u"Run an action requested before (its command must be the one given), "
+                                   "once approved, instead of requesting a new one."_s, u"ID"_s});
     const auto context = CliContext::parse(parser, arguments, Role::Agent);
     if (!context)
         return false;
     m_context = *context;
     m_wait = m_wait || parser.isSet(u"wait"_s);
+    if (m_mode == Mode::Exec)
+        m_existingId = parser.value(u"id"_s);
     m_argv = parser.positionalArguments();
     m_shellCommand = parser.value(u"command"_s);
     const auto body = RequestOptions::body(parser, m_argv);
@@ -51,7 +56,22 @@ bool RequestCommand::parse(const QStringList &arguments)
 void RequestCommand::run()
 {
     m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
-    m_client.submit(m_body, this, [this](const AgentClient::Reply &reply) { onSubmitted(reply); });
+    if (m_existingId.isEmpty())
+        return m_client.submit(m_body, this, [this](const AgentClient::Reply &reply) { onSubmitted(reply); });
+    // exec --id: the action must be the one this command line describes, word for word.
+    m_client.fetch(m_existingId, 0, this, [this](const AgentClient::Reply &reply) {
+        if (reply.ok()) {
+            const bool same = m_argv.isEmpty()
+                                  ? reply.body.value(u"command"_s).toString() == m_shellCommand
+                                  : reply.body.value(u"argv"_s).toArray() == QJsonArray::fromStringList(m_argv);
+            if (!same) {
+                printErr(u"countersign-cli: action %1 was requested for another command; nothing was run"_s.arg(
+                    m_existingId));
+                return finish(ExitCode::Error);
+            }
+        }
+        onSubmitted(reply);
+    });
 }
 
 void RequestCommand::onSubmitted(const AgentClient::Reply &reply)
@@ -103,13 +123,27 @@ void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
     const bool mayRun = status == ActionStatus::Approved || status == ActionStatus::Allowed;
     if (m_mode == Mode::Exec) {
         if (mayRun)
-            return runAndReport(action.value(u"id"_s).toString());
+            return claimAndRun(action.value(u"id"_s).toString());
     } else {
         printOut(QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact)));
     }
     finish(mayRun                              ? ExitCode::Approved
            : status == ActionStatus::Denied ? ExitCode::Denied
                                             : ExitCode::ExpiredOrCancelled);
+}
+
+void RequestCommand::claimAndRun(const QString &actionId)
+{
+    // The approval is used before the command runs: once, and within the rule's use_within.
+    ReportCommand::post(&m_client, actionId, {{u"status"_s, u"started"_s}}, this,
+                        [this, actionId](const AgentClient::Reply &reply) {
+                            if (!reply.ok()) {
+                                printErr(u"countersign-cli: the approval cannot be used (%1): %2; nothing was run"_s.arg(
+                                    reply.error.code, reply.error.message));
+                                return finish(ExitCode::Error);
+                            }
+                            runAndReport(actionId);
+                        });
 }
 
 void RequestCommand::runAndReport(const QString &actionId)

@@ -29,6 +29,8 @@ private:
     void onSubmitted(const AgentClient::Reply &reply);
     void onDecided(const QJsonObject &action, ActionStatus status);
     void finish(int code);
+    // Claims the approval (a "started" report) and runs the command only if the gateway agrees.
+    void claimAndRun(const QString &actionId);
     // Runs the command as a child with our stdin, stdout and tty, waits for it, reports how it
     // ran, and exits with its exit code.
     void runAndReport(const QString &actionId);
@@ -38,6 +40,7 @@ private:
     QJsonObject m_body;
     QStringList m_argv;
     QString m_shellCommand;
+    QString m_existingId; // exec --id
     CliContext m_context;
     QNetworkAccessManager m_network;
     AgentClient m_client;

@@ -150,13 +150,14 @@ std::optional<Action> ActionService::reportExecution(const Principal &who, const
         *error = {ErrorCode::NotFound, u"There is no action %1."_s.arg(actionId)};
         return std::nullopt;
     }
-    if (auto refusal = ActionRules::checkExecution(*action, who)) {
+    if (auto refusal = ActionRules::checkExecution(*action, who, execution)) {
         *error = *refusal;
         return std::nullopt;
     }
-    // An approval may be used within the rule's use_within only; a late report is refused, and
-    // the refusal recorded.
-    if (action->policy && action->policy->useWithinSeconds && action->resolution &&
+    // An approval may be used within the rule's use_within only; a late first report (the claim
+    // before running, or a final report alone) is refused, and the refusal recorded. A final
+    // report after an accepted claim may come later: the command was started in time.
+    if (!action->execution && action->policy && action->policy->useWithinSeconds && action->resolution &&
         action->resolution->at.addSecs(*action->policy->useWithinSeconds) < m_clock->now()) {
         *error = {ErrorCode::ApprovalExpired,
                   u"Action %1 was approved at %2; rule %3 lets it run within %4 s of that only."_s

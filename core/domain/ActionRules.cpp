@@ -66,7 +66,7 @@ std::optional<WireError> checkCancel(const Action &action, const Principal &who,
     return std::nullopt;
 }
 
-std::optional<WireError> checkExecution(const Action &action, const Principal &who)
+std::optional<WireError> checkExecution(const Action &action, const Principal &who, const Execution &report)
 {
     if (who.id != action.initiator)
         return error(ErrorCode::NotInitiator,
@@ -74,9 +74,14 @@ std::optional<WireError> checkExecution(const Action &action, const Principal &w
     if (!action.mayRun())
         return error(ErrorCode::NotApproved, u"Action %1 is %2: only an approved action can have run."_s.arg(
                                                  action.id, statusName(action.status)));
-    if (action.execution)
+    // The approval is used once: by a "started" claim before the command runs, then one final
+    // report; or by a final report alone.
+    const bool finishingStarted = action.execution && action.execution->status == u"started" &&
+                                  report.status != u"started";
+    if (action.execution && !finishingStarted)
         return error(ErrorCode::AlreadyReported,
-                     u"How action %1 ran was already reported (%2)."_s.arg(action.id, action.execution->status));
+                     u"How action %1 ran was already reported (%2): its approval has been used."_s.arg(
+                         action.id, action.execution->status));
     return std::nullopt;
 }
 

@@ -34,9 +34,10 @@ std::optional<WireError> checkDecision(const Action &action, const DecisionAttem
 // Why `who` may not cancel `action` now, or nothing when it may.
 std::optional<WireError> checkCancel(const Action &action, const Principal &who, const QDateTime &now);
 
-// Why `who` may not report how `action` ran, or nothing when it may: only its initiator, only once
-// it was approved, only once.
-std::optional<WireError> checkExecution(const Action &action, const Principal &who);
+// Why `who` may not report `report` on how `action` ran, or nothing when it may: only its
+// initiator, only once it was approved (or allowed), and only once: a "started" claim before the
+// command runs and one final report after it, or a final report alone.
+std::optional<WireError> checkExecution(const Action &action, const Principal &who, const Execution &report);
 
 // The action after an accepted decision, cancellation or expiry.
 Action resolved(Action action, ActionStatus status, Resolution resolution);

@@ -257,12 +257,12 @@ std::optional<Execution> parseExecution(const QJsonObject &body, WireError *erro
     Execution execution;
     const QJsonValue status = body.value(u"status"_s);
     if (status.isUndefined()) {
-        *error = {ErrorCode::MissingField, u"The field 'status' is required: succeeded or failed."_s};
+        *error = {ErrorCode::MissingField, u"The field 'status' is required: started, succeeded or failed."_s};
         return std::nullopt;
     }
     execution.status = status.toString();
-    if (execution.status != u"succeeded" && execution.status != u"failed") {
-        *error = invalid(u"status"_s, u"must be succeeded or failed"_s);
+    if (execution.status != u"succeeded" && execution.status != u"failed" && execution.status != u"started") {
+        *error = invalid(u"status"_s, u"must be started, succeeded or failed"_s);
         return std::nullopt;
     }
     const QJsonValue exitCode = body.value(u"exit_code"_s);

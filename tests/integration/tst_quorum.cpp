@@ -4,7 +4,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -245,6 +247,57 @@ private Q_SLOTS:
         QCOMPARE(expired.status, 409);
         QCOMPARE(expired.errorCode(), u"approval_expired"_s);
         QVERIFY(!expired.body.value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+    }
+
+    void exec_claimsTheApprovalBeforeRunning()
+    {
+        QTemporaryDir dir;
+        const QString marker = dir.filePath(u"ran"_s);
+        const QStringList command{u"--"_s, u"sh"_s, u"-c"_s, u"echo ran >> '%1'"_s.arg(marker)};
+        const auto cli = [this](const QStringList &words, const QStringList &arguments, int *exitCode) {
+            QProcess process;
+            process.start(QStringLiteral(COUNTERSIGN_CLI_BIN),
+                          words + QStringList{u"--url"_s, m_gateway.url().toString(), u"--token"_s, m_agent.token} +
+                              arguments);
+            process.waitForFinished(20000);
+            *exitCode = process.exitCode();
+            return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        };
+        const QStringList target{u"--kind"_s, u"deploy"_s, u"--system"_s, u"k8s"_s, u"--resource"_s, u"api"_s,
+                                 u"--env"_s, u"production"_s, u"--justification"_s, u"CHG-9"_s};
+        const auto requestAndApprove = [&] {
+            int exitCode = -1;
+            const QString out = cli({u"request"_s}, target + command, &exitCode);
+            const QJsonObject created = QJsonDocument::fromJson(out.toUtf8()).object();
+            decide(m_alice, m_gateway.url(), created, u"approve"_s);
+            return created.value(u"id"_s).toString();
+        };
+        const auto lines = [&marker] {
+            QFile file(marker);
+            return file.open(QIODevice::ReadOnly) ? int(file.readAll().count('\n')) : 0;
+        };
+
+        // Within use_within: runs once; the same approval cannot run it again.
+        const QString fresh = requestAndApprove();
+        int exitCode = -1;
+        QString output = cli({u"exec"_s}, QStringList{u"--id"_s, fresh} + command, &exitCode);
+        QVERIFY2(exitCode == 0, qPrintable(output));
+        QCOMPARE(lines(), 1);
+        output = cli({u"exec"_s}, QStringList{u"--id"_s, fresh} + command, &exitCode);
+        QVERIFY2(exitCode == 3 && output.contains(u"already_reported"_s), qPrintable(output));
+        QCOMPARE(lines(), 1);
+
+        // Another command than the one approved is not run.
+        const QString other = requestAndApprove();
+        output = cli({u"exec"_s}, QStringList{u"--id"_s, other, u"--"_s, u"sh"_s, u"-c"_s, u"echo other"_s}, &exitCode);
+        QVERIFY2(exitCode == 3 && output.contains(u"another command"_s), qPrintable(output));
+
+        // After use_within: refused before anything runs, and recorded.
+        const QString late = requestAndApprove();
+        QTest::qWait(2500);
+        output = cli({u"exec"_s}, QStringList{u"--id"_s, late} + command, &exitCode);
+        QVERIFY2(exitCode == 3 && output.contains(u"approval_expired"_s), qPrintable(output));
+        QCOMPARE(lines(), 1);
     }
 
     void policyOutcomes_answerAtSubmission_data()
