@@ -21,15 +21,9 @@ void print(FILE *stream, const QString &text)
 
 QString describe(const PolicyRule &rule)
 {
-    switch (rule.outcome) {
-    case PolicyRule::Outcome::Allow:
-        return u"allow"_s;
-    case PolicyRule::Outcome::Deny:
-        return u"deny"_s;
-    case PolicyRule::Outcome::Require:
-        break;
-    }
-    return u"require %1"_s.arg(rule.requirement.quorum.toString());
+    const QString outcome = Policy::outcomeName(rule.outcome);
+    return rule.outcome == PolicyRule::Outcome::Require ? outcome + u' ' + rule.requirement.quorum.toString()
+                                                        : outcome;
 }
 
 } // namespace

@@ -386,6 +386,29 @@ private Q_SLOTS:
         QVERIFY2(exitCode == 3 && output.contains(u"no_approval"_s), qPrintable(output));
     }
 
+    void policyCheck_printsEachMistakeWithLineAndColumn()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(u"bad.yaml"_s);
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("rules:\n  - name: r\n    match:\n      kindd: x\n    allow: true\n  - name: s\n"
+                   "    require: 1 of wizards\n");
+        file.close();
+        const QString config = QDir(m_gateway.dataDir()).filePath(u"gateway.yaml"_s);
+        QProcess check;
+        check.start(GatewayProcess::binaryPath(), {u"policy"_s, u"check"_s, bad, u"--config"_s, config});
+        QVERIFY(check.waitForFinished(10000));
+        const QString output = QString::fromUtf8(check.readAllStandardOutput() + check.readAllStandardError());
+        QCOMPARE(check.exitCode(), 1);
+        QVERIFY2(output.contains(bad + u":4:7: unknown key 'kindd'"_s), qPrintable(output));
+        QVERIFY2(output.contains(bad + u":7:14: no approver is in the group 'wizards'"_s), qPrintable(output));
+
+        check.start(GatewayProcess::binaryPath(), {u"policy"_s, u"check"_s, policyPath(), u"--config"_s, config});
+        QVERIFY(check.waitForFinished(10000));
+        QCOMPARE(check.exitCode(), 0);
+    }
+
     void sighup_withABrokenPolicy_keepsTheLastGoodOne()
     {
         FeedProbe watcher;
