@@ -1,6 +1,7 @@
 #include "PendingQueueModel.h"
 #include "wire/ActionCodec.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -69,6 +70,31 @@ private Q_SLOTS:
             model.applyEvent({7 + i, m_clock.now(), types[i], u"x"_s, QString(QChar(u'a' + i)), {}});
         QCOMPARE(ids(model), QStringList({u"e"_s}));
         QCOMPARE(removed.size(), 4);
+    }
+
+    void approvalEvents_updateTheRowsApprovals_andKeepItPending()
+    {
+        PendingQueueModel model(&m_clock);
+        Action a = action(u"a"_s, Urgency::High, 60);
+        a.policy = ActionPolicy{u"iam"_s, u"1 of sre AND 1 of security"_s, false, std::nullopt, {}};
+        model.applySnapshot({a});
+        QSignalSpy changed(&model, &PendingQueueModel::approvalsChanged);
+        const QList<Approval> approvals{{u"alice"_s, {u"sre"_s}, u"k-1"_s, m_clock.now()}};
+        model.applyEvent({2, m_clock.now(), EventType::ApprovalRecorded, u"alice"_s, u"a"_s,
+                          {{u"approvals"_s, ActionCodec::toJson(approvals)}}});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(changed.size(), 1);
+        const Action *row = model.actionAt(0);
+        QVERIFY(row->approvedBy(u"alice"_s));
+        const Quorum::Progress progress = row->approvalProgress();
+        QCOMPARE(progress.have, 1);
+        QCOMPARE(progress.needed, 2);
+        QCOMPARE(progress.open.first().group, u"security"_s);
+
+        model.applyEvent({3, m_clock.now(), EventType::ApprovalWithdrawn, u"alice"_s, u"a"_s,
+                          {{u"approvals"_s, QJsonArray()}}});
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(model.actionAt(0)->approvals.isEmpty());
     }
 
     void requestedTwice_addsOneRow()
