@@ -21,7 +21,7 @@ const QString kFormat = u"countersign-audit-bundle/1"_s;
 const QStringList kColumns{u"seq"_s,           u"time"_s,    u"type"_s,      u"actor"_s,       u"action_id"_s,
                            u"kind"_s,          u"system"_s,  u"resource"_s,  u"environment"_s, u"command"_s,
                            u"justification"_s, u"verdict"_s, u"reason"_s,    u"approver"_s,    u"key_id"_s,
-                           u"code"_s,          u"hash"_s,    u"execution"_s, u"exit_code"_s};
+                           u"code"_s,          u"hash"_s,    u"execution"_s, u"exit_code"_s,   u"rule"_s};
 
 // A cell starting with one of these is read as a formula by spreadsheet applications.
 constexpr QByteArrayView kFormulaStarts("=+-@\t\r");
@@ -119,6 +119,9 @@ QByteArray csvRow(const Jcs::View::Value &event, QByteArrayView hash)
     const bool execution = member(event, "type").stringBytes() == "execution.reported";
     appendCell(row, execution ? member(payload, "status").utf8(&scratch) : QByteArrayView());
     appendCell(row, execution ? member(payload, "exit_code").bytes() : QByteArrayView());
+    // The policy rule that decided it (allowed, denied by policy) or that it was requested under.
+    const Jcs::View::Value rule = member(payload, "rule");
+    appendCell(row, (rule.isValid() ? rule : member(member(action, "policy"), "rule")).utf8(&scratch));
     return row + "\r\n";
 }
 

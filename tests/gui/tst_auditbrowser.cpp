@@ -162,7 +162,9 @@ private Q_SLOTS:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QByteArray table_ = csv.readAll();
         QCOMPARE(table_.count("\r\n"), 20);
-        QVERIFY(table_.contains(",succeeded,0\r\n"));
+        QVERIFY(table_.contains(",succeeded,0,\r\n")); // the rule column is empty for a report
+        QVERIFY(table_.startsWith("seq,") && table_.left(table_.indexOf("\r\n")).endsWith(",exit_code,rule"));
+        QVERIFY(table_.contains(",default\r\n")); // requests name the rule they were made under
         QVERIFY(table_.contains("'=HYPERLINK("));
         const QString screenshots = qEnvironmentVariable("COUNTERSIGN_SCREENSHOT_DIR");
         if (!screenshots.isEmpty())
