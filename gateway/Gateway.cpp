@@ -72,6 +72,7 @@ bool Gateway::start(QString *error)
     m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_config.gatewayId);
     m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId, m_config.maxWaitSeconds);
     m_http->setAuditKey(m_auditCheckpointer->publicKey());
+    m_http->setMetrics([this] { return metricsText(); });
     connect(m_http.get(), &HttpApi::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_feed->accept(m_http->nextPendingWebSocketConnection());
@@ -83,6 +84,36 @@ bool Gateway::start(QString *error)
         return false;
     }
     return true;
+}
+
+QByteArray Gateway::metricsText() const
+{
+    // Prometheus' text format (docs/gateway.md).
+    QByteArray text = "# HELP countersign_events_head_seq The seq of the log's last event.\n"
+                      "# TYPE countersign_events_head_seq gauge\n"
+                      "countersign_events_head_seq " + QByteArray::number(m_service->headSeq()) + "\n"
+                      "# HELP countersign_pending_actions Actions waiting for a decision.\n"
+                      "# TYPE countersign_pending_actions gauge\n"
+                      "countersign_pending_actions " + QByteArray::number(m_service->pending().size()) + "\n";
+    if (m_config.webhooks.isEmpty())
+        return text;
+    const QList<std::tuple<const char *, const char *, const char *>> series{
+        {"countersign_webhook_deliveries_total", "counter", "Deliveries a receiver accepted."},
+        {"countersign_webhook_failed_attempts_total", "counter", "Delivery attempts that failed."},
+        {"countersign_webhook_given_up_total", "counter", "Deliveries given up after max_attempts."},
+        {"countersign_webhook_backlog_events", "gauge", "Events of the log the webhook has not walked yet."}};
+    const QList<const char *> fields{"delivered", "failed_attempts", "given_up", nullptr};
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        const auto &[name, type, help] = series[i];
+        text += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+        for (const QJsonValue &webhook : m_webhookProgress) {
+            const qint64 value = fields[i] ? webhook[QLatin1StringView(fields[i])].toInteger()
+                                           : m_service->headSeq() - webhook[u"cursor"_s].toInteger();
+            text += QByteArray(name) + "{webhook=\"" + webhook[u"name"_s].toString().toUtf8() + "\"} " +
+                    QByteArray::number(value) + '\n';
+        }
+    }
+    return text;
 }
 
 bool Gateway::startWebhooks(const QString &databasePath, QString *error)
@@ -102,12 +133,18 @@ bool Gateway::startWebhooks(const QString &databasePath, QString *error)
     }
     if (added)
         WebhookDispatcher::saveCursors(m_store.database(), cursors);
+    for (auto it = cursors.cbegin(); it != cursors.cend(); ++it)
+        m_webhookProgress.append(QJsonObject{{u"name"_s, it.key()}, {u"cursor"_s, it.value()}});
     auto *dispatcher = new WebhookDispatcher(databasePath, m_config.gatewayId, m_config.webhooks, cursors);
     dispatcher->moveToThread(&m_webhookThread);
     connect(&m_webhookThread, &QThread::finished, dispatcher, &QObject::deleteLater);
     connect(m_service.get(), &ActionService::eventRecorded, dispatcher, &WebhookDispatcher::onEventRecorded);
-    connect(dispatcher, &WebhookDispatcher::cursorsMoved, this, [this](const QHash<QString, qint64> &moved) {
-        WebhookDispatcher::saveCursors(m_store.database(), moved);
+    connect(dispatcher, &WebhookDispatcher::progressed, this, [this](const QJsonArray &webhooks) {
+        QHash<QString, qint64> cursors;
+        for (const QJsonValue &webhook : webhooks)
+            cursors.insert(webhook[u"name"_s].toString(), webhook[u"cursor"_s].toInteger());
+        WebhookDispatcher::saveCursors(m_store.database(), cursors);
+        m_webhookProgress = webhooks;
     });
     connect(dispatcher, &WebhookDispatcher::deliveryGivenUp, this, [this](const QJsonObject &failure) {
         m_service->recordGatewayEvent(EventType::WebhookFailed, failure);

@@ -11,6 +11,7 @@
 #include "WalCheckpointer.h"
 #include "WebhookDispatcher.h"
 
+#include <QJsonArray>
 #include <QObject>
 #include <QThread>
 #include <QUrl>
@@ -45,6 +46,8 @@ private:
     std::shared_ptr<const Policy> readPolicy(QStringList *mistakes) const;
     // The outgoing webhooks on their own thread, from the cursors in the store.
     bool startWebhooks(const QString &databasePath, QString *error);
+    // GET /v1/metrics: the log's head, what waits, and each webhook's deliveries.
+    QByteArray metricsText() const;
     // policy.loaded (with the file's SHA-256) or, when `policy` is null, policy.rejected.
     void recordPolicy(const Policy *policy, const QStringList &mistakes);
 
@@ -59,6 +62,7 @@ private:
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
     QThread m_webhookThread; // the WebhookDispatcher's, which it deletes when it ends
+    QJsonArray m_webhookProgress; // as the dispatcher last reported it
     std::unique_ptr<FeedHub> m_feed;
     std::unique_ptr<HttpApi> m_http;
     quint16 m_port = 0;

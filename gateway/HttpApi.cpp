@@ -96,7 +96,8 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     const bool v1 = parts.size() >= 2 && parts[0] == u"v1";
     const QString resource = v1 ? parts[1] : QString();
     const bool known = v1 && ((parts.size() == 2 && (resource == u"gateway" || resource == u"keys" ||
-                                                     resource == u"actions" || resource == u"audit")) ||
+                                                     resource == u"actions" || resource == u"audit" ||
+                                                     resource == u"metrics")) ||
                               (resource == u"actions" && parts.size() == 3) ||
                               (resource == u"policy" && parts.size() == 3 && parts[2] == u"explain") ||
                               (resource == u"actions" && parts.size() == 4 &&
@@ -118,8 +119,8 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     // Which methods each path takes; GET and POST share /v1/keys, /v1/actions and …/decision.
     const QString tail = parts.size() == 4 ? parts[3] : QString();
     const bool getAllowed = (parts.size() != 4 || tail == u"decision") && resource != u"policy";
-    const bool postAllowed =
-        resource != u"gateway" && resource != u"audit" && (parts.size() != 3 || resource == u"policy");
+    const bool postAllowed = resource != u"gateway" && resource != u"audit" && resource != u"metrics" &&
+                             (parts.size() != 3 || resource == u"policy");
     if (!((method == Method::Get && getAllowed) || (method == Method::Post && postAllowed))) {
         const QString allowed = getAllowed && postAllowed ? u"GET or POST"_s : getAllowed ? u"GET"_s : u"POST"_s;
         return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed,
@@ -132,6 +133,13 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         return AuditEndpoints::page(*m_service, *principal, request, responder);
     if (resource == u"policy")
         return explain(*principal, request, responder);
+    if (resource == u"metrics") {
+        if (principal->role == Role::Agent)
+            return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole,
+                              u"Metrics are for approvers and auditors."_s);
+        return responder.write(m_metrics ? m_metrics() : QByteArray(),
+                               QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
+    }
     if (resource == u"keys") {
         if (get)
             return SigningEndpoints::listKeys(*m_service, *principal, responder);

@@ -8,6 +8,8 @@
 #include <QMultiHash>
 #include <QPointer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace cs {
@@ -29,6 +31,8 @@ public:
     int parkedPollCount() const { return int(m_parked.size()); }
     // The public key (DER SPKI) that signs audit checkpoints, served by GET /v1/gateway.
     void setAuditKey(const QByteArray &publicKey) { m_auditKey = publicKey; }
+    // What GET /v1/metrics answers (Prometheus text), for approvers and auditors.
+    void setMetrics(std::function<QByteArray()> metrics) { m_metrics = std::move(metrics); }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -56,6 +60,7 @@ private:
     const PrincipalDirectory *m_principals;
     QString m_gatewayId;
     QByteArray m_auditKey;
+    std::function<QByteArray()> m_metrics;
     int m_maxWaitSeconds;
     QMultiHash<QString, ParkedPoll *> m_parked;
 };

@@ -72,6 +72,10 @@ struct WebhookDispatcher::Target
     bool busy = false; // a delivery is on its way
     int attempts = 0;  // of the event after the cursor
     QTimer *retry = nullptr;
+    qint64 delivered = 0;
+    qint64 failedAttempts = 0;
+    qint64 givenUp = 0;
+    QString lastError;
 };
 
 WebhookDispatcher::WebhookDispatcher(QString databasePath, QString gatewayId, QList<WebhookConfig> webhooks,
@@ -130,7 +134,7 @@ void WebhookDispatcher::start()
     m_reportTimer = new QTimer(this);
     m_reportTimer->setSingleShot(true);
     m_reportTimer->setInterval(1000);
-    connect(m_reportTimer, &QTimer::timeout, this, &WebhookDispatcher::reportCursors);
+    connect(m_reportTimer, &QTimer::timeout, this, &WebhookDispatcher::reportProgress);
     for (const auto &target : m_targets) {
         target->retry = new QTimer(this);
         target->retry->setSingleShot(true);
@@ -251,19 +255,25 @@ void WebhookDispatcher::deliver(Target &target, qint64 seq, const QByteArray &bo
 void WebhookDispatcher::onDelivered(Target &target, qint64 seq, int status, const QString &error)
 {
     target.busy = false;
+    if (!m_reportTimer->isActive())
+        m_reportTimer->start();
     if (status >= 200 && status < 300) {
+        ++target.delivered;
         target.attempts = 0;
         moveCursor(target, seq);
         return pump(target);
     }
     ++target.attempts;
+    ++target.failedAttempts;
     const QString why = status > 0 ? u"HTTP %1"_s.arg(status) : error;
+    target.lastError = why;
     qCWarning(lcGateway).noquote() << "webhook" << target.config.name << "could not deliver seq" << seq << "(attempt"
                                    << target.attempts << "of" << target.config.maxAttempts << "):" << why;
     if (target.attempts >= target.config.maxAttempts) {
         // Given up, and said so in the log; the next event goes on.
         Q_EMIT deliveryGivenUp(
             {{u"webhook"_s, target.config.name}, {u"seq"_s, seq}, {u"attempts"_s, target.attempts}, {u"error"_s, why}});
+        ++target.givenUp;
         target.attempts = 0;
         moveCursor(target, seq);
         return pump(target);
@@ -280,12 +290,17 @@ void WebhookDispatcher::moveCursor(Target &target, qint64 seq)
         m_reportTimer->start();
 }
 
-void WebhookDispatcher::reportCursors()
+void WebhookDispatcher::reportProgress()
 {
-    QHash<QString, qint64> cursors;
+    QJsonArray webhooks;
     for (const auto &target : m_targets)
-        cursors.insert(target->config.name, target->cursor);
-    Q_EMIT cursorsMoved(cursors);
+        webhooks.append(QJsonObject{{u"name"_s, target->config.name},
+                                    {u"cursor"_s, target->cursor},
+                                    {u"delivered"_s, target->delivered},
+                                    {u"failed_attempts"_s, target->failedAttempts},
+                                    {u"given_up"_s, target->givenUp},
+                                    {u"last_error"_s, target->lastError}});
+    Q_EMIT progressed(webhooks);
 }
 
 } // namespace cs

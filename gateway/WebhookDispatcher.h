@@ -4,6 +4,7 @@
 #include "GatewayConfig.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 
@@ -25,7 +26,7 @@ namespace cs {
 //
 // It runs on a thread of its own with its own read connection to the store (WAL lets it read
 // while the gateway writes): the gateway's thread only tells it that an event was recorded, and
-// writes the cursors it reports (cursorsMoved) at most once a second.
+// writes the cursors it reports (progressed) at most once a second, and serves them as metrics.
 class WebhookDispatcher : public QObject
 {
     Q_OBJECT
@@ -51,7 +52,8 @@ public:
     static void saveCursors(QSqlDatabase db, const QHash<QString, qint64> &cursors);
 
 Q_SIGNALS:
-    void cursorsMoved(const QHash<QString, qint64> &cursors);
+    // Each webhook: {"name","cursor","delivered","failed_attempts","given_up","last_error"}.
+    void progressed(const QJsonArray &webhooks);
     void deliveryGivenUp(const QJsonObject &failure);
 
 private:
@@ -65,7 +67,7 @@ private:
     void deliver(Target &target, qint64 seq, const QByteArray &body);
     void onDelivered(Target &target, qint64 seq, int status, const QString &error);
     void moveCursor(Target &target, qint64 seq);
-    void reportCursors();
+    void reportProgress();
 
     QString m_databasePath;
     QString m_gatewayId;

@@ -121,6 +121,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_ops.requests.size(), 2, 10000);
         QCOMPARE(m_ops.requests[0].body, m_ops.requests[1].body);
         m_ops.requests.clear();
+
+        // The failure and the deliveries show in the metrics (reported within a second).
+        const auto metric = [this](const QByteArray &name) {
+            const QByteArray text = m_http->get(u"/v1/metrics"_s, m_alice.token).raw;
+            const qsizetype at = text.indexOf(QByteArray(name + "{webhook=\"ops\"} "));
+            return at < 0 ? -1 : text.mid(at).split('\n').first().split(' ').last().toLongLong();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(metric("countersign_webhook_failed_attempts_total") >= 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(metric("countersign_webhook_deliveries_total") >= 4, 5000);
+        QCOMPARE(metric("countersign_webhook_given_up_total"), 0);
+        QCOMPARE(m_http->get(u"/v1/metrics"_s, m_agent.token).status, 403);
     }
 
     void hangingReceiver_delaysNoSubmission()
