@@ -2,7 +2,6 @@
 
 #include "client/ActionWaiter.h"
 #include "json/Jcs.h"
-#include "wire/ActionCodec.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -150,13 +149,9 @@ void HookCommand::onSubmitted(const AgentClient::Reply &reply)
     if (!reply.ok())
         return decide(false,
                       u"Countersign refused the request (%1): %2"_s.arg(reply.error.code, reply.error.message));
-    const auto status = statusFromName(reply.body.value(u"status"_s).toString());
-    if (status && *status != ActionStatus::Pending)
-        return onDecided(reply.body, *status);
-    const QString id = reply.body.value(u"id"_s).toString();
-    printErr(u"countersign: waiting for approval of %1"_s.arg(id));
-    auto *waiter = new ActionWaiter(&m_client, id,
-                                    ActionCodec::parseTime(reply.body.value(u"expires_at"_s).toString()), this);
+    if (reply.body.value(u"status"_s).toString() == u"pending")
+        printErr(u"countersign: waiting for approval of %1"_s.arg(reply.body.value(u"id"_s).toString()));
+    auto *waiter = ActionWaiter::follow(&m_client, reply.body, this);
     connect(waiter, &ActionWaiter::finished, this, &HookCommand::onDecided);
     connect(waiter, &ActionWaiter::failed, this, [this](const WireError &error) {
         decide(false, u"Countersign lost the gateway while waiting (%1): denied."_s.arg(error.message));
@@ -166,16 +161,16 @@ void HookCommand::onSubmitted(const AgentClient::Reply &reply)
 
 void HookCommand::onDecided(const QJsonObject &action, ActionStatus status)
 {
-    const QJsonObject resolution = action.value(u"resolution"_s).toObject();
-    const QString by = resolution.value(u"by"_s).toString();
-    const QString reason = resolution.value(u"reason"_s).toString();
+    const ActionOutcome outcome = ActionOutcome::of(action, status);
+    const QString &by = outcome.by;
+    const QString &reason = outcome.reason;
     switch (status) {
     case ActionStatus::Approved:
         return decide(true, u"Approved by %1 in Countersign."_s.arg(by));
     case ActionStatus::Allowed:
         return decide(true, u"Allowed by Countersign policy (%1)."_s.arg(reason));
     case ActionStatus::Denied:
-        return decide(false, by == u"policy"
+        return decide(false, outcome.byPolicy()
                                  ? u"Denied by Countersign policy: %1"_s.arg(reason)
                                  : u"Denied by %1 in Countersign: %2"_s.arg(by, reason));
     case ActionStatus::Expired:

@@ -1,7 +1,6 @@
 #include "McpServer.h"
 
 #include "client/ActionWaiter.h"
-#include "wire/ActionCodec.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -180,12 +179,8 @@ void McpServer::callTool(const QJsonValue &id, const QJsonObject &params)
         if (!submitted.ok())
             return toolError(id, u"The gateway refused the request (%1): %2"_s.arg(submitted.error.code,
                                                                                   submitted.error.message));
-        const auto status = statusFromName(submitted.body.value(u"status"_s).toString());
-        if (status && *status != ActionStatus::Pending)
-            return finishCall(id, submitted.body, *status);
         const QString actionId = submitted.body.value(u"id"_s).toString();
-        auto *waiter = new ActionWaiter(
-            &m_client, actionId, ActionCodec::parseTime(submitted.body.value(u"expires_at"_s).toString()), this);
+        auto *waiter = ActionWaiter::follow(&m_client, submitted.body, this);
         m_waiting.insert(key(id), actionId);
         m_waiters.insert(key(id), waiter);
         connect(waiter, &ActionWaiter::finished, this, [this, id, waiter](const QJsonObject &action, ActionStatus s) {
@@ -206,10 +201,10 @@ void McpServer::finishCall(const QJsonValue &id, const QJsonObject &action, Acti
 {
     m_waiting.remove(key(id));
     m_waiters.remove(key(id));
-    const QJsonObject resolution = action.value(u"resolution"_s).toObject();
-    const QString by = resolution.value(u"by"_s).toString();
-    const QString reason = resolution.value(u"reason"_s).toString();
-    const bool mayRun = status == ActionStatus::Approved || status == ActionStatus::Allowed;
+    const ActionOutcome outcome = ActionOutcome::of(action, status);
+    const QString &by = outcome.by;
+    const QString &reason = outcome.reason;
+    const bool mayRun = outcome.mayRun();
     QString text;
     switch (status) {
     case ActionStatus::Approved:
@@ -219,7 +214,7 @@ void McpServer::finishCall(const QJsonValue &id, const QJsonObject &action, Acti
         text = u"allowed by policy (%1): you may run the command now, exactly as submitted."_s.arg(reason);
         break;
     case ActionStatus::Denied:
-        text = by == u"policy" ? u"denied by policy: %1. Do not run the command."_s.arg(reason)
+        text = outcome.byPolicy() ? u"denied by policy: %1. Do not run the command."_s.arg(reason)
                                : u"denied by %1: %2. Do not run the command."_s.arg(by, reason);
         break;
     default:

@@ -85,14 +85,13 @@ void RequestCommand::onSubmitted(const AgentClient::Reply &reply)
         printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Compact)));
         return finish(ExitCode::Approved);
     }
-    // The policy may have settled it at once: allowed, or denied with its rule's sentence.
-    if (const auto status = statusFromName(reply.body.value(u"status"_s).toString());
-        status && *status != ActionStatus::Pending)
-        return onDecided(reply.body, *status);
-    const QDateTime expiresAt = ActionCodec::parseTime(reply.body.value(u"expires_at"_s).toString());
-    printErr(u"countersign: waiting for approval of %1 (expires %2)"_s.arg(
-        id, expiresAt.toLocalTime().toString(Qt::ISODate)));
-    auto *waiter = new ActionWaiter(&m_client, id, expiresAt, this);
+    // The policy may have settled it at once (allowed, or denied with its rule's sentence); else wait.
+    if (reply.body.value(u"status"_s).toString() == u"pending") {
+        const QDateTime expiresAt = ActionCodec::parseTime(reply.body.value(u"expires_at"_s).toString());
+        printErr(u"countersign: waiting for approval of %1 (expires %2)"_s.arg(
+            id, expiresAt.toLocalTime().toString(Qt::ISODate)));
+    }
+    auto *waiter = ActionWaiter::follow(&m_client, reply.body, this);
     connect(waiter, &ActionWaiter::finished, this, &RequestCommand::onDecided);
     connect(waiter, &ActionWaiter::failed, this, [this](const WireError &error) {
         printErr(u"countersign-cli: lost the gateway while waiting (%1): %2"_s.arg(error.code, error.message));
@@ -103,31 +102,28 @@ void RequestCommand::onSubmitted(const AgentClient::Reply &reply)
 
 void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
 {
-    const QJsonObject resolution = action.value(u"resolution"_s).toObject();
-    const QString by = resolution.value(u"by"_s).toString();
-    const QString reason = resolution.value(u"reason"_s).toString();
+    const ActionOutcome outcome = ActionOutcome::of(action, status);
     switch (status) {
     case ActionStatus::Approved:
-        printErr(u"countersign: approved by %1"_s.arg(by));
+        printErr(u"countersign: approved by %1"_s.arg(outcome.by));
         break;
     case ActionStatus::Allowed:
-        printErr(u"countersign: %1 (no approval needed)"_s.arg(reason));
+        printErr(u"countersign: %1 (no approval needed)"_s.arg(outcome.reason));
         break;
     case ActionStatus::Denied:
-        printErr(u"countersign: denied by %1: %2"_s.arg(by, reason));
+        printErr(u"countersign: denied by %1: %2"_s.arg(outcome.by, outcome.reason));
         break;
     default:
         printErr(u"countersign: %1"_s.arg(statusName(status)));
         break;
     }
-    const bool mayRun = status == ActionStatus::Approved || status == ActionStatus::Allowed;
     if (m_mode == Mode::Exec) {
-        if (mayRun)
+        if (outcome.mayRun())
             return claimAndRun(action.value(u"id"_s).toString());
     } else {
         printOut(QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact)));
     }
-    finish(mayRun                              ? ExitCode::Approved
+    finish(outcome.mayRun()                  ? ExitCode::Approved
            : status == ActionStatus::Denied ? ExitCode::Denied
                                             : ExitCode::ExpiredOrCancelled);
 }

@@ -1,6 +1,7 @@
 #include "ActionWaiter.h"
 
 #include "util/Log.h"
+#include "wire/ActionCodec.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,9 +14,30 @@ ActionWaiter::ActionWaiter(AgentClient *client, QString actionId, QDateTime expi
     connect(&m_retryTimer, &QTimer::timeout, this, &ActionWaiter::poll);
 }
 
+ActionWaiter *ActionWaiter::follow(AgentClient *client, const QJsonObject &action, QObject *parent)
+{
+    auto *waiter = new ActionWaiter(client, action.value(u"id"_s).toString(),
+                                    ActionCodec::parseTime(action.value(u"expires_at"_s).toString()), parent);
+    const auto status = statusFromName(action.value(u"status"_s).toString());
+    if (status && *status != ActionStatus::Pending)
+        waiter->m_settled = action;
+    return waiter;
+}
+
 void ActionWaiter::start()
 {
-    poll();
+    if (m_settled.isEmpty())
+        return poll();
+    QMetaObject::invokeMethod(
+        this,
+        [this] { Q_EMIT finished(m_settled, *statusFromName(m_settled.value(u"status"_s).toString())); },
+        Qt::QueuedConnection);
+}
+
+ActionOutcome ActionOutcome::of(const QJsonObject &action, ActionStatus status)
+{
+    const QJsonObject resolution = action.value(u"resolution"_s).toObject();
+    return {status, resolution.value(u"by"_s).toString(), resolution.value(u"reason"_s).toString()};
 }
 
 void ActionWaiter::poll()
