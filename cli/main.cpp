@@ -52,6 +52,18 @@ QStringList commandArguments(const QStringList &arguments, int words)
     return rest;
 }
 
+// Parses a command's arguments (after its `words` words) and runs it on the event loop; the
+// command ends the loop with its exit code. --help exits 0, a usage error 3.
+template <typename Command, typename... ConstructorArguments>
+int runCommand(const QStringList &arguments, int words, ConstructorArguments... constructorArguments)
+{
+    Command command(constructorArguments...);
+    if (!command.parse(commandArguments(arguments, words)))
+        return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
+    QTimer::singleShot(0, &command, &Command::run);
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -70,56 +82,26 @@ int main(int argc, char *argv[])
         return command.isEmpty() ? cs::ExitCode::Error : 0;
     }
 
-    std::unique_ptr<cs::RequestCommand> request;
     if (command == u"request" || command == u"exec") {
-        request = std::make_unique<cs::RequestCommand>(command == u"exec" ? cs::RequestCommand::Mode::Exec
-                                                                          : cs::RequestCommand::Mode::Request);
-        if (!request->parse(commandArguments(arguments, 1)))
-            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
-        QTimer::singleShot(0, request.get(), &cs::RequestCommand::run);
-        return app.exec();
+        return runCommand<cs::RequestCommand>(arguments, 1, command == u"exec" ? cs::RequestCommand::Mode::Exec
+                                                                               : cs::RequestCommand::Mode::Request);
     }
-    if (command == u"report") {
-        cs::ReportCommand report;
-        if (!report.parse(commandArguments(arguments, 1)))
-            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
-        QTimer::singleShot(0, &report, &cs::ReportCommand::run);
-        return app.exec();
-    }
-    if (command == u"policy" && arguments.value(2) == u"explain") {
-        cs::ExplainCommand explain;
-        if (!explain.parse(commandArguments(arguments, 2)))
-            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
-        QTimer::singleShot(0, &explain, &cs::ExplainCommand::run);
-        return app.exec();
-    }
-    if (command == u"hook" && arguments.value(2) == u"claude-code") {
-        cs::HookCommand hook;
-        if (!hook.parse(commandArguments(arguments, 2)))
-            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
-        QTimer::singleShot(0, &hook, &cs::HookCommand::run);
-        return app.exec();
-    }
-    if (command == u"mcp") {
-        cs::McpServer mcp;
-        if (!mcp.parse(commandArguments(arguments, 1)))
-            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
-        QTimer::singleShot(0, &mcp, &cs::McpServer::run);
-        return app.exec();
-    }
+    if (command == u"report")
+        return runCommand<cs::ReportCommand>(arguments, 1);
+    if (command == u"policy" && arguments.value(2) == u"explain")
+        return runCommand<cs::ExplainCommand>(arguments, 2);
+    if (command == u"hook" && arguments.value(2) == u"claude-code")
+        return runCommand<cs::HookCommand>(arguments, 2);
+    if (command == u"mcp")
+        return runCommand<cs::McpServer>(arguments, 1);
     if (command == u"canonicalize")
         return cs::OfflineCommands::canonicalize(commandArguments(arguments, 1));
     if (command == u"verify-decision")
         return cs::OfflineCommands::verifyDecision(commandArguments(arguments, 1));
     if (command == u"audit" && arguments.value(2) == u"verify")
         return cs::AuditCommand::verify(commandArguments(arguments, 2));
-    if (command == u"audit" && arguments.value(2) == u"export") {
-        cs::AuditCommand audit;
-        if (!audit.parse(commandArguments(arguments, 2)))
-            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
-        QTimer::singleShot(0, &audit, &cs::AuditCommand::run);
-        return app.exec();
-    }
+    if (command == u"audit" && arguments.value(2) == u"export")
+        return runCommand<cs::AuditCommand>(arguments, 2);
 
     static const QHash<QString, cs::ApproverCommand::Mode> approverModes{
         {u"pending"_s, cs::ApproverCommand::Mode::Pending},
@@ -129,13 +111,8 @@ int main(int argc, char *argv[])
         {u"key list"_s, cs::ApproverCommand::Mode::KeyList}};
     const bool keyCommand = command == u"key";
     const QString name = keyCommand ? command + u' ' + arguments.value(2) : command;
-    if (approverModes.contains(name)) {
-        cs::ApproverCommand approver(approverModes.value(name));
-        if (!approver.parse(commandArguments(arguments, keyCommand ? 2 : 1)))
-            return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
-        QTimer::singleShot(0, &approver, &cs::ApproverCommand::run);
-        return app.exec();
-    }
+    if (approverModes.contains(name))
+        return runCommand<cs::ApproverCommand>(arguments, keyCommand ? 2 : 1, approverModes.value(name));
     cs::printErr(u"countersign-cli: unknown command '%1'\n"_s.arg(command) + QString::fromLatin1(kUsage));
     return cs::ExitCode::Error;
 }
