@@ -4,9 +4,11 @@
 #include "json/Jcs.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
 
 #include <cstdio>
 
@@ -131,6 +133,7 @@ void HookCommand::run()
     const auto action = actionFor(document.object(), m_defaults, &error);
     if (!action)
         return decide(false, u"Countersign refused the tool call: %1."_s.arg(error));
+    m_action = *action;
     m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
     m_client.submit(*action, this, [this](const AgentClient::Reply &reply) { onSubmitted(reply); });
 }
@@ -141,6 +144,7 @@ void HookCommand::onSubmitted(const AgentClient::Reply &reply)
         if (m_failOpen) {
             printErr(u"countersign: the gateway is unreachable (%1); allowed because of --fail-open"_s.arg(
                 reply.error.message));
+            recordFailOpen(reply.error.message);
             return decide(true, u"Countersign gateway unreachable; allowed without approval (--fail-open)."_s);
         }
         return decide(false, u"Countersign gateway unreachable (%1): denied until it answers."_s.arg(
@@ -178,6 +182,23 @@ void HookCommand::onDecided(const QJsonObject &action, ActionStatus status)
     default:
         return decide(false, u"The Countersign request was %1."_s.arg(statusName(status)));
     }
+}
+
+void HookCommand::recordFailOpen(const QString &why) const
+{
+    // The gateway cannot record it: the user's own record, one JSON line per tool call let through.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/countersign"_s;
+    QDir().mkpath(dir);
+    QFile log(dir + u"/fail-open.jsonl"_s);
+    if (!log.open(QIODevice::Append | QIODevice::Text)) {
+        printErr(u"countersign: cannot record the fail-open in %1: %2"_s.arg(log.fileName(), log.errorString()));
+        return;
+    }
+    const QJsonObject line{{u"at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                           {u"gateway"_s, m_context.gatewayUrl.toString()},
+                           {u"error"_s, why},
+                           {u"action"_s, m_action}};
+    log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
 }
 
 void HookCommand::decide(bool allow, const QString &reason)

@@ -46,10 +46,13 @@ private:
     void onSubmitted(const AgentClient::Reply &reply);
     void onDecided(const QJsonObject &action, ActionStatus status);
     void decide(bool allow, const QString &reason);
+    // A --fail-open allow, appended to ~/.local/share/countersign/fail-open.jsonl.
+    void recordFailOpen(const QString &why) const;
 
     CliContext m_context;
     Defaults m_defaults;
     bool m_failOpen = false;
+    QJsonObject m_action; // what was asked
     QNetworkAccessManager m_network;
     AgentClient m_client;
 };

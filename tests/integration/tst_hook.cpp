@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
 
@@ -205,6 +206,13 @@ private Q_SLOTS:
         answer = runHook(input, {}, {}, {u"--fail-open"_s}, url);
         QCOMPARE(answer.decision, u"allow"_s);
         QVERIFY2(answer.reason.contains(u"--fail-open"_s), qPrintable(answer.reason));
+        // Recorded where the user can show it: the gateway could not hear of it.
+        QFile record(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                     u"/countersign/fail-open.jsonl"_s);
+        QVERIFY(record.open(QIODevice::ReadOnly));
+        const QJsonObject line = QJsonDocument::fromJson(record.readAll().trimmed().split('\n').last()).object();
+        QCOMPARE(line.value(u"action"_s).toObject().value(u"command"_s).toString(), u"ls"_s);
+        QCOMPARE(line.value(u"gateway"_s).toString(), url.toString());
     }
 
     void inputThatIsNoToolCall_denies()
