@@ -81,12 +81,15 @@ void RequestCommand::onSubmitted(const AgentClient::Reply &reply)
         return finish(ExitCode::Error);
     }
     const QString id = reply.body.value(u"id"_s).toString();
-    if (!m_wait) {
+    // Without --wait a pending request is done once submitted (exit 0); one the policy settled
+    // ends as settled: 0 allowed, 1 denied.
+    const bool pending = reply.body.value(u"status"_s).toString() == u"pending";
+    if (!m_wait && pending) {
         printOut(QString::fromUtf8(QJsonDocument(reply.body).toJson(QJsonDocument::Compact)));
         return finish(ExitCode::Approved);
     }
     // The policy may have settled it at once (allowed, or denied with its rule's sentence); else wait.
-    if (reply.body.value(u"status"_s).toString() == u"pending") {
+    if (pending) {
         const QDateTime expiresAt = ActionCodec::parseTime(reply.body.value(u"expires_at"_s).toString());
         printErr(u"countersign: waiting for approval of %1 (expires %2)"_s.arg(
             id, expiresAt.toLocalTime().toString(Qt::ISODate)));

@@ -20,7 +20,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 start_gateway() { # DIR: starts a dev gateway in this shell (so cleanup knows its pid); its URL in $url
-    ./build/gateway/countersign-gateway --dev --data-dir "$1" --listen 127.0.0.1:0 >"$1/gateway.log" 2>&1 &
+    ./build/gateway/countersign-gateway --dev --data-dir "$1" --listen 127.0.0.1:0 \
+        --policy scripts/demo-policy.yaml >"$1/gateway.log" 2>&1 &
     pids="$pids $!"
     url=""
     for _ in $(seq 1 100); do
@@ -63,7 +64,13 @@ request "$staging_url" "$staging_dir" --kind db.migrate --system postgres --reso
 request "$staging_url" "$staging_dir" --kind script.run --system ci-runner --resource nightly-cleanup --env staging \
     --justification "Nightly cleanup of stale preview environments" \
     --command "$(printf 'set -e\nfor ns in $(kubectl get ns -l preview=true -o name); do\n  kubectl delete \"$ns\" --wait=false\ndone\necho done')"
-echo "countersign: submitted 6 sample actions; opening the console (quit it to stop the gateways)"
+# Two the policy settles at once, so they never reach the queue: they are in the audit log (Ctrl+L).
+request "$staging_url" "$staging_dir" --kind db.query --system postgres --resource orders --env staging \
+    --justification "Count yesterday's refunds for the weekly report" \
+    --command "SELECT count(*) FROM orders WHERE refunded_at > now() - interval '1 day'"
+request "$prod_url" "$prod_dir" --kind db.query --system postgres --resource sessions --env production \
+    --justification "Free disk space" --command "psql -c 'TRUNCATE TABLE sessions'" || true
+echo "countersign: submitted 8 sample actions (6 wait for you, 2 the policy settled); opening the console (quit it to stop the gateways)"
 
 ./build/app/countersign --gateway "prod=$prod_url" --dev-principals "$prod_dir/dev-principals.json" \
     --gateway "staging=$staging_url" --dev-principals "$staging_dir/dev-principals.json"
