@@ -68,7 +68,9 @@ int main(int argc, char *argv[])
         return cs::runPolicyCommand(arguments.mid(1));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Countersign gateway: human approval for agents' privileged actions."_s);
+    parser.setApplicationDescription(
+        u"Countersign gateway: human approval for agents' privileged actions.\n\n"
+        "Also: token create --id ID --role ROLE, key list|approve ID|revoke ID, policy check FILE [--config FILE]."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"YAML configuration file."_s, u"FILE"_s});
