@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLockFile>
 #include <QJsonArray>
 #include <QTcpServer>
 #include <QWebSocket>
@@ -41,9 +42,27 @@ bool Gateway::start(QString *error)
         *error = u"cannot create the data directory %1"_s.arg(m_config.dataDir);
         return false;
     }
+    // The log, the keys and the tokens' hashes are for this service alone, whatever the umask.
+    QFile::setPermissions(m_config.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // One gateway per data directory: a second one would append its own events beside ours and
+    // push only its own to its consoles. The lock goes with the process, so a crash leaves none.
+    m_lock = std::make_unique<QLockFile>(QDir(m_config.dataDir).filePath(u"gateway.lock"_s));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, application;
+        m_lock->getLockInfo(&pid, &host, &application);
+        *error = u"another countersign-gateway (pid %1) already runs on the data directory %2; "
+                 "one data directory serves one gateway"_s.arg(pid).arg(m_config.dataDir);
+        return false;
+    }
     const QString databasePath = QDir(m_config.dataDir).filePath(u"gateway.sqlite"_s);
     if (!m_store.open(databasePath, error))
         return false;
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) { // made before 0600 was the rule
+        if (QFile::exists(databasePath + suffix))
+            QFile::setPermissions(databasePath + suffix, QFile::ReadOwner | QFile::WriteOwner);
+    }
     m_checkpointer = std::make_unique<WalCheckpointer>(databasePath, kCheckpointIntervalMs);
 
     m_keys = std::make_unique<KeyRegistry>(&m_store, m_clock, m_config.keys);

@@ -12,6 +12,7 @@
 #include "WebhookDispatcher.h"
 
 #include <QJsonArray>
+#include <QLockFile>
 #include <QObject>
 #include <QThread>
 #include <QUrl>
@@ -52,6 +53,7 @@ private:
     void recordPolicy(const Policy *policy, const QStringList &mistakes);
 
     GatewayConfig m_config;
+    std::unique_ptr<QLockFile> m_lock; // the data directory's, held while the gateway runs
     const Clock *m_clock;
     PrincipalDirectory m_principals;
     static constexpr int kCheckpointIntervalMs = 1000;

@@ -55,6 +55,11 @@ HttpApi::~HttpApi()
     qDeleteAll(m_parked);
 }
 
+namespace {
+// Set on a socket whose request framing was refused (RFC 9112 §6.3).
+constexpr char kRefusedFraming[] = "countersign_refused_framing";
+} // namespace
+
 bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // Answers and feed messages are small and latency-bound: without TCP_NODELAY a second message
@@ -66,9 +71,38 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
         request.value("upgrade").compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0) {
         return true;
     }
+    // A connection whose framing was refused is done: whatever the parser read after that request
+    // (a smuggled second one) is never acted upon.
+    if (socket->property(kRefusedFraming).toBool())
+        return true;
     QHttpServerResponder responder = makeResponder(request, socket);
+    if (const auto ambiguity = framingProblem(request)) {
+        socket->setProperty(kRefusedFraming, true);
+        writeError(responder, Status::BadRequest, ErrorCode::AmbiguousLength, *ambiguity);
+        socket->disconnectFromHost();
+        return true;
+    }
     route(request, responder, socket);
     return true;
+}
+
+std::optional<QString> HttpApi::framingProblem(const QHttpServerRequest &request)
+{
+    // RFC 9112 §6.3: a body's length must have one reading, or a proxy in front and this gateway
+    // may each see a different next request.
+    QList<QByteArray> lengths;
+    bool chunked = false;
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+            lengths.append(value.trimmed());
+        else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+            chunked = true;
+    }
+    if (chunked && !lengths.isEmpty())
+        return u"The request has both Content-Length and Transfer-Encoding; its length is ambiguous."_s;
+    if (lengths.size() > 1)
+        return u"The request has more than one Content-Length."_s;
+    return std::nullopt;
 }
 
 void HttpApi::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

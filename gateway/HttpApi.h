@@ -42,6 +42,9 @@ private:
     struct ParkedPoll;
 
     void route(const QHttpServerRequest &request, QHttpServerResponder &responder, QTcpSocket *socket);
+    // Why the request's body length has more than one reading (Content-Length with
+    // Transfer-Encoding, or two Content-Lengths), or nothing.
+    static std::optional<QString> framingProblem(const QHttpServerRequest &request);
     // POST /v1/policy/explain: which rule a request would match and what it would need.
     void explain(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder);
     void submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder);

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +56,9 @@ int createToken(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    // Every file the gateway makes (database, WAL, keys, tokens) is its own: 0600, whatever the
+    // umask it was started with.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"countersign-gateway"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));

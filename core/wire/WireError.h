@@ -19,6 +19,8 @@ struct WireError
 
 namespace ErrorCode {
 inline const QString MalformedJson = QStringLiteral("malformed_json");
+// HTTP framing with two readings (RFC 9112 §6.3): refused and the connection closed
+inline const QString AmbiguousLength = QStringLiteral("ambiguous_length");
 inline const QString MissingField = QStringLiteral("missing_field");
 inline const QString InvalidField = QStringLiteral("invalid_field");
 inline const QString Unauthenticated = QStringLiteral("unauthenticated");

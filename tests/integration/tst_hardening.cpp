@@ -1,0 +1,115 @@
+#include "GatewayProcess.h"
+#include "TestClients.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+using namespace cs::test;
+
+// What the gateway refuses to do however it is started or spoken to (issue 11): a second gateway
+// on the same data directory, files anyone may read, and HTTP framing that could smuggle a request.
+class TestHardening : public QObject
+{
+    Q_OBJECT
+
+    GatewayProcess m_gateway;
+
+    // Sends raw bytes on a fresh connection and returns everything the gateway answers until it
+    // closes the connection or stops sending.
+    QByteArray raw(const QByteArray &bytes)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_gateway.port());
+        if (!socket.waitForConnected(5000))
+            return {};
+        socket.write(bytes);
+        QByteArray answer;
+        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(1000))
+            answer += socket.readAll();
+        return answer + socket.readAll();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        ::umask(022); // what a careless service manager gives
+        QVERIFY(m_gateway.startDev());
+    }
+
+    void secondGateway_onTheSameDataDirectory_refusesToStart()
+    {
+        QProcess second;
+        second.start(GatewayProcess::binaryPath(), {u"--dev"_s, u"--data-dir"_s, m_gateway.dataDir(), u"--listen"_s,
+                                                    u"127.0.0.1:0"_s});
+        QVERIFY(second.waitForFinished(10000));
+        QVERIFY(second.exitCode() != 0);
+        const QString said = QString::fromUtf8(second.readAllStandardError());
+        QVERIFY2(said.contains(u"already runs on the data directory"_s) &&
+                     said.contains(QString::number(m_gateway.processId())),
+                 qPrintable(said));
+        // The first one is untouched.
+        QCOMPARE(HttpProbe(m_gateway.url()).get(u"/healthz"_s, {}).status, 200);
+    }
+
+    void files_areTheGatewaysAlone()
+    {
+        HttpProbe(m_gateway.url()).submit(m_gateway.dev().agent.token); // the WAL exists once written
+        const QDir dir(m_gateway.dataDir());
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                                          QFile::WriteOther | QFile::ExeOther;
+        QCOMPARE(QFileInfo(dir.path()).permissions() & others, QFile::Permissions());
+        for (const QString &name : {u"gateway.sqlite"_s, u"gateway.sqlite-wal"_s, u"gateway.sqlite-shm"_s,
+                                    u"gateway-audit.key"_s, u"dev-principals.json"_s}) {
+            const QFileInfo file(dir.filePath(name));
+            QVERIFY2(file.exists(), qPrintable(name));
+            QVERIFY2((file.permissions() & others) == QFile::Permissions(), qPrintable(name));
+        }
+    }
+
+    void contentLengthAndTransferEncoding_isRefused_andNothingIsSmuggled()
+    {
+        const QByteArray token = m_gateway.dev().agent.token.toUtf8();
+        const QByteArray action = QJsonDocument(HttpProbe::sampleAction()).toJson(QJsonDocument::Compact);
+        const QByteArray smuggled = "POST /v1/actions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                                    "\r\nContent-Type: application/json\r\nContent-Length: " +
+                                    QByteArray::number(action.size()) + "\r\n\r\n" + action;
+        HttpProbe http(m_gateway.url());
+        const auto pending = [&] {
+            return http.get(u"/v1/actions?status=pending"_s, m_gateway.dev().approver.token)
+                .body.value(u"actions"_s)
+                .toArray()
+                .size();
+        };
+        const qsizetype before = pending();
+        const QByteArray chunk = "0\r\n\r\n" + smuggled;
+        const QByteArray request = "POST /v1/policy/explain HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                                   "\r\nContent-Length: " + QByteArray::number(chunk.size()) +
+                                   "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk;
+        const QByteArray answer = raw(request);
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+        QVERIFY2(answer.count("HTTP/1.1") == 1, "a second request was answered on the same connection");
+        QVERIFY(answer.contains("ambiguous_length"));
+        QCOMPARE(pending(), before); // the smuggled submission was never acted upon
+    }
+
+    void differingContentLengths_areRefused()
+    {
+        const QByteArray token = m_gateway.dev().agent.token.toUtf8();
+        const QByteArray answer =
+            raw("POST /v1/policy/explain HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                "\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}");
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHardening)
+#include "tst_hardening.moc"
