@@ -32,6 +32,9 @@ bool RequestCommand::parse(const QStringList &arguments)
     parser.addHelpOption();
     CliContext::addOptions(parser);
     RequestOptions::add(parser);
+    parser.addOption({u"retry"_s, u"Seconds to keep sending the request again while the gateway cannot be reached "
+                                  "(default 30; the gateway makes one action of them)."_s,
+                      u"SECONDS"_s, u"30"_s});
     if (m_mode == Mode::Request)
         parser.addOption({u"wait"_s, u"Wait for the decision; exit 0 approved, 1 denied, 2 expired/cancelled."_s});
     else
@@ -42,6 +45,12 @@ bool RequestCommand::parse(const QStringList &arguments)
         return false;
     m_context = *context;
     m_wait = m_wait || parser.isSet(u"wait"_s);
+    bool retryOk = false;
+    m_retrySeconds = parser.value(u"retry"_s).toInt(&retryOk);
+    if (!retryOk || m_retrySeconds < 0) {
+        printErr(u"countersign-cli: --retry takes a whole number of seconds"_s);
+        return false;
+    }
     if (m_mode == Mode::Exec)
         m_existingId = parser.value(u"id"_s);
     m_argv = parser.positionalArguments();
@@ -56,6 +65,7 @@ bool RequestCommand::parse(const QStringList &arguments)
 void RequestCommand::run()
 {
     m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.setSubmitRetry(m_retrySeconds); // a gateway restarting: the same request again, never twice
     if (m_existingId.isEmpty())
         return m_client.submit(m_body, this, [this](const AgentClient::Reply &reply) { onSubmitted(reply); });
     // exec --id: the action must be the one this command line describes, word for word.

@@ -41,6 +41,7 @@ private:
     QStringList m_argv;
     QString m_shellCommand;
     QString m_existingId; // exec --id
+    int m_retrySeconds = 30;
     CliContext m_context;
     QNetworkAccessManager m_network;
     AgentClient m_client;

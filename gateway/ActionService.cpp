@@ -38,8 +38,22 @@ WireError ActionService::storageFailure(const QString &detail)
     return {ErrorCode::StorageFailure, u"The gateway could not store the change: %1"_s.arg(detail)};
 }
 
-std::optional<Action> ActionService::submit(const Principal &initiator, ActionRequest request, WireError *error)
+std::optional<Action> ActionService::submit(const Principal &initiator, ActionRequest request, WireError *error,
+                                            const std::optional<Idempotency> &idempotency, bool *replayed)
 {
+    if (idempotency) {
+        if (const auto earlier = m_store->idempotent(initiator.id, idempotency->key)) {
+            if (earlier->requestSha256 != idempotency->requestSha256) {
+                *error = {ErrorCode::IdempotencyKeyReused,
+                          u"The Idempotency-Key %1 was used for another request (action %2)."_s.arg(
+                              idempotency->key, earlier->actionId)};
+                return std::nullopt;
+            }
+            if (replayed)
+                *replayed = true;
+            return find(earlier->actionId);
+        }
+    }
     const PolicyVerdict verdict = m_rules->evaluate(initiator.id, request);
     const Requirement &requirement = verdict.requirement;
     const bool needsHumans = verdict.outcome == PolicyRule::Outcome::Require;
@@ -75,18 +89,22 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
                   u"The request has no canonical JSON form (RFC 8785), so it cannot be signed."_s};
         return std::nullopt;
     }
+    const EventStore::Extra remember =
+        idempotency ? EventStore::rememberIdempotency(initiator.id, idempotency->key,
+                                                      {action.id, idempotency->requestSha256})
+                    : EventStore::Extra();
     if (!needsHumans)
-        return settleByPolicy(initiator, std::move(action), verdict, error);
+        return settleByPolicy(initiator, std::move(action), verdict, remember, error);
 
     QString storeError;
-    const auto event = m_store->record(action,
-                                       Event{0,
-                                             action.createdAt,
-                                             EventType::ActionRequested,
-                                             initiator.id,
-                                             action.id,
-                                             {{u"action"_s, ActionCodec::toJson(action)}}},
-                                       &storeError);
+    const auto event = m_store->write(&action,
+                                      Event{0,
+                                            action.createdAt,
+                                            EventType::ActionRequested,
+                                            initiator.id,
+                                            action.id,
+                                            {{u"action"_s, ActionCodec::toJson(action)}}},
+                                      remember, &storeError);
     if (!event) {
         *error = storageFailure(storeError);
         return std::nullopt;
@@ -99,7 +117,8 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
 }
 
 std::optional<Action> ActionService::settleByPolicy(const Principal &initiator, Action action,
-                                                    const PolicyVerdict &verdict, WireError *error)
+                                                    const PolicyVerdict &verdict, const EventStore::Extra &extra,
+                                                    WireError *error)
 {
     // One event holds the whole action and the rule: it is never pending, so no console shows it
     // as waiting and no one is notified of it.
@@ -113,11 +132,11 @@ std::optional<Action> ActionService::settleByPolicy(const Principal &initiator, 
     if (!allow)
         payload.insert(u"message"_s, verdict.message);
     QString storeError;
-    const auto event = m_store->record(
-        action,
+    const auto event = m_store->write(
+        &action,
         Event{0, action.createdAt, allow ? EventType::ActionAllowed : EventType::ActionPolicyDenied, initiator.id,
               action.id, payload},
-        &storeError);
+        extra, &storeError);
     if (!event) {
         *error = storageFailure(storeError);
         return std::nullopt;

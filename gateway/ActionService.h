@@ -48,7 +48,17 @@ public:
     void recordGatewayEvent(const QString &type, const QJsonObject &payload);
     const Policy &policy() const { return *m_rules; }
 
-    std::optional<Action> submit(const Principal &initiator, ActionRequest request, WireError *error);
+    // An agent's Idempotency-Key and the SHA-256 of the request body it came with.
+    struct Idempotency
+    {
+        QString key;
+        QString requestSha256;
+    };
+    // Records a new action. With `idempotency`, a retry of the same request under the same key
+    // gets the action the first one made (`replayed` set) instead of a second action; the same key
+    // with another request is refused (idempotency_key_reused).
+    std::optional<Action> submit(const Principal &initiator, ActionRequest request, WireError *error,
+                                 const std::optional<Idempotency> &idempotency = {}, bool *replayed = nullptr);
     std::optional<Action> cancel(const Principal &who, const QString &actionId, WireError *error);
     // Takes back `who`'s approval of a pending action that waits for more (action.approval_withdrawn).
     std::optional<Action> withdrawApproval(const Principal &who, const QString &actionId, WireError *error);
@@ -102,7 +112,7 @@ private:
     // The checks on the key and the signature, before the action's own rules.
     // Records an action the policy allowed or denied at once, never pending.
     std::optional<Action> settleByPolicy(const Principal &initiator, Action action, const PolicyVerdict &verdict,
-                                         WireError *error);
+                                         const EventStore::Extra &extra, WireError *error);
     // Records a change of a pending action's approvals; the action stays pending.
     std::optional<Action> updateApprovals(const Action &action, const QString &eventType, const QString &actor,
                                           const QJsonObject &payload, WireError *error,

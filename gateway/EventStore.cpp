@@ -208,6 +208,34 @@ std::optional<Action> EventStore::action(const QString &id) const
     return actionFromBody(query.value(0).toByteArray());
 }
 
+std::optional<EventStore::Idempotent> EventStore::idempotent(const QString &initiator, const QString &key) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT action_id, request_sha256 FROM idempotency WHERE initiator = ? AND key = ?"_s);
+    query.addBindValue(initiator);
+    query.addBindValue(key);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return Idempotent{query.value(0).toString(), query.value(1).toString()};
+}
+
+EventStore::Extra EventStore::rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made)
+{
+    return [initiator, key, made](QSqlDatabase &db, qint64, QString *error) {
+        QSqlQuery insert(db);
+        insert.prepare(u"INSERT INTO idempotency (initiator, key, request_sha256, action_id) VALUES (?, ?, ?, ?)"_s);
+        insert.addBindValue(initiator);
+        insert.addBindValue(key);
+        insert.addBindValue(made.requestSha256);
+        insert.addBindValue(made.actionId);
+        if (!insert.exec()) {
+            *error = sqlError(insert);
+            return false;
+        }
+        return true;
+    };
+}
+
 QList<Action> EventStore::pendingActions() const
 {
     QList<Action> actions;

@@ -56,6 +56,15 @@ public:
     QSqlDatabase database() const { return m_db; }
 
     std::optional<Action> action(const QString &id) const;
+    // An agent's earlier submission under an Idempotency-Key: the action it made and the SHA-256
+    // of that request; and the write that remembers one, in the transaction of its event.
+    struct Idempotent
+    {
+        QString actionId;
+        QString requestSha256;
+    };
+    std::optional<Idempotent> idempotent(const QString &initiator, const QString &key) const;
+    static Extra rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made);
     QList<Action> pendingActions() const;
     QList<Event> eventsAfter(qint64 seq, int limit) const;
     // The same events as stored: the canonical bytes /v1/audit serves, and the last one's seq.

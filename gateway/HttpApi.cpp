@@ -3,10 +3,13 @@
 #include "AuditEndpoints.h"
 #include "HttpReplies.h"
 #include "SigningEndpoints.h"
+#include "json/Jcs.h"
+#include "signing/Crypto.h"
 #include "util/Log.h"
 #include "wire/ActionCodec.h"
 
 #include <QHttpServerRequest>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -213,11 +216,26 @@ void HttpApi::submit(const Principal &principal, const QHttpServerRequest &reque
     auto parsed = ActionCodec::parseRequest(*body, &error);
     if (!parsed)
         return writeError(responder, error);
-    const auto action = m_service->submit(principal, std::move(*parsed), &error);
+    // An agent that lost the answer (a crash, a dropped connection) retries with the same key and
+    // gets the same action, not a second one.
+    std::optional<ActionService::Idempotency> idempotency;
+    if (const QByteArray key = request.value("idempotency-key"); !key.isEmpty()) {
+        static const QRegularExpression printable(u"^[\\x21-\\x7e]{1,255}$"_s);
+        if (!printable.match(QString::fromLatin1(key)).hasMatch())
+            return writeError(responder, {ErrorCode::InvalidField,
+                                          u"The Idempotency-Key must be 1 to 255 visible ASCII characters."_s});
+        Jcs::Error jcsError;
+        const auto canonical = Jcs::serialize(*body, &jcsError);
+        idempotency = ActionService::Idempotency{QString::fromLatin1(key),
+                                                 QString::fromLatin1(Crypto::sha256(canonical.value_or(QByteArray())).toHex())};
+    }
+    bool replayed = false;
+    const auto action = m_service->submit(principal, std::move(*parsed), &error, idempotency, &replayed);
     if (!action)
         return writeError(responder, error);
-    // The whole action: pending, or already allowed or denied by the policy (with its rule).
-    writeJson(responder, ActionCodec::toJson(*action), Status::Created);
+    // The whole action: pending, or already allowed or denied by the policy (with its rule); a
+    // replay answers 200 with the action as it now stands.
+    writeJson(responder, ActionCodec::toJson(*action), replayed ? Status::Ok : Status::Created);
 }
 
 void HttpApi::explain(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder)

@@ -43,6 +43,7 @@ Status statusFor(const WireError &error)
         {ErrorCode::AlreadyApproved, Status::Conflict},
         {ErrorCode::NoApproval, Status::Conflict},
         {ErrorCode::JustificationRejected, Status::UnprocessableEntity},
+        {ErrorCode::IdempotencyKeyReused, Status::UnprocessableEntity},
         {ErrorCode::NotInRequiredGroup, Status::Forbidden},
         {ErrorCode::Expired, Status::Conflict},
         {ErrorCode::DigestMismatch, Status::Conflict},

@@ -53,6 +53,11 @@ const QList<QStringList> kSteps = {
         // Issue 10: how far each outgoing webhook has delivered the log; the log is its queue.
         u"CREATE TABLE webhook_cursors (name TEXT PRIMARY KEY, seq INTEGER NOT NULL)"_s,
     },
+    {
+        // Issue 11: an agent's Idempotency-Key and the action it made, written with its event.
+        u"CREATE TABLE idempotency (initiator TEXT NOT NULL, key TEXT NOT NULL, request_sha256 TEXT NOT NULL,"
+        " action_id TEXT NOT NULL, PRIMARY KEY (initiator, key))"_s,
+    },
 };
 
 constexpr int kChunk = 1000;

@@ -7,7 +7,7 @@ namespace cs::StoreSchema {
 
 // The gateway database's layout and how every older one is brought up to it, each step in one
 // transaction. EventStore runs migrate() when it opens the database.
-inline constexpr int kVersion = 5;
+inline constexpr int kVersion = 6;
 
 int version(const QSqlDatabase &db);
 bool migrate(QSqlDatabase &db, QString *error);

@@ -2,10 +2,13 @@
 
 #include "util/Log.h"
 
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QUrlQuery>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -23,8 +26,33 @@ void AgentClient::setEndpoint(const QUrl &gatewayUrl, const QString &token)
 
 void AgentClient::submit(const QJsonObject &request, QObject *context, Callback callback)
 {
-    const QByteArray body = QJsonDocument(request).toJson(QJsonDocument::Compact);
-    deliver(send("POST", u"/v1/actions"_s, body, 30000), context, std::move(callback));
+    struct Attempt
+    {
+        QByteArray body;
+        QByteArray key = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        QDeadlineTimer retryUntil;
+        int backoffMs = 250;
+        std::function<void()> send;
+    };
+    auto attempt = std::make_shared<Attempt>();
+    attempt->body = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    attempt->retryUntil = QDeadlineTimer(qint64(m_submitRetrySeconds) * 1000);
+    attempt->send = [this, attempt, context, callback = std::move(callback)] {
+        deliver(send("POST", u"/v1/actions"_s, attempt->body, 30000, attempt->key), context,
+                [attempt, context, callback](const Reply &reply) {
+                    if (!reply.unreachable() || attempt->retryUntil.hasExpired()) {
+                        attempt->send = nullptr; // ends the cycle attempt -> send -> attempt
+                        return callback(reply);
+                    }
+                    qCInfo(lcClient) << "gateway unreachable; submitting again in" << attempt->backoffMs << "ms";
+                    QTimer::singleShot(attempt->backoffMs, context, [attempt] {
+                        if (attempt->send)
+                            attempt->send();
+                    });
+                    attempt->backoffMs = std::min(attempt->backoffMs * 2, 5000);
+                });
+    };
+    attempt->send();
 }
 
 void AgentClient::fetch(const QString &actionId, int waitSeconds, QObject *context, Callback callback)
@@ -56,7 +84,8 @@ void AgentClient::post(const QString &path, const QJsonObject &body, QObject *co
             std::move(callback));
 }
 
-QNetworkReply *AgentClient::send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs)
+QNetworkReply *AgentClient::send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs,
+                                 const QByteArray &idempotencyKey)
 {
     QUrl url = m_gatewayUrl;
     const qsizetype queryAt = path.indexOf(u'?');
@@ -67,6 +96,8 @@ QNetworkReply *AgentClient::send(const QByteArray &method, const QString &path, 
     request.setRawHeader("Authorization", m_authorization);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(timeoutMs);
+    if (!idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", idempotencyKey);
     qCDebug(lcClient) << method << url;
     return m_network->sendCustomRequest(request, method, body);
 }

@@ -35,7 +35,11 @@ public:
 
     void setEndpoint(const QUrl &gatewayUrl, const QString &token);
 
+    // POST /v1/actions under a fresh Idempotency-Key. While the gateway cannot be reached it is
+    // sent again with the same key for up to `setSubmitRetry` seconds, so an answer lost in a
+    // crash neither loses the request nor makes a second action.
     void submit(const QJsonObject &request, QObject *context, Callback callback);
+    void setSubmitRetry(int seconds) { m_submitRetrySeconds = seconds; }
     void fetch(const QString &actionId, int waitSeconds, QObject *context, Callback callback);
     void cancel(const QString &actionId, QObject *context, Callback callback);
     void get(const QString &path, QObject *context, Callback callback);
@@ -44,13 +48,15 @@ public:
     void post(const QString &path, const QJsonObject &body, QObject *context, Callback callback);
 
 private:
-    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs);
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body, int timeoutMs,
+                        const QByteArray &idempotencyKey = {});
     enum class Body { Json, Text };
     void deliver(QNetworkReply *reply, QObject *context, Callback callback, Body body = Body::Json);
 
     QNetworkAccessManager *m_network;
     QUrl m_gatewayUrl;
     QByteArray m_authorization;
+    int m_submitRetrySeconds = 0;
 };
 
 } // namespace cs

@@ -39,6 +39,8 @@ inline const QString AlreadyReported = QStringLiteral("already_reported");
 inline const QString ApprovalExpired = QStringLiteral("approval_expired");
 // Policy (docs/policy.md)
 inline const QString JustificationRejected = QStringLiteral("justification_rejected");
+// Idempotency-Key (docs/protocol.md)
+inline const QString IdempotencyKeyReused = QStringLiteral("idempotency_key_reused");
 inline const QString NotInRequiredGroup = QStringLiteral("not_in_required_group");
 // Quorum (docs/policy.md): one approval per human, withdrawn only by whoever gave it
 inline const QString AlreadyApproved = QStringLiteral("already_approved");

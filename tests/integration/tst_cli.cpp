@@ -157,7 +157,7 @@ private Q_SLOTS:
 
     void request_unreachableGatewayOrNoUrl_exits3()
     {
-        auto cli = startCli(requestArgs({u"--url"_s, u"http://127.0.0.1:1"_s}, {u"ls"_s}));
+        auto cli = startCli(requestArgs({u"--url"_s, u"http://127.0.0.1:1"_s, u"--retry"_s, u"0"_s}, {u"ls"_s}));
         QCOMPARE(finish(*cli), 3);
         QProcess noUrl;
         noUrl.setProcessEnvironment(QProcessEnvironment());

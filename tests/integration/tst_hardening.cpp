@@ -38,6 +38,27 @@ class TestHardening : public QObject
         return answer + socket.readAll();
     }
 
+    // POST /v1/actions with an Idempotency-Key; the status and the JSON body.
+    std::pair<int, QJsonObject> submitWithKey(const QByteArray &key, const QJsonObject &overrides = {})
+    {
+        const QByteArray body = QJsonDocument(HttpProbe::sampleAction(overrides)).toJson(QJsonDocument::Compact);
+        const QByteArray answer = raw("POST /v1/actions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                      "Authorization: Bearer " + m_gateway.dev().agent.token.toUtf8() +
+                                      "\r\nIdempotency-Key: " + key + "\r\nContent-Type: application/json\r\n"
+                                      "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        const int status = answer.mid(9, 3).toInt();
+        return {status, QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object()};
+    }
+
+    qsizetype pendingCount()
+    {
+        return HttpProbe(m_gateway.url())
+            .get(u"/v1/actions?status=pending"_s, m_gateway.dev().approver.token)
+            .body.value(u"actions"_s)
+            .toArray()
+            .size();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -108,6 +129,49 @@ private Q_SLOTS:
             raw("POST /v1/policy/explain HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
                 "\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}");
         QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+    }
+    void idempotencyKey_aRetryGetsTheSameAction_evenAfterACrash()
+    {
+        const qsizetype before = pendingCount();
+        const auto [created, first] = submitWithKey("retry-1");
+        QCOMPARE(created, 201);
+        const auto [replayed, again] = submitWithKey("retry-1");
+        QCOMPARE(replayed, 200);
+        QCOMPARE(again.value(u"id"_s), first.value(u"id"_s));
+        QCOMPARE(pendingCount(), before + 1);
+
+        m_gateway.kill();
+        QVERIFY(m_gateway.restart());
+        const auto [afterCrash, same] = submitWithKey("retry-1");
+        QCOMPARE(afterCrash, 200);
+        QCOMPARE(same.value(u"id"_s), first.value(u"id"_s));
+        QCOMPARE(pendingCount(), before + 1);
+    }
+
+    void idempotencyKey_withAnotherRequest_isRefused()
+    {
+        QCOMPARE(submitWithKey("retry-2").first, 201);
+        const auto [status, body] = submitWithKey("retry-2", {{u"justification"_s, u"something else"_s}});
+        QCOMPARE(status, 422);
+        QCOMPARE(body.value(u"error"_s).toObject().value(u"code"_s).toString(), u"idempotency_key_reused"_s);
+        QCOMPARE(submitWithKey("has space").first, 422);
+    }
+
+    void cli_resubmitsToAGatewayThatComesBack_once()
+    {
+        const qsizetype before = pendingCount();
+        const QUrl url = m_gateway.url();
+        m_gateway.kill();
+        QProcess agent;
+        agent.start(QStringLiteral(COUNTERSIGN_CLI_BIN),
+                    {u"request"_s, u"--url"_s, url.toString(), u"--token"_s, m_gateway.dev().agent.token, u"--kind"_s,
+                     u"deploy"_s, u"--system"_s, u"k8s"_s, u"--resource"_s, u"api"_s, u"--env"_s, u"staging"_s,
+                     u"--justification"_s, u"after the restart"_s, u"--"_s, u"kubectl"_s, u"apply"_s});
+        QTest::qWait(1500); // it retries meanwhile
+        QVERIFY(m_gateway.restart());
+        QVERIFY(agent.waitForFinished(40000));
+        QCOMPARE(agent.exitCode(), 0);
+        QCOMPARE(pendingCount(), before + 1);
     }
 };
 
