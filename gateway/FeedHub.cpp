@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-FeedHub::FeedHub(ActionService *service, const PrincipalDirectory *principals, QString gatewayId, QObject *parent)
+FeedHub::FeedHub(ActionService *service, PrincipalDirectory *principals, QString gatewayId, QObject *parent)
     : QObject(parent), m_service(service), m_principals(principals), m_gatewayId(std::move(gatewayId))
 {
     connect(m_service, &ActionService::eventRecorded, this, &FeedHub::broadcast);
@@ -27,11 +27,12 @@ void FeedHub::accept(std::unique_ptr<QWebSocket> owned)
         m_sessions.remove(socket);
         socket->deleteLater();
     });
-    const auto principal = m_principals->authenticate(socket->request().rawHeader("Authorization"));
-    if (!principal) {
-        return refuse(socket, FeedMessages::kCloseUnauthenticated,
-                      {ErrorCode::Unauthenticated, u"A valid bearer token is required."_s});
-    }
+    WireError refusal;
+    qint64 retryAfter = 0;
+    const auto principal = m_principals->authenticate(socket->request().rawHeader("Authorization"),
+                                                      socket->peerAddress(), &refusal, &retryAfter);
+    if (!principal)
+        return refuse(socket, FeedMessages::kCloseUnauthenticated, refusal);
     if (principal->role == Role::Agent) {
         return refuse(socket, FeedMessages::kCloseForbidden,
                       {ErrorCode::ForbiddenRole, u"Agents may not open the feed."_s});

@@ -22,7 +22,7 @@ public:
     // A reconnecting console further behind than this gets a fresh snapshot instead of a replay.
     static constexpr qint64 kMaxReplayEvents = 10000;
 
-    FeedHub(ActionService *service, const PrincipalDirectory *principals, QString gatewayId, QObject *parent = nullptr);
+    FeedHub(ActionService *service, PrincipalDirectory *principals, QString gatewayId, QObject *parent = nullptr);
 
     void accept(std::unique_ptr<QWebSocket> socket);
     int sessionCount() const { return int(m_sessions.size()); }
@@ -41,7 +41,7 @@ private:
     static void refuse(QWebSocket *socket, int closeCode, const WireError &error);
 
     ActionService *m_service;
-    const PrincipalDirectory *m_principals;
+    PrincipalDirectory *m_principals;
     QString m_gatewayId;
     QHash<QWebSocket *, Principal> m_sessions;
 };

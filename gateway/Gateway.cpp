@@ -15,7 +15,8 @@ using namespace Qt::StringLiterals;
 namespace cs {
 
 Gateway::Gateway(GatewayConfig config, const Clock *clock, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_clock(clock), m_principals(m_config.principals)
+    : QObject(parent), m_config(std::move(config)), m_clock(clock),
+      m_principals(m_config.principals, clock, m_config.maxAuthFailuresPerMinute)
 {
 }
 
@@ -113,7 +114,13 @@ QByteArray Gateway::metricsText() const
                       "countersign_events_head_seq " + QByteArray::number(m_service->headSeq()) + "\n"
                       "# HELP countersign_pending_actions Actions waiting for a decision.\n"
                       "# TYPE countersign_pending_actions gauge\n"
-                      "countersign_pending_actions " + QByteArray::number(m_service->pending().size()) + "\n";
+                      "countersign_pending_actions " + QByteArray::number(m_service->pending().size()) + "\n"
+                      "# HELP countersign_auth_failures_total Requests with a missing or unknown token.\n"
+                      "# TYPE countersign_auth_failures_total counter\n"
+                      "countersign_auth_failures_total " + QByteArray::number(m_principals.throttle().failures()) + "\n"
+                      "# HELP countersign_auth_lockouts_total Source addresses locked out for failing too often.\n"
+                      "# TYPE countersign_auth_lockouts_total counter\n"
+                      "countersign_auth_lockouts_total " + QByteArray::number(m_principals.throttle().lockouts()) + "\n";
     if (m_config.webhooks.isEmpty())
         return text;
     const QList<std::tuple<const char *, const char *, const char *>> series{

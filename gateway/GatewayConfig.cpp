@@ -267,6 +267,13 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QStrin
             if (signing["fido2_rp_id"])
                 config.fido2RpId = text(signing["fido2_rp_id"]);
         }
+        if (const YAML::Node auth = root["auth"]) {
+            config.maxAuthFailuresPerMinute = auth["max_failures_per_minute"].as<int>(config.maxAuthFailuresPerMinute);
+            if (config.maxAuthFailuresPerMinute < 1) {
+                *error = u"auth: max_failures_per_minute must be at least 1"_s;
+                return std::nullopt;
+            }
+        }
         if (const YAML::Node audit = root["audit"]) {
             config.checkpointEveryEvents = audit["checkpoint_every_events"].as<int>(config.checkpointEveryEvents);
             config.checkpointEverySeconds = audit["checkpoint_every_seconds"].as<int>(config.checkpointEverySeconds);

@@ -55,6 +55,7 @@ struct GatewayConfig
     // empty: the built-in policy, one approver for every action.
     QString policyPath;
     QList<WebhookConfig> webhooks;
+    int maxAuthFailuresPerMinute = 20; // per source address; then a lockout (docs/gateway.md)
     // Audit checkpoints (docs/audit.md)
     int checkpointEveryEvents = 100;
     int checkpointEverySeconds = 10;

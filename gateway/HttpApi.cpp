@@ -9,6 +9,7 @@
 #include "wire/ActionCodec.h"
 
 #include <QHttpServerRequest>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
@@ -45,7 +46,7 @@ struct HttpApi::ParkedPoll
     QMetaObject::Connection socketGone;
 };
 
-HttpApi::HttpApi(ActionService *service, const PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
+HttpApi::HttpApi(ActionService *service, PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
                  QObject *parent)
     : QAbstractHttpServer(parent), m_service(service), m_principals(principals), m_gatewayId(std::move(gatewayId)),
       m_maxWaitSeconds(maxWaitSeconds)
@@ -147,10 +148,16 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         return writeError(responder, Status::PayloadTooLarge, ErrorCode::PayloadTooLarge,
                           u"The request body is larger than %1 bytes."_s.arg(kMaxBodyBytes));
     }
-    const auto principal = m_principals->authenticate(request.value("authorization"));
+    WireError refusal;
+    qint64 retryAfter = 0;
+    const auto principal =
+        m_principals->authenticate(request.value("authorization"), socket->peerAddress(), &refusal, &retryAfter);
     if (!principal) {
-        return writeError(responder, Status::Unauthorized, ErrorCode::Unauthenticated,
-                          u"A valid bearer token is required."_s);
+        if (retryAfter > 0) {
+            return responder.write(QJsonDocument(QJsonObject{{u"error"_s, refusal.toJson()}}),
+                                   {{"Retry-After", QByteArray::number(retryAfter)}}, Status::TooManyRequests);
+        }
+        return writeError(responder, refusal);
     }
 
     // Which methods each path takes; GET and POST share /v1/keys, /v1/actions and …/decision.

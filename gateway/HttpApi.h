@@ -24,7 +24,7 @@ class HttpApi : public QAbstractHttpServer
 public:
     static constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
 
-    HttpApi(ActionService *service, const PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
+    HttpApi(ActionService *service, PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
             QObject *parent = nullptr);
     ~HttpApi() override;
 
@@ -60,7 +60,7 @@ private:
     void onActionResolved(const Action &action);
 
     ActionService *m_service;
-    const PrincipalDirectory *m_principals;
+    PrincipalDirectory *m_principals;
     QString m_gatewayId;
     QByteArray m_auditKey;
     std::function<QByteArray()> m_metrics;

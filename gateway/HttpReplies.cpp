@@ -32,6 +32,7 @@ Status statusFor(const WireError &error)
         {ErrorCode::MissingField, Status::UnprocessableEntity},
         {ErrorCode::InvalidField, Status::UnprocessableEntity},
         {ErrorCode::Unauthenticated, Status::Unauthorized},
+        {ErrorCode::RateLimited, Status::TooManyRequests},
         {ErrorCode::ForbiddenRole, Status::Forbidden},
         {ErrorCode::NotInitiator, Status::Forbidden},
         {ErrorCode::NotFound, Status::NotFound},

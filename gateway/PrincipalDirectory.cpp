@@ -2,9 +2,13 @@
 
 #include "util/Tokens.h"
 
+using namespace Qt::StringLiterals;
+
 namespace cs {
 
-PrincipalDirectory::PrincipalDirectory(const QList<ConfiguredPrincipal> &principals)
+PrincipalDirectory::PrincipalDirectory(const QList<ConfiguredPrincipal> &principals, const Clock *clock,
+                                       int maxAuthFailures)
+    : m_throttle(clock, maxAuthFailures)
 {
     for (const ConfiguredPrincipal &entry : principals) {
         m_byTokenHash.insert(entry.tokenSha256, entry.principal);
@@ -12,14 +16,24 @@ PrincipalDirectory::PrincipalDirectory(const QList<ConfiguredPrincipal> &princip
     }
 }
 
-std::optional<Principal> PrincipalDirectory::authenticate(const QByteArray &authorizationHeader) const
+std::optional<Principal> PrincipalDirectory::authenticate(const QByteArray &authorizationHeader,
+                                                          const QHostAddress &peer, WireError *refusal,
+                                                          qint64 *retryAfterSeconds)
 {
+    if (const qint64 wait = m_throttle.retryAfter(peer)) {
+        *retryAfterSeconds = wait;
+        *refusal = {ErrorCode::RateLimited,
+                    u"Too many failed authentications from this address; try again in %1 s."_s.arg(wait)};
+        return std::nullopt;
+    }
     const QString token = Tokens::fromAuthorizationHeader(authorizationHeader);
-    if (token.isEmpty())
+    const auto it = token.isEmpty() ? m_byTokenHash.cend() : m_byTokenHash.constFind(Tokens::hash(token));
+    if (it == m_byTokenHash.cend()) {
+        m_throttle.failed(peer);
+        *refusal = {ErrorCode::Unauthenticated, u"A valid bearer token is required."_s};
         return std::nullopt;
-    const auto it = m_byTokenHash.constFind(Tokens::hash(token));
-    if (it == m_byTokenHash.cend())
-        return std::nullopt;
+    }
+    m_throttle.succeeded(peer);
     return *it;
 }
 

@@ -1,24 +1,33 @@
 #pragma once
 
+#include "AuthThrottle.h"
 #include "GatewayConfig.h"
+#include "wire/WireError.h"
 
 #include <QHash>
+#include <QHostAddress>
 
 namespace cs {
 
-// Maps bearer tokens to principals. Only SHA-256 hashes of tokens are held.
+// Maps bearer tokens to principals. Only SHA-256 hashes of tokens are held, and a token is looked
+// up by its hash, so the time a lookup takes says nothing of the tokens. Failed attempts are
+// throttled per source address (AuthThrottle).
 class PrincipalDirectory
 {
 public:
-    explicit PrincipalDirectory(const QList<ConfiguredPrincipal> &principals);
+    PrincipalDirectory(const QList<ConfiguredPrincipal> &principals, const Clock *clock, int maxAuthFailures);
 
-    // The principal of an "Authorization" header value, or nothing for a missing or unknown token.
-    std::optional<Principal> authenticate(const QByteArray &authorizationHeader) const;
+    // The principal of an "Authorization" header value from `peer`; nothing with `refusal` set
+    // (unauthenticated, or rate_limited with `retryAfterSeconds`) otherwise.
+    std::optional<Principal> authenticate(const QByteArray &authorizationHeader, const QHostAddress &peer,
+                                          WireError *refusal, qint64 *retryAfterSeconds);
+    const AuthThrottle &throttle() const { return m_throttle; }
     std::optional<Principal> find(const QString &id) const;
 
 private:
     QHash<QString, Principal> m_byTokenHash;
     QHash<QString, Principal> m_byId;
+    AuthThrottle m_throttle;
 };
 
 } // namespace cs

@@ -23,6 +23,7 @@ inline const QString MalformedJson = QStringLiteral("malformed_json");
 inline const QString AmbiguousLength = QStringLiteral("ambiguous_length");
 inline const QString MissingField = QStringLiteral("missing_field");
 inline const QString InvalidField = QStringLiteral("invalid_field");
+inline const QString RateLimited = QStringLiteral("rate_limited");
 inline const QString Unauthenticated = QStringLiteral("unauthenticated");
 inline const QString ForbiddenRole = QStringLiteral("forbidden_role");
 inline const QString NotFound = QStringLiteral("not_found");

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -22,19 +23,35 @@ class TestHardening : public QObject
     Q_OBJECT
 
     GatewayProcess m_gateway;
+    QTemporaryFile m_config;
 
     // Sends raw bytes on a fresh connection and returns everything the gateway answers until it
     // closes the connection or stops sending.
-    QByteArray raw(const QByteArray &bytes)
+    QByteArray raw(const QByteArray &bytes, const QHostAddress &from = {})
     {
         QTcpSocket socket;
+        if (!from.isNull())
+            socket.bind(from);
         socket.connectToHost(QHostAddress::LocalHost, m_gateway.port());
         if (!socket.waitForConnected(5000))
             return {};
         socket.write(bytes);
+        // Until the connection closes or stays quiet; a complete single answer ends it at once.
         QByteArray answer;
-        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(1000))
+        const auto complete = [&answer] {
+            const qsizetype end = answer.indexOf("\r\n\r\n");
+            if (end < 0)
+                return false;
+            const QByteArray headers = answer.left(end).toLower();
+            const qsizetype at = headers.indexOf("content-length:");
+            const qsizetype length = at < 0 ? 0 : headers.mid(at + 15).split('\r').first().trimmed().toLongLong();
+            return answer.size() >= end + 4 + length;
+        };
+        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(1000)) {
             answer += socket.readAll();
+            if (complete() && !socket.waitForReadyRead(100)) // anything more (a second answer) comes at once
+                break;
+        }
         return answer + socket.readAll();
     }
 
@@ -63,7 +80,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         ::umask(022); // what a careless service manager gives
-        QVERIFY(m_gateway.startDev());
+        QVERIFY(m_config.open());
+        m_config.write("auth:\n  max_failures_per_minute: 5\n");
+        m_config.close();
+        QVERIFY(m_gateway.startDevWith({u"--config"_s, m_config.fileName()}));
     }
 
     void secondGateway_onTheSameDataDirectory_refusesToStart()
@@ -130,6 +150,28 @@ private Q_SLOTS:
                 "\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}");
         QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
     }
+    void wrongTokens_lockTheirAddressOut_andOthersAreServed()
+    {
+        const QHostAddress attacker(u"127.0.0.3"_s);
+        const QByteArray guess = "GET /v1/actions?status=pending HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                 "Authorization: Bearer cs_guess\r\n\r\n";
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(raw(guess, attacker).startsWith("HTTP/1.1 401"));
+        const QByteArray locked = raw(guess, attacker);
+        QVERIFY2(locked.startsWith("HTTP/1.1 429"), locked.constData());
+        QVERIFY(locked.contains("Retry-After: 1") || locked.contains("retry-after: 1"));
+        QVERIFY(locked.contains("rate_limited"));
+        // The right token from the locked address waits too; another address is served.
+        const QByteArray right = "GET /v1/actions?status=pending HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                 "Authorization: Bearer " + m_gateway.dev().approver.token.toUtf8() + "\r\n\r\n";
+        QVERIFY(raw(right, attacker).startsWith("HTTP/1.1 429"));
+        QVERIFY(raw(right, QHostAddress(u"127.0.0.1"_s)).startsWith("HTTP/1.1 200"));
+        const QByteArray metrics = HttpProbe(m_gateway.url()).get(u"/v1/metrics"_s, m_gateway.dev().approver.token).raw;
+        QVERIFY2(metrics.contains("countersign_auth_lockouts_total 1"), metrics.constData());
+        QTest::qWait(1100);
+        QVERIFY(raw(right, attacker).startsWith("HTTP/1.1 200"));
+    }
+
     void idempotencyKey_aRetryGetsTheSameAction_evenAfterACrash()
     {
         const qsizetype before = pendingCount();

@@ -1,5 +1,6 @@
 #include "GatewayConfig.h"
 #include "PrincipalDirectory.h"
+#include "util/Clock.h"
 #include "util/Tokens.h"
 
 #include <QTest>
@@ -28,13 +29,39 @@ private Q_SLOTS:
         QCOMPARE(config->principals.size(), 1);
         QCOMPARE(config->principals.first().principal.groups, QStringList({u"sre"_s, u"oncall"_s}));
 
-        const PrincipalDirectory directory(config->principals);
-        const auto alice = directory.authenticate("Bearer " + token.toUtf8());
+        ManualClock clock(QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC));
+        PrincipalDirectory directory(config->principals, &clock, 3);
+        const QHostAddress peer(u"192.0.2.7"_s);
+        WireError refusal;
+        qint64 retryAfter = 0;
+        const auto login = [&](const QByteArray &header) {
+            return directory.authenticate(header, peer, &refusal, &retryAfter);
+        };
+        const auto alice = login("Bearer " + token.toUtf8());
         QVERIFY(alice);
         QCOMPARE(alice->displayName, u"Alice A."_s);
-        QVERIFY(!directory.authenticate("Bearer cs_wrong"));
-        QVERIFY(!directory.authenticate(token.toUtf8()));
-        QVERIFY(!directory.authenticate({}));
+        QVERIFY(!login("Bearer cs_wrong"));
+        QCOMPARE(refusal.code, u"unauthenticated"_s);
+        QVERIFY(!login(token.toUtf8()));
+        QVERIFY(!login({})); // the third failure in a minute: locked out
+
+        // Locked out: even the right token waits, with the seconds to wait; another address does not.
+        QVERIFY(!login("Bearer " + token.toUtf8()));
+        QCOMPARE(refusal.code, u"rate_limited"_s);
+        QCOMPARE(retryAfter, 1);
+        QVERIFY(directory.authenticate("Bearer " + token.toUtf8(), QHostAddress(u"192.0.2.8"_s), &refusal,
+                                       &retryAfter));
+        clock.advance(2000);
+        // Failing on after the lockout doubles the next one.
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!login("Bearer cs_wrong"));
+        retryAfter = 0;
+        QVERIFY(!login("Bearer " + token.toUtf8()));
+        QCOMPARE(retryAfter, 2);
+        QCOMPARE(directory.throttle().lockouts(), 2);
+        // A success once the lockout is over forgets it all.
+        clock.advance(3000);
+        QVERIFY(login("Bearer " + token.toUtf8()));
     }
 
     void parse_badConfigs_sayWhatIsWrong_data()
