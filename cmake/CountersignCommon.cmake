@@ -9,6 +9,8 @@ target_compile_definitions(countersign_common INTERFACE
     QT_NO_KEYWORDS
     QT_DISABLE_DEPRECATED_UP_TO=0x060400)
 target_compile_options(countersign_common INTERFACE -Wall -Wextra -Wpedantic)
-if(DEFINED ENV{CI} OR COUNTERSIGN_WERROR)
+# Warnings are errors where the tests are run (scripts/test.sh, and so .ci/run, turns this on).
+option(COUNTERSIGN_WERROR "Treat compiler warnings as errors" OFF)
+if(COUNTERSIGN_WERROR)
     target_compile_options(countersign_common INTERFACE -Werror)
 endif()

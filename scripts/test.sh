@@ -3,6 +3,6 @@
 set -eu
 cd "$(dirname "$0")/.."
 ./installers/debian/install-deps.sh
-./scripts/build.sh
+COUNTERSIGN_CMAKE_ARGS="-DCOUNTERSIGN_WERROR=ON" ./scripts/build.sh
 cd build
 ctest --output-on-failure --timeout 300 -j 2
