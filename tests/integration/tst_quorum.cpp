@@ -24,6 +24,13 @@ const QByteArray kPolicy = R"(rules:
       kind: iam.change
     require:
       approvers: 1 of sre AND 1 of security
+  - name: keys-by-hand
+    match:
+      kind: key.rotate
+    require:
+      approvers: 1 approver
+      key_assurance: hardware
+      urgency: high
   - name: two-sre
     match:
       kind: db.migrate
@@ -217,6 +224,17 @@ private Q_SLOTS:
         QVERIFY(decide(m_bob, m_gateway.url(), created, u"approve"_s).value(u"accepted"_s).toBool());
         QCOMPARE(action(id).value(u"status"_s).toString(), u"pending"_s); // sre is missing again
 
+    }
+
+    void ruleAskingForHardware_refusesASoftwareKey_andRaisesTheUrgency()
+    {
+        const QJsonObject created = submit({{u"kind"_s, u"key.rotate"_s}, {u"urgency"_s, u"low"_s}});
+        QCOMPARE(created.value(u"urgency"_s).toString(), u"high"_s); // at least the rule's
+        QCOMPARE(created.value(u"policy"_s).toObject().value(u"key_assurance"_s).toString(), u"hardware"_s);
+        const QJsonObject refused = decide(m_alice, m_gateway.url(), created, u"approve"_s);
+        QCOMPARE(refused.value(u"accepted"_s).toBool(), false);
+        QCOMPARE(errorCode(refused), u"software_key_refused"_s);
+        QCOMPARE(action(created.value(u"id"_s).toString()).value(u"status"_s).toString(), u"pending"_s);
     }
 
     void approverOutsideTheGroups_isRefused()
