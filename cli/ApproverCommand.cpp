@@ -161,9 +161,7 @@ QString ApproverCommand::progress(const Action &action)
     QStringList who;
     for (const Approval &approval : action.approvals)
         who.append(CommandDisplay::escape(approval.approver, false));
-    QStringList open;
-    for (const QuorumTerm &term : progress.open)
-        open.append(Quorum{{{term}}}.toString());
+    const QStringList open = progress.missing();
     QString text = u"%1 of %2 approved (%3)"_s.arg(progress.have).arg(progress.needed).arg(who.join(u", "_s));
     if (!open.isEmpty())
         text += u" — waiting for "_s + open.join(u" and "_s);

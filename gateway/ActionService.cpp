@@ -282,10 +282,9 @@ std::optional<Action> ActionService::withdrawApproval(const Principal &who, cons
 
 QJsonObject ActionService::progressJson(const Quorum::Progress &progress)
 {
-    QStringList open;
-    for (const QuorumTerm &term : progress.open)
-        open.append(Quorum{{{term}}}.toString());
-    return {{u"have"_s, progress.have}, {u"needed"_s, progress.needed}, {u"waiting_for"_s, open.join(u" AND "_s)}};
+    return {{u"have"_s, progress.have},
+            {u"needed"_s, progress.needed},
+            {u"waiting_for"_s, progress.missing().join(u" AND "_s)}};
 }
 
 std::optional<Action> ActionService::updateApprovals(const Action &action, const QString &eventType,
@@ -500,6 +499,11 @@ QList<QByteArray> ActionService::pendingTexts() const
     for (const Action *action : std::as_const(order))
         texts.append(m_pendingTexts.value(action->id));
     return texts;
+}
+
+qsizetype ActionService::pendingCount() const
+{
+    return m_pending.size();
 }
 
 QList<Action> ActionService::pending() const

@@ -83,6 +83,7 @@ public:
 
     std::optional<Action> find(const QString &actionId) const;
     QList<Action> pending() const;
+    qsizetype pendingCount() const;
     // The pending actions' feed JSON (FeedMessages::actionText), oldest first: made once per action.
     QList<QByteArray> pendingTexts() const;
     qint64 headSeq() const { return m_store->headSeq(); }

@@ -114,7 +114,7 @@ QByteArray Gateway::metricsText() const
                       "countersign_events_head_seq " + QByteArray::number(m_service->headSeq()) + "\n"
                       "# HELP countersign_pending_actions Actions waiting for a decision.\n"
                       "# TYPE countersign_pending_actions gauge\n"
-                      "countersign_pending_actions " + QByteArray::number(m_service->pending().size()) + "\n"
+                      "countersign_pending_actions " + QByteArray::number(m_service->pendingCount()) + "\n"
                       "# HELP countersign_auth_failures_total Requests with a missing or unknown token.\n"
                       "# TYPE countersign_auth_failures_total counter\n"
                       "countersign_auth_failures_total " + QByteArray::number(m_principals.throttle().failures()) + "\n"
@@ -183,19 +183,19 @@ bool Gateway::startWebhooks(const QString &databasePath, QString *error)
     return true;
 }
 
-PolicyFile::Approvers Gateway::approversOf(const GatewayConfig &config)
+PolicyFile::Known Gateway::policyKnows(const GatewayConfig &config)
 {
-    PolicyFile::Approvers approvers;
+    PolicyFile::Known known;
     for (const WebhookConfig &webhook : config.webhooks)
-        approvers.webhooks.append(webhook.name);
+        known.webhooks.append(webhook.name);
     for (const ConfiguredPrincipal &entry : config.principals) {
         if (entry.principal.role != Role::Approver)
             continue;
-        ++approvers.total;
+        ++known.total;
         for (const QString &group : entry.principal.groups)
-            ++approvers.perGroup[group];
+            ++known.perGroup[group];
     }
-    return approvers;
+    return known;
 }
 
 std::shared_ptr<const Policy> Gateway::readPolicy(QStringList *mistakes) const
@@ -203,7 +203,7 @@ std::shared_ptr<const Policy> Gateway::readPolicy(QStringList *mistakes) const
     if (m_config.policyPath.isEmpty())
         return std::make_shared<const Policy>();
     QList<PolicyError> errors;
-    auto policy = PolicyFile::load(m_config.policyPath, approversOf(m_config), &errors);
+    auto policy = PolicyFile::load(m_config.policyPath, policyKnows(m_config), &errors);
     if (!policy) {
         for (const PolicyError &mistake : std::as_const(errors))
             mistakes->append(mistake.toString(m_config.policyPath));

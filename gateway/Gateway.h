@@ -37,7 +37,7 @@ public:
     // comes back with every mistake in `error`.
     bool reloadPolicy(QString *error);
     // The approvers and webhooks a policy may name, from the configuration.
-    static PolicyFile::Approvers approversOf(const GatewayConfig &config);
+    static PolicyFile::Known policyKnows(const GatewayConfig &config);
     QUrl url() const;
 
     ActionService *service() { return m_service.get(); }

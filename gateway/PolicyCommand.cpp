@@ -42,8 +42,8 @@ int runPolicyCommand(const QStringList &arguments)
         print(stderr, u"countersign-gateway: usage: policy check FILE [--config CONFIG]"_s);
         return 2;
     }
-    PolicyFile::Approvers approvers;
-    approvers.known = false;
+    PolicyFile::Known known;
+    known.configured = false;
     if (parser.isSet(u"config"_s)) {
         QString error;
         const auto config = GatewayConfig::load(parser.value(u"config"_s), &error);
@@ -51,11 +51,11 @@ int runPolicyCommand(const QStringList &arguments)
             print(stderr, u"countersign-gateway: "_s + error);
             return 2;
         }
-        approvers = Gateway::approversOf(*config);
+        known = Gateway::policyKnows(*config);
     }
     const QString path = positional.at(1);
     QList<PolicyError> errors;
-    const auto policy = PolicyFile::load(path, approvers, &errors);
+    const auto policy = PolicyFile::load(path, known, &errors);
     if (!policy) {
         for (const PolicyError &mistake : std::as_const(errors))
             print(stderr, mistake.toString(path));
@@ -65,7 +65,7 @@ int runPolicyCommand(const QStringList &arguments)
     print(stdout, u"%1: %2 rule(s), default %3%4"_s.arg(path)
                       .arg(policy->rules().size())
                       .arg(describe(policy->defaultRule()),
-                           approvers.known ? QString() : u" (groups not checked: give --config)"_s));
+                           known.configured ? QString() : u" (groups not checked: give --config)"_s));
     for (const PolicyRule &rule : policy->rules())
         print(stdout, u"  %1 (line %2): %3"_s.arg(rule.name).arg(rule.line).arg(describe(rule)));
     return 0;

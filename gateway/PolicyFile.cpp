@@ -22,8 +22,8 @@ namespace {
 class Reader
 {
 public:
-    Reader(const PolicyFile::Approvers &approvers, QList<PolicyError> *errors)
-        : m_approvers(approvers), m_errors(errors)
+    Reader(const PolicyFile::Known &known, QList<PolicyError> *errors)
+        : m_known(known), m_errors(errors)
     {
     }
 
@@ -49,7 +49,7 @@ private:
     void checkQuorum(const YAML::Node &at, const Quorum &quorum);
     QStringList notify(const YAML::Node &node);
 
-    const PolicyFile::Approvers &m_approvers;
+    const PolicyFile::Known &m_known;
     QList<PolicyError> *m_errors;
 };
 
@@ -135,7 +135,7 @@ QStringList Reader::notify(const YAML::Node &node)
             return;
         }
         const QString name = text(item);
-        if (m_approvers.known && !m_approvers.webhooks.contains(name))
+        if (m_known.configured && !m_known.webhooks.contains(name))
             fail(item, u"no webhook is named '%1' in the gateway's configuration"_s.arg(name));
         names.append(name);
     };
@@ -323,9 +323,9 @@ void Reader::checkQuorum(const YAML::Node &at, const Quorum &quorum)
 {
     for (const QList<QuorumTerm> &terms : quorum.alternatives) {
         for (const QuorumTerm &term : terms) {
-            const int available = !m_approvers.known    ? term.count
-                                  : term.group.isEmpty() ? m_approvers.total
-                                                         : m_approvers.perGroup.value(term.group, -1);
+            const int available = !m_known.configured    ? term.count
+                                  : term.group.isEmpty() ? m_known.total
+                                                         : m_known.perGroup.value(term.group, -1);
             if (available < 0)
                 fail(at, u"no approver is in the group '%1'"_s.arg(term.group));
             else if (term.count > available)
@@ -338,34 +338,34 @@ void Reader::checkQuorum(const YAML::Node &at, const Quorum &quorum)
         int humans = 0;
         for (const QuorumTerm &term : terms)
             humans += term.count;
-        if (m_approvers.known && terms.size() > 1 && humans > m_approvers.total)
+        if (m_known.configured && terms.size() > 1 && humans > m_known.total)
             fail(at, u"'%1' needs %2 distinct approvers, but the gateway has only %3"_s.arg(quorum.toString())
                          .arg(humans)
-                         .arg(m_approvers.total));
+                         .arg(m_known.total));
     }
 }
 
 } // namespace
 
-std::optional<Policy> PolicyFile::parse(const QByteArray &yaml, const QString &source, const Approvers &approvers,
+std::optional<Policy> PolicyFile::parse(const QByteArray &yaml, const QString &source, const Known &known,
                                         QList<PolicyError> *errors)
 {
     try {
-        return Reader(approvers, errors).read(YAML::Load(yaml.toStdString()), source);
+        return Reader(known, errors).read(YAML::Load(yaml.toStdString()), source);
     } catch (const YAML::Exception &e) {
         errors->append({e.mark.line + 1, e.mark.column + 1, QString::fromStdString(e.msg)});
         return std::nullopt;
     }
 }
 
-std::optional<Policy> PolicyFile::load(const QString &path, const Approvers &approvers, QList<PolicyError> *errors)
+std::optional<Policy> PolicyFile::load(const QString &path, const Known &known, QList<PolicyError> *errors)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         errors->append({0, 0, u"cannot read it: %1"_s.arg(file.errorString())});
         return std::nullopt;
     }
-    return parse(file.readAll(), path, approvers, errors);
+    return parse(file.readAll(), path, known, errors);
 }
 
 } // namespace cs

@@ -27,18 +27,19 @@ struct PolicyError
 // a half-read policy never decides anything.
 namespace PolicyFile {
 
-// The approvers the policy may name: how many principals with the approver role each group has.
-struct Approvers
+// What the gateway's configuration defines that a policy may name: how many approvers each group
+// has (for quorums), and the webhooks (for notify:).
+struct Known
 {
     QHash<QString, int> perGroup;
     int total = 0;
-    bool known = true; // false: no principals to check against (policy check without --config)
+    bool configured = true; // false: nothing to check against (policy check without --config)
     QStringList webhooks; // the configured webhooks a rule's notify: may name (when known)
 };
 
-std::optional<Policy> parse(const QByteArray &yaml, const QString &source, const Approvers &approvers,
+std::optional<Policy> parse(const QByteArray &yaml, const QString &source, const Known &known,
                             QList<PolicyError> *errors);
-std::optional<Policy> load(const QString &path, const Approvers &approvers, QList<PolicyError> *errors);
+std::optional<Policy> load(const QString &path, const Known &known, QList<PolicyError> *errors);
 
 } // namespace PolicyFile
 } // namespace cs

@@ -394,9 +394,7 @@ void ActionReviewPane::showQuorum()
         QStringList who;
         for (const Approval &approval : std::as_const(m_action->approvals))
             who.append(shownText(approval.approver));
-        QStringList open;
-        for (const QuorumTerm &term : progress.open)
-            open.append(Quorum{{{term}}}.toString());
+        const QStringList open = progress.missing();
         text += u"\n"_s + tr("%1 of %2 approved (%3) — waiting for %4")
                                 .arg(progress.have)
                                 .arg(progress.needed)

@@ -129,6 +129,14 @@ Quorum::Progress Quorum::progress(const QList<QStringList> &approvers) const
     return best.value_or(Progress{});
 }
 
+QStringList Quorum::Progress::missing() const
+{
+    QStringList terms;
+    for (const QuorumTerm &term : open)
+        terms.append(Quorum{{{term}}}.toString());
+    return terms;
+}
+
 bool Quorum::isMet(const QList<QStringList> &approvers) const
 {
     const Progress p = progress(approvers);

@@ -44,6 +44,9 @@ struct Quorum
         int have = 0;           // places filled
         int needed = 1;         // places in that alternative
         QList<QuorumTerm> open; // what is still missing, per term
+
+        // The missing terms as they are written ("1 of security", "2 approvers").
+        QStringList missing() const;
     };
     Progress progress(const QList<QStringList> &approvers) const;
 

@@ -62,7 +62,7 @@ int policyBenchmark(int rules, int submitted)
     // 1. Evaluation in process: the policy as the gateway reads it, every rule walked.
     QList<PolicyError> errors;
     const qint64 loadStart = nowNs();
-    const auto policy = PolicyFile::parse(policyOf(rules), u"bench"_s, PolicyFile::Approvers{{}, 1, false, {}}, &errors);
+    const auto policy = PolicyFile::parse(policyOf(rules), u"bench"_s, PolicyFile::Known{{}, 1, false, {}}, &errors);
     const double loadMs = double(nowNs() - loadStart) / 1e6;
     if (!policy) {
         std::fprintf(stderr, "countersign-bench: the generated policy does not load: %s\n",

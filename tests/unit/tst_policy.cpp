@@ -15,9 +15,9 @@ class TestPolicy : public QObject
 {
     Q_OBJECT
 
-    static PolicyFile::Approvers approvers()
+    static PolicyFile::Known approvers()
     {
-        PolicyFile::Approvers known;
+        PolicyFile::Known known;
         known.perGroup = {{u"sre"_s, 3}, {u"security"_s, 2}, {u"dba"_s, 1}};
         known.total = 5;
         return known;
@@ -289,9 +289,7 @@ private Q_SLOTS:
         const Quorum::Progress progress = parsed->progress(approvers);
         QCOMPARE(progress.have, have);
         QCOMPARE(progress.needed, needed);
-        QStringList open;
-        for (const QuorumTerm &term : progress.open)
-            open.append(Quorum{{{term}}}.toString());
+        const QStringList open = progress.missing();
         QCOMPARE(open.join(u" AND "_s), waitingFor);
         QCOMPARE(parsed->isMet(approvers), waitingFor.isEmpty());
     }
