@@ -131,17 +131,14 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         return writeError(responder, Status::UpgradeRequired, u"upgrade_required"_s,
                           u"The feed is a websocket; connect with a websocket client."_s);
     }
-    const bool v1 = parts.size() >= 2 && parts[0] == u"v1";
-    const QString resource = v1 ? parts[1] : QString();
-    const bool known = v1 && ((parts.size() == 2 && (resource == u"gateway" || resource == u"keys" ||
-                                                     resource == u"actions" || resource == u"audit" ||
-                                                     resource == u"metrics")) ||
-                              (resource == u"actions" && parts.size() == 3) ||
-                              (resource == u"policy" && parts.size() == 3 && parts[2] == u"explain") ||
-                              (resource == u"actions" && parts.size() == 4 &&
-                               (parts[3] == u"cancel" || parts[3] == u"decision" || parts[3] == u"execution" ||
-                                parts[3] == u"withdraw")));
-    if (!known)
+    // The path first (404 before anything else), then the body's size and the token, then the method.
+    QString actionId;
+    QList<const Route *> matching;
+    for (const Route &route : routes()) {
+        if (route.matches(parts, &actionId))
+            matching.append(&route);
+    }
+    if (matching.isEmpty())
         return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no such endpoint."_s);
 
     if (request.body().size() > kMaxBodyBytes) {
@@ -159,55 +156,100 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         }
         return writeError(responder, refusal);
     }
-
-    // Which methods each path takes; GET and POST share /v1/keys, /v1/actions and …/decision.
-    const QString tail = parts.size() == 4 ? parts[3] : QString();
-    const bool getAllowed = (parts.size() != 4 || tail == u"decision") && resource != u"policy";
-    const bool postAllowed = resource != u"gateway" && resource != u"audit" && resource != u"metrics" &&
-                             (parts.size() != 3 || resource == u"policy");
-    if (!((method == Method::Get && getAllowed) || (method == Method::Post && postAllowed))) {
-        const QString allowed = getAllowed && postAllowed ? u"GET or POST"_s : getAllowed ? u"GET"_s : u"POST"_s;
+    const auto route = std::find_if(matching.cbegin(), matching.cend(),
+                                    [method](const Route *candidate) { return candidate->method == method; });
+    if (route == matching.cend()) {
+        QStringList allowed;
+        for (const Route *candidate : std::as_const(matching))
+            allowed.append(candidate->method == Method::Get ? u"GET"_s : u"POST"_s);
         return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed,
-                          u"Use %1 on %2."_s.arg(allowed, path));
+                          u"Use %1 on %2."_s.arg(allowed.join(u" or "_s), path));
     }
-    const bool get = method == Method::Get;
-    if (resource == u"gateway")
-        return SigningEndpoints::gatewayInfo(*m_service, m_gatewayId, *principal, m_auditKey, responder);
-    if (resource == u"audit")
-        return AuditEndpoints::page(*m_service, *principal, request, responder);
-    if (resource == u"policy")
-        return explain(*principal, request, responder);
-    if (resource == u"metrics") {
-        if (principal->role == Role::Agent)
-            return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole,
-                              u"Metrics are for approvers and auditors."_s);
-        return responder.write(m_metrics ? m_metrics() : QByteArray(),
-                               QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
+    (*route)->handler(*this, Call{request, responder, socket, *principal, actionId});
+}
+
+bool HttpApi::Route::matches(const QStringList &parts, QString *actionId) const
+{
+    if (parts.size() != segments.size())
+        return false;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (segments[i] == u"{id}")
+            *actionId = parts[i];
+        else if (segments[i] != parts[i])
+            return false;
     }
-    if (resource == u"keys") {
-        if (get)
-            return SigningEndpoints::listKeys(*m_service, *principal, responder);
-        if (const auto body = readObject(request, responder))
-            SigningEndpoints::enrollKey(*m_service, *principal, *body, responder);
-        return;
-    }
-    if (parts.size() == 2) {
-        if (get)
-            return SigningEndpoints::listPending(*m_service, *principal, responder);
-        return submit(*principal, request, responder);
-    }
-    if (parts.size() == 3)
-        return fetch(*principal, parts[2], request, responder, socket);
-    if (tail == u"cancel")
-        return cancel(*principal, parts[2], responder);
-    if (tail == u"withdraw")
-        return withdrawApproval(*principal, parts[2], responder);
-    if (tail == u"execution")
-        return reportExecution(*principal, parts[2], request, responder);
-    if (get)
-        return SigningEndpoints::getDecision(*m_service, *principal, parts[2], responder);
-    if (const auto body = readObject(request, responder))
-        SigningEndpoints::postDecision(*m_service, *principal, parts[2], *body, responder);
+    return true;
+}
+
+const QList<HttpApi::Route> &HttpApi::routes()
+{
+    // Every endpoint once: its method, its path, and what answers it (docs/protocol.md).
+    const auto route = [](Method method, const QString &path, Route::Handler handler) {
+        return Route{method, path.split(u'/', Qt::SkipEmptyParts), handler};
+    };
+    static const QList<Route> table{
+        route(Method::Get, u"/v1/gateway"_s,
+              [](HttpApi &api, const Call &call) {
+                  SigningEndpoints::gatewayInfo(*api.m_service, api.m_gatewayId, call.principal, api.m_auditKey,
+                                                call.responder);
+              }),
+        route(Method::Get, u"/v1/audit"_s,
+              [](HttpApi &api, const Call &call) {
+                  AuditEndpoints::page(*api.m_service, call.principal, call.request, call.responder);
+              }),
+        route(Method::Get, u"/v1/metrics"_s, [](HttpApi &api, const Call &call) { api.metrics(call); }),
+        route(Method::Post, u"/v1/policy/explain"_s,
+              [](HttpApi &api, const Call &call) { api.explain(call.principal, call.request, call.responder); }),
+        route(Method::Get, u"/v1/keys"_s,
+              [](HttpApi &api, const Call &call) {
+                  SigningEndpoints::listKeys(*api.m_service, call.principal, call.responder);
+              }),
+        route(Method::Post, u"/v1/keys"_s,
+              [](HttpApi &api, const Call &call) {
+                  if (const auto body = readObject(call.request, call.responder))
+                      SigningEndpoints::enrollKey(*api.m_service, call.principal, *body, call.responder);
+              }),
+        route(Method::Get, u"/v1/actions"_s,
+              [](HttpApi &api, const Call &call) {
+                  SigningEndpoints::listPending(*api.m_service, call.principal, call.responder);
+              }),
+        route(Method::Post, u"/v1/actions"_s,
+              [](HttpApi &api, const Call &call) { api.submit(call.principal, call.request, call.responder); }),
+        route(Method::Get, u"/v1/actions/{id}"_s,
+              [](HttpApi &api, const Call &call) {
+                  api.fetch(call.principal, call.actionId, call.request, call.responder, call.socket);
+              }),
+        route(Method::Post, u"/v1/actions/{id}/cancel"_s,
+              [](HttpApi &api, const Call &call) { api.cancel(call.principal, call.actionId, call.responder); }),
+        route(Method::Post, u"/v1/actions/{id}/withdraw"_s,
+              [](HttpApi &api, const Call &call) {
+                  api.withdrawApproval(call.principal, call.actionId, call.responder);
+              }),
+        route(Method::Post, u"/v1/actions/{id}/execution"_s,
+              [](HttpApi &api, const Call &call) {
+                  api.reportExecution(call.principal, call.actionId, call.request, call.responder);
+              }),
+        route(Method::Get, u"/v1/actions/{id}/decision"_s,
+              [](HttpApi &api, const Call &call) {
+                  SigningEndpoints::getDecision(*api.m_service, call.principal, call.actionId, call.responder);
+              }),
+        route(Method::Post, u"/v1/actions/{id}/decision"_s,
+              [](HttpApi &api, const Call &call) {
+                  if (const auto body = readObject(call.request, call.responder))
+                      SigningEndpoints::postDecision(*api.m_service, call.principal, call.actionId, *body,
+                                                     call.responder);
+              }),
+    };
+    return table;
+}
+
+void HttpApi::metrics(const Call &call)
+{
+    if (call.principal.role == Role::Agent)
+        return writeError(call.responder, Status::Forbidden, ErrorCode::ForbiddenRole,
+                          u"Metrics are for approvers and auditors."_s);
+    call.responder.write(m_metrics ? m_metrics() : QByteArray(),
+                         QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
 }
 
 void HttpApi::submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder)

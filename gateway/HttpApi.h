@@ -4,6 +4,7 @@
 #include "PrincipalDirectory.h"
 
 #include <QAbstractHttpServer>
+#include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMultiHash>
 #include <QPointer>
@@ -40,8 +41,31 @@ protected:
 
 private:
     struct ParkedPoll;
+    using Method = QHttpServerRequest::Method;
+    // One request on its way to its endpoint, after the path matched and the token was accepted.
+    struct Call
+    {
+        const QHttpServerRequest &request;
+        QHttpServerResponder &responder;
+        QTcpSocket *socket;
+        const Principal &principal;
+        QString actionId; // the {id} of the path, where it has one
+    };
+    // One endpoint: its method, its path ("{id}" stands for an action's id), what answers it.
+    struct Route
+    {
+        using Handler = void (*)(HttpApi &api, const Call &call);
+        Method method;
+        QStringList segments;
+        Handler handler;
+
+        bool matches(const QStringList &parts, QString *actionId) const;
+    };
+    static const QList<Route> &routes();
 
     void route(const QHttpServerRequest &request, QHttpServerResponder &responder, QTcpSocket *socket);
+    // GET /v1/metrics (Prometheus text), for approvers and auditors.
+    void metrics(const Call &call);
     // Why the request's body length has more than one reading (Content-Length with
     // Transfer-Encoding, or two Content-Lengths), or nothing.
     static std::optional<QString> framingProblem(const QHttpServerRequest &request);
