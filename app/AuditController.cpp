@@ -23,9 +23,9 @@ AuditController::~AuditController()
     delete m_browser; // it reads the mirror, which goes next
 }
 
-void AuditController::setEndpoint(const QUrl &gatewayUrl, const QString &token)
+void AuditController::setEndpoint(const QUrl &gatewayUrl, const QString &token, const TlsTrust &trust)
 {
-    m_client.setEndpoint(gatewayUrl, token);
+    m_client.setEndpoint(gatewayUrl, token, trust);
     if (gatewayUrl == m_gatewayUrl && m_mirror)
         return;
     m_gatewayUrl = gatewayUrl;

@@ -28,7 +28,7 @@ public:
     ~AuditController() override;
 
     // Opens (or switches to) the mirror of `gatewayUrl`; syncs with `token` when asked to.
-    void setEndpoint(const QUrl &gatewayUrl, const QString &token);
+    void setEndpoint(const QUrl &gatewayUrl, const QString &token, const TlsTrust &trust = {});
     // Sync now (feed connected), or soon (new events arrive in bursts).
     void syncNow();
     void syncSoon();

@@ -166,7 +166,7 @@ void ConsoleController::start(const QList<GatewaySession::Options> &gateways)
     QList<GatewaySession::Options> chosen = gateways;
     if (chosen.isEmpty()) {
         for (const GatewayEntry &entry : GatewayList::load())
-            chosen.append({entry.name, entry.url, {}, {}, {}});
+            chosen.append({entry.name, entry.url, {}, {}, {}, entry.trust});
     }
     if (chosen.isEmpty())
         chosen.append(GatewaySession::Options{}); // its session asks which gateway

@@ -15,7 +15,8 @@ QList<GatewayEntry> load()
         settings.setArrayIndex(i);
         const QUrl url(settings.value(u"url"_s).toString());
         if (url.isValid() && !url.isEmpty())
-            gateways.append({settings.value(u"name"_s).toString(), url});
+            gateways.append({settings.value(u"name"_s).toString(), url,
+                             {settings.value(u"ca_file"_s).toString(), settings.value(u"fingerprint"_s).toString()}});
     }
     settings.endArray();
     // Before several gateways: one URL, stored as a QUrl variant under gateway/url.
@@ -24,7 +25,7 @@ QList<GatewayEntry> load()
         const QUrl url = legacy.toUrl();
         settings.remove(u"gateway"_s);
         if (url.isValid() && !url.isEmpty()) {
-            gateways.append({QString(), url});
+            gateways.append({QString(), url, {}});
             save(gateways);
         }
     }
@@ -40,6 +41,8 @@ void save(const QList<GatewayEntry> &gateways)
         settings.setArrayIndex(i);
         settings.setValue(u"name"_s, gateways.at(i).name);
         settings.setValue(u"url"_s, gateways.at(i).url.toString());
+        settings.setValue(u"ca_file"_s, gateways.at(i).trust.caFile);
+        settings.setValue(u"fingerprint"_s, gateways.at(i).trust.fingerprint);
     }
     settings.endArray();
 }
@@ -49,9 +52,10 @@ void remember(const GatewayEntry &entry)
     QList<GatewayEntry> gateways = load();
     for (GatewayEntry &known : gateways) {
         if (known.url == entry.url) {
-            if (known.name == entry.name)
+            if (known.name == entry.name && known.trust == entry.trust)
                 return;
             known.name = entry.name;
+            known.trust = entry.trust;
             return save(gateways);
         }
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/TlsTrust.h"
+
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -12,6 +14,7 @@ struct GatewayEntry
 {
     QString name;
     QUrl url;
+    TlsTrust trust = {}; // a pinned CA file or fingerprint, for https://
     bool operator==(const GatewayEntry &) const = default;
 };
 

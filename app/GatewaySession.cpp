@@ -49,6 +49,10 @@ GatewaySession::GatewaySession(const Options &options, const Clock *clock, Keych
     });
     connect(m_feed.get(), &FeedClient::decisionAnswered, this, &GatewaySession::onDecisionAnswered);
     connect(m_feed.get(), &FeedClient::authenticationFailed, this, &GatewaySession::onAuthenticationFailed);
+    connect(m_feed.get(), &FeedClient::tlsFailed, this, [this](const QString &sentence) {
+        setStateText(tr("%1: %2").arg(m_name, sentence));
+        Q_EMIT problem(tr("%1: %2").arg(m_name, sentence));
+    });
     connect(m_feed.get(), &FeedClient::serverError, this, [this](const WireError &error) {
         setStateText(tr("%1 reported: %2").arg(m_name, ErrorText::forError(error)));
     });
@@ -167,12 +171,21 @@ void GatewaySession::connectFeed(const QString &token)
 {
     // A gateway reached with a token of the keychain or the dialog is one to come back to; a dev
     // gateway's token from the command line is for this run only.
+    QString refusal = m_options.trust.refuse(m_url).value_or(QString());
+    if (refusal.isEmpty())
+        m_options.trust.sslConfiguration(&refusal);
+    if (!refusal.isEmpty()) { // never a silent retry: the approver reads why
+        setStateText(tr("%1: %2").arg(m_name, refusal));
+        Q_EMIT problem(refusal);
+        return;
+    }
     if (m_options.token.isEmpty())
-        GatewayList::remember({m_options.name, m_url});
+        GatewayList::remember({m_options.name, m_url, m_options.trust});
     m_feed->setEndpoint(m_url, token);
-    m_client.setEndpoint(m_url, token);
-    m_keys->setEndpoint(m_url, token);
-    m_audit->setEndpoint(m_url, token);
+    m_feed->setTrust(m_options.trust, &refusal);
+    m_client.setEndpoint(m_url, token, m_options.trust);
+    m_keys->setEndpoint(m_url, token, m_options.trust);
+    m_audit->setEndpoint(m_url, token, m_options.trust);
     m_feed->start(m_feed->lastSeq());
 }
 

@@ -39,6 +39,7 @@ public:
         // pkcs11:/fido2:/software: URI (see docs/cli.md), or a dev software key.
         QString keyUri;
         QByteArray devSigningSeed;
+        TlsTrust trust = {}; // how the certificate of an https:// gateway is trusted
     };
 
     GatewaySession(const Options &options, const Clock *clock, KeychainTokenStore *keychain, QWidget *dialogParent,
@@ -53,6 +54,7 @@ public:
 
     QString name() const { return m_name; }
     QUrl url() const { return m_url; }
+    const TlsTrust &trust() const { return m_options.trust; }
     FeedClient *feed() const { return m_feed.get(); }
     DecisionSigner *signer() const { return m_signer.get(); }
     SigningKeySettings *signingKeys() const { return m_keys.get(); }

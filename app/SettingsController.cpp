@@ -38,10 +38,12 @@ SettingsDialog *SettingsController::open()
     connect(dialog, &SettingsDialog::addGatewayRequested, this, &SettingsController::addGateway);
     connect(dialog, &SettingsDialog::removeGatewayRequested, this, &SettingsController::removeGateway);
     connect(dialog, &SettingsDialog::testNewGatewayRequested, this,
-            [this](const QUrl &url, const QString &token) { testGateway(url, token, url.toString()); });
+            [this](const QUrl &url, const QString &token, const TlsTrust &trust) {
+                testGateway(url, token, url.toString(), trust);
+            });
     connect(dialog, &SettingsDialog::testGatewayRequested, this, [this](const QString &name) {
         if (GatewaySession *session = m_console->session(name))
-            testGateway(session->url(), {}, name);
+            testGateway(session->url(), {}, name, session->trust());
     });
     connect(dialog, &SettingsDialog::signingKeyGatewayChanged, this, &SettingsController::showSigningKey);
     connect(dialog, &SettingsDialog::applied, this, [this](const SettingsDialog::Values &values) {
@@ -102,12 +104,14 @@ void SettingsController::refreshGateways()
     m_dialog->setGateways(rows);
 }
 
-void SettingsController::addGateway(const QString &name, const QUrl &url, const QString &token)
+void SettingsController::addGateway(const QString &name, const QUrl &url, const QString &token, const TlsTrust &trust)
 {
     const QString label = name.isEmpty() ? GatewaySession::defaultName(url) : name;
+    if (const auto refused = trust.refuse(url))
+        return m_dialog->setGatewayStatus(*refused);
     if (GatewaySession *existing = m_console->session(label); existing && existing->name() == label)
         return m_dialog->setGatewayStatus(tr("A gateway named %1 is already connected.").arg(label));
-    GatewayList::remember({label, url});
+    GatewayList::remember({label, url, trust});
     m_keychain->write(url.toString(), token, this, [this, label](const KeychainTokenStore::Result &result) {
         if (m_dialog)
             m_dialog->setGatewayStatus(
@@ -116,7 +120,7 @@ void SettingsController::addGateway(const QString &name, const QUrl &url, const 
                                  "next start.")
                                   .arg(label, result.error));
     });
-    m_console->addGateway({label, url, token, {}, {}})->start();
+    m_console->addGateway({label, url, token, {}, {}, trust})->start();
 }
 
 void SettingsController::removeGateway(const QString &name)
@@ -134,10 +138,13 @@ void SettingsController::removeGateway(const QString &name)
         m_dialog->setGatewayStatus(tr("Removed %1 and its token.").arg(name));
 }
 
-void SettingsController::testGateway(const QUrl &url, const QString &token, const QString &label)
+void SettingsController::testGateway(const QUrl &url, const QString &token, const QString &label,
+                                      const TlsTrust &trust)
 {
+    if (const auto refused = trust.refuse(url))
+        return m_dialog->setGatewayStatus(*refused);
     auto *client = new AgentClient(&m_network, this);
-    client->setEndpoint(url, token);
+    client->setEndpoint(url, token, trust);
     const QString path = token.isEmpty() ? u"/healthz"_s : u"/v1/gateway"_s;
     client->get(path, this, [this, client, label, token](const AgentClient::Reply &reply) {
         client->deleteLater();
@@ -145,6 +152,8 @@ void SettingsController::testGateway(const QUrl &url, const QString &token, cons
             return;
         if (reply.unreachable())
             return m_dialog->setGatewayStatus(tr("%1 does not answer: %2").arg(label, reply.error.message));
+        if (reply.error.code == u"tls_untrusted")
+            return m_dialog->setGatewayStatus(reply.error.message);
         if (!reply.ok())
             return m_dialog->setGatewayStatus(tr("%1 answers, but refused: %2").arg(label, reply.error.message));
         if (token.isEmpty())

@@ -30,9 +30,9 @@ public:
 
 private:
     void refreshGateways();
-    void addGateway(const QString &name, const QUrl &url, const QString &token);
+    void addGateway(const QString &name, const QUrl &url, const QString &token, const TlsTrust &trust);
     void removeGateway(const QString &name);
-    void testGateway(const QUrl &url, const QString &token, const QString &label);
+    void testGateway(const QUrl &url, const QString &token, const QString &label, const TlsTrust &trust);
     // Ties the Signing keys page to `gateway`'s SigningKeySettings (and unties the one before).
     void showSigningKey(const QString &gateway);
 

@@ -34,10 +34,10 @@ SigningKeySettings::SigningKeySettings(KeychainTokenStore *keychain, DecisionSig
 {
 }
 
-void SigningKeySettings::setEndpoint(const QUrl &gatewayUrl, const QString &token)
+void SigningKeySettings::setEndpoint(const QUrl &gatewayUrl, const QString &token, const TlsTrust &trust)
 {
     m_gatewayUrl = gatewayUrl;
-    m_client.setEndpoint(gatewayUrl, token);
+    m_client.setEndpoint(gatewayUrl, token, trust);
     m_client.get(u"/v1/gateway"_s, this, [this](const AgentClient::Reply &reply) {
         const QString rpId = reply.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
         if (!rpId.isEmpty())

@@ -26,7 +26,7 @@ class SigningKeySettings : public QObject
 public:
     SigningKeySettings(KeychainTokenStore *keychain, DecisionSigner *signer, QObject *parent = nullptr);
 
-    void setEndpoint(const QUrl &gatewayUrl, const QString &token);
+    void setEndpoint(const QUrl &gatewayUrl, const QString &token, const TlsTrust &trust = {});
     // A key given on the command line (or the dev key): it wins over the remembered one.
     void setOverride(std::shared_ptr<Signer> signer, const QString &description);
     // The approver the feed's hello named: loads their remembered key.

@@ -49,6 +49,14 @@ void addOptions(QCommandLineParser &parser)
                       QCoreApplication::translate("main", "Use the approver token of a dev gateway's principals file; "
                                                           "the n-th belongs to the n-th --gateway."),
                       u"FILE"_s});
+    parser.addOption({u"ca-file"_s,
+                      QCoreApplication::translate("main", "Trust only this CA (PEM) for the --gateway certificates "
+                                                          "(or COUNTERSIGN_CA_FILE)."),
+                      u"FILE"_s});
+    parser.addOption({u"ca-fingerprint"_s,
+                      QCoreApplication::translate("main", "SHA-256 fingerprint of the --gateway certificate or its CA "
+                                                          "to pin (or COUNTERSIGN_CA_FINGERPRINT)."),
+                      u"SHA256"_s});
     parser.addOption({u"key"_s,
                       QCoreApplication::translate("main", "Your signing key: pkcs11:…, fido2:FILE or software:FILE "
                                                           "(for this run; File > Signing key… remembers one)."),
@@ -116,6 +124,11 @@ int main(int argc, char *argv[])
         options.name = named ? value.left(equals) : QString();
         options.url = QUrl::fromUserInput(named ? value.mid(equals + 1) : value);
         options.token = token;
+        options.trust = cs::TlsTrust::fromEnvironment();
+        if (parser.isSet(u"ca-file"_s))
+            options.trust.caFile = parser.value(u"ca-file"_s);
+        if (parser.isSet(u"ca-fingerprint"_s))
+            options.trust.fingerprint = parser.value(u"ca-fingerprint"_s);
         options.keyUri = parser.value(u"key"_s);
         if (i < devFiles.size()) {
             QString error;

@@ -56,7 +56,7 @@ bool ApproverCommand::parse(const QStringList &arguments)
     if (!context)
         return false;
     m_context = *context;
-    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     m_json = parser.isSet(u"json"_s);
     if (m_mode == Mode::KeyEnroll)
         m_label = parser.value(u"label"_s);

@@ -49,7 +49,7 @@ bool AuditCommand::parse(const QStringList &arguments)
         printErr(u"countersign-cli: a bundle is a directory: give it with --out DIR"_s);
         return false;
     }
-    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     return true;
 }
 

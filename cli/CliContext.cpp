@@ -15,6 +15,12 @@ void CliContext::addOptions(QCommandLineParser &parser)
     parser.addOption({u"url"_s, u"Gateway URL (or COUNTERSIGN_URL)."_s, u"URL"_s});
     parser.addOption({u"token"_s, u"Bearer token (or COUNTERSIGN_TOKEN)."_s, u"TOKEN"_s});
     parser.addOption({u"dev-principals"_s, u"Take the token from a dev gateway's dev-principals.json."_s, u"FILE"_s});
+    parser.addOption({u"ca-file"_s, u"Trust only this CA (PEM) for the gateway's certificate (or COUNTERSIGN_CA_FILE)."_s,
+                      u"FILE"_s});
+    parser.addOption({u"ca-fingerprint"_s,
+                      u"SHA-256 fingerprint of the gateway's certificate or CA to pin (or COUNTERSIGN_CA_FINGERPRINT)."_s,
+                      u"SHA256"_s});
+    parser.addOption({u"insecure"_s, u"Allow plain http:// to a gateway on another machine."_s});
 }
 
 std::optional<CliContext> CliContext::resolve(const QCommandLineParser &parser, Role role, QString *error)
@@ -24,9 +30,21 @@ std::optional<CliContext> CliContext::resolve(const QCommandLineParser &parser, 
     context.gatewayUrl = QUrl(url);
     if (url.isEmpty() || !context.gatewayUrl.isValid() ||
         (context.gatewayUrl.scheme() != u"http" && context.gatewayUrl.scheme() != u"https")) {
-        *error = u"give the gateway as --url http://HOST:PORT or in COUNTERSIGN_URL"_s;
+        *error = u"give the gateway as --url https://HOST:PORT or in COUNTERSIGN_URL"_s;
         return std::nullopt;
     }
+    context.trust = TlsTrust::fromEnvironment();
+    if (parser.isSet(u"ca-file"_s))
+        context.trust.caFile = parser.value(u"ca-file"_s);
+    if (parser.isSet(u"ca-fingerprint"_s))
+        context.trust.fingerprint = parser.value(u"ca-fingerprint"_s);
+    context.trust.insecure = parser.isSet(u"insecure"_s);
+    if (const auto refused = context.trust.refuse(context.gatewayUrl)) {
+        *error = *refused;
+        return std::nullopt;
+    }
+    if (!context.trust.sslConfiguration(error))
+        return std::nullopt;
     if (parser.isSet(u"token"_s)) {
         context.token = parser.value(u"token"_s);
     } else if (parser.isSet(u"dev-principals"_s)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/TlsTrust.h"
 #include "domain/Principal.h"
 
 #include <QCommandLineParser>
@@ -22,6 +23,7 @@ struct CliContext
 {
     QUrl gatewayUrl;
     QString token;
+    TlsTrust trust; // --ca-file, --ca-fingerprint, --insecure (or COUNTERSIGN_CA_FILE, …)
 
     static void addOptions(QCommandLineParser &parser);
     static std::optional<CliContext> resolve(const QCommandLineParser &parser, Role role, QString *error);

@@ -41,7 +41,7 @@ bool ExplainCommand::parse(const QStringList &arguments)
 
 void ExplainCommand::run()
 {
-    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     m_client.post(u"/v1/policy/explain"_s, m_body, this, [this](const AgentClient::Reply &reply) {
         if (!reply.ok()) {
             printErr(u"countersign-cli: %1 (%2)"_s.arg(reply.error.message, reply.error.code));

@@ -134,7 +134,7 @@ void HookCommand::run()
     if (!action)
         return decide(false, u"Countersign refused the tool call: %1."_s.arg(error));
     m_action = *action;
-    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     m_client.setSubmitRetry(5); // a blip, not an outage: the tool call waits that long at most
     m_client.submit(*action, this, [this](const AgentClient::Reply &reply) { onSubmitted(reply); });
 }

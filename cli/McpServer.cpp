@@ -50,7 +50,7 @@ bool McpServer::parse(const QStringList &arguments)
 
 void McpServer::run()
 {
-    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     m_client.setSubmitRetry(30);
     m_input = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
     connect(m_input.get(), &QSocketNotifier::activated, this, &McpServer::readInput);

@@ -44,7 +44,7 @@ bool ReportCommand::parse(const QStringList &arguments)
 
 void ReportCommand::run()
 {
-    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     post(&m_client, m_actionId, m_report, this, [](const AgentClient::Reply &reply) {
         if (!reply.ok()) {
             printErr(u"countersign-cli: %1 (%2)"_s.arg(reply.error.message, reply.error.code));

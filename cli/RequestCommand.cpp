@@ -64,7 +64,7 @@ bool RequestCommand::parse(const QStringList &arguments)
 
 void RequestCommand::run()
 {
-    m_client.setEndpoint(m_context.gatewayUrl, m_context.token);
+    m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     m_client.setSubmitRetry(m_retrySeconds); // a gateway restarting: the same request again, never twice
     if (m_existingId.isEmpty())
         return m_client.submit(m_body, this, [this](const AgentClient::Reply &reply) { onSubmitted(reply); });

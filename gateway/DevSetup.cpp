@@ -47,7 +47,7 @@ bool addDevPrincipals(GatewayConfig &config, QString *error)
     key.approvedAt = key.createdAt;
     config.keys.append(key);
     const auto add = [&config](const DevPrincipals::Entry &entry, Role role, const QString &name) {
-        config.principals.append({Principal{entry.id, name, role, {u"dev"_s}}, Tokens::hash(entry.token)});
+        config.principals.append({Principal{entry.id, name, role, {u"dev"_s}}, Tokens::hash(entry.token), {}});
     };
     add(dev->agent, Role::Agent, u"Dev agent"_s);
     add(dev->approver, Role::Approver, u"Dev approver"_s);

@@ -27,6 +27,11 @@ std::optional<Action> actionFromBody(const QByteArray &body)
 
 } // namespace
 
+namespace {
+// What the store says of its writes before it tried one.
+const QString kNotProbed = QStringLiteral("The store was not tried yet.");
+} // namespace
+
 QString sqlError(const QSqlQuery &query)
 {
     return query.lastError().text();
@@ -65,6 +70,10 @@ bool EventStore::open(const QString &path, QString *error)
         return false;
     }
     readHead();
+    // A store that opens but cannot be written (a read-only file) serves reads, and says so.
+    m_lastWriteError = kNotProbed;
+    if (const QString why = unwritable(); !why.isEmpty())
+        qCCritical(lcStore).noquote() << why << "- the gateway serves reads and /readyz answers 503";
     return true;
 }
 
@@ -136,11 +145,32 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
             *error = sqlError(control);
         control.exec(u"ROLLBACK"_s);
         qCCritical(lcStore) << "could not record" << event.type << "for" << event.actionId << ":" << *error;
+        m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
         return std::nullopt;
     }
+    m_lastWriteError.clear();
     m_headSeq = event.seq;
     m_headHash = event.hash;
     return event;
+}
+
+QString EventStore::unwritable()
+{
+    if (m_lastWriteError.isEmpty() || (m_sinceProbe.isValid() && m_sinceProbe.elapsed() < 1000))
+        return m_lastWriteError;
+    m_sinceProbe.start();
+    // A real write, made durable, that changes nothing.
+    QSqlQuery probe(m_db);
+    if (probe.exec(u"BEGIN IMMEDIATE"_s) && probe.exec(u"UPDATE schema_version SET version = version"_s) &&
+        probe.exec(u"COMMIT"_s)) {
+        if (m_lastWriteError != kNotProbed)
+            qCInfo(lcStore) << "the store takes writes again";
+        m_lastWriteError.clear();
+    } else {
+        m_lastWriteError = u"The store refuses writes: %1"_s.arg(sqlError(probe));
+        probe.exec(u"ROLLBACK"_s);
+    }
+    return m_lastWriteError;
 }
 
 std::pair<qint64, QString> EventStore::currentHead()

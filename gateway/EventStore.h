@@ -4,6 +4,7 @@
 #include "domain/Action.h"
 #include "domain/Event.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -52,6 +53,11 @@ public:
     // it: a checkpoint signed after it read them would otherwise never reach it.
     QList<AuditChain::Checkpoint> checkpointsCovering(qint64 after, qint64 upTo) const;
 
+    // Empty while the store takes writes; otherwise why not (the last write failed: a full disk,
+    // a read-only file). Once a write failed, each call at most once a second tries a small
+    // durable write to see whether the store recovered.
+    QString unwritable();
+
     // For the stores that share this database and its transactions (KeyRegistry).
     QSqlDatabase database() const { return m_db; }
 
@@ -89,6 +95,8 @@ private:
     QSqlQuery m_upsertAction;
     qint64 m_headSeq = 0;
     QString m_headHash;
+    QString m_lastWriteError; // empty after a write that succeeded
+    QElapsedTimer m_sinceProbe;
 };
 
 QString sqlError(const QSqlQuery &query);

@@ -13,9 +13,19 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-FeedHub::FeedHub(ActionService *service, PrincipalDirectory *principals, QString gatewayId, QObject *parent)
-    : QObject(parent), m_service(service), m_principals(principals), m_gatewayId(std::move(gatewayId))
+namespace {
+// An audit page is answered at once while less than this waits to be written to its console.
+constexpr qint64 kAuditSlackBytes = 256 * 1024;
+// A console that keeps sending over its rate this many times in a row is closed.
+constexpr int kMaxRefusedInARow = 100;
+} // namespace
+
+FeedHub::FeedHub(ActionService *service, PrincipalDirectory *principals, Refusals *refusals, QString gatewayId,
+                 FeedLimits limits, QObject *parent)
+    : QObject(parent), m_service(service), m_principals(principals), m_refusals(refusals),
+      m_gatewayId(std::move(gatewayId)), m_limits(limits)
 {
+    m_clock.start();
     connect(m_service, &ActionService::eventRecorded, this, &FeedHub::broadcast);
 }
 
@@ -23,13 +33,18 @@ void FeedHub::accept(std::unique_ptr<QWebSocket> owned)
 {
     QWebSocket *socket = owned.release();
     socket->setParent(this);
+    // Frames and messages past the bound are refused from their header, before they are read.
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxMessageBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxMessageBytes));
     connect(socket, &QWebSocket::disconnected, this, [this, socket] {
         m_sessions.remove(socket);
         socket->deleteLater();
     });
     WireError refusal;
     qint64 retryAfter = 0;
-    const auto principal = m_principals->authenticate(socket->request().rawHeader("Authorization"),
+    const QString certificateName =
+        m_clientNames ? m_clientNames(socket->peerAddress(), socket->peerPort()) : QString();
+    const auto principal = m_principals->authenticate(socket->request().rawHeader("Authorization"), certificateName,
                                                       socket->peerAddress(), &refusal, &retryAfter);
     if (!principal)
         return refuse(socket, FeedMessages::kCloseUnauthenticated, refusal);
@@ -47,12 +62,54 @@ void FeedHub::refuse(QWebSocket *socket, int closeCode, const WireError &error)
     socket->close(QWebSocketProtocol::CloseCode(closeCode), error.message);
 }
 
+void FeedHub::send(QWebSocket *socket, const QString &message)
+{
+    socket->sendTextMessage(message);
+    if (socket->bytesToWrite() <= m_limits.maxSendBufferBytes)
+        return;
+    m_refusals->record(u"slow_consumer"_s, socket->peerAddress(),
+                       u"A console left %1 bytes unread; it was disconnected and will resume."_s.arg(
+                           socket->bytesToWrite()));
+    m_sessions.remove(socket);
+    socket->abort(); // a close frame would wait behind everything unread
+}
+
+bool FeedHub::allow(QWebSocket *socket, Session &session)
+{
+    const qint64 now = m_clock.elapsed();
+    const double rate = m_limits.messagesPerSecond;
+    session.allowance = std::min(2 * rate, session.allowance + (now - session.refilledAt) * rate / 1000.0);
+    session.refilledAt = now;
+    if (session.allowance >= 1) {
+        session.allowance -= 1;
+        session.refusedInARow = 0;
+        return true;
+    }
+    const QString message = u"More than %1 messages a second; this one was not read."_s.arg(m_limits.messagesPerSecond);
+    m_refusals->record(ErrorCode::RateLimited, socket->peerAddress(), message);
+    if (++session.refusedInARow > kMaxRefusedInARow) {
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, message);
+        return false;
+    }
+    send(socket, QString::fromUtf8(FeedMessages::error({ErrorCode::RateLimited, message})));
+    return false;
+}
+
 void FeedHub::start(QWebSocket *socket, const Principal &principal)
 {
+    Session &session = m_sessions[socket];
+    session.principal = principal;
+    session.allowance = 2.0 * m_limits.messagesPerSecond;
+    session.refilledAt = m_clock.elapsed();
+    connect(socket, &QWebSocket::bytesWritten, this, [this, socket] {
+        const auto it = m_sessions.find(socket);
+        if (it != m_sessions.end() && !it->pendingAudit.isEmpty() && socket->bytesToWrite() <= kAuditSlackBytes)
+            answerAudit(socket, std::exchange(it->pendingAudit, {}));
+    });
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &text) { onMessage(socket, text); });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [socket] {
-        socket->sendTextMessage(QString::fromUtf8(
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
+        send(socket, QString::fromUtf8(
             FeedMessages::error({ErrorCode::MalformedMessage, u"The feed takes JSON text messages only."_s})));
     });
     socket->sendTextMessage(
@@ -79,14 +136,15 @@ void FeedHub::catchUp(QWebSocket *socket, const Principal &principal)
         replay(socket, sinceSeq);
     else
         sendSnapshot(socket);
-    m_sessions.insert(socket, principal); // from here on every event is pushed to it
+    if (const auto it = m_sessions.find(socket); it != m_sessions.end())
+        it->live = true; // from here on every event is pushed to it
     qCInfo(lcGateway) << "feed opened for" << principal.id << (resumed ? "resuming after" : "from snapshot")
                       << (resumed ? sinceSeq : head);
 }
 
 void FeedHub::sendSnapshot(QWebSocket *socket)
 {
-    socket->sendTextMessage(QString::fromUtf8(FeedMessages::snapshot(m_service->headSeq(), m_service->pendingTexts())));
+    send(socket, QString::fromUtf8(FeedMessages::snapshot(m_service->headSeq(), m_service->pendingTexts())));
 }
 
 void FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)
@@ -96,8 +154,8 @@ void FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)
     for (;;) {
         const QList<Event> events = m_service->eventsAfter(after, kPage);
         for (const Event &event : events)
-            socket->sendTextMessage(QString::fromUtf8(FeedMessages::event(event)));
-        if (events.size() < kPage)
+            send(socket, QString::fromUtf8(FeedMessages::event(event)));
+        if (events.size() < kPage || !m_sessions.contains(socket))
             break;
         after = events.last().seq;
     }
@@ -108,43 +166,58 @@ void FeedHub::broadcast(const Event &event)
     if (m_sessions.isEmpty())
         return;
     const QString message = QString::fromUtf8(FeedMessages::event(event));
-    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
-        it.key()->sendTextMessage(message);
+    const QList<QWebSocket *> sockets = m_sessions.keys(); // a slow one may be dropped meanwhile
+    for (QWebSocket *socket : sockets) {
+        if (m_sessions.value(socket).live)
+            send(socket, message);
+    }
 }
 
 void FeedHub::onMessage(QWebSocket *socket, const QString &text)
 {
+    const auto session = m_sessions.find(socket);
+    if (session == m_sessions.end() || !allow(socket, *session))
+        return;
     QString type;
     WireError error;
     const auto message = FeedMessages::parse(text.toUtf8(), &type, &error);
-    if (!message) {
-        socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(error)));
-        return;
-    }
+    if (!message)
+        return send(socket, QString::fromUtf8(FeedMessages::error(error)));
     if (type == u"decide")
         return onDecide(socket, *message);
     if (type == u"audit")
         return onAudit(socket, *message);
-    socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(
-        {ErrorCode::UnknownMessageType, u"The feed does not know the message type '%1'."_s.arg(type)})));
+    send(socket, QString::fromUtf8(FeedMessages::error(
+                     {ErrorCode::UnknownMessageType, u"The feed does not know the message type '%1'."_s.arg(type)})));
 }
 
 void FeedHub::onAudit(QWebSocket *socket, const QJsonObject &message)
 {
+    // One page in flight per console: the next is built once the previous was (nearly) written.
+    if (socket->bytesToWrite() <= kAuditSlackBytes)
+        return answerAudit(socket, message);
+    Session &session = m_sessions[socket];
+    if (!session.pendingAudit.isEmpty()) {
+        return send(socket, QString::fromUtf8(FeedMessages::error(
+                                {ErrorCode::RateLimited, u"One audit page at a time: read the previous one first."_s})));
+    }
+    session.pendingAudit = message;
+}
+
+void FeedHub::answerAudit(QWebSocket *socket, const QJsonObject &message)
+{
     // The same page as GET /v1/audit; everyone on the feed (approvers, auditors) may read it.
     const qint64 after = message.value(u"after"_s).toInteger(0);
     const int limit = message.value(u"limit"_s).toInt(AuditEndpoints::kDefaultLimit);
-    if (const auto invalid = AuditEndpoints::checkPage(after, limit)) {
-        socket->sendTextMessage(QString::fromUtf8(FeedMessages::error(*invalid)));
-        return;
-    }
+    if (const auto invalid = AuditEndpoints::checkPage(after, limit))
+        return send(socket, QString::fromUtf8(FeedMessages::error(*invalid)));
     const QJsonObject more{{u"type"_s, u"audit_page"_s}, {u"request_id"_s, message.value(u"request_id"_s).toString()}};
-    socket->sendTextMessage(QString::fromUtf8(AuditEndpoints::pageText(*m_service, after, limit, more)));
+    send(socket, QString::fromUtf8(AuditEndpoints::pageText(*m_service, after, limit, more)));
 }
 
 void FeedHub::onDecide(QWebSocket *socket, const QJsonObject &message)
 {
-    const Principal principal = m_sessions.value(socket);
+    const Principal principal = m_sessions.value(socket).principal;
     FeedMessages::DecisionResult result;
     result.requestId = message.value(u"request_id"_s).toString();
     WireError error;
@@ -165,7 +238,7 @@ void FeedHub::onDecide(QWebSocket *socket, const QJsonObject &message)
     result.error = error;
     qCInfo(lcGateway) << "decision by" << principal.id << "on" << result.actionId
                       << (result.accepted ? u"accepted"_s : error.code);
-    socket->sendTextMessage(QString::fromUtf8(FeedMessages::decisionResult(result)));
+    send(socket, QString::fromUtf8(FeedMessages::decisionResult(result)));
 }
 
 } // namespace cs

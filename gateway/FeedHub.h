@@ -2,10 +2,14 @@
 
 #include "ActionService.h"
 #include "PrincipalDirectory.h"
+#include "Refusals.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QWebSocket;
@@ -15,6 +19,8 @@ namespace cs {
 // Serves /v1/feed: the live tail of the event log for consoles. Each websocket is authenticated
 // as soon as it opens (Qt 6.4 has no upgrade verifier), then gets hello, a snapshot or exactly
 // the events after its since_seq, then every new event. Decisions arrive here as `decide`.
+// Each socket is bounded: frames and messages in (FeedLimits), messages per second, one audit page
+// in flight, and the unread messages out (a console that stops reading is dropped).
 class FeedHub : public QObject
 {
     Q_OBJECT
@@ -22,12 +28,30 @@ public:
     // A reconnecting console further behind than this gets a fresh snapshot instead of a replay.
     static constexpr qint64 kMaxReplayEvents = 10000;
 
-    FeedHub(ActionService *service, PrincipalDirectory *principals, QString gatewayId, QObject *parent = nullptr);
+    FeedHub(ActionService *service, PrincipalDirectory *principals, Refusals *refusals, QString gatewayId,
+            FeedLimits limits = {}, QObject *parent = nullptr);
 
     void accept(std::unique_ptr<QWebSocket> socket);
     int sessionCount() const { return int(m_sessions.size()); }
+    // Where the verified client certificate of a connection is known (mutual TLS).
+    void setClientNames(std::function<QString(const QHostAddress &, quint16)> names) { m_clientNames = std::move(names); }
 
 private:
+    struct Session
+    {
+        Principal principal;
+        bool live = false;         // caught up: every new event is pushed to it
+        double allowance = 0;      // messages it may send now (a token bucket)
+        qint64 refilledAt = 0;     // ms on m_clock
+        int refusedInARow = 0;
+        QJsonObject pendingAudit;  // an audit request waiting for the previous page to be read
+    };
+    // Sends a message, or drops a console whose unread messages passed the bound (it reconnects
+    // and resumes from its last seq).
+    void send(QWebSocket *socket, const QString &message);
+    // Whether the console may send another message now.
+    bool allow(QWebSocket *socket, Session &session);
+    void answerAudit(QWebSocket *socket, const QJsonObject &message);
     void start(QWebSocket *socket, const Principal &principal);
     // Brings a newly opened feed up to the head (a snapshot, or the events after its since_seq)
     // and adds it to the sessions every event is pushed to.
@@ -42,8 +66,12 @@ private:
 
     ActionService *m_service;
     PrincipalDirectory *m_principals;
+    Refusals *m_refusals;
     QString m_gatewayId;
-    QHash<QWebSocket *, Principal> m_sessions;
+    FeedLimits m_limits;
+    std::function<QString(const QHostAddress &, quint16)> m_clientNames;
+    QElapsedTimer m_clock;
+    QHash<QWebSocket *, Session> m_sessions;
 };
 
 } // namespace cs

@@ -1,5 +1,6 @@
 #include "Gateway.h"
 
+#include "ServerTls.h"
 #include "signing/Crypto.h"
 #include "util/Log.h"
 
@@ -89,20 +90,66 @@ bool Gateway::start(QString *error)
             &AuditCheckpointer::onEventRecorded);
     if (!m_config.webhooks.isEmpty() && !startWebhooks(databasePath, error))
         return false;
-    m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_config.gatewayId);
+    m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, &m_refusals, m_config.gatewayId,
+                                       m_config.feedLimits);
     m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId, m_config.maxWaitSeconds);
     m_http->setAuditKey(m_auditCheckpointer->publicKey());
     m_http->setMetrics([this] { return metricsText(); });
+    m_http->setReadiness([this] { return m_store.unwritable(); });
     connect(m_http.get(), &HttpApi::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_feed->accept(m_http->nextPendingWebSocketConnection());
     });
+    return listen(error);
+}
 
-    m_port = m_http->listen(m_config.listenAddress, m_config.listenPort);
-    if (m_port == 0) {
-        *error = u"cannot listen on %1:%2"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort);
+bool Gateway::listen(QString *error)
+{
+    const QString where = u"%1:%2"_s.arg(m_config.listenAddress.toString()).arg(m_config.listenPort);
+    std::optional<QSslConfiguration> tls;
+    if (m_config.tls.enabled()) {
+        tls = ServerTls::load(m_config.tls, error);
+        if (!tls)
+            return false;
+    } else if (!m_config.listenAddress.isLoopback()) {
+        if (!m_config.insecureListen) {
+            *error = u"refusing to listen on %1 without TLS: tokens, commands and decisions would cross the network "
+                     "in clear text. Configure tls: (countersign-gateway tls self-signed makes a start), or give "
+                     "--insecure-listen behind a TLS-terminating proxy"_s.arg(where);
+            return false;
+        }
+        qCCritical(lcGateway).noquote() << "INSECURE: listening on" << where
+                                        << "without TLS (--insecure-listen); anyone on the path reads every token, "
+                                           "command and decision";
+    }
+    auto *listener = new Listener(m_config.limits, &m_refusals);
+    listener->setTls(tls);
+    if (!listener->listen(m_config.listenAddress, m_config.listenPort)) {
+        *error = u"cannot listen on %1: %2"_s.arg(where, listener->errorString());
+        delete listener;
         return false;
     }
+    m_http->bind(listener); // parents it
+    m_listener = listener;
+    m_listener->setAwaitingAnswer([this](const QTcpSocket *socket) { return m_http->isAwaiting(socket); });
+    const auto names = [this](const QHostAddress &peer, quint16 port) { return m_listener->clientName(peer, port); };
+    m_http->setClientNames(names);
+    m_feed->setClientNames(names);
+    m_port = listener->serverPort();
+    return true;
+}
+
+bool Gateway::reloadTls(QString *error)
+{
+    if (!m_config.tls.enabled() || !m_listener)
+        return true;
+    auto tls = ServerTls::load(m_config.tls, error);
+    if (!tls) {
+        qCWarning(lcGateway).noquote() << "TLS files not reloaded:" << *error << "- the ones in force stay";
+        return false;
+    }
+    m_listener->setTls(std::move(tls));
+    qCInfo(lcGateway) << "TLS certificate and key reloaded from" << m_config.tls.certificatePath;
     return true;
 }
 
@@ -120,7 +167,17 @@ QByteArray Gateway::metricsText() const
                       "countersign_auth_failures_total " + QByteArray::number(m_principals.throttle().failures()) + "\n"
                       "# HELP countersign_auth_lockouts_total Source addresses locked out for failing too often.\n"
                       "# TYPE countersign_auth_lockouts_total counter\n"
-                      "countersign_auth_lockouts_total " + QByteArray::number(m_principals.throttle().lockouts()) + "\n";
+                      "countersign_auth_lockouts_total " + QByteArray::number(m_principals.throttle().lockouts()) + "\n"
+                      "# HELP countersign_connections_open Connections open on the gateway's port.\n"
+                      "# TYPE countersign_connections_open gauge\n"
+                      "countersign_connections_open " + QByteArray::number(m_listener ? m_listener->openConnections() : 0) + "\n"
+                      "# HELP countersign_feed_clients Consoles on the feed.\n"
+                      "# TYPE countersign_feed_clients gauge\n"
+                      "countersign_feed_clients " + QByteArray::number(m_feed ? m_feed->sessionCount() : 0) + "\n"
+                      "# HELP countersign_refusals_total Requests and connections refused by the gateway's limits.\n"
+                      "# TYPE countersign_refusals_total counter\n";
+    for (auto it = m_refusals.counts().cbegin(); it != m_refusals.counts().cend(); ++it)
+        text += "countersign_refusals_total{code=\"" + it.key().toUtf8() + "\"} " + QByteArray::number(it.value()) + '\n';
     if (m_config.webhooks.isEmpty())
         return text;
     const QList<std::tuple<const char *, const char *, const char *>> series{
@@ -251,7 +308,7 @@ bool Gateway::reloadPolicy(QString *error)
 QUrl Gateway::url() const
 {
     QUrl url;
-    url.setScheme(u"http"_s);
+    url.setScheme(m_config.tls.enabled() ? u"https"_s : u"http"_s);
     url.setHost(m_config.listenAddress.toString());
     url.setPort(m_port);
     return url;

@@ -6,8 +6,10 @@
 #include "FeedHub.h"
 #include "GatewayConfig.h"
 #include "HttpApi.h"
+#include "Listener.h"
 #include "PolicyFile.h"
 #include "PrincipalDirectory.h"
+#include "Refusals.h"
 #include "WalCheckpointer.h"
 #include "WebhookDispatcher.h"
 
@@ -36,6 +38,9 @@ public:
     // Reads the policy file again (SIGHUP). On any mistake the policy in force stays, and false
     // comes back with every mistake in `error`.
     bool reloadPolicy(QString *error);
+    // Reads the TLS certificate and key again (SIGHUP): new connections get them, open ones keep
+    // theirs. On any mistake the ones in force stay.
+    bool reloadTls(QString *error);
     // The approvers and webhooks a policy may name, from the configuration.
     static PolicyFile::Known policyKnows(const GatewayConfig &config);
     QUrl url() const;
@@ -47,8 +52,10 @@ private:
     std::shared_ptr<const Policy> readPolicy(QStringList *mistakes) const;
     // The outgoing webhooks on their own thread, from the cursors in the store.
     bool startWebhooks(const QString &databasePath, QString *error);
-    // GET /v1/metrics: the log's head, what waits, and each webhook's deliveries.
+    // GET /v1/metrics: the log's head, what waits, connections, refusals, and each webhook's deliveries.
     QByteArray metricsText() const;
+    // Binds the port: TLS when configured, and never plaintext off loopback unless told.
+    bool listen(QString *error);
     // policy.loaded (with the file's SHA-256) or, when `policy` is null, policy.rejected.
     void recordPolicy(const Policy *policy, const QStringList &mistakes);
 
@@ -65,8 +72,10 @@ private:
     std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
     QThread m_webhookThread; // the WebhookDispatcher's, which it deletes when it ends
     QJsonArray m_webhookProgress; // as the dispatcher last reported it
+    Refusals m_refusals;
     std::unique_ptr<FeedHub> m_feed;
     std::unique_ptr<HttpApi> m_http;
+    Listener *m_listener = nullptr; // owned by m_http
     quint16 m_port = 0;
 };
 

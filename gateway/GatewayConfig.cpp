@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <functional>
+
 #include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
@@ -34,8 +36,8 @@ bool readPrincipals(const YAML::Node &list, GatewayConfig &config, QString *erro
     for (std::size_t i = 0; i < list.size(); ++i) {
         const YAML::Node node = list[i];
         const QString where = u"principals[%1]"_s.arg(i);
-        if (!node.IsMap() || !node["id"] || !node["role"] || !node["token_sha256"]) {
-            *error = where + u" needs id, role and token_sha256"_s;
+        if (!node.IsMap() || !node["id"] || !node["role"] || (!node["token_sha256"] && !node["certificate_cn"])) {
+            *error = where + u" needs id, role and token_sha256 (or certificate_cn)"_s;
             return false;
         }
         ConfiguredPrincipal entry;
@@ -51,8 +53,19 @@ bool readPrincipals(const YAML::Node &list, GatewayConfig &config, QString *erro
             for (const auto &group : groups)
                 entry.principal.groups.append(text(group));
         }
-        entry.tokenSha256 = text(node["token_sha256"]).toLower();
-        if (!sha256Hex.match(entry.tokenSha256).hasMatch()) {
+        if (node["certificate_cn"]) {
+            entry.certificateName = text(node["certificate_cn"]);
+            const bool taken = std::any_of(config.principals.cbegin(), config.principals.cend(),
+                                           [&entry](const ConfiguredPrincipal &other) {
+                                               return other.certificateName == entry.certificateName;
+                                           });
+            if (entry.certificateName.isEmpty() || taken) {
+                *error = where + u": certificate_cn '%1' is empty or used twice"_s.arg(entry.certificateName);
+                return false;
+            }
+        }
+        entry.tokenSha256 = node["token_sha256"] ? text(node["token_sha256"]).toLower() : QString();
+        if (node["token_sha256"] && !sha256Hex.match(entry.tokenSha256).hasMatch()) {
             *error = where + u": token_sha256 must be 64 hex digits"_s;
             return false;
         }
@@ -65,7 +78,8 @@ bool readPrincipals(const YAML::Node &list, GatewayConfig &config, QString *erro
             return false;
         }
         ids.insert(entry.principal.id);
-        hashes.insert(entry.tokenSha256);
+        if (!entry.tokenSha256.isEmpty())
+            hashes.insert(entry.tokenSha256);
         config.principals.append(entry);
     }
     return true;
@@ -212,6 +226,75 @@ bool readWebhooks(const YAML::Node &node, GatewayConfig &config, QString *error)
     return true;
 }
 
+// tls: {certificate, private_key, client_ca?}
+bool readTls(const YAML::Node &node, GatewayConfig &config, QString *error)
+{
+    if (!node || node.IsNull())
+        return true;
+    if (!node.IsMap() || !node["certificate"] || !node["private_key"]) {
+        *error = u"tls: needs certificate and private_key (PEM files)"_s;
+        return false;
+    }
+    config.tls.certificatePath = text(node["certificate"]);
+    config.tls.privateKeyPath = text(node["private_key"]);
+    if (node["client_ca"])
+        config.tls.clientCaPath = text(node["client_ca"]);
+    return true;
+}
+
+// limits: every value optional, each at least 1 (docs/gateway.md)
+bool readLimits(const YAML::Node &node, GatewayConfig &config, QString *error)
+{
+    if (!node || node.IsNull())
+        return true;
+    if (!node.IsMap()) {
+        *error = u"limits: must be a mapping"_s;
+        return false;
+    }
+    ConnectionLimits &limits = config.limits;
+    FeedLimits &feed = config.feedLimits;
+    const auto seconds = [](int ms) { return ms / 1000; };
+    const QList<std::tuple<const char *, std::function<void(qint64)>, qint64>> values{
+        {"max_body_bytes", [&](qint64 v) { limits.maxBodyBytes = v; }, limits.maxBodyBytes},
+        {"max_header_bytes", [&](qint64 v) { limits.maxHeaderBytes = int(v); }, limits.maxHeaderBytes},
+        {"max_headers", [&](qint64 v) { limits.maxHeaders = int(v); }, limits.maxHeaders},
+        {"header_timeout_seconds", [&](qint64 v) { limits.headerTimeoutMs = int(v * 1000); },
+         seconds(limits.headerTimeoutMs)},
+        {"body_timeout_seconds", [&](qint64 v) { limits.bodyTimeoutMs = int(v * 1000); },
+         seconds(limits.bodyTimeoutMs)},
+        {"idle_timeout_seconds", [&](qint64 v) { limits.idleTimeoutMs = int(v * 1000); },
+         seconds(limits.idleTimeoutMs)},
+        {"tls_handshake_timeout_seconds", [&](qint64 v) { limits.handshakeTimeoutMs = int(v * 1000); },
+         seconds(limits.handshakeTimeoutMs)},
+        {"max_requests_per_connection", [&](qint64 v) { limits.maxRequestsPerConnection = int(v); },
+         limits.maxRequestsPerConnection},
+        {"max_connections", [&](qint64 v) { limits.maxConnections = int(v); }, limits.maxConnections},
+        {"max_connections_per_address", [&](qint64 v) { limits.maxConnectionsPerAddress = int(v); },
+         limits.maxConnectionsPerAddress},
+        {"max_unread_answer_bytes", [&](qint64 v) { limits.maxUnreadAnswerBytes = v; }, limits.maxUnreadAnswerBytes},
+        {"feed_max_message_bytes", [&](qint64 v) { feed.maxMessageBytes = v; }, feed.maxMessageBytes},
+        {"feed_messages_per_second", [&](qint64 v) { feed.messagesPerSecond = int(v); }, feed.messagesPerSecond},
+        {"feed_max_send_buffer_bytes", [&](qint64 v) { feed.maxSendBufferBytes = v; }, feed.maxSendBufferBytes},
+    };
+    QSet<QString> known;
+    for (const auto &[name, set, fallback] : values) {
+        known.insert(QString::fromLatin1(name));
+        const qint64 value = node[name].as<qint64>(fallback);
+        if (value < 1 || value > (qint64(1) << 40)) {
+            *error = u"limits: %1 must be a whole number of at least 1"_s.arg(QLatin1StringView(name));
+            return false;
+        }
+        set(value);
+    }
+    for (const auto &entry : node) {
+        if (!known.contains(text(entry.first))) {
+            *error = u"limits: unknown setting '%1'"_s.arg(text(entry.first));
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<GatewayConfig> GatewayConfig::load(const QString &path, QString *error)
@@ -222,10 +305,17 @@ std::optional<GatewayConfig> GatewayConfig::load(const QString &path, QString *e
         return std::nullopt;
     }
     auto config = parse(file.readAll(), error);
-    if (!config)
+    if (!config) {
         *error = path + u": "_s + *error;
-    else if (!config->policyPath.isEmpty())
-        config->policyPath = QFileInfo(path).absoluteDir().absoluteFilePath(config->policyPath);
+        return config;
+    }
+    // Files the configuration names are relative to its own directory.
+    const QDir base = QFileInfo(path).absoluteDir();
+    for (QString *file : {&config->policyPath, &config->tls.certificatePath, &config->tls.privateKeyPath,
+                          &config->tls.clientCaPath}) {
+        if (!file->isEmpty())
+            *file = base.absoluteFilePath(*file);
+    }
     return config;
 }
 
@@ -259,7 +349,8 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QStrin
             return std::nullopt;
         }
         if (!readPrincipals(root["principals"], config, error) || !readKeys(root["keys"], config, error) ||
-            !readWebhooks(root["webhooks"], config, error))
+            !readWebhooks(root["webhooks"], config, error) || !readTls(root["tls"], config, error) ||
+            !readLimits(root["limits"], config, error))
             return std::nullopt;
         if (const YAML::Node signing = root["signing"]) {
             config.requireHardwareKeys = signing["require_hardware_keys"].as<bool>(config.requireHardwareKeys);

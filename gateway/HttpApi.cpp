@@ -59,11 +59,6 @@ HttpApi::~HttpApi()
     qDeleteAll(m_parked);
 }
 
-namespace {
-// Set on a socket whose request framing was refused (RFC 9112 §6.3).
-constexpr char kRefusedFraming[] = "countersign_refused_framing";
-} // namespace
-
 bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // Answers and feed messages are small and latency-bound: without TCP_NODELAY a second message
@@ -75,38 +70,37 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
         request.value("upgrade").compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0) {
         return true;
     }
-    // A connection whose framing was refused is done: whatever the parser read after that request
-    // (a smuggled second one) is never acted upon.
-    if (socket->property(kRefusedFraming).toBool())
-        return true;
+    // Framing, sizes and timeouts were checked as the bytes arrived (Listener, HttpFraming).
     QHttpServerResponder responder = makeResponder(request, socket);
-    if (const auto ambiguity = framingProblem(request)) {
-        socket->setProperty(kRefusedFraming, true);
-        writeError(responder, Status::BadRequest, ErrorCode::AmbiguousLength, *ambiguity);
-        socket->disconnectFromHost();
-        return true;
-    }
     route(request, responder, socket);
     return true;
 }
 
-std::optional<QString> HttpApi::framingProblem(const QHttpServerRequest &request)
+bool HttpApi::isAwaiting(const QTcpSocket *socket) const
 {
-    // RFC 9112 §6.3: a body's length must have one reading, or a proxy in front and this gateway
-    // may each see a different next request.
-    QList<QByteArray> lengths;
-    bool chunked = false;
-    for (const auto &[name, value] : request.headers()) {
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
-            lengths.append(value.trimmed());
-        else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
-            chunked = true;
+    return std::any_of(m_parked.cbegin(), m_parked.cend(),
+                       [socket](const ParkedPoll *poll) { return poll->socket == socket; });
+}
+
+bool HttpApi::probe(const QString &path, Method method, QHttpServerResponder &responder)
+{
+    if (path != u"/healthz" && path != u"/readyz")
+        return false;
+    if (method != Method::Get) {
+        writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed, u"Use GET."_s);
+        return true;
     }
-    if (chunked && !lengths.isEmpty())
-        return u"The request has both Content-Length and Transfer-Encoding; its length is ambiguous."_s;
-    if (lengths.size() > 1)
-        return u"The request has more than one Content-Length."_s;
-    return std::nullopt;
+    // /healthz: the process answers. /readyz: it also takes writes (a load balancer sends agents
+    // elsewhere meanwhile).
+    const QString notReady = path == u"/readyz" && m_readiness ? m_readiness() : QString();
+    if (!notReady.isEmpty()) {
+        writeJson(responder,
+                  {{u"status"_s, u"not_ready"_s}, {u"error"_s, WireError{ErrorCode::NotReady, notReady}.toJson()}},
+                  Status::ServiceUnavailable);
+        return true;
+    }
+    writeJson(responder, {{u"status"_s, u"ok"_s}, {u"seq"_s, m_service->headSeq()}}, Status::Ok);
+    return true;
 }
 
 void HttpApi::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -122,16 +116,14 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     const Method method = request.method();
     qCDebug(lcHttp) << method << path;
 
-    if (path == u"/healthz") {
-        if (method != Method::Get)
-            return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed, u"Use GET."_s);
-        return writeJson(responder, {{u"status"_s, u"ok"_s}, {u"seq"_s, m_service->headSeq()}}, Status::Ok);
-    }
+    if (probe(path, method, responder))
+        return;
     if (path == u"/v1/feed") {
         return writeError(responder, Status::UpgradeRequired, u"upgrade_required"_s,
                           u"The feed is a websocket; connect with a websocket client."_s);
     }
-    // The path first (404 before anything else), then the body's size and the token, then the method.
+    // The path first (404 before anything else), then the token, then the method. (The body's
+    // size was checked as it arrived.)
     QString actionId;
     QList<const Route *> matching;
     for (const Route &route : routes()) {
@@ -141,14 +133,12 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     if (matching.isEmpty())
         return writeError(responder, Status::NotFound, ErrorCode::NotFound, u"There is no such endpoint."_s);
 
-    if (request.body().size() > kMaxBodyBytes) {
-        return writeError(responder, Status::PayloadTooLarge, ErrorCode::PayloadTooLarge,
-                          u"The request body is larger than %1 bytes."_s.arg(kMaxBodyBytes));
-    }
     WireError refusal;
     qint64 retryAfter = 0;
-    const auto principal =
-        m_principals->authenticate(request.value("authorization"), socket->peerAddress(), &refusal, &retryAfter);
+    const QString certificateName =
+        m_clientNames ? m_clientNames(socket->peerAddress(), socket->peerPort()) : QString();
+    const auto principal = m_principals->authenticate(request.value("authorization"), certificateName,
+                                                      socket->peerAddress(), &refusal, &retryAfter);
     if (!principal) {
         if (retryAfter > 0) {
             return responder.write(QJsonDocument(QJsonObject{{u"error"_s, refusal.toJson()}}),
@@ -195,6 +185,10 @@ const QList<HttpApi::Route> &HttpApi::routes()
               }),
         route(Method::Get, u"/v1/audit"_s,
               [](HttpApi &api, const Call &call) {
+                  // One page in flight per connection: the next once the previous was written.
+                  if (call.socket->bytesToWrite() > 0)
+                      return writeError(call.responder, {ErrorCode::RateLimited,
+                                                         u"The previous audit page has not been read yet."_s});
                   AuditEndpoints::page(*api.m_service, call.principal, call.request, call.responder);
               }),
         route(Method::Get, u"/v1/metrics"_s, [](HttpApi &api, const Call &call) { api.metrics(call); }),

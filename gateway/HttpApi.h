@@ -23,13 +23,17 @@ class HttpApi : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    static constexpr qsizetype kMaxBodyBytes = 1024 * 1024;
-
     HttpApi(ActionService *service, PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
             QObject *parent = nullptr);
     ~HttpApi() override;
 
     int parkedPollCount() const { return int(m_parked.size()); }
+    // Whether a long poll on `socket` waits for its answer.
+    bool isAwaiting(const QTcpSocket *socket) const;
+    // Where the verified client certificate of a connection is known (mutual TLS).
+    void setClientNames(std::function<QString(const QHostAddress &, quint16)> names) { m_clientNames = std::move(names); }
+    // What GET /readyz says: empty when the gateway takes writes, else why not.
+    void setReadiness(std::function<QString()> readiness) { m_readiness = std::move(readiness); }
     // The public key (DER SPKI) that signs audit checkpoints, served by GET /v1/gateway.
     void setAuditKey(const QByteArray &publicKey) { m_auditKey = publicKey; }
     // What GET /v1/metrics answers (Prometheus text), for approvers and auditors.
@@ -66,9 +70,8 @@ private:
     void route(const QHttpServerRequest &request, QHttpServerResponder &responder, QTcpSocket *socket);
     // GET /v1/metrics (Prometheus text), for approvers and auditors.
     void metrics(const Call &call);
-    // Why the request's body length has more than one reading (Content-Length with
-    // Transfer-Encoding, or two Content-Lengths), or nothing.
-    static std::optional<QString> framingProblem(const QHttpServerRequest &request);
+    // GET /healthz and GET /readyz, which need no token.
+    bool probe(const QString &path, Method method, QHttpServerResponder &responder);
     // POST /v1/policy/explain: which rule a request would match and what it would need.
     void explain(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder);
     void submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder);
@@ -88,6 +91,8 @@ private:
     QString m_gatewayId;
     QByteArray m_auditKey;
     std::function<QByteArray()> m_metrics;
+    std::function<QString(const QHostAddress &, quint16)> m_clientNames;
+    std::function<QString()> m_readiness;
     int m_maxWaitSeconds;
     QMultiHash<QString, ParkedPoll *> m_parked;
 };

@@ -11,14 +11,17 @@ PrincipalDirectory::PrincipalDirectory(const QList<ConfiguredPrincipal> &princip
     : m_throttle(clock, maxAuthFailures)
 {
     for (const ConfiguredPrincipal &entry : principals) {
-        m_byTokenHash.insert(entry.tokenSha256, entry.principal);
+        if (!entry.tokenSha256.isEmpty())
+            m_byTokenHash.insert(entry.tokenSha256, entry.principal);
+        if (!entry.certificateName.isEmpty())
+            m_byCertificateName.insert(entry.certificateName, entry.principal);
         m_byId.insert(entry.principal.id, entry.principal);
     }
 }
 
 std::optional<Principal> PrincipalDirectory::authenticate(const QByteArray &authorizationHeader,
-                                                          const QHostAddress &peer, WireError *refusal,
-                                                          qint64 *retryAfterSeconds)
+                                                          const QString &certificateName, const QHostAddress &peer,
+                                                          WireError *refusal, qint64 *retryAfterSeconds)
 {
     if (const qint64 wait = m_throttle.retryAfter(peer)) {
         *retryAfterSeconds = wait;
@@ -26,11 +29,17 @@ std::optional<Principal> PrincipalDirectory::authenticate(const QByteArray &auth
                     u"Too many failed authentications from this address; try again in %1 s."_s.arg(wait)};
         return std::nullopt;
     }
+    if (authorizationHeader.isEmpty() && !certificateName.isEmpty()) {
+        if (const auto it = m_byCertificateName.constFind(certificateName); it != m_byCertificateName.cend()) {
+            m_throttle.succeeded(peer);
+            return *it;
+        }
+    }
     const QString token = Tokens::fromAuthorizationHeader(authorizationHeader);
     const auto it = token.isEmpty() ? m_byTokenHash.cend() : m_byTokenHash.constFind(Tokens::hash(token));
     if (it == m_byTokenHash.cend()) {
         m_throttle.failed(peer);
-        *refusal = {ErrorCode::Unauthenticated, u"A valid bearer token is required."_s};
+        *refusal = {ErrorCode::Unauthenticated, u"A valid bearer token (or client certificate) is required."_s};
         return std::nullopt;
     }
     m_throttle.succeeded(peer);

@@ -2,6 +2,7 @@
 #include "Gateway.h"
 #include "KeyCommand.h"
 #include "PolicyCommand.h"
+#include "TlsCommand.h"
 #include "UnixSignals.h"
 #include "util/Tokens.h"
 
@@ -70,11 +71,14 @@ int main(int argc, char *argv[])
         return cs::runKeyCommand(arguments.mid(1));
     if (arguments.size() >= 2 && arguments[1] == u"policy")
         return cs::runPolicyCommand(arguments.mid(1));
+    if (arguments.size() >= 2 && arguments[1] == u"tls")
+        return cs::runTlsCommand(arguments.mid(1));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Countersign gateway: human approval for agents' privileged actions.\n\n"
-        "Also: token create --id ID --role ROLE, key list|approve ID|revoke ID, policy check FILE [--config FILE]."_s);
+        "Also: token create --id ID --role ROLE, key list|approve ID|revoke ID, policy check FILE [--config FILE],\n"
+        "tls self-signed --host NAME | client-certificate --cn NAME | fingerprint FILE."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({u"config"_s, u"YAML configuration file."_s, u"FILE"_s});
@@ -83,6 +87,8 @@ int main(int argc, char *argv[])
     parser.addOption({u"data-dir"_s, u"Directory for the database and keys."_s, u"DIR"_s});
     parser.addOption({u"dev"_s, u"Development mode: no configuration, dev principals in DIR/dev-principals.json."_s});
     parser.addOption({u"policy"_s, u"The policy file (YAML; overrides the configuration's 'policy')."_s, u"FILE"_s});
+    parser.addOption({u"insecure-listen"_s,
+                      u"Listen off loopback without TLS (behind a TLS-terminating proxy only); logged at every start."_s});
     parser.process(app);
 
     QString error;
@@ -97,6 +103,7 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(u"listen"_s) && !config.setListen(parser.value(u"listen"_s), &error))
         return fail(error);
+    config.insecureListen = parser.isSet(u"insecure-listen"_s);
     if (parser.isSet(u"data-dir"_s))
         config.dataDir = parser.value(u"data-dir"_s);
     if (parser.isSet(u"policy"_s))
@@ -114,11 +121,13 @@ int main(int argc, char *argv[])
     cs::Gateway gateway(config, &clock);
     if (!gateway.start(&error))
         return fail(error);
-    // SIGHUP reads the policy again; a broken file keeps the one in force (and says why).
+    // SIGHUP reads the policy and the TLS files again; a broken file keeps the one in force (and
+    // says why).
     cs::UnixSignals signals;
     QObject::connect(&signals, &cs::UnixSignals::hangup, &gateway, [&gateway] {
         QString reloadError;
         gateway.reloadPolicy(&reloadError);
+        gateway.reloadTls(&reloadError);
     });
     print(stdout, u"countersign-gateway listening on %1"_s.arg(gateway.url().toString()));
     return app.exec();

@@ -94,6 +94,15 @@ QWidget *SettingsDialog::gatewaysPage()
     form->addRow(tr("&Name"), m_newName);
     form->addRow(tr("&URL"), m_newUrl);
     form->addRow(tr("T&oken"), m_newToken);
+    // How an https:// gateway's certificate is trusted when it is not from a CA the system knows.
+    m_newCaFile = new QLineEdit(add);
+    m_newCaFile->setObjectName(u"newGatewayCaFile"_s);
+    m_newCaFile->setPlaceholderText(tr("optional: the gateway's CA certificate (PEM), instead of the system's CAs"));
+    m_newFingerprint = new QLineEdit(add);
+    m_newFingerprint->setObjectName(u"newGatewayFingerprint"_s);
+    m_newFingerprint->setPlaceholderText(tr("optional: SHA-256 fingerprint of its certificate or CA"));
+    form->addRow(tr("&CA file"), m_newCaFile);
+    form->addRow(tr("&Fingerprint"), m_newFingerprint);
     auto *addRow = new QHBoxLayout;
     auto *testNew = new QPushButton(tr("Test"), add);
     testNew->setObjectName(u"testNewGatewayButton"_s);
@@ -105,7 +114,8 @@ QWidget *SettingsDialog::gatewaysPage()
     form->addRow(addRow);
     layout->addWidget(add);
     connect(testNew, &QPushButton::clicked, this, [this] {
-        Q_EMIT testNewGatewayRequested(QUrl::fromUserInput(m_newUrl->text().trimmed()), m_newToken->text());
+        Q_EMIT testNewGatewayRequested(QUrl::fromUserInput(m_newUrl->text().trimmed()), m_newToken->text(),
+                                       newTrust());
     });
     connect(addButton, &QPushButton::clicked, this, [this] {
         const QUrl url = QUrl::fromUserInput(m_newUrl->text().trimmed());
@@ -113,10 +123,9 @@ QWidget *SettingsDialog::gatewaysPage()
             return setGatewayStatus(tr("Enter the gateway's URL, e.g. https://countersign.example.com:8470."));
         if (m_newToken->text().isEmpty())
             return setGatewayStatus(tr("Enter your approver token for this gateway."));
-        Q_EMIT addGatewayRequested(m_newName->text().trimmed(), url, m_newToken->text());
-        m_newName->clear();
-        m_newUrl->clear();
-        m_newToken->clear();
+        Q_EMIT addGatewayRequested(m_newName->text().trimmed(), url, m_newToken->text(), newTrust());
+        for (QLineEdit *field : {m_newName, m_newUrl, m_newToken, m_newCaFile, m_newFingerprint})
+            field->clear();
     });
 
     m_gatewayStatus = new QLabel(page);
@@ -255,11 +264,19 @@ void SettingsDialog::setGatewayStatus(const QString &sentence)
     m_gatewayStatus->setText(sentence);
 }
 
-void SettingsDialog::setNewGateway(const QString &name, const QString &url, const QString &token)
+void SettingsDialog::setNewGateway(const QString &name, const QString &url, const QString &token,
+                                   const TlsTrust &trust)
 {
     m_newName->setText(name);
     m_newUrl->setText(url);
     m_newToken->setText(token);
+    m_newCaFile->setText(trust.caFile);
+    m_newFingerprint->setText(trust.fingerprint);
+}
+
+TlsTrust SettingsDialog::newTrust() const
+{
+    return {m_newCaFile->text().trimmed(), m_newFingerprint->text().trimmed(), false};
 }
 
 } // namespace cs

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/TlsTrust.h"
 #include "domain/Action.h"
 
 #include <QDialog>
@@ -55,11 +56,11 @@ public:
     SigningKeyPanel *signingKeyPanel() const { return m_keyPanel; }
 
     // The form for a new gateway, for tests and for the Add button.
-    void setNewGateway(const QString &name, const QString &url, const QString &token);
+    void setNewGateway(const QString &name, const QString &url, const QString &token, const TlsTrust &trust = {});
 
 Q_SIGNALS:
-    void addGatewayRequested(const QString &name, const QUrl &url, const QString &token);
-    void testNewGatewayRequested(const QUrl &url, const QString &token);
+    void addGatewayRequested(const QString &name, const QUrl &url, const QString &token, const cs::TlsTrust &trust);
+    void testNewGatewayRequested(const QUrl &url, const QString &token, const cs::TlsTrust &trust);
     void removeGatewayRequested(const QString &name);
     void testGatewayRequested(const QString &name);
     // The Signing keys page now shows `name`'s key: the panel is to be filled for it.
@@ -68,6 +69,7 @@ Q_SIGNALS:
 
 private:
     QWidget *gatewaysPage();
+    TlsTrust newTrust() const;
     QWidget *signingKeysPage();
     QWidget *notificationsPage();
     QWidget *generalPage();
@@ -79,6 +81,8 @@ private:
     QLineEdit *m_newName;
     QLineEdit *m_newUrl;
     QLineEdit *m_newToken;
+    QLineEdit *m_newCaFile;
+    QLineEdit *m_newFingerprint;
     QLabel *m_gatewayStatus;
     QComboBox *m_minimumUrgency;
     QCheckBox *m_showCommands;

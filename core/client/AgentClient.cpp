@@ -18,11 +18,29 @@ AgentClient::AgentClient(QNetworkAccessManager *network, QObject *parent) : QObj
 {
 }
 
-void AgentClient::setEndpoint(const QUrl &gatewayUrl, const QString &token)
+void AgentClient::setEndpoint(const QUrl &gatewayUrl, const QString &token, const TlsTrust &trust)
 {
     m_gatewayUrl = gatewayUrl;
     m_authorization = "Bearer " + token.toUtf8();
+    QString error;
+    if (!setTrust(trust, &error)) // an unreadable CA file trusts nothing: every https call fails
+        qCWarning(lcClient).noquote() << error;
 }
+
+bool AgentClient::setTrust(const TlsTrust &trust, QString *error)
+{
+    auto ssl = trust.sslConfiguration(error);
+    if (!ssl)
+        return false;
+    m_trust = trust;
+    m_ssl = std::move(ssl);
+    return true;
+}
+
+namespace {
+// Set on a reply whose TLS connection was not trusted: the sentence for the user.
+constexpr char kTlsRefusal[] = "countersign_tls_refusal";
+} // namespace
 
 void AgentClient::submit(const QJsonObject &request, QObject *context, Callback callback)
 {
@@ -98,8 +116,31 @@ QNetworkReply *AgentClient::send(const QByteArray &method, const QString &path, 
     request.setTransferTimeout(timeoutMs);
     if (!idempotencyKey.isEmpty())
         request.setRawHeader("Idempotency-Key", idempotencyKey);
+    const bool tls = url.scheme() == u"https";
+    if (tls && m_ssl)
+        request.setSslConfiguration(*m_ssl);
     qCDebug(lcClient) << method << url;
-    return m_network->sendCustomRequest(request, method, body);
+    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
+    if (!tls)
+        return reply;
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        const QList<QSslCertificate> chain = reply->sslConfiguration().peerCertificateChain();
+        const QList<QSslError> left = m_trust.remaining(errors, chain);
+        if (left.isEmpty())
+            reply->ignoreSslErrors(errors);
+        else
+            reply->setProperty(kTlsRefusal, TlsTrust::describe(left, chain));
+    });
+    connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
+        const QList<QSslCertificate> chain = reply->sslConfiguration().peerCertificateChain();
+        if (m_trust.pinned(chain))
+            return;
+        reply->setProperty(kTlsRefusal, tr("The gateway's certificate chain does not hold the pinned fingerprint "
+                                           "%1. %2")
+                                            .arg(m_trust.fingerprint, TlsTrust::describe({}, chain)));
+        reply->abort();
+    });
+    return reply;
 }
 
 void AgentClient::deliver(QNetworkReply *reply, QObject *context, Callback callback, Body body)
@@ -113,7 +154,9 @@ void AgentClient::deliver(QNetworkReply *reply, QObject *context, Callback callb
             result.body = QJsonDocument::fromJson(bytes).object();
         if (body == Body::Text)
             result.text = bytes;
-        if (result.httpStatus == 0) {
+        if (const QString tls = reply->property(kTlsRefusal).toString(); !tls.isEmpty()) {
+            result.error = {u"tls_untrusted"_s, tls};
+        } else if (result.httpStatus == 0) {
             result.error = {u"unreachable"_s, u"The gateway could not be reached: %1"_s.arg(reply->errorString())};
         } else if (result.httpStatus >= 400) {
             result.error = WireError::fromJson(result.body.value(u"error"_s).toObject());

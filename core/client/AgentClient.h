@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/TlsTrust.h"
 #include "wire/WireError.h"
 
 #include <QJsonObject>
@@ -27,13 +28,17 @@ public:
         QByteArray text;    // the body as received, for getText()
         WireError error;    // the gateway's error, or a transport error (code "unreachable")
         bool ok() const { return error.isNull(); }
-        bool unreachable() const { return httpStatus == 0; }
+        // No answer, for a reason that may pass (not an untrusted certificate).
+        bool unreachable() const { return httpStatus == 0 && error.code == u"unreachable"; }
     };
     using Callback = std::function<void(const Reply &)>;
 
     explicit AgentClient(QNetworkAccessManager *network, QObject *parent = nullptr);
 
-    void setEndpoint(const QUrl &gatewayUrl, const QString &token);
+    void setEndpoint(const QUrl &gatewayUrl, const QString &token, const TlsTrust &trust = {});
+    // How the gateway's certificate is trusted on https:// (a pinned CA file or fingerprint). A
+    // certificate it does not trust fails the call with the code "tls_untrusted" and a sentence.
+    bool setTrust(const TlsTrust &trust, QString *error);
 
     // POST /v1/actions under a fresh Idempotency-Key. While the gateway cannot be reached it is
     // sent again with the same key for up to `setSubmitRetry` seconds, so an answer lost in a
@@ -54,6 +59,8 @@ private:
     void deliver(QNetworkReply *reply, QObject *context, Callback callback, Body body = Body::Json);
 
     QNetworkAccessManager *m_network;
+    TlsTrust m_trust;
+    std::optional<QSslConfiguration> m_ssl;
     QUrl m_gatewayUrl;
     QByteArray m_authorization;
     int m_submitRetrySeconds = 0;

@@ -43,6 +43,16 @@ void FeedClient::setEndpoint(const QUrl &gatewayUrl, const QString &token)
     m_token = token;
 }
 
+bool FeedClient::setTrust(const TlsTrust &trust, QString *error)
+{
+    auto ssl = trust.sslConfiguration(error);
+    if (!ssl)
+        return false;
+    m_trust = trust;
+    m_ssl = std::move(ssl);
+    return true;
+}
+
 void FeedClient::setBackoff(int initialMs, int maxMs)
 {
     m_initialBackoffMs = initialMs;
@@ -97,15 +107,41 @@ void FeedClient::openSocket()
     connect(socket, &QWebSocket::disconnected, this, &FeedClient::onDisconnected);
     connect(socket, &QWebSocket::textMessageReceived, this, &FeedClient::onMessage);
     connect(socket, &QWebSocket::pong, this, [this] { m_pongTimer.stop(); });
+    m_tlsRefusal.clear();
+    const QUrl url = feedUrl(m_gatewayUrl, m_lastSeq);
+    if (url.scheme() == u"wss") {
+        if (m_ssl)
+            socket->setSslConfiguration(*m_ssl);
+        connect(socket, &QWebSocket::sslErrors, this,
+                [this, socket](const QList<QSslError> &errors) { onSslErrors(socket, errors); });
+    }
 
-    QNetworkRequest request(feedUrl(m_gatewayUrl, m_lastSeq));
+    QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     qCDebug(lcFeed) << "connecting to" << request.url();
     socket->open(request);
 }
 
+void FeedClient::onSslErrors(QWebSocket *socket, const QList<QSslError> &errors)
+{
+    const QList<QSslCertificate> chain = socket->sslConfiguration().peerCertificateChain();
+    const QList<QSslError> left = m_trust.remaining(errors, chain);
+    if (left.isEmpty())
+        return socket->ignoreSslErrors(errors);
+    m_tlsRefusal = TlsTrust::describe(left, chain);
+}
+
 void FeedClient::onConnected()
 {
+    if (m_socket && m_socket->requestUrl().scheme() == u"wss") {
+        const QList<QSslCertificate> chain = m_socket->sslConfiguration().peerCertificateChain();
+        if (!m_trust.pinned(chain)) {
+            m_tlsRefusal = tr("The gateway's certificate chain does not hold the pinned fingerprint %1. %2")
+                               .arg(m_trust.fingerprint, TlsTrust::describe({}, chain));
+            m_socket->abort();
+            return;
+        }
+    }
     m_pingTimer.start();
 }
 
@@ -119,6 +155,13 @@ void FeedClient::onDisconnected()
     if (socket) {
         socket->disconnect(this);
         socket->deleteLater();
+    }
+    if (!m_tlsRefusal.isEmpty()) { // retrying would meet the same certificate: say so, once
+        m_running = false;
+        setState(State::Offline);
+        qCWarning(lcFeed).noquote() << m_tlsRefusal;
+        Q_EMIT tlsFailed(m_tlsRefusal);
+        return;
     }
     if (code == FeedMessages::kCloseUnauthenticated || code == FeedMessages::kCloseForbidden) {
         m_running = false;

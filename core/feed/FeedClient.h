@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/TlsTrust.h"
 #include "domain/ActionRules.h"
 #include "wire/FeedMessages.h"
 
@@ -28,6 +29,8 @@ public:
 
     void setEndpoint(const QUrl &gatewayUrl, const QString &token);
     QUrl gatewayUrl() const { return m_gatewayUrl; }
+    // How the gateway's certificate is trusted on wss:// (a pinned CA file or fingerprint).
+    bool setTrust(const TlsTrust &trust, QString *error);
 
     // Connect and keep connected until stop(). With a resume seq, only later events are sent.
     void start(qint64 resumeAfterSeq = -1);
@@ -60,11 +63,16 @@ Q_SIGNALS:
     void serverError(const cs::WireError &error);
     // The gateway refused the token or the role; the client stops reconnecting.
     void authenticationFailed(const QString &reason);
+    // The gateway's certificate is not trusted (the sentence says why, with its fingerprint);
+    // the client stops reconnecting until started again.
+    void tlsFailed(const QString &sentence);
 
 private:
     void openSocket();
     void onConnected();
     void onDisconnected();
+    // Checks the certificate errors of a wss:// handshake against the trust.
+    void onSslErrors(QWebSocket *socket, const QList<QSslError> &errors);
     void onMessage(const QString &text);
     void scheduleReconnect();
     void setState(State state);
@@ -72,6 +80,9 @@ private:
 
     QUrl m_gatewayUrl;
     QString m_token;
+    TlsTrust m_trust;
+    std::optional<QSslConfiguration> m_ssl;
+    QString m_tlsRefusal; // why the current socket's certificate was not trusted
     QPointer<QWebSocket> m_socket;
     State m_state = State::Offline;
     bool m_running = false;

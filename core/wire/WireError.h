@@ -21,6 +21,12 @@ namespace ErrorCode {
 inline const QString MalformedJson = QStringLiteral("malformed_json");
 // HTTP framing with two readings (RFC 9112 §6.3): refused and the connection closed
 inline const QString AmbiguousLength = QStringLiteral("ambiguous_length");
+// Connection limits (docs/gateway.md, "limits"): each refusal closes the connection
+inline const QString MalformedRequest = QStringLiteral("malformed_request");
+inline const QString HeadersTooLarge = QStringLiteral("headers_too_large");
+inline const QString RequestTimeout = QStringLiteral("request_timeout");
+inline const QString TooManyConnections = QStringLiteral("too_many_connections");
+inline const QString NotReady = QStringLiteral("not_ready");
 inline const QString MissingField = QStringLiteral("missing_field");
 inline const QString InvalidField = QStringLiteral("invalid_field");
 inline const QString RateLimited = QStringLiteral("rate_limited");

@@ -35,7 +35,7 @@ private Q_SLOTS:
         WireError refusal;
         qint64 retryAfter = 0;
         const auto login = [&](const QByteArray &header) {
-            return directory.authenticate(header, peer, &refusal, &retryAfter);
+            return directory.authenticate(header, {}, peer, &refusal, &retryAfter);
         };
         const auto alice = login("Bearer " + token.toUtf8());
         QVERIFY(alice);
@@ -49,7 +49,7 @@ private Q_SLOTS:
         QVERIFY(!login("Bearer " + token.toUtf8()));
         QCOMPARE(refusal.code, u"rate_limited"_s);
         QCOMPARE(retryAfter, 1);
-        QVERIFY(directory.authenticate("Bearer " + token.toUtf8(), QHostAddress(u"192.0.2.8"_s), &refusal,
+        QVERIFY(directory.authenticate("Bearer " + token.toUtf8(), {}, QHostAddress(u"192.0.2.8"_s), &refusal,
                                        &retryAfter));
         clock.advance(2000);
         // Failing on after the lockout doubles the next one.
