@@ -72,8 +72,11 @@ bool GatewayProcess::startWithConfig(const QList<TestPrincipal> &principals, con
 {
     QByteArray yaml = "gateway_id: test-gateway\nprincipals:\n";
     for (const TestPrincipal &p : principals) {
-        yaml += "  - id: " + p.id.toUtf8() + "\n    role: " + roleName(p.role).toUtf8() +
-                "\n    token_sha256: " + Tokens::hash(p.token).toUtf8() + "\n";
+        yaml += "  - id: " + p.id.toUtf8() + "\n    role: " + roleName(p.role).toUtf8() + "\n";
+        if (!p.token.isEmpty())
+            yaml += "    token_sha256: " + Tokens::hash(p.token).toUtf8() + "\n";
+        if (!p.certificateName.isEmpty())
+            yaml += "    certificate_cn: " + p.certificateName.toUtf8() + "\n";
         if (!p.groups.isEmpty())
             yaml += "    groups: [" + p.groups.join(u", "_s).toUtf8() + "]\n";
     }

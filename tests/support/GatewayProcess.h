@@ -18,6 +18,7 @@ struct TestPrincipal
     QString token;
     QByteArray signingSeed; // approvers: an Ed25519 software key the configuration lists as approved
     QStringList groups;     // what a policy's quorum counts them for
+    QString certificateName = {}; // mutual TLS: the common name of its client certificate
 };
 
 // The YAML `keys:` entry that lists `principal`'s software key as approved.
