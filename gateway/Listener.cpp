@@ -202,12 +202,9 @@ void Listener::onReadyRead(Connection *connection)
     const qint64 available = socket->bytesAvailable();
     if (available <= 0)
         return;
+    // (A connection past its share of requests is closed at its next quiet moment, by sweep(),
+    // as HTTP allows between requests: refusing the next one here would fail a client's POST.)
     const bool between = !connection->framing.inHead() && !connection->framing.inBody();
-    if (between && connection->framing.requestCount() >= m_limits.maxRequestsPerConnection) {
-        return refuse(connection, 503, ErrorCode::TooManyConnections,
-                      u"This connection has served %1 requests; open a new one."_s.arg(
-                          m_limits.maxRequestsPerConnection));
-    }
     if (between && socket->bytesToWrite() > m_limits.maxUnreadAnswerBytes) {
         return refuse(connection, 429, ErrorCode::RateLimited,
                       u"The answers to this connection's earlier requests are still unread."_s);

@@ -25,34 +25,9 @@ class TestHardening : public QObject
     GatewayProcess m_gateway;
     QTemporaryFile m_config;
 
-    // Sends raw bytes on a fresh connection and returns everything the gateway answers until it
-    // closes the connection or stops sending.
     QByteArray raw(const QByteArray &bytes, const QHostAddress &from = {})
     {
-        QTcpSocket socket;
-        if (!from.isNull())
-            socket.bind(from);
-        socket.connectToHost(QHostAddress::LocalHost, m_gateway.port());
-        if (!socket.waitForConnected(5000))
-            return {};
-        socket.write(bytes);
-        // Until the connection closes or stays quiet; a complete single answer ends it at once.
-        QByteArray answer;
-        const auto complete = [&answer] {
-            const qsizetype end = answer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return false;
-            const QByteArray headers = answer.left(end).toLower();
-            const qsizetype at = headers.indexOf("content-length:");
-            const qsizetype length = at < 0 ? 0 : headers.mid(at + 15).split('\r').first().trimmed().toLongLong();
-            return answer.size() >= end + 4 + length;
-        };
-        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(1000)) {
-            answer += socket.readAll();
-            if (complete() && !socket.waitForReadyRead(100)) // anything more (a second answer) comes at once
-                break;
-        }
-        return answer + socket.readAll();
+        return rawExchange(m_gateway.port(), bytes, from);
     }
 
     // POST /v1/actions with an Idempotency-Key; the status and the JSON body.

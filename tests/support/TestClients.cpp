@@ -1,5 +1,7 @@
 #include "TestClients.h"
 
+#include <QTcpSocket>
+
 #include "signing/Crypto.h"
 #include "wire/ActionCodec.h"
 
@@ -196,5 +198,36 @@ QList<qint64> FeedProbe::eventSeqs() const
     }
     return seqs;
 }
+
+// Sends raw bytes on a fresh connection and returns everything the gateway answers until it
+// closes the connection or stops sending.
+QByteArray rawExchange(quint16 port, const QByteArray &bytes, const QHostAddress &from)
+{
+    QTcpSocket socket;
+    if (!from.isNull())
+        socket.bind(from);
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write(bytes);
+    // Until the connection closes or stays quiet; a complete single answer ends it at once.
+    QByteArray answer;
+    const auto complete = [&answer] {
+        const qsizetype end = answer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return false;
+        const QByteArray headers = answer.left(end).toLower();
+        const qsizetype at = headers.indexOf("content-length:");
+        const qsizetype length = at < 0 ? 0 : headers.mid(at + 15).split('\r').first().trimmed().toLongLong();
+        return answer.size() >= end + 4 + length;
+    };
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(1000)) {
+        answer += socket.readAll();
+        if (complete() && !socket.waitForReadyRead(100)) // anything more (a second answer) comes at once
+            break;
+    }
+    return answer + socket.readAll();
+}
+
 
 } // namespace cs::test

@@ -3,6 +3,7 @@
 #include "GatewayProcess.h"
 #include "signing/SignedDecision.h"
 
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -42,6 +43,10 @@ private:
     QNetworkAccessManager m_network;
 };
 
+// Sends raw bytes on a fresh connection to the gateway's port (from `from` when given) and returns
+// everything it answers until it closes the connection or stops sending.
+QByteArray rawExchange(quint16 port, const QByteArray &bytes, const QHostAddress &from = {});
+
 // A raw websocket client on /v1/feed that records every message it receives.
 class FeedProbe : public QObject
 {
@@ -77,10 +82,11 @@ public:
     QList<qint64> eventSeqs() const;
     QWebSocket &socket() { return m_socket; }
 
-private:
     // Waits until `match` accepts a message at or after index `from`; returns that message.
     QJsonObject waitForMessage(const std::function<bool(const QJsonObject &)> &match, int from, int timeoutMs,
                                const QString &what);
+
+private:
 
     QWebSocket m_socket;
     QList<QJsonObject> m_messages;
