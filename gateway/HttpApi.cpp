@@ -259,6 +259,17 @@ void HttpApi::submit(const Principal &principal, const QHttpServerRequest &reque
     auto parsed = ActionCodec::parseRequest(*body, &error);
     if (!parsed)
         return writeError(responder, error);
+    // `on_behalf_of` names a principal of this gateway, exactly (after NFC and trimming): no
+    // variant of an approver's id ("DEV-APPROVER", " dev-approver") slips past the self-approval rule.
+    if (!parsed->onBehalfOf.isEmpty()) {
+        const QString id = parsed->onBehalfOf.normalized(QString::NormalizationForm_C).trimmed();
+        if (!m_principals->find(id)) {
+            return writeError(responder, {ErrorCode::InvalidField,
+                                          u"The field 'on_behalf_of' must name a principal of this gateway; '%1' is "
+                                          "none."_s.arg(parsed->onBehalfOf)});
+        }
+        parsed->onBehalfOf = id;
+    }
     // An agent that lost the answer (a crash, a dropped connection) retries with the same key and
     // gets the same action, not a second one.
     std::optional<ActionService::Idempotency> idempotency;

@@ -48,7 +48,7 @@ request "$prod_url" "$prod_dir" --kind db.export --system postgres --resource cu
     --context '{"ticket":"COMP-311","rows_estimate":182000}' \
     -- pg_dump --table=customers --format=custom --file=/secure/exports/customers.dump prod
 request "$prod_url" "$prod_dir" --kind iam.change --system aws-iam --resource role/release-pipeline --env production \
-    --urgency critical --on-behalf-of alice --ttl 600 \
+    --urgency critical --on-behalf-of dev-auditor --ttl 600 \
     --justification "Release pipeline needs to publish artifacts for the 2.14 hotfix (INC-4211)" \
     -- aws iam attach-role-policy --role-name release-pipeline \
        --policy-arn arn:aws:iam::123456789012:policy/PublishArtifacts

@@ -174,6 +174,31 @@ private Q_SLOTS:
         QCOMPARE(submitWithKey("has space").first, 422);
     }
 
+    void onBehalfOf_mustNameAPrincipal_exactly()
+    {
+        HttpProbe http(m_gateway.url());
+        const QString agent = m_gateway.dev().agent.token;
+        for (const QString &variant : {u"DEV-APPROVER"_s, u"nobody"_s, u"dev\u2011approver"_s}) {
+            const HttpResult refused =
+                http.post(u"/v1/actions"_s, agent, HttpProbe::sampleAction({{u"on_behalf_of"_s, variant}}));
+            QCOMPARE(refused.status, 422);
+            QCOMPARE(refused.errorCode(), u"invalid_field"_s);
+        }
+        // Spaces around it are not part of it: the principal, stored as its id.
+        const HttpResult accepted = http.post(
+            u"/v1/actions"_s, agent,
+            HttpProbe::sampleAction({{u"on_behalf_of"_s, QString(u"  "_s + m_gateway.dev().approver.id + u"\t"_s)}}));
+        QCOMPARE(accepted.status, 201);
+        QCOMPARE(accepted.body[u"on_behalf_of"_s].toString(), m_gateway.dev().approver.id);
+        // …and so that approver may not decide it.
+        FeedProbe feed;
+        QVERIFY(feed.open(m_gateway.url(), m_gateway.dev().approver.token));
+        feed.setSigningKey(m_gateway.dev().approver.signingKeySeed);
+        const QJsonObject result = feed.decide(accepted.body[u"id"_s].toString(), u"approve"_s,
+                                               accepted.body[u"digest"_s].toString());
+        QCOMPARE(result[u"error"_s][u"code"_s].toString(), u"on_behalf_of_approval"_s);
+    }
+
     void cli_resubmitsToAGatewayThatComesBack_once()
     {
         const qsizetype before = pendingCount();
