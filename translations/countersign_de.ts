@@ -372,22 +372,22 @@
         <translation>nur Hardware-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="400"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="398"/>
         <source>%1 of %2 approved (%3) — waiting for %4</source>
         <translation>%1 von %2 freigegeben (%3) — wartet auf %4</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="403"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="401"/>
         <source> and </source>
         <translation> und </translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="406"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="404"/>
         <source>You approved this action; it waits for the others.</source>
         <translation>Sie haben diese Aktion freigegeben; sie wartet auf die anderen.</translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="417"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="415"/>
         <source>Scroll to the end of the command to enable Approve: it has lines below.</source>
         <translation>Scrollen Sie bis zum Ende des Befehls, um Freigeben zu aktivieren: Es folgen weitere Zeilen.</translation>
     </message>
@@ -972,82 +972,89 @@
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="53"/>
+        <location filename="../app/GatewaySession.cpp" line="54"/>
+        <location filename="../app/GatewaySession.cpp" line="178"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="57"/>
         <source>%1 reported: %2</source>
         <translation>%1 meldet: %2</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="55"/>
-        <location filename="../app/GatewaySession.cpp" line="203"/>
+        <location filename="../app/GatewaySession.cpp" line="59"/>
+        <location filename="../app/GatewaySession.cpp" line="216"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="81"/>
+        <location filename="../app/GatewaySession.cpp" line="85"/>
         <source>Which gateway should this console connect to?</source>
         <translation>Mit welchem Gateway soll sich diese Konsole verbinden?</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="100"/>
+        <location filename="../app/GatewaySession.cpp" line="104"/>
         <source>the dev software key</source>
         <translation>dem Entwicklungs-Software-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="108"/>
+        <location filename="../app/GatewaySession.cpp" line="112"/>
         <source>The signing key cannot be used: %1</source>
         <translation>Der Signaturschlüssel kann nicht verwendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="116"/>
+        <location filename="../app/GatewaySession.cpp" line="120"/>
         <source>Reading the token for %1 from the keychain…</source>
         <translation>Lese das Token für %1 aus dem Schlüsselbund…</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="124"/>
+        <location filename="../app/GatewaySession.cpp" line="128"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
         <translation>Kein Schlüsselbund erreichbar (%1). Geben Sie Ihr Token ein; beim nächsten Start wird erneut danach gefragt.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="128"/>
+        <location filename="../app/GatewaySession.cpp" line="132"/>
         <source>Enter your approver token for %1.</source>
         <translation>Geben Sie Ihr Freigabe-Token für %1 ein.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="140"/>
+        <location filename="../app/GatewaySession.cpp" line="144"/>
         <source>No keychain is reachable.</source>
         <translation>Kein Schlüsselbund erreichbar.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="152"/>
+        <location filename="../app/GatewaySession.cpp" line="156"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="161"/>
+        <location filename="../app/GatewaySession.cpp" line="165"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
         <translation>Schlüsselbund nicht verfügbar: Das Token wird beim nächsten Start erfragt.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="196"/>
+        <location filename="../app/GatewaySession.cpp" line="209"/>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="198"/>
+        <location filename="../app/GatewaySession.cpp" line="211"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="201"/>
+        <location filename="../app/GatewaySession.cpp" line="214"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
         <translation>Neue Verbindung zu %1 (Versuch %2)…</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="247"/>
+        <location filename="../app/GatewaySession.cpp" line="260"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
         <translation>Nicht mit dem Gateway verbunden; die Entscheidung wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="267"/>
+        <location filename="../app/GatewaySession.cpp" line="280"/>
         <source>The gateway %1 refused the token: %2</source>
         <translation>Das Gateway %1 hat das Token abgelehnt: %2</translation>
     </message>
@@ -1236,47 +1243,47 @@
 <context>
     <name>cs::SettingsController</name>
     <message>
-        <location filename="../app/SettingsController.cpp" line="58"/>
+        <location filename="../app/SettingsController.cpp" line="60"/>
         <source>Start at login could not be changed: %1</source>
         <translation>Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="109"/>
+        <location filename="../app/SettingsController.cpp" line="113"/>
         <source>A gateway named %1 is already connected.</source>
         <translation>Ein Gateway namens %1 ist bereits verbunden.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="114"/>
+        <location filename="../app/SettingsController.cpp" line="118"/>
         <source>Added %1; its token is kept in the system keychain.</source>
         <translation>%1 hinzugefügt; sein Token liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="115"/>
+        <location filename="../app/SettingsController.cpp" line="119"/>
         <source>Added %1, but the keychain cannot keep its token (%2): it will be asked at the next start.</source>
         <translation>%1 hinzugefügt, aber der Schlüsselbund kann sein Token nicht aufbewahren (%2): Es wird beim nächsten Start erfragt.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="134"/>
+        <location filename="../app/SettingsController.cpp" line="138"/>
         <source>Removed %1 and its token.</source>
         <translation>%1 und sein Token entfernt.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="147"/>
+        <location filename="../app/SettingsController.cpp" line="154"/>
         <source>%1 does not answer: %2</source>
         <translation>%1 antwortet nicht: %2</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="149"/>
+        <location filename="../app/SettingsController.cpp" line="158"/>
         <source>%1 answers, but refused: %2</source>
         <translation>%1 antwortet, lehnt aber ab: %2</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="151"/>
+        <location filename="../app/SettingsController.cpp" line="160"/>
         <source>%1 answers.</source>
         <translation>%1 antwortet.</translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="154"/>
+        <location filename="../app/SettingsController.cpp" line="163"/>
         <source>%1 answers and knows you as %2 (%3).</source>
         <translation>%1 antwortet und kennt Sie als %2 (%3).</translation>
     </message>
@@ -1374,97 +1381,117 @@
         <translation>T&amp;oken</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="98"/>
+        <location filename="../ui/SettingsDialog.cpp" line="100"/>
+        <source>optional: the gateway&apos;s CA certificate (PEM), instead of the system&apos;s CAs</source>
+        <translation>optional: das CA-Zertifikat des Gateways (PEM), statt der CAs des Systems</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="103"/>
+        <source>optional: SHA-256 fingerprint of its certificate or CA</source>
+        <translation>optional: SHA-256-Fingerabdruck seines Zertifikats oder seiner CA</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="104"/>
+        <source>&amp;CA file</source>
+        <translation>&amp;CA-Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="105"/>
+        <source>&amp;Fingerprint</source>
+        <translation>&amp;Fingerabdruck</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="107"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="100"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="113"/>
+        <location filename="../ui/SettingsDialog.cpp" line="123"/>
         <source>Enter the gateway&apos;s URL, e.g. https://countersign.example.com:8470.</source>
         <translation>Geben Sie die URL des Gateways ein, z. B. https://countersign.example.com:8470.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="115"/>
+        <location filename="../ui/SettingsDialog.cpp" line="125"/>
         <source>Enter your approver token for this gateway.</source>
         <translation>Geben Sie Ihr Freigabe-Token für dieses Gateway ein.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="136"/>
+        <location filename="../ui/SettingsDialog.cpp" line="145"/>
         <source>Gate&amp;way</source>
         <translation>Gate&amp;way</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="151"/>
+        <location filename="../ui/SettingsDialog.cpp" line="160"/>
         <source>Critical only</source>
         <translation>Nur kritische</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="152"/>
+        <location filename="../ui/SettingsDialog.cpp" line="161"/>
         <source>High and critical</source>
         <translation>Hohe und kritische</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="153"/>
+        <location filename="../ui/SettingsDialog.cpp" line="162"/>
         <source>Every action</source>
         <translation>Jede Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="154"/>
+        <location filename="../ui/SettingsDialog.cpp" line="163"/>
         <source>&amp;Notify for</source>
         <translation>&amp;Benachrichtigen bei</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="155"/>
+        <location filename="../ui/SettingsDialog.cpp" line="164"/>
         <source>Show &amp;commands in notifications</source>
         <translation>&amp;Befehle in Benachrichtigungen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="157"/>
+        <location filename="../ui/SettingsDialog.cpp" line="166"/>
         <source>Off by default: notifications can appear on a locked screen.</source>
         <translation>Standardmäßig aus: Benachrichtigungen können auf einem gesperrten Bildschirm erscheinen.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="162"/>
+        <location filename="../ui/SettingsDialog.cpp" line="171"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="163"/>
+        <location filename="../ui/SettingsDialog.cpp" line="172"/>
         <source>&amp;Remind of an unopened urgent request after</source>
         <translation>An eine ungeöffnete dringende Anfrage &amp;erinnern nach</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="164"/>
+        <location filename="../ui/SettingsDialog.cpp" line="173"/>
         <source>Play a &amp;sound for critical requests</source>
         <translation>Bei kritischen Anfragen einen &amp;Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="167"/>
+        <location filename="../ui/SettingsDialog.cpp" line="176"/>
         <source>Pausing notifications from the tray icon never holds back critical requests.</source>
         <translation>Das Pausieren über das Symbol in der Kontrollleiste hält kritische Anfragen nie zurück.</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="179"/>
+        <location filename="../ui/SettingsDialog.cpp" line="188"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="182"/>
+        <location filename="../ui/SettingsDialog.cpp" line="191"/>
         <source>&amp;Language (after a restart)</source>
         <translation>&amp;Sprache (nach einem Neustart)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="183"/>
+        <location filename="../ui/SettingsDialog.cpp" line="192"/>
         <source>Start Countersign when I &amp;log in</source>
         <translation>Countersign bei der &amp;Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="195"/>
+        <location filename="../ui/SettingsDialog.cpp" line="204"/>
         <source>%1 — %2
 %3</source>
         <translation>%1 — %2
@@ -1677,6 +1704,44 @@
     </message>
 </context>
 <context>
+    <name>cs::TlsTrust</name>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="69"/>
+        <source>The pinned fingerprint must be a SHA-256: 64 hexadecimal digits, with or without colons.</source>
+        <translation>Der festgelegte Fingerabdruck muss ein SHA-256 sein: 64 Hexadezimalziffern, mit oder ohne Doppelpunkte.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="74"/>
+        <source>%1 is not on this machine: use https:// so that tokens, commands and decisions are not sent in clear text (or allow it with --insecure).</source>
+        <translation>%1 ist nicht dieser Rechner: Verwenden Sie https://, damit Tokens, Befehle und Entscheidungen nicht im Klartext übertragen werden (oder erlauben Sie es mit --insecure).</translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="91"/>
+        <source>The CA file %1 cannot be read or holds no PEM certificate.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden oder enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="123"/>
+        <source>The gateway&apos;s certificate chain does not hold the pinned fingerprint %1.</source>
+        <translation>Die Zertifikatskette des Gateways enthält den festgelegten Fingerabdruck %1 nicht.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="140"/>
+        <source>The gateway&apos;s certificate is not trusted: %1.</source>
+        <translation>Dem Zertifikat des Gateways wird nicht vertraut: %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="43"/>
+        <source>Its SHA-256 fingerprint is %1%2. Compare it with the one the gateway&apos;s operator gave you before pinning it or its CA.</source>
+        <translation>Sein SHA-256-Fingerabdruck ist %1%2. Vergleichen Sie ihn mit dem, den Ihnen der Betrieb des Gateways gegeben hat, bevor Sie ihn oder seine CA festlegen.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="40"/>
+        <source> (its issuer&apos;s: %1)</source>
+        <translation> (der seines Ausstellers: %1)</translation>
+    </message>
+</context>
+<context>
     <name>cs::TrayIcon</name>
     <message>
         <location filename="../app/TrayIcon.cpp" line="18"/>
@@ -1794,16 +1859,26 @@
     </message>
     <message>
         <location filename="../app/main.cpp" line="53"/>
+        <source>Trust only this CA (PEM) for the --gateway certificates (or COUNTERSIGN_CA_FILE).</source>
+        <translation>Für die Zertifikate der --gateway nur dieser CA (PEM) vertrauen (oder COUNTERSIGN_CA_FILE).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="57"/>
+        <source>SHA-256 fingerprint of the --gateway certificate or its CA to pin (or COUNTERSIGN_CA_FINGERPRINT).</source>
+        <translation>SHA-256-Fingerabdruck des Zertifikats der --gateway oder ihrer CA, der festgelegt wird (oder COUNTERSIGN_CA_FINGERPRINT).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="61"/>
         <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (for this run; File &gt; Signing key… remembers one).</source>
         <translation>Ihr Signaturschlüssel: pkcs11:…, fido2:DATEI oder software:DATEI (für diesen Lauf; Datei &gt; Signaturschlüssel… merkt sich einen).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="57"/>
+        <location filename="../app/main.cpp" line="65"/>
         <source>A countersign://action/GATEWAY/ID link to open.</source>
         <translation>Ein zu öffnender Link countersign://action/GATEWAY/ID.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="124"/>
+        <location filename="../app/main.cpp" line="137"/>
         <source>Countersign</source>
         <translation>Countersign</translation>
     </message>

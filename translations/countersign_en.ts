@@ -382,22 +382,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="400"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="398"/>
         <source>%1 of %2 approved (%3) — waiting for %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="403"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="401"/>
         <source> and </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="406"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="404"/>
         <source>You approved this action; it waits for the others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="417"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="415"/>
         <source>Scroll to the end of the command to enable Approve: it has lines below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,82 +964,89 @@
     </message>
     <message>
         <location filename="../app/GatewaySession.cpp" line="53"/>
+        <location filename="../app/GatewaySession.cpp" line="54"/>
+        <location filename="../app/GatewaySession.cpp" line="178"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="57"/>
         <source>%1 reported: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="55"/>
-        <location filename="../app/GatewaySession.cpp" line="203"/>
+        <location filename="../app/GatewaySession.cpp" line="59"/>
+        <location filename="../app/GatewaySession.cpp" line="216"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="81"/>
+        <location filename="../app/GatewaySession.cpp" line="85"/>
         <source>Which gateway should this console connect to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="100"/>
+        <location filename="../app/GatewaySession.cpp" line="104"/>
         <source>the dev software key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="108"/>
+        <location filename="../app/GatewaySession.cpp" line="112"/>
         <source>The signing key cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="116"/>
+        <location filename="../app/GatewaySession.cpp" line="120"/>
         <source>Reading the token for %1 from the keychain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="124"/>
+        <location filename="../app/GatewaySession.cpp" line="128"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="128"/>
+        <location filename="../app/GatewaySession.cpp" line="132"/>
         <source>Enter your approver token for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="140"/>
+        <location filename="../app/GatewaySession.cpp" line="144"/>
         <source>No keychain is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="152"/>
+        <location filename="../app/GatewaySession.cpp" line="156"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="161"/>
+        <location filename="../app/GatewaySession.cpp" line="165"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="196"/>
+        <location filename="../app/GatewaySession.cpp" line="209"/>
         <source>Connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="198"/>
+        <location filename="../app/GatewaySession.cpp" line="211"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="201"/>
+        <location filename="../app/GatewaySession.cpp" line="214"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="247"/>
+        <location filename="../app/GatewaySession.cpp" line="260"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="267"/>
+        <location filename="../app/GatewaySession.cpp" line="280"/>
         <source>The gateway %1 refused the token: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1228,47 +1235,47 @@
 <context>
     <name>cs::SettingsController</name>
     <message>
-        <location filename="../app/SettingsController.cpp" line="58"/>
+        <location filename="../app/SettingsController.cpp" line="60"/>
         <source>Start at login could not be changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="109"/>
+        <location filename="../app/SettingsController.cpp" line="113"/>
         <source>A gateway named %1 is already connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="114"/>
+        <location filename="../app/SettingsController.cpp" line="118"/>
         <source>Added %1; its token is kept in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="115"/>
+        <location filename="../app/SettingsController.cpp" line="119"/>
         <source>Added %1, but the keychain cannot keep its token (%2): it will be asked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="134"/>
+        <location filename="../app/SettingsController.cpp" line="138"/>
         <source>Removed %1 and its token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="147"/>
+        <location filename="../app/SettingsController.cpp" line="154"/>
         <source>%1 does not answer: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="149"/>
+        <location filename="../app/SettingsController.cpp" line="158"/>
         <source>%1 answers, but refused: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="151"/>
+        <location filename="../app/SettingsController.cpp" line="160"/>
         <source>%1 answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="154"/>
+        <location filename="../app/SettingsController.cpp" line="163"/>
         <source>%1 answers and knows you as %2 (%3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,97 +1373,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="98"/>
+        <location filename="../ui/SettingsDialog.cpp" line="100"/>
+        <source>optional: the gateway&apos;s CA certificate (PEM), instead of the system&apos;s CAs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="103"/>
+        <source>optional: SHA-256 fingerprint of its certificate or CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="104"/>
+        <source>&amp;CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="105"/>
+        <source>&amp;Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="107"/>
         <source>Test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="100"/>
+        <location filename="../ui/SettingsDialog.cpp" line="109"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="113"/>
+        <location filename="../ui/SettingsDialog.cpp" line="123"/>
         <source>Enter the gateway&apos;s URL, e.g. https://countersign.example.com:8470.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="115"/>
+        <location filename="../ui/SettingsDialog.cpp" line="125"/>
         <source>Enter your approver token for this gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="136"/>
+        <location filename="../ui/SettingsDialog.cpp" line="145"/>
         <source>Gate&amp;way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="151"/>
+        <location filename="../ui/SettingsDialog.cpp" line="160"/>
         <source>Critical only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="152"/>
+        <location filename="../ui/SettingsDialog.cpp" line="161"/>
         <source>High and critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="153"/>
+        <location filename="../ui/SettingsDialog.cpp" line="162"/>
         <source>Every action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="154"/>
+        <location filename="../ui/SettingsDialog.cpp" line="163"/>
         <source>&amp;Notify for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="155"/>
+        <location filename="../ui/SettingsDialog.cpp" line="164"/>
         <source>Show &amp;commands in notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="157"/>
+        <location filename="../ui/SettingsDialog.cpp" line="166"/>
         <source>Off by default: notifications can appear on a locked screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="162"/>
+        <location filename="../ui/SettingsDialog.cpp" line="171"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="163"/>
+        <location filename="../ui/SettingsDialog.cpp" line="172"/>
         <source>&amp;Remind of an unopened urgent request after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="164"/>
+        <location filename="../ui/SettingsDialog.cpp" line="173"/>
         <source>Play a &amp;sound for critical requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="167"/>
+        <location filename="../ui/SettingsDialog.cpp" line="176"/>
         <source>Pausing notifications from the tray icon never holds back critical requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="179"/>
+        <location filename="../ui/SettingsDialog.cpp" line="188"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="182"/>
+        <location filename="../ui/SettingsDialog.cpp" line="191"/>
         <source>&amp;Language (after a restart)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="183"/>
+        <location filename="../ui/SettingsDialog.cpp" line="192"/>
         <source>Start Countersign when I &amp;log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="195"/>
+        <location filename="../ui/SettingsDialog.cpp" line="204"/>
         <source>%1 — %2
 %3</source>
         <translation type="unfinished"></translation>
@@ -1668,6 +1695,44 @@
     </message>
 </context>
 <context>
+    <name>cs::TlsTrust</name>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="69"/>
+        <source>The pinned fingerprint must be a SHA-256: 64 hexadecimal digits, with or without colons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="74"/>
+        <source>%1 is not on this machine: use https:// so that tokens, commands and decisions are not sent in clear text (or allow it with --insecure).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="91"/>
+        <source>The CA file %1 cannot be read or holds no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="123"/>
+        <source>The gateway&apos;s certificate chain does not hold the pinned fingerprint %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="140"/>
+        <source>The gateway&apos;s certificate is not trusted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="43"/>
+        <source>Its SHA-256 fingerprint is %1%2. Compare it with the one the gateway&apos;s operator gave you before pinning it or its CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/client/TlsTrust.cpp" line="40"/>
+        <source> (its issuer&apos;s: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cs::TrayIcon</name>
     <message>
         <location filename="../app/TrayIcon.cpp" line="18"/>
@@ -1785,16 +1850,26 @@
     </message>
     <message>
         <location filename="../app/main.cpp" line="53"/>
-        <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (for this run; File &gt; Signing key… remembers one).</source>
+        <source>Trust only this CA (PEM) for the --gateway certificates (or COUNTERSIGN_CA_FILE).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="57"/>
+        <source>SHA-256 fingerprint of the --gateway certificate or its CA to pin (or COUNTERSIGN_CA_FINGERPRINT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="61"/>
+        <source>Your signing key: pkcs11:…, fido2:FILE or software:FILE (for this run; File &gt; Signing key… remembers one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="65"/>
         <source>A countersign://action/GATEWAY/ID link to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="124"/>
+        <location filename="../app/main.cpp" line="137"/>
         <source>Countersign</source>
         <translation type="unfinished"></translation>
     </message>

@@ -135,9 +135,7 @@ QNetworkReply *AgentClient::send(const QByteArray &method, const QString &path, 
         const QList<QSslCertificate> chain = reply->sslConfiguration().peerCertificateChain();
         if (m_trust.pinned(chain))
             return;
-        reply->setProperty(kTlsRefusal, tr("The gateway's certificate chain does not hold the pinned fingerprint "
-                                           "%1. %2")
-                                            .arg(m_trust.fingerprint, TlsTrust::describe({}, chain)));
+        reply->setProperty(kTlsRefusal, m_trust.pinMissing(chain));
         reply->abort();
     });
     return reply;

@@ -32,6 +32,20 @@ bool isTrustError(const QSslError &error)
     }
 }
 
+// " Its SHA-256 fingerprint is …": what to compare with the gateway operator's before pinning.
+QString fingerprints(const QList<QSslCertificate> &chain)
+{
+    if (chain.isEmpty())
+        return {};
+    const QString issuer = chain.size() > 1 ? QCoreApplication::translate("cs::TlsTrust", " (its issuer's: %1)")
+                                                  .arg(TlsTrust::fingerprintOf(chain.last()))
+                                            : QString();
+    return u' ' + QCoreApplication::translate("cs::TlsTrust", "Its SHA-256 fingerprint is %1%2. Compare it with the "
+                                                              "one the gateway's operator gave you before pinning it "
+                                                              "or its CA.")
+                      .arg(TlsTrust::fingerprintOf(chain.first()), issuer);
+}
+
 } // namespace
 
 TlsTrust TlsTrust::fromEnvironment()
@@ -104,6 +118,14 @@ QList<QSslError> TlsTrust::remaining(const QList<QSslError> &errors, const QList
     return left;
 }
 
+QString TlsTrust::pinMissing(const QList<QSslCertificate> &chain) const
+{
+    return QCoreApplication::translate("cs::TlsTrust",
+                                       "The gateway's certificate chain does not hold the pinned fingerprint %1.")
+               .arg(fingerprint) +
+           fingerprints(chain);
+}
+
 QString TlsTrust::fingerprintOf(const QSslCertificate &certificate)
 {
     return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
@@ -115,18 +137,9 @@ QString TlsTrust::describe(const QList<QSslError> &errors, const QList<QSslCerti
     for (const QSslError &error : errors)
         reasons.append(error.errorString());
     reasons.removeDuplicates();
-    QString text = QCoreApplication::translate("cs::TlsTrust", "The gateway's certificate is not trusted: %1.")
-                       .arg(reasons.join(u"; "_s));
-    if (!chain.isEmpty()) {
-        text += u' ' + QCoreApplication::translate("cs::TlsTrust", "Its SHA-256 fingerprint is %1%2. Compare it with "
-                                                                   "the one the gateway's operator gave you before "
-                                                                   "pinning it or its CA.")
-                           .arg(fingerprintOf(chain.first()),
-                                chain.size() > 1 ? QCoreApplication::translate("cs::TlsTrust", " (its issuer's: %1)")
-                                                       .arg(fingerprintOf(chain.last()))
-                                                 : QString());
-    }
-    return text;
+    return QCoreApplication::translate("cs::TlsTrust", "The gateway's certificate is not trusted: %1.")
+               .arg(reasons.join(u"; "_s)) +
+           fingerprints(chain);
 }
 
 } // namespace cs

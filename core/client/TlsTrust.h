@@ -40,6 +40,8 @@ struct TlsTrust
     // What the user reads when the gateway's certificate is not trusted: the errors, and the
     // fingerprints to compare with the gateway operator's before pinning one.
     static QString describe(const QList<QSslError> &errors, const QList<QSslCertificate> &chain);
+    // What the user reads when a chain trusted otherwise lacks the pinned certificate.
+    QString pinMissing(const QList<QSslCertificate> &chain) const;
     static QString fingerprintOf(const QSslCertificate &certificate);
     static bool isLocal(const QUrl &url);
 };

@@ -136,8 +136,7 @@ void FeedClient::onConnected()
     if (m_socket && m_socket->requestUrl().scheme() == u"wss") {
         const QList<QSslCertificate> chain = m_socket->sslConfiguration().peerCertificateChain();
         if (!m_trust.pinned(chain)) {
-            m_tlsRefusal = tr("The gateway's certificate chain does not hold the pinned fingerprint %1. %2")
-                               .arg(m_trust.fingerprint, TlsTrust::describe({}, chain));
+            m_tlsRefusal = m_trust.pinMissing(chain);
             m_socket->abort();
             return;
         }
