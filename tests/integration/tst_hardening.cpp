@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -197,6 +198,47 @@ private Q_SLOTS:
         const QJsonObject result = feed.decide(accepted.body[u"id"_s].toString(), u"approve"_s,
                                                accepted.body[u"digest"_s].toString());
         QCOMPARE(result[u"error"_s][u"code"_s].toString(), u"on_behalf_of_approval"_s);
+    }
+
+    void jsonLogs_areJsonLines_withoutTokensOrCommands()
+    {
+        QTemporaryDir dir;
+        QProcess gateway;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"QT_LOGGING_RULES"_s); // every info line, as in production
+        gateway.setProcessEnvironment(environment);
+        gateway.start(GatewayProcess::binaryPath(), {u"--dev"_s, u"--data-dir"_s, dir.path(), u"--listen"_s,
+                                                     u"127.0.0.1:0"_s, u"--log-format"_s, u"json"_s});
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += gateway.readAllStandardOutput(), out.contains("listening on")), 10000);
+        const QUrl url(QString::fromUtf8(out.split(' ').last().trimmed()));
+        QString error;
+        const auto dev = DevPrincipals::load(QDir(dir.path()).filePath(u"dev-principals.json"_s), &error);
+        QVERIFY2(dev, qPrintable(error));
+        const QString secret = u"pg_dump --password=hunter2-unique-marker"_s;
+        HttpProbe http(url);
+        QVERIFY(!http.submit(dev->agent.token, {{u"command"_s, secret}}).isEmpty());
+        QCOMPARE(http.get(u"/v1/actions"_s, u"wrong-token"_s).status, 401);
+        FeedProbe feed;
+        QVERIFY(feed.open(url, dev->approver.token));
+        gateway.terminate();
+        QVERIFY(gateway.waitForFinished(5000));
+        const QList<QByteArray> lines = gateway.readAllStandardError().split('\n');
+        int parsed = 0;
+        for (const QByteArray &line : lines) {
+            if (line.isEmpty())
+                continue;
+            QJsonParseError parseError;
+            const QJsonObject entry = QJsonDocument::fromJson(line, &parseError).object();
+            QVERIFY2(parseError.error == QJsonParseError::NoError, line.constData());
+            for (const char *key : {"time", "level", "category", "message"})
+                QVERIFY2(entry.contains(QLatin1StringView(key)), line.constData());
+            QVERIFY2(!line.contains("hunter2-unique-marker"), line.constData());
+            QVERIFY2(!line.contains(dev->agent.token.toUtf8()) && !line.contains(dev->approver.token.toUtf8()),
+                     line.constData());
+            ++parsed;
+        }
+        QVERIFY(parsed >= 3); // migrations, the feed, the refused token
     }
 
     void cli_resubmitsToAGatewayThatComesBack_once()
