@@ -15,7 +15,8 @@ QList<GatewayEntry> load()
         settings.setArrayIndex(i);
         const QUrl url(settings.value(u"url"_s).toString());
         if (url.isValid() && !url.isEmpty())
-            gateways.append({settings.value(u"name"_s).toString(), url,
+            gateways.append({settings.value(u"name"_s).toString(),
+                             url,
                              {settings.value(u"ca_file"_s).toString(), settings.value(u"fingerprint"_s).toString()}});
     }
     settings.endArray();

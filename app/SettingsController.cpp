@@ -138,8 +138,7 @@ void SettingsController::removeGateway(const QString &name)
         m_dialog->setGatewayStatus(tr("Removed %1 and its token.").arg(name));
 }
 
-void SettingsController::testGateway(const QUrl &url, const QString &token, const QString &label,
-                                      const TlsTrust &trust)
+void SettingsController::testGateway(const QUrl &url, const QString &token, const QString &label, const TlsTrust &trust)
 {
     if (const auto refused = trust.refuse(url))
         return m_dialog->setGatewayStatus(*refused);

@@ -146,7 +146,8 @@ QString ApproverCommand::describe(const Action &action)
     out += u"  why: "_s + text(request.justification) + u'\n';
     out += u"  needs: "_s + action.quorum().toString();
     if (action.policy)
-        out += u" (rule "_s + text(action.policy->rule) + (action.policy->hardwareKey ? u", hardware key only)"_s : u")"_s);
+        out += u" (rule "_s + text(action.policy->rule) +
+               (action.policy->hardwareKey ? u", hardware key only)"_s : u")"_s);
     if (const QString done = progress(action); !done.isEmpty())
         out += u"; "_s + done;
     out += u"\n  digest: "_s + action.digest;

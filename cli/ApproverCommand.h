@@ -12,8 +12,8 @@
 namespace cs {
 
 // The approver's terminal: `pending` lists what waits, `decide` signs a decision with the same
-// core code as the console and sends it, `withdraw` takes one's approval back, `key enroll` sends a key for an operator to approve,
-// `key list` shows one's keys.
+// core code as the console and sends it, `withdraw` takes one's approval back, `key enroll` sends a key for an operator
+// to approve, `key list` shows one's keys.
 class ApproverCommand : public QObject
 {
     Q_OBJECT

@@ -15,11 +15,13 @@ void CliContext::addOptions(QCommandLineParser &parser)
     parser.addOption({u"url"_s, u"Gateway URL (or COUNTERSIGN_URL)."_s, u"URL"_s});
     parser.addOption({u"token"_s, u"Bearer token (or COUNTERSIGN_TOKEN)."_s, u"TOKEN"_s});
     parser.addOption({u"dev-principals"_s, u"Take the token from a dev gateway's dev-principals.json."_s, u"FILE"_s});
-    parser.addOption({u"ca-file"_s, u"Trust only this CA (PEM) for the gateway's certificate (or COUNTERSIGN_CA_FILE)."_s,
+    parser.addOption({u"ca-file"_s,
+                      u"Trust only this CA (PEM) for the gateway's certificate (or COUNTERSIGN_CA_FILE)."_s,
                       u"FILE"_s});
-    parser.addOption({u"ca-fingerprint"_s,
-                      u"SHA-256 fingerprint of the gateway's certificate or CA to pin (or COUNTERSIGN_CA_FINGERPRINT)."_s,
-                      u"SHA256"_s});
+    parser.addOption(
+        {u"ca-fingerprint"_s,
+         u"SHA-256 fingerprint of the gateway's certificate or CA to pin (or COUNTERSIGN_CA_FINGERPRINT)."_s,
+         u"SHA256"_s});
     parser.addOption({u"insecure"_s, u"Allow plain http:// to a gateway on another machine."_s});
 }
 

@@ -11,7 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-ExplainCommand::ExplainCommand(QObject *parent) : QObject(parent), m_client(&m_network) {}
+ExplainCommand::ExplainCommand(QObject *parent) : QObject(parent), m_client(&m_network)
+{
+}
 
 bool ExplainCommand::parse(const QStringList &arguments)
 {

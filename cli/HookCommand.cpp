@@ -16,7 +16,9 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-HookCommand::HookCommand(QObject *parent) : QObject(parent), m_client(&m_network) {}
+HookCommand::HookCommand(QObject *parent) : QObject(parent), m_client(&m_network)
+{
+}
 
 bool HookCommand::parse(const QStringList &arguments)
 {
@@ -50,17 +52,17 @@ std::optional<QJsonObject> HookCommand::actionFor(const QJsonObject &input, cons
     const QString tool = input.value(u"tool_name"_s).toString();
     const QJsonObject toolInput = input.value(u"tool_input"_s).toObject();
     if (event != u"PreToolUse" || tool.isEmpty()) {
-        *error = u"the hook input is not a PreToolUse tool call (hook_event_name '%1', tool_name '%2')"_s.arg(event,
-                                                                                                          tool);
+        *error =
+            u"the hook input is not a PreToolUse tool call (hook_event_name '%1', tool_name '%2')"_s.arg(event, tool);
         return std::nullopt;
     }
     const QString cwd = input.value(u"cwd"_s).toString();
-    QJsonObject action{{u"context"_s, QJsonObject{{u"claude_code"_s,
-                                                   QJsonObject{{u"session_id"_s, input.value(u"session_id"_s)},
-                                                               {u"tool_use_id"_s, input.value(u"tool_use_id"_s)},
-                                                               {u"tool_name"_s, tool},
-                                                               {u"cwd"_s, cwd}}},
-                                                  {u"tool_input"_s, toolInput}}}};
+    QJsonObject action{
+        {u"context"_s, QJsonObject{{u"claude_code"_s, QJsonObject{{u"session_id"_s, input.value(u"session_id"_s)},
+                                                                  {u"tool_use_id"_s, input.value(u"tool_use_id"_s)},
+                                                                  {u"tool_name"_s, tool},
+                                                                  {u"cwd"_s, cwd}}},
+                                   {u"tool_input"_s, toolInput}}}};
     QString kind, system = defaults.system, resource = cwd.isEmpty() ? u"-"_s : cwd;
     const QString description = toolInput.value(u"description"_s).toString();
     static const QStringList fileTools{u"Write"_s, u"Edit"_s, u"MultiEdit"_s, u"NotebookEdit"_s};
@@ -100,13 +102,12 @@ std::optional<QJsonObject> HookCommand::actionFor(const QJsonObject &input, cons
         action.insert(u"argv"_s, QJsonArray{tool, QString::fromUtf8(arguments.value_or("{}"))});
     }
     action.insert(u"kind"_s, kind);
-    action.insert(u"target"_s, QJsonObject{{u"system"_s, system},
-                                           {u"resource"_s, resource},
-                                           {u"environment"_s, defaults.environment}});
-    action.insert(u"justification"_s,
-                  description.isEmpty()
-                      ? u"Claude Code wants to use %1 (session %2)"_s.arg(tool, input.value(u"session_id"_s).toString())
-                      : u"Claude Code: %1"_s.arg(description));
+    action.insert(
+        u"target"_s,
+        QJsonObject{{u"system"_s, system}, {u"resource"_s, resource}, {u"environment"_s, defaults.environment}});
+    action.insert(u"justification"_s, description.isEmpty() ? u"Claude Code wants to use %1 (session %2)"_s.arg(
+                                                                  tool, input.value(u"session_id"_s).toString())
+                                                            : u"Claude Code: %1"_s.arg(description));
     if (defaults.urgency)
         action.insert(u"urgency"_s, *defaults.urgency);
     return action;
@@ -114,9 +115,10 @@ std::optional<QJsonObject> HookCommand::actionFor(const QJsonObject &input, cons
 
 QByteArray HookCommand::answer(bool allow, const QString &reason)
 {
-    const QJsonObject output{{u"hookSpecificOutput"_s, QJsonObject{{u"hookEventName"_s, u"PreToolUse"_s},
-                                                                  {u"permissionDecision"_s, allow ? u"allow"_s : u"deny"_s},
-                                                                  {u"permissionDecisionReason"_s, reason}}}};
+    const QJsonObject output{
+        {u"hookSpecificOutput"_s, QJsonObject{{u"hookEventName"_s, u"PreToolUse"_s},
+                                              {u"permissionDecision"_s, allow ? u"allow"_s : u"deny"_s},
+                                              {u"permissionDecisionReason"_s, reason}}}};
     return QJsonDocument(output).toJson(QJsonDocument::Compact);
 }
 
@@ -148,12 +150,11 @@ void HookCommand::onSubmitted(const AgentClient::Reply &reply)
             recordFailOpen(reply.error.message);
             return decide(true, u"Countersign gateway unreachable; allowed without approval (--fail-open)."_s);
         }
-        return decide(false, u"Countersign gateway unreachable (%1): denied until it answers."_s.arg(
-                                 reply.error.message));
+        return decide(false,
+                      u"Countersign gateway unreachable (%1): denied until it answers."_s.arg(reply.error.message));
     }
     if (!reply.ok())
-        return decide(false,
-                      u"Countersign refused the request (%1): %2"_s.arg(reply.error.code, reply.error.message));
+        return decide(false, u"Countersign refused the request (%1): %2"_s.arg(reply.error.code, reply.error.message));
     if (reply.body.value(u"status"_s).toString() == u"pending")
         printErr(u"countersign: waiting for approval of %1"_s.arg(reply.body.value(u"id"_s).toString()));
     auto *waiter = ActionWaiter::follow(&m_client, reply.body, this);
@@ -175,9 +176,8 @@ void HookCommand::onDecided(const QJsonObject &action, ActionStatus status)
     case ActionStatus::Allowed:
         return decide(true, u"Allowed by Countersign policy (%1)."_s.arg(reason));
     case ActionStatus::Denied:
-        return decide(false, outcome.byPolicy()
-                                 ? u"Denied by Countersign policy: %1"_s.arg(reason)
-                                 : u"Denied by %1 in Countersign: %2"_s.arg(by, reason));
+        return decide(false, outcome.byPolicy() ? u"Denied by Countersign policy: %1"_s.arg(reason)
+                                                : u"Denied by %1 in Countersign: %2"_s.arg(by, reason));
     case ActionStatus::Expired:
         return decide(false, u"No approver decided in time: the Countersign request expired."_s);
     default:

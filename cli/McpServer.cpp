@@ -30,7 +30,9 @@ QByteArray key(const QJsonValue &id)
 
 } // namespace
 
-McpServer::McpServer(QObject *parent) : QObject(parent), m_client(&m_network) {}
+McpServer::McpServer(QObject *parent) : QObject(parent), m_client(&m_network)
+{
+}
 
 McpServer::~McpServer() = default;
 
@@ -130,25 +132,25 @@ QJsonObject McpServer::toolDescription()
         {u"environment"_s, text(u"The environment, e.g. production or staging."_s)},
         {u"justification"_s, text(u"Why the action is needed, with a ticket reference where there is one."_s)},
         {u"urgency"_s, urgency},
-        {u"ttl_seconds"_s, QJsonObject{{u"type"_s, u"integer"_s},
-                                       {u"description"_s, u"How long to wait for a decision, in seconds."_s}}},
-        {u"context"_s, QJsonObject{{u"type"_s, u"object"_s},
-                                   {u"description"_s, u"Anything else the approver should see."_s}}}};
-    return {{u"name"_s, kToolName},
-            {u"title"_s, u"Request human approval"_s},
-            {u"description"_s, u"Ask the on-call humans to approve a privileged action before running it. Blocks "
-                               "until they decide; run the command only if the answer is approved."_s},
-            {u"inputSchema"_s,
-             QJsonObject{{u"type"_s, u"object"_s},
-                         {u"properties"_s, properties},
-                         {u"required"_s, QJsonArray{u"kind"_s, u"command"_s, u"system"_s, u"resource"_s,
-                                                    u"environment"_s, u"justification"_s}}}}};
+        {u"ttl_seconds"_s,
+         QJsonObject{{u"type"_s, u"integer"_s}, {u"description"_s, u"How long to wait for a decision, in seconds."_s}}},
+        {u"context"_s,
+         QJsonObject{{u"type"_s, u"object"_s}, {u"description"_s, u"Anything else the approver should see."_s}}}};
+    return {
+        {u"name"_s, kToolName},
+        {u"title"_s, u"Request human approval"_s},
+        {u"description"_s, u"Ask the on-call humans to approve a privileged action before running it. Blocks "
+                           "until they decide; run the command only if the answer is approved."_s},
+        {u"inputSchema"_s, QJsonObject{{u"type"_s, u"object"_s},
+                                       {u"properties"_s, properties},
+                                       {u"required"_s, QJsonArray{u"kind"_s, u"command"_s, u"system"_s, u"resource"_s,
+                                                                  u"environment"_s, u"justification"_s}}}}};
 }
 
 std::optional<QJsonObject> McpServer::requestFor(const QJsonObject &arguments, QString *error)
 {
-    for (const QString &field : {u"kind"_s, u"command"_s, u"system"_s, u"resource"_s, u"environment"_s,
-                                 u"justification"_s}) {
+    for (const QString &field :
+         {u"kind"_s, u"command"_s, u"system"_s, u"resource"_s, u"environment"_s, u"justification"_s}) {
         if (!arguments.value(field).isString() || arguments.value(field).toString().isEmpty()) {
             *error = u"request_approval needs '%1' (a non-empty string)."_s.arg(field);
             return std::nullopt;
@@ -170,16 +172,17 @@ std::optional<QJsonObject> McpServer::requestFor(const QJsonObject &arguments, Q
 void McpServer::callTool(const QJsonValue &id, const QJsonObject &params)
 {
     if (params.value(u"name"_s).toString() != kToolName)
-        return replyError(id, kInvalidParams, u"Unknown tool %1; this server offers %2."_s.arg(
-                                                  params.value(u"name"_s).toString(), kToolName));
+        return replyError(
+            id, kInvalidParams,
+            u"Unknown tool %1; this server offers %2."_s.arg(params.value(u"name"_s).toString(), kToolName));
     QString error;
     const auto request = requestFor(params.value(u"arguments"_s).toObject(), &error);
     if (!request)
         return toolError(id, error);
     m_client.submit(*request, this, [this, id](const AgentClient::Reply &submitted) {
         if (!submitted.ok())
-            return toolError(id, u"The gateway refused the request (%1): %2"_s.arg(submitted.error.code,
-                                                                                  submitted.error.message));
+            return toolError(
+                id, u"The gateway refused the request (%1): %2"_s.arg(submitted.error.code, submitted.error.message));
         const QString actionId = submitted.body.value(u"id"_s).toString();
         auto *waiter = ActionWaiter::follow(&m_client, submitted.body, this);
         m_waiting.insert(key(id), actionId);
@@ -216,15 +219,14 @@ void McpServer::finishCall(const QJsonValue &id, const QJsonObject &action, Acti
         break;
     case ActionStatus::Denied:
         text = outcome.byPolicy() ? u"denied by policy: %1. Do not run the command."_s.arg(reason)
-                               : u"denied by %1: %2. Do not run the command."_s.arg(by, reason);
+                                  : u"denied by %1: %2. Do not run the command."_s.arg(by, reason);
         break;
     default:
         text = u"%1: nobody approved it. Do not run the command."_s.arg(statusName(status));
         break;
     }
-    QJsonObject structured{{u"action_id"_s, action.value(u"id"_s)},
-                           {u"status"_s, statusName(status)},
-                           {u"may_run"_s, mayRun}};
+    QJsonObject structured{
+        {u"action_id"_s, action.value(u"id"_s)}, {u"status"_s, statusName(status)}, {u"may_run"_s, mayRun}};
     if (!by.isEmpty())
         structured.insert(u"by"_s, by);
     if (!reason.isEmpty())
@@ -250,13 +252,16 @@ void McpServer::reply(const QJsonValue &id, const QJsonObject &result)
 
 void McpServer::replyError(const QJsonValue &id, int code, const QString &message)
 {
-    send({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}});
+    send({{u"jsonrpc"_s, u"2.0"_s},
+          {u"id"_s, id},
+          {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}});
 }
 
 void McpServer::toolError(const QJsonValue &id, const QString &text)
 {
     // A tool's failure is a result the model reads, not a protocol error.
-    reply(id, {{u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, text}}}}, {u"isError"_s, true}});
+    reply(id,
+          {{u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, text}}}}, {u"isError"_s, true}});
 }
 
 void McpServer::send(const QJsonObject &message)

@@ -32,14 +32,17 @@ bool RequestCommand::parse(const QStringList &arguments)
     parser.addHelpOption();
     CliContext::addOptions(parser);
     RequestOptions::add(parser);
-    parser.addOption({u"retry"_s, u"Seconds to keep sending the request again while the gateway cannot be reached "
-                                  "(default 30; the gateway makes one action of them)."_s,
+    parser.addOption({u"retry"_s,
+                      u"Seconds to keep sending the request again while the gateway cannot be reached "
+                      "(default 30; the gateway makes one action of them)."_s,
                       u"SECONDS"_s, u"30"_s});
     if (m_mode == Mode::Request)
         parser.addOption({u"wait"_s, u"Wait for the decision; exit 0 approved, 1 denied, 2 expired/cancelled."_s});
     else
-        parser.addOption({u"id"_s, u"Run an action requested before (its command must be the one given), "
-                                   "once approved, instead of requesting a new one."_s, u"ID"_s});
+        parser.addOption({u"id"_s,
+                          u"Run an action requested before (its command must be the one given), "
+                          "once approved, instead of requesting a new one."_s,
+                          u"ID"_s});
     const auto context = CliContext::parse(parser, arguments, Role::Agent);
     if (!context)
         return false;
@@ -136,7 +139,7 @@ void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
     } else {
         printOut(QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact)));
     }
-    finish(outcome.mayRun()                  ? ExitCode::Approved
+    finish(outcome.mayRun()                 ? ExitCode::Approved
            : status == ActionStatus::Denied ? ExitCode::Denied
                                             : ExitCode::ExpiredOrCancelled);
 }
@@ -144,15 +147,15 @@ void RequestCommand::onDecided(const QJsonObject &action, ActionStatus status)
 void RequestCommand::claimAndRun(const QString &actionId)
 {
     // The approval is used before the command runs: once, and within the rule's use_within.
-    ReportCommand::post(&m_client, actionId, {{u"status"_s, u"started"_s}}, this,
-                        [this, actionId](const AgentClient::Reply &reply) {
-                            if (!reply.ok()) {
-                                printErr(u"countersign-cli: the approval cannot be used (%1): %2; nothing was run"_s.arg(
-                                    reply.error.code, reply.error.message));
-                                return finish(ExitCode::Error);
-                            }
-                            runAndReport(actionId);
-                        });
+    ReportCommand::post(
+        &m_client, actionId, {{u"status"_s, u"started"_s}}, this, [this, actionId](const AgentClient::Reply &reply) {
+            if (!reply.ok()) {
+                printErr(u"countersign-cli: the approval cannot be used (%1): %2; nothing was run"_s.arg(
+                    reply.error.code, reply.error.message));
+                return finish(ExitCode::Error);
+            }
+            runAndReport(actionId);
+        });
 }
 
 void RequestCommand::runAndReport(const QString &actionId)

@@ -83,8 +83,8 @@ int main(int argc, char *argv[])
     }
 
     if (command == u"request" || command == u"exec") {
-        return runCommand<cs::RequestCommand>(arguments, 1, command == u"exec" ? cs::RequestCommand::Mode::Exec
-                                                                               : cs::RequestCommand::Mode::Request);
+        return runCommand<cs::RequestCommand>(
+            arguments, 1, command == u"exec" ? cs::RequestCommand::Mode::Exec : cs::RequestCommand::Mode::Request);
     }
     if (command == u"report")
         return runCommand<cs::ReportCommand>(arguments, 1);

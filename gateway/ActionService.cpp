@@ -45,8 +45,8 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
         if (const auto earlier = m_store->idempotent(initiator.id, idempotency->key)) {
             if (earlier->requestSha256 != idempotency->requestSha256) {
                 *error = {ErrorCode::IdempotencyKeyReused,
-                          u"The Idempotency-Key %1 was used for another request (action %2)."_s.arg(
-                              idempotency->key, earlier->actionId)};
+                          u"The Idempotency-Key %1 was used for another request (action %2)."_s.arg(idempotency->key,
+                                                                                                    earlier->actionId)};
                 return std::nullopt;
             }
             if (replayed)
@@ -90,9 +90,9 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
         return std::nullopt;
     }
     const EventStore::Extra remember =
-        idempotency ? EventStore::rememberIdempotency(initiator.id, idempotency->key,
-                                                      {action.id, idempotency->requestSha256})
-                    : EventStore::Extra();
+        idempotency
+            ? EventStore::rememberIdempotency(initiator.id, idempotency->key, {action.id, idempotency->requestSha256})
+            : EventStore::Extra();
     if (!needsHumans)
         return settleByPolicy(initiator, std::move(action), verdict, remember, error);
 
@@ -124,19 +124,19 @@ std::optional<Action> ActionService::settleByPolicy(const Principal &initiator, 
     // as waiting and no one is notified of it.
     const bool allow = verdict.outcome == PolicyRule::Outcome::Allow;
     action.status = allow ? ActionStatus::Allowed : ActionStatus::Denied;
-    action.resolution = Resolution{u"policy"_s, allow ? u"allowed by rule %1"_s.arg(verdict.rule) : verdict.message,
-                                   action.createdAt};
+    action.resolution =
+        Resolution{u"policy"_s, allow ? u"allowed by rule %1"_s.arg(verdict.rule) : verdict.message, action.createdAt};
     QJsonObject payload{{u"action"_s, ActionCodec::toJson(action)},
                         {u"rule"_s, verdict.rule},
                         {u"verdict"_s, allow ? u"allow"_s : u"deny"_s}};
     if (!allow)
         payload.insert(u"message"_s, verdict.message);
     QString storeError;
-    const auto event = m_store->write(
-        &action,
-        Event{0, action.createdAt, allow ? EventType::ActionAllowed : EventType::ActionPolicyDenied, initiator.id,
-              action.id, payload},
-        extra, &storeError);
+    const auto event =
+        m_store->write(&action,
+                       Event{0, action.createdAt, allow ? EventType::ActionAllowed : EventType::ActionPolicyDenied,
+                             initiator.id, action.id, payload},
+                       extra, &storeError);
     if (!event) {
         *error = storageFailure(storeError);
         return std::nullopt;
@@ -183,7 +183,11 @@ std::optional<Action> ActionService::reportExecution(const Principal &who, const
                       .arg(action->id, ActionCodec::formatTime(action->resolution->at), action->policy->rule)
                       .arg(*action->policy->useWithinSeconds)};
         QString storeError;
-        const auto event = m_store->append(Event{0, m_clock->now(), EventType::ExecutionRefused, who.id, action->id,
+        const auto event = m_store->append(Event{0,
+                                                 m_clock->now(),
+                                                 EventType::ExecutionRefused,
+                                                 who.id,
+                                                 action->id,
                                                  {{u"code"_s, error->code}, {u"message"_s, error->message}}},
                                            &storeError);
         if (event)
@@ -253,8 +257,7 @@ std::optional<Action> ActionService::decide(const Principal &decider, const Sign
                    EventType::ActionApproved, payload, error, nonce);
 }
 
-std::optional<Action> ActionService::withdrawApproval(const Principal &who, const QString &actionId,
-                                                      WireError *error)
+std::optional<Action> ActionService::withdrawApproval(const Principal &who, const QString &actionId, WireError *error)
 {
     expireDue();
     const auto action = find(actionId);
@@ -263,9 +266,8 @@ std::optional<Action> ActionService::withdrawApproval(const Principal &who, cons
         return std::nullopt;
     }
     if (!action->isPending()) {
-        *error = {ErrorCode::NotPending,
-                  u"Action %1 is %2: an approval can be withdrawn only while it waits."_s.arg(
-                      action->id, statusName(action->status))};
+        *error = {ErrorCode::NotPending, u"Action %1 is %2: an approval can be withdrawn only while it waits."_s.arg(
+                                             action->id, statusName(action->status))};
         return std::nullopt;
     }
     if (!action->approvedBy(who.id)) {
@@ -288,8 +290,8 @@ QJsonObject ActionService::progressJson(const Quorum::Progress &progress)
 }
 
 std::optional<Action> ActionService::updateApprovals(const Action &action, const QString &eventType,
-                                                     const QString &actor, const QJsonObject &payload,
-                                                     WireError *error, const EventStore::Extra &extra)
+                                                     const QString &actor, const QJsonObject &payload, WireError *error,
+                                                     const EventStore::Extra &extra)
 {
     QString storeError;
     const auto event =
@@ -360,9 +362,8 @@ std::optional<WireError> ActionService::checkRequirement(const Action &action, c
                                  action.policy->rule, keyId)};
     }
     if (!action.quorum().counts(decider.groups))
-        return WireError{ErrorCode::NotInRequiredGroup,
-                         u"Rule %1 needs %2; %3 is in none of those groups."_s.arg(
-                             action.policy->rule, action.policy->quorum, decider.id)};
+        return WireError{ErrorCode::NotInRequiredGroup, u"Rule %1 needs %2; %3 is in none of those groups."_s.arg(
+                                                            action.policy->rule, action.policy->quorum, decider.id)};
     return std::nullopt;
 }
 

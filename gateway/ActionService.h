@@ -116,8 +116,7 @@ private:
                                          const EventStore::Extra &extra, WireError *error);
     // Records a change of a pending action's approvals; the action stays pending.
     std::optional<Action> updateApprovals(const Action &action, const QString &eventType, const QString &actor,
-                                          const QJsonObject &payload, WireError *error,
-                                          const EventStore::Extra &extra);
+                                          const QJsonObject &payload, WireError *error, const EventStore::Extra &extra);
     static QJsonObject progressJson(const Quorum::Progress &progress);
     // What the action's rule asks of whoever decides it: their group, a hardware key.
     std::optional<WireError> checkRequirement(const Action &action, const Principal &decider,

@@ -10,7 +10,9 @@ constexpr int kMaxLockoutSeconds = 300;
 constexpr qsizetype kMaxEntries = 100000; // beyond, forgotten addresses make room
 } // namespace
 
-AuthThrottle::AuthThrottle(const Clock *clock, int maxFailures) : m_clock(clock), m_maxFailures(maxFailures) {}
+AuthThrottle::AuthThrottle(const Clock *clock, int maxFailures) : m_clock(clock), m_maxFailures(maxFailures)
+{
+}
 
 qint64 AuthThrottle::retryAfter(const QHostAddress &peer) const
 {

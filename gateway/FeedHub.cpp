@@ -67,9 +67,9 @@ void FeedHub::send(QWebSocket *socket, const QString &message)
     socket->sendTextMessage(message);
     if (socket->bytesToWrite() <= m_limits.maxSendBufferBytes)
         return;
-    m_refusals->record(u"slow_consumer"_s, socket->peerAddress(),
-                       u"A console left %1 bytes unread; it was disconnected and will resume."_s.arg(
-                           socket->bytesToWrite()));
+    m_refusals->record(
+        u"slow_consumer"_s, socket->peerAddress(),
+        u"A console left %1 bytes unread; it was disconnected and will resume."_s.arg(socket->bytesToWrite()));
     m_sessions.remove(socket);
     socket->abort(); // a close frame would wait behind everything unread
 }
@@ -109,8 +109,8 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &text) { onMessage(socket, text); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
-        send(socket, QString::fromUtf8(
-            FeedMessages::error({ErrorCode::MalformedMessage, u"The feed takes JSON text messages only."_s})));
+        send(socket, QString::fromUtf8(FeedMessages::error(
+                         {ErrorCode::MalformedMessage, u"The feed takes JSON text messages only."_s})));
     });
     socket->sendTextMessage(
         QString::fromUtf8(FeedMessages::hello({FeedMessages::kProtocolVersion, m_gatewayId, principal})));
@@ -119,7 +119,8 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
     // next turn of the event loop: the console shows itself connected meanwhile.
     socket->flush();
     QMetaObject::invokeMethod(
-        this, [this, socket = QPointer<QWebSocket>(socket), principal] {
+        this,
+        [this, socket = QPointer<QWebSocket>(socket), principal] {
             if (socket && socket->state() == QAbstractSocket::ConnectedState)
                 catchUp(socket, principal);
         },
@@ -198,8 +199,9 @@ void FeedHub::onAudit(QWebSocket *socket, const QJsonObject &message)
         return answerAudit(socket, message);
     Session &session = m_sessions[socket];
     if (!session.pendingAudit.isEmpty()) {
-        return send(socket, QString::fromUtf8(FeedMessages::error(
-                                {ErrorCode::RateLimited, u"One audit page at a time: read the previous one first."_s})));
+        return send(socket,
+                    QString::fromUtf8(FeedMessages::error(
+                        {ErrorCode::RateLimited, u"One audit page at a time: read the previous one first."_s})));
     }
     session.pendingAudit = message;
 }

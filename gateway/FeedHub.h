@@ -34,17 +34,20 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     int sessionCount() const { return int(m_sessions.size()); }
     // Where the verified client certificate of a connection is known (mutual TLS).
-    void setClientNames(std::function<QString(const QHostAddress &, quint16)> names) { m_clientNames = std::move(names); }
+    void setClientNames(std::function<QString(const QHostAddress &, quint16)> names)
+    {
+        m_clientNames = std::move(names);
+    }
 
 private:
     struct Session
     {
         Principal principal;
-        bool live = false;         // caught up: every new event is pushed to it
-        double allowance = 0;      // messages it may send now (a token bucket)
-        qint64 refilledAt = 0;     // ms on m_clock
+        bool live = false;     // caught up: every new event is pushed to it
+        double allowance = 0;  // messages it may send now (a token bucket)
+        qint64 refilledAt = 0; // ms on m_clock
         int refusedInARow = 0;
-        QJsonObject pendingAudit;  // an audit request waiting for the previous page to be read
+        QJsonObject pendingAudit; // an audit request waiting for the previous page to be read
     };
     // Sends a message, or drops a console whose unread messages passed the bound (it reconnects
     // and resumes from its last seq).

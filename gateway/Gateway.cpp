@@ -55,7 +55,8 @@ bool Gateway::start(QString *error)
         QString host, application;
         m_lock->getLockInfo(&pid, &host, &application);
         *error = u"another countersign-gateway (pid %1) already runs on the data directory %2; "
-                 "one data directory serves one gateway"_s.arg(pid).arg(m_config.dataDir);
+                 "one data directory serves one gateway"_s.arg(pid)
+                     .arg(m_config.dataDir);
         return false;
     }
     const QString databasePath = QDir(m_config.dataDir).filePath(u"gateway.sqlite"_s);
@@ -90,8 +91,8 @@ bool Gateway::start(QString *error)
             &AuditCheckpointer::onEventRecorded);
     if (!m_config.webhooks.isEmpty() && !startWebhooks(databasePath, error))
         return false;
-    m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, &m_refusals, m_config.gatewayId,
-                                       m_config.feedLimits);
+    m_feed =
+        std::make_unique<FeedHub>(m_service.get(), &m_principals, &m_refusals, m_config.gatewayId, m_config.feedLimits);
     m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId, m_config.maxWaitSeconds);
     m_http->setAuditKey(m_auditCheckpointer->publicKey());
     m_http->setMetrics([this] { return metricsText(); });
@@ -158,26 +159,39 @@ QByteArray Gateway::metricsText() const
     // Prometheus' text format (docs/gateway.md).
     QByteArray text = "# HELP countersign_events_head_seq The seq of the log's last event.\n"
                       "# TYPE countersign_events_head_seq gauge\n"
-                      "countersign_events_head_seq " + QByteArray::number(m_service->headSeq()) + "\n"
+                      "countersign_events_head_seq " +
+                      QByteArray::number(m_service->headSeq()) +
+                      "\n"
                       "# HELP countersign_pending_actions Actions waiting for a decision.\n"
                       "# TYPE countersign_pending_actions gauge\n"
-                      "countersign_pending_actions " + QByteArray::number(m_service->pendingCount()) + "\n"
+                      "countersign_pending_actions " +
+                      QByteArray::number(m_service->pendingCount()) +
+                      "\n"
                       "# HELP countersign_auth_failures_total Requests with a missing or unknown token.\n"
                       "# TYPE countersign_auth_failures_total counter\n"
-                      "countersign_auth_failures_total " + QByteArray::number(m_principals.throttle().failures()) + "\n"
+                      "countersign_auth_failures_total " +
+                      QByteArray::number(m_principals.throttle().failures()) +
+                      "\n"
                       "# HELP countersign_auth_lockouts_total Source addresses locked out for failing too often.\n"
                       "# TYPE countersign_auth_lockouts_total counter\n"
-                      "countersign_auth_lockouts_total " + QByteArray::number(m_principals.throttle().lockouts()) + "\n"
+                      "countersign_auth_lockouts_total " +
+                      QByteArray::number(m_principals.throttle().lockouts()) +
+                      "\n"
                       "# HELP countersign_connections_open Connections open on the gateway's port.\n"
                       "# TYPE countersign_connections_open gauge\n"
-                      "countersign_connections_open " + QByteArray::number(m_listener ? m_listener->openConnections() : 0) + "\n"
+                      "countersign_connections_open " +
+                      QByteArray::number(m_listener ? m_listener->openConnections() : 0) +
+                      "\n"
                       "# HELP countersign_feed_clients Consoles on the feed.\n"
                       "# TYPE countersign_feed_clients gauge\n"
-                      "countersign_feed_clients " + QByteArray::number(m_feed ? m_feed->sessionCount() : 0) + "\n"
+                      "countersign_feed_clients " +
+                      QByteArray::number(m_feed ? m_feed->sessionCount() : 0) +
+                      "\n"
                       "# HELP countersign_refusals_total Requests and connections refused by the gateway's limits.\n"
                       "# TYPE countersign_refusals_total counter\n";
     for (auto it = m_refusals.counts().cbegin(); it != m_refusals.counts().cend(); ++it)
-        text += "countersign_refusals_total{code=\"" + it.key().toUtf8() + "\"} " + QByteArray::number(it.value()) + '\n';
+        text +=
+            "countersign_refusals_total{code=\"" + it.key().toUtf8() + "\"} " + QByteArray::number(it.value()) + '\n';
     if (m_config.webhooks.isEmpty())
         return text;
     const QList<std::tuple<const char *, const char *, const char *>> series{
@@ -229,9 +243,8 @@ bool Gateway::startWebhooks(const QString &databasePath, QString *error)
         WebhookDispatcher::saveCursors(m_store.database(), cursors);
         m_webhookProgress = webhooks;
     });
-    connect(dispatcher, &WebhookDispatcher::deliveryGivenUp, this, [this](const QJsonObject &failure) {
-        m_service->recordGatewayEvent(EventType::WebhookFailed, failure);
-    });
+    connect(dispatcher, &WebhookDispatcher::deliveryGivenUp, this,
+            [this](const QJsonObject &failure) { m_service->recordGatewayEvent(EventType::WebhookFailed, failure); });
     m_webhookThread.setObjectName(u"webhooks"_s);
     // Below the gateway's own work: a submission never waits for a delivery, even on a busy machine
     // (deliveries then lag, and catch up from the log).

@@ -70,7 +70,7 @@ private:
     std::unique_ptr<KeyRegistry> m_keys;
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
-    QThread m_webhookThread; // the WebhookDispatcher's, which it deletes when it ends
+    QThread m_webhookThread;      // the WebhookDispatcher's, which it deletes when it ends
     QJsonArray m_webhookProgress; // as the dispatcher last reported it
     Refusals m_refusals;
     std::unique_ptr<FeedHub> m_feed;

@@ -55,10 +55,9 @@ bool readPrincipals(const YAML::Node &list, GatewayConfig &config, QString *erro
         }
         if (node["certificate_cn"]) {
             entry.certificateName = text(node["certificate_cn"]);
-            const bool taken = std::any_of(config.principals.cbegin(), config.principals.cend(),
-                                           [&entry](const ConfiguredPrincipal &other) {
-                                               return other.certificateName == entry.certificateName;
-                                           });
+            const bool taken = std::any_of(
+                config.principals.cbegin(), config.principals.cend(),
+                [&entry](const ConfiguredPrincipal &other) { return other.certificateName == entry.certificateName; });
             if (entry.certificateName.isEmpty() || taken) {
                 *error = where + u": certificate_cn '%1' is empty or used twice"_s.arg(entry.certificateName);
                 return false;
@@ -311,8 +310,8 @@ std::optional<GatewayConfig> GatewayConfig::load(const QString &path, QString *e
     }
     // Files the configuration names are relative to its own directory.
     const QDir base = QFileInfo(path).absoluteDir();
-    for (QString *file : {&config->policyPath, &config->tls.certificatePath, &config->tls.privateKeyPath,
-                          &config->tls.clientCaPath}) {
+    for (QString *file :
+         {&config->policyPath, &config->tls.certificatePath, &config->tls.privateKeyPath, &config->tls.clientCaPath}) {
         if (!file->isEmpty())
             *file = base.absoluteFilePath(*file);
     }

@@ -25,7 +25,7 @@ struct TlsConfig
 {
     QString certificatePath; // the server's certificate, then its chain
     QString privateKeyPath;
-    QString clientCaPath;    // optional: client certificates it issued map to principals
+    QString clientCaPath; // optional: client certificates it issued map to principals
     bool enabled() const { return !certificatePath.isEmpty(); }
 };
 
@@ -35,9 +35,9 @@ struct ConnectionLimits
     qint64 maxBodyBytes = 1024 * 1024;
     int maxHeaderBytes = 16 * 1024;
     int maxHeaders = 100;
-    int headerTimeoutMs = 10 * 1000;  // from a request's first byte to the end of its head
-    int bodyTimeoutMs = 30 * 1000;    // from the end of the head to the end of the body
-    int idleTimeoutMs = 75 * 1000;    // a keep-alive connection with nothing to do
+    int headerTimeoutMs = 10 * 1000; // from a request's first byte to the end of its head
+    int bodyTimeoutMs = 30 * 1000;   // from the end of the head to the end of the body
+    int idleTimeoutMs = 75 * 1000;   // a keep-alive connection with nothing to do
     int handshakeTimeoutMs = 10 * 1000;
     int maxRequestsPerConnection = 1000;
     int maxConnections = 4096;
@@ -48,8 +48,8 @@ struct ConnectionLimits
 // What one feed connection may cost the gateway.
 struct FeedLimits
 {
-    qint64 maxMessageBytes = 1024 * 1024; // a frame and a message from the console
-    int messagesPerSecond = 20;           // from one console, averaged over a few seconds
+    qint64 maxMessageBytes = 1024 * 1024;         // a frame and a message from the console
+    int messagesPerSecond = 20;                   // from one console, averaged over a few seconds
     qint64 maxSendBufferBytes = 64 * 1024 * 1024; // then a console that does not read is dropped
 };
 
@@ -59,14 +59,14 @@ struct WebhookConfig
     enum class Format { Json, Slack };
     QString name;
     QUrl url;
-    QByteArray secret;            // the HMAC-SHA256 key of X-Countersign-Signature
+    QByteArray secret; // the HMAC-SHA256 key of X-Countersign-Signature
     Format format = Format::Json;
     Urgency minUrgency = Urgency::Low; // actions below it are not sent
-    bool onlyWhenNamed = false;  // sent only for actions whose policy rule names it (notify:)
-    bool requested = true;       // a new pending action
-    bool resolved = true;        // its approval, denial, expiry or cancellation
-    bool refused = true;         // a refused decision on it
-    int maxAttempts = 10;        // then the delivery is given up, recorded as webhook.failed
+    bool onlyWhenNamed = false;        // sent only for actions whose policy rule names it (notify:)
+    bool requested = true;             // a new pending action
+    bool resolved = true;              // its approval, denial, expiry or cancellation
+    bool refused = true;               // a refused decision on it
+    int maxAttempts = 10;              // then the delivery is given up, recorded as webhook.failed
 };
 
 // The gateway's configuration, read from YAML (see docs/gateway.md for the format).

@@ -187,8 +187,8 @@ const QList<HttpApi::Route> &HttpApi::routes()
               [](HttpApi &api, const Call &call) {
                   // One page in flight per connection: the next once the previous was written.
                   if (call.socket->bytesToWrite() > 0)
-                      return writeError(call.responder, {ErrorCode::RateLimited,
-                                                         u"The previous audit page has not been read yet."_s});
+                      return writeError(call.responder,
+                                        {ErrorCode::RateLimited, u"The previous audit page has not been read yet."_s});
                   AuditEndpoints::page(*api.m_service, call.principal, call.request, call.responder);
               }),
         route(Method::Get, u"/v1/metrics"_s, [](HttpApi &api, const Call &call) { api.metrics(call); }),
@@ -280,8 +280,8 @@ void HttpApi::submit(const Principal &principal, const QHttpServerRequest &reque
                                           u"The Idempotency-Key must be 1 to 255 visible ASCII characters."_s});
         Jcs::Error jcsError;
         const auto canonical = Jcs::serialize(*body, &jcsError);
-        idempotency = ActionService::Idempotency{QString::fromLatin1(key),
-                                                 QString::fromLatin1(Crypto::sha256(canonical.value_or(QByteArray())).toHex())};
+        idempotency = ActionService::Idempotency{
+            QString::fromLatin1(key), QString::fromLatin1(Crypto::sha256(canonical.value_or(QByteArray())).toHex())};
     }
     bool replayed = false;
     const auto action = m_service->submit(principal, std::move(*parsed), &error, idempotency, &replayed);

@@ -31,7 +31,10 @@ public:
     // Whether a long poll on `socket` waits for its answer.
     bool isAwaiting(const QTcpSocket *socket) const;
     // Where the verified client certificate of a connection is known (mutual TLS).
-    void setClientNames(std::function<QString(const QHostAddress &, quint16)> names) { m_clientNames = std::move(names); }
+    void setClientNames(std::function<QString(const QHostAddress &, quint16)> names)
+    {
+        m_clientNames = std::move(names);
+    }
     // What GET /readyz says: empty when the gateway takes writes, else why not.
     void setReadiness(std::function<QString()> readiness) { m_readiness = std::move(readiness); }
     // The public key (DER SPKI) that signs audit checkpoints, served by GET /v1/gateway.

@@ -76,8 +76,9 @@ HttpFraming::Verdict HttpFraming::feed(QByteArrayView bytes)
             qsizetype end = 0;
             if (!isLineEnd(m_head, std::max<qsizetype>(0, before - 3), &end)) {
                 if (m_head.size() > m_limits.maxHeaderBytes) {
-                    return refuse(431, ErrorCode::HeadersTooLarge,
-                                  u"The request's header block is larger than %1 bytes."_s.arg(m_limits.maxHeaderBytes));
+                    return refuse(
+                        431, ErrorCode::HeadersTooLarge,
+                        u"The request's header block is larger than %1 bytes."_s.arg(m_limits.maxHeaderBytes));
                 }
                 bytes = {};
                 break;

@@ -54,8 +54,8 @@ private:
 
     Limits m_limits;
     State m_state = State::Head;
-    QByteArray m_head;  // the head being read
-    QByteArray m_line;  // a chunk-size or trailer line being read
+    QByteArray m_head;      // the head being read
+    QByteArray m_line;      // a chunk-size or trailer line being read
     qint64 m_remaining = 0; // of the body (Content-Length) or of the current chunk
     qint64 m_bodySoFar = 0; // of a chunked body
     int m_trailerBytes = 0;

@@ -15,11 +15,16 @@ namespace {
 QString levelName(QtMsgType type)
 {
     switch (type) {
-    case QtDebugMsg: return u"debug"_s;
-    case QtInfoMsg: return u"info"_s;
-    case QtWarningMsg: return u"warning"_s;
-    case QtCriticalMsg: return u"critical"_s;
-    case QtFatalMsg: return u"fatal"_s;
+    case QtDebugMsg:
+        return u"debug"_s;
+    case QtInfoMsg:
+        return u"info"_s;
+    case QtWarningMsg:
+        return u"warning"_s;
+    case QtCriticalMsg:
+        return u"critical"_s;
+    case QtFatalMsg:
+        return u"fatal"_s;
     }
     return u"info"_s;
 }

@@ -22,12 +22,18 @@ constexpr qint64 kLingerMs = 2000;
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 400: return "Bad Request";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    default: return "Service Unavailable";
+    case 400:
+        return "Bad Request";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    default:
+        return "Service Unavailable";
     }
 }
 
@@ -39,8 +45,8 @@ class Listener::Connection : public QObject
 {
 public:
     Connection(Listener *listener, QTcpSocket *socket, const ConnectionLimits &limits)
-        : QObject(socket), listener(listener), socket(socket), peer(socket->peerAddress()),
-          port(socket->peerPort()), framing({limits.maxBodyBytes, limits.maxHeaderBytes, limits.maxHeaders})
+        : QObject(socket), listener(listener), socket(socket), peer(socket->peerAddress()), port(socket->peerPort()),
+          framing({limits.maxBodyBytes, limits.maxHeaderBytes, limits.maxHeaders})
     {
     }
     ~Connection() override
@@ -54,7 +60,7 @@ public:
     QHostAddress peer;
     quint16 port;
     HttpFraming framing;
-    QString clientName;       // a verified client certificate's common name
+    QString clientName; // a verified client certificate's common name
     qint64 opened = 0;
     qint64 lastActivity = 0;
     qint64 headStarted = -1;  // while a request's head is being read
@@ -68,8 +74,8 @@ Listener::Listener(const ConnectionLimits &limits, Refusals *refusals, QObject *
     : QTcpServer(parent), m_limits(limits), m_refusals(refusals)
 {
     m_clock.start();
-    const int shortest = std::min({limits.headerTimeoutMs, limits.bodyTimeoutMs, limits.idleTimeoutMs,
-                                   limits.handshakeTimeoutMs});
+    const int shortest =
+        std::min({limits.headerTimeoutMs, limits.bodyTimeoutMs, limits.idleTimeoutMs, limits.handshakeTimeoutMs});
     m_sweep.setInterval(std::clamp(shortest / 4, 50, 1000));
     connect(&m_sweep, &QTimer::timeout, this, &Listener::sweep);
     m_sweep.start();
@@ -105,16 +111,18 @@ void Listener::incomingConnection(qintptr handle)
     const QHostAddress peer = socket->peerAddress();
     const int fromPeer = m_perAddress.value(peer);
     if (int(m_connections.size()) >= m_limits.maxConnections || fromPeer >= m_limits.maxConnectionsPerAddress) {
-        const QString message = fromPeer >= m_limits.maxConnectionsPerAddress
-                                    ? u"This address has %1 connections open, the most the gateway allows."_s.arg(fromPeer)
-                                    : u"The gateway has %1 connections open, the most it allows."_s.arg(m_connections.size());
+        const QString message =
+            fromPeer >= m_limits.maxConnectionsPerAddress
+                ? u"This address has %1 connections open, the most the gateway allows."_s.arg(fromPeer)
+                : u"The gateway has %1 connections open, the most it allows."_s.arg(m_connections.size());
         m_refusals->record(ErrorCode::TooManyConnections, peer, message);
         if (!m_tls) { // a plain client is told why; a TLS one cannot be before its handshake
-            const QByteArray body = QJsonDocument(QJsonObject{{u"error"_s, WireError{ErrorCode::TooManyConnections,
-                                                                                       message}.toJson()}})
-                                        .toJson(QJsonDocument::Compact);
+            const QByteArray body =
+                QJsonDocument(QJsonObject{{u"error"_s, WireError{ErrorCode::TooManyConnections, message}.toJson()}})
+                    .toJson(QJsonDocument::Compact);
             socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                          "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                          "Content-Length: " +
+                          QByteArray::number(body.size()) + "\r\n\r\n" + body);
             socket->flush();
         }
         socket->abort();
@@ -222,8 +230,10 @@ void Listener::onReadyRead(Connection *connection)
         return;
     }
     const qint64 at = now();
-    connection->headStarted = connection->framing.inHead() ? (connection->headStarted < 0 ? at : connection->headStarted) : -1;
-    connection->bodyStarted = connection->framing.inBody() ? (connection->bodyStarted < 0 ? at : connection->bodyStarted) : -1;
+    connection->headStarted =
+        connection->framing.inHead() ? (connection->headStarted < 0 ? at : connection->headStarted) : -1;
+    connection->bodyStarted =
+        connection->framing.inBody() ? (connection->bodyStarted < 0 ? at : connection->bodyStarted) : -1;
 }
 
 void Listener::refuse(Connection *connection, int status, const QString &code, const QString &message)
@@ -236,8 +246,8 @@ void Listener::refuse(Connection *connection, int status, const QString &code, c
     if (socket->isTransactionStarted())
         socket->commitTransaction();
     socket->readAll();
-    const QByteArray body = QJsonDocument(QJsonObject{{u"error"_s, WireError{code, message}.toJson()}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{u"error"_s, WireError{code, message}.toJson()}}).toJson(QJsonDocument::Compact);
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
                   "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
                   QByteArray::number(body.size()) + "\r\n\r\n" + body);

@@ -155,7 +155,8 @@ std::optional<Glob> Glob::parse(const QString &pattern, QString *error)
             for (qsizetype m = 0; m < members.size(); ++m) {
                 if (m + 2 < members.size() && members[m + 1] == u'-') { // a-z; a leading or trailing - is itself
                     if (members[m] > members[m + 2]) {
-                        *error = u"the glob '%1' has the range %2-%3 backwards"_s.arg(pattern, members[m], members[m + 2]);
+                        *error =
+                            u"the glob '%1' has the range %2-%3 backwards"_s.arg(pattern, members[m], members[m + 2]);
                         return std::nullopt;
                     }
                     token.ranges.append({members[m], members[m + 2]});

@@ -38,12 +38,12 @@ struct Glob
 struct Requirement
 {
     Quorum quorum;
-    std::optional<int> ttlSeconds;        // replaces the gateway's default TTL
-    std::optional<Urgency> urgency;       // when the request names none
-    bool hardwareKey = false;             // only decisions signed with a hardware-backed key count
-    QRegularExpression justification;     // must match the justification, when set
-    QString justificationMessage;         // said to the agent when it does not
-    std::optional<int> useWithinSeconds;  // how long an approval may be used to run the action
+    std::optional<int> ttlSeconds;       // replaces the gateway's default TTL
+    std::optional<Urgency> urgency;      // when the request names none
+    bool hardwareKey = false;            // only decisions signed with a hardware-backed key count
+    QRegularExpression justification;    // must match the justification, when set
+    QString justificationMessage;        // said to the agent when it does not
+    std::optional<int> useWithinSeconds; // how long an approval may be used to run the action
 };
 
 // One rule: what it matches and what follows. Every condition set must hold; a list of values
@@ -73,12 +73,12 @@ struct PolicyRule
 // What the policy says of one request, and why.
 struct PolicyVerdict
 {
-    QString rule;          // the matching rule's name, or "default"
+    QString rule; // the matching rule's name, or "default"
     int line = 0;
     PolicyRule::Outcome outcome = PolicyRule::Outcome::Require;
     QString message;
     Requirement requirement;
-    QStringList reasons;   // each condition of the rule and how the request met it
+    QStringList reasons; // each condition of the rule and how the request met it
     QStringList notify;
 
     QJsonObject toJson() const;

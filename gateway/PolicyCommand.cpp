@@ -22,8 +22,7 @@ void print(FILE *stream, const QString &text)
 QString describe(const PolicyRule &rule)
 {
     const QString outcome = Policy::outcomeName(rule.outcome);
-    return rule.outcome == PolicyRule::Outcome::Require ? outcome + u' ' + rule.requirement.quorum.toString()
-                                                        : outcome;
+    return rule.outcome == PolicyRule::Outcome::Require ? outcome + u' ' + rule.requirement.quorum.toString() : outcome;
 }
 
 } // namespace

@@ -22,10 +22,7 @@ namespace {
 class Reader
 {
 public:
-    Reader(const PolicyFile::Known &known, QList<PolicyError> *errors)
-        : m_known(known), m_errors(errors)
-    {
-    }
+    Reader(const PolicyFile::Known &known, QList<PolicyError> *errors) : m_known(known), m_errors(errors) {}
 
     std::optional<Policy> read(const YAML::Node &root, const QString &source);
 
@@ -191,8 +188,8 @@ void Reader::match(const YAML::Node &node, PolicyRule &rule)
         if (!command.IsScalar() || rule.command.pattern().isEmpty())
             fail(command, u"'command' takes one regular expression"_s);
         else if (!rule.command.isValid())
-            fail(command, u"the regular expression '%1' is not valid: %2 (at offset %3)"_s.arg(
-                              rule.command.pattern(), rule.command.errorString())
+            fail(command, u"the regular expression '%1' is not valid: %2 (at offset %3)"_s
+                              .arg(rule.command.pattern(), rule.command.errorString())
                               .arg(rule.command.patternErrorOffset()));
     }
     if (const YAML::Node urgencies = node["urgency"]) {
@@ -282,8 +279,8 @@ void Reader::requirement(const YAML::Node &node, Requirement &requirement)
         if (requirement.justification.pattern().isEmpty())
             fail(justification, u"'justification' takes a pattern (and a message)"_s);
         else if (!requirement.justification.isValid())
-            fail(pattern, u"the regular expression '%1' is not valid: %2"_s.arg(requirement.justification.pattern(),
-                                                                                requirement.justification.errorString()));
+            fail(pattern, u"the regular expression '%1' is not valid: %2"_s.arg(
+                              requirement.justification.pattern(), requirement.justification.errorString()));
         if (justification.IsMap() && justification["message"])
             requirement.justificationMessage = text(justification["message"]);
         if (requirement.justificationMessage.isEmpty())
@@ -315,7 +312,8 @@ std::optional<Urgency> Reader::urgency(const YAML::Node &node)
 {
     const auto parsed = node.IsScalar() ? urgencyFromName(text(node)) : std::nullopt;
     if (!parsed)
-        fail(node, u"'%1' is not an urgency (low, normal, high, critical)"_s.arg(node.IsScalar() ? text(node) : u"…"_s));
+        fail(node,
+             u"'%1' is not an urgency (low, normal, high, critical)"_s.arg(node.IsScalar() ? text(node) : u"…"_s));
     return parsed;
 }
 

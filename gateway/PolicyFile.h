@@ -34,7 +34,7 @@ struct Known
     QHash<QString, int> perGroup;
     int total = 0;
     bool configured = true; // false: nothing to check against (policy check without --config)
-    QStringList webhooks; // the configured webhooks a rule's notify: may name (when known)
+    QStringList webhooks;   // the configured webhooks a rule's notify: may name (when known)
 };
 
 std::optional<Policy> parse(const QByteArray &yaml, const QString &source, const Known &known,

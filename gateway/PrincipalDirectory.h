@@ -9,9 +9,9 @@
 
 namespace cs {
 
-// Maps bearer tokens (and verified client certificates) to principals. Only SHA-256 hashes of tokens are held, and a token is looked
-// up by its hash, so the time a lookup takes says nothing of the tokens. Failed attempts are
-// throttled per source address (AuthThrottle).
+// Maps bearer tokens (and verified client certificates) to principals. Only SHA-256 hashes of tokens are held, and a
+// token is looked up by its hash, so the time a lookup takes says nothing of the tokens. Failed attempts are throttled
+// per source address (AuthThrottle).
 class PrincipalDirectory
 {
 public:

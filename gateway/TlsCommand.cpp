@@ -67,19 +67,20 @@ Certificate issue(EVP_PKEY *key, const Profile &profile, X509 *issuer, EVP_PKEY 
     X509_gmtime_adj(X509_getm_notAfter(x), long(profile.days) * 24 * 3600);
     X509_set_pubkey(x, key);
     X509_NAME *name = X509_get_subject_name(x);
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Countersign"), -1,
-                               -1, 0);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("Countersign"), -1, -1,
+                               0);
     const QByteArray commonName = profile.commonName.toUtf8();
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(commonName.constData()),
-                               -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char *>(commonName.constData()), -1, -1, 0);
     X509_set_issuer_name(x, issuer ? X509_get_subject_name(issuer) : name);
     X509V3_CTX context;
     X509V3_set_ctx_nodb(&context);
     X509V3_set_ctx(&context, issuer ? issuer : x, x, nullptr, nullptr, 0);
     const bool ca = profile.use == Profile::Use::Ca;
-    bool ok = addExtension(x, &context, NID_basic_constraints, ca ? "critical,CA:TRUE,pathlen:0" : "critical,CA:FALSE") &&
-              addExtension(x, &context, NID_key_usage, ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature") &&
-              addExtension(x, &context, NID_subject_key_identifier, "hash");
+    bool ok =
+        addExtension(x, &context, NID_basic_constraints, ca ? "critical,CA:TRUE,pathlen:0" : "critical,CA:FALSE") &&
+        addExtension(x, &context, NID_key_usage, ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature") &&
+        addExtension(x, &context, NID_subject_key_identifier, "hash");
     if (issuer)
         ok = ok && addExtension(x, &context, NID_authority_key_identifier, "keyid:always");
     if (!ca) {
@@ -192,11 +193,11 @@ int selfSigned(const QCommandLineParser &parser)
     print(stdout, u"CA key:          %1 (keep it; tls client-certificate issues from it)"_s.arg(
                       dir.absoluteFilePath(u"ca.key"_s)));
     print(stdout, u"CA SHA-256 fingerprint: %1"_s.arg(ServerTls::fingerprint(caCertificate)));
-    print(stdout, u"Server certificate for %1, valid %2 days. Add to the gateway's configuration:"_s.arg(
-                      hosts.join(u", "_s))
-                      .arg(days));
+    print(stdout,
+          u"Server certificate for %1, valid %2 days. Add to the gateway's configuration:"_s.arg(hosts.join(u", "_s))
+              .arg(days));
     print(stdout, u"tls:\n  certificate: %1\n  private_key: %2"_s.arg(dir.absoluteFilePath(u"server.pem"_s),
-                                                                       dir.absoluteFilePath(u"server.key"_s)));
+                                                                      dir.absoluteFilePath(u"server.key"_s)));
     return 0;
 }
 
@@ -214,19 +215,20 @@ int clientCertificate(const QCommandLineParser &parser)
         return 1;
     }
     const Key key = newKey();
-    const Certificate certificate = issue(key.get(), {commonName, {}, Profile::Use::Client, parser.value(u"days"_s).toInt()},
-                                          ca->first.get(), ca->second.get());
+    const Certificate certificate =
+        issue(key.get(), {commonName, {}, Profile::Use::Client, parser.value(u"days"_s).toInt()}, ca->first.get(),
+              ca->second.get());
     const QDir dir(parser.value(u"out"_s));
     const QString base = dir.filePath(commonName);
-    if (!certificate || !QDir().mkpath(dir.path()) ||
-        !writePublic(base + u".pem"_s, pem(certificate.get()), &error) ||
+    if (!certificate || !QDir().mkpath(dir.path()) || !writePublic(base + u".pem"_s, pem(certificate.get()), &error) ||
         !writeOwnerOnlyFile(base + u".key"_s, pem(key.get()), &error)) {
         print(stderr, u"countersign-gateway: cannot issue the certificate: "_s + error);
         return 1;
     }
     print(stdout, u"Client certificate: %1.pem\nClient key:         %1.key"_s.arg(QDir(base).absolutePath()));
-    print(stdout, u"Give the principal `certificate_cn: %1` in the configuration, and the gateway\n"
-                  "`tls: client_ca: %2`."_s.arg(commonName, QDir(parser.value(u"ca-dir"_s)).absoluteFilePath(u"ca.pem"_s)));
+    print(stdout,
+          u"Give the principal `certificate_cn: %1` in the configuration, and the gateway\n"
+          "`tls: client_ca: %2`."_s.arg(commonName, QDir(parser.value(u"ca-dir"_s)).absoluteFilePath(u"ca.pem"_s)));
     return 0;
 }
 
@@ -235,11 +237,10 @@ int clientCertificate(const QCommandLineParser &parser)
 int runTlsCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"TLS files for the gateway:\n"
-        "  tls self-signed --host NAME [--host NAME…] [--out DIR] [--days N]\n"
-        "  tls client-certificate --cn NAME [--ca-dir DIR] [--out DIR] [--days N]\n"
-        "  tls fingerprint FILE"_s);
+    parser.setApplicationDescription(u"TLS files for the gateway:\n"
+                                     "  tls self-signed --host NAME [--host NAME…] [--out DIR] [--days N]\n"
+                                     "  tls client-certificate --cn NAME [--ca-dir DIR] [--out DIR] [--days N]\n"
+                                     "  tls fingerprint FILE"_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"verb"_s, u"self-signed, client-certificate or fingerprint."_s);
     parser.addOption({u"host"_s, u"A DNS name or IP address the server certificate is for."_s, u"NAME"_s});

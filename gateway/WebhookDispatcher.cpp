@@ -51,7 +51,8 @@ QString summary(const Event &event, const Action &action, Kind kind)
         if (event.type == EventType::ActionApproved)
             return u"Approved by %1: %2"_s.arg(by, what);
         if (event.type == EventType::ActionDenied)
-            return u"Denied by %1: %2. Reason: %3"_s.arg(by, what, action.resolution ? action.resolution->reason : QString());
+            return u"Denied by %1: %2. Reason: %3"_s.arg(by, what,
+                                                         action.resolution ? action.resolution->reason : QString());
         return u"%1: %2"_s.arg(event.type == EventType::ActionExpired ? u"Expired unanswered"_s : u"Cancelled"_s, what);
     }
     case Kind::Refused:
@@ -247,8 +248,7 @@ void WebhookDispatcher::deliver(Target &target, qint64 seq, const QByteArray &bo
     connect(reply, &QNetworkReply::finished, this, [this, reply, &target, seq] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        onDelivered(target, seq, status,
-                    reply->error() == QNetworkReply::NoError ? QString() : reply->errorString());
+        onDelivered(target, seq, status, reply->error() == QNetworkReply::NoError ? QString() : reply->errorString());
     });
 }
 

@@ -43,8 +43,8 @@ public:
 
     // The body a webhook is sent for `event` (with the action as it stands), or nothing when it
     // is not for this webhook.
-    static std::optional<QByteArray> bodyFor(const WebhookConfig &webhook, const QString &gatewayId,
-                                             const Event &event, const Action &action);
+    static std::optional<QByteArray> bodyFor(const WebhookConfig &webhook, const QString &gatewayId, const Event &event,
+                                             const Action &action);
     static QByteArray signature(const QByteArray &secret, const QByteArray &body);
 
     // The cursors as stored, and storing them (on the gateway's connection).

@@ -88,10 +88,11 @@ int main(int argc, char *argv[])
     parser.addOption({u"data-dir"_s, u"Directory for the database and keys."_s, u"DIR"_s});
     parser.addOption({u"dev"_s, u"Development mode: no configuration, dev principals in DIR/dev-principals.json."_s});
     parser.addOption({u"policy"_s, u"The policy file (YAML; overrides the configuration's 'policy')."_s, u"FILE"_s});
-    parser.addOption({u"log-format"_s, u"text (the default) or json: one JSON object per log line."_s, u"FORMAT"_s,
-                      u"text"_s});
-    parser.addOption({u"insecure-listen"_s,
-                      u"Listen off loopback without TLS (behind a TLS-terminating proxy only); logged at every start."_s});
+    parser.addOption(
+        {u"log-format"_s, u"text (the default) or json: one JSON object per log line."_s, u"FORMAT"_s, u"text"_s});
+    parser.addOption(
+        {u"insecure-listen"_s,
+         u"Listen off loopback without TLS (behind a TLS-terminating proxy only); logged at every start."_s});
     parser.process(app);
     const QString logFormat = parser.value(u"log-format"_s);
     if (logFormat == u"json")

@@ -353,7 +353,6 @@ bool ActionReviewPane::mayDecide() const
     return m_action && m_online && !m_resolved && !m_expired && !m_busy;
 }
 
-
 bool ActionReviewPane::mayApprove() const
 {
     return mayDecide() && m_command->wholeCommandSeen() && !viewerApproved();
@@ -396,9 +395,9 @@ void ActionReviewPane::showQuorum()
             who.append(shownText(approval.approver));
         const QStringList open = progress.missing();
         text += u"\n"_s + tr("%1 of %2 approved (%3) — waiting for %4")
-                                .arg(progress.have)
-                                .arg(progress.needed)
-                                .arg(who.join(u", "_s), open.join(tr(" and ")));
+                              .arg(progress.have)
+                              .arg(progress.needed)
+                              .arg(who.join(u", "_s), open.join(tr(" and ")));
     }
     if (viewerApproved())
         text += u"\n"_s + tr("You approved this action; it waits for the others.");

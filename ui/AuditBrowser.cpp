@@ -109,9 +109,8 @@ QString timelineLine(const AuditMirror &mirror, const QJsonObject &event)
 } // namespace
 
 AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
-    : QWidget(parent), m_mirror(mirror), m_model(new AuditTableModel(mirror, this)),
-      m_breakBanner(new QLabel(this)), m_state(new QLabel(this)), m_type(new QComboBox(this)),
-      m_verdict(new QComboBox(this)),
+    : QWidget(parent), m_mirror(mirror), m_model(new AuditTableModel(mirror, this)), m_breakBanner(new QLabel(this)),
+      m_state(new QLabel(this)), m_type(new QComboBox(this)), m_verdict(new QComboBox(this)),
       m_text(filterEdit(this, u"auditSearch"_s, tr("Search command and justification"))),
       m_system(filterEdit(this, u"auditSystem"_s, tr("System"))),
       m_environment(filterEdit(this, u"auditEnvironment"_s, tr("Environment"))),
@@ -134,8 +133,8 @@ AuditBrowser::AuditBrowser(AuditMirror *mirror, QWidget *parent)
          {EventType::ActionRequested, EventType::ApprovalRecorded, EventType::ApprovalWithdrawn,
           EventType::ActionApproved, EventType::ActionDenied, EventType::ActionAllowed, EventType::ActionPolicyDenied,
           EventType::ActionExpired, EventType::ActionCancelled, EventType::DecisionRefused,
-          EventType::ExecutionReported, EventType::ExecutionRefused, EventType::PolicyLoaded,
-          EventType::PolicyRejected, EventType::KeyEnrolled, EventType::KeyApproved, EventType::KeyRevoked})
+          EventType::ExecutionReported, EventType::ExecutionRefused, EventType::PolicyLoaded, EventType::PolicyRejected,
+          EventType::KeyEnrolled, EventType::KeyApproved, EventType::KeyRevoked})
         m_type->addItem(type, type);
     m_verdict->setObjectName(u"auditVerdict"_s);
     m_verdict->addItem(tr("Any verdict"), QString());

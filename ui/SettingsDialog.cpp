@@ -114,8 +114,7 @@ QWidget *SettingsDialog::gatewaysPage()
     form->addRow(addRow);
     layout->addWidget(add);
     connect(testNew, &QPushButton::clicked, this, [this] {
-        Q_EMIT testNewGatewayRequested(QUrl::fromUserInput(m_newUrl->text().trimmed()), m_newToken->text(),
-                                       newTrust());
+        Q_EMIT testNewGatewayRequested(QUrl::fromUserInput(m_newUrl->text().trimmed()), m_newToken->text(), newTrust());
     });
     connect(addButton, &QPushButton::clicked, this, [this] {
         const QUrl url = QUrl::fromUserInput(m_newUrl->text().trimmed());
@@ -264,8 +263,7 @@ void SettingsDialog::setGatewayStatus(const QString &sentence)
     m_gatewayStatus->setText(sentence);
 }
 
-void SettingsDialog::setNewGateway(const QString &name, const QString &url, const QString &token,
-                                   const TlsTrust &trust)
+void SettingsDialog::setNewGateway(const QString &name, const QString &url, const QString &token, const TlsTrust &trust)
 {
     m_newName->setText(name);
     m_newUrl->setText(url);

@@ -62,7 +62,7 @@ private:
 
     bool m_fetching = false;
     int m_storing = 0;
-    qint64 m_fetchedSeq = 0; // the last seq asked for
+    qint64 m_fetchedSeq = 0;   // the last seq asked for
     qint64 m_gatewayHead = -1; // -1: not known yet
     std::optional<AuditChain::Break> m_break;
     QString m_failure;

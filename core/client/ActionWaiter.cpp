@@ -29,8 +29,7 @@ void ActionWaiter::start()
     if (m_settled.isEmpty())
         return poll();
     QMetaObject::invokeMethod(
-        this,
-        [this] { Q_EMIT finished(m_settled, *statusFromName(m_settled.value(u"status"_s).toString())); },
+        this, [this] { Q_EMIT finished(m_settled, *statusFromName(m_settled.value(u"status"_s).toString())); },
         Qt::QueuedConnection);
 }
 

@@ -85,8 +85,9 @@ std::optional<QSslConfiguration> TlsTrust::sslConfiguration(QString *error) cons
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
     if (!caFile.isEmpty()) {
         QFile file(caFile);
-        const QList<QSslCertificate> authorities =
-            file.open(QIODevice::ReadOnly) ? QSslCertificate::fromData(file.readAll(), QSsl::Pem) : QList<QSslCertificate>();
+        const QList<QSslCertificate> authorities = file.open(QIODevice::ReadOnly)
+                                                       ? QSslCertificate::fromData(file.readAll(), QSsl::Pem)
+                                                       : QList<QSslCertificate>();
         if (authorities.isEmpty()) {
             *error = QCoreApplication::translate("cs::TlsTrust", "The CA file %1 cannot be read or holds no PEM "
                                                                  "certificate.")

@@ -18,8 +18,8 @@ namespace cs {
 // self-signed chain, never a wrong host name or an expired certificate.
 struct TlsTrust
 {
-    QString caFile;      // PEM
-    QString fingerprint; // SHA-256, hex, with or without colons
+    QString caFile;        // PEM
+    QString fingerprint;   // SHA-256, hex, with or without colons
     bool insecure = false; // http:// to a host that is not this machine is allowed
 
     bool operator==(const TlsTrust &) const = default;

@@ -16,8 +16,8 @@ namespace cs {
 
 namespace {
 constexpr std::array<QStringView, 4> kUrgencyNames{u"low", u"normal", u"high", u"critical"};
-constexpr std::array<QStringView, 6> kStatusNames{u"pending", u"approved", u"denied",
-                                                 u"expired", u"cancelled", u"allowed"};
+constexpr std::array<QStringView, 6> kStatusNames{u"pending", u"approved",  u"denied",
+                                                  u"expired", u"cancelled", u"allowed"};
 } // namespace
 
 QString urgencyName(Urgency urgency)

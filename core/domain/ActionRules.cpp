@@ -76,8 +76,8 @@ std::optional<WireError> checkExecution(const Action &action, const Principal &w
                                                  action.id, statusName(action.status)));
     // The approval is used once: by a "started" claim before the command runs, then one final
     // report; or by a final report alone.
-    const bool finishingStarted = action.execution && action.execution->status == u"started" &&
-                                  report.status != u"started";
+    const bool finishingStarted =
+        action.execution && action.execution->status == u"started" && report.status != u"started";
     if (action.execution && !finishingStarted)
         return error(ErrorCode::AlreadyReported,
                      u"How action %1 ran was already reported (%2): its approval has been used."_s.arg(

@@ -9,9 +9,8 @@ namespace cs {
 std::optional<Quorum> Quorum::parse(const QString &text, QString *error)
 {
     // "N", "N approver(s)", "N of GROUP", joined by AND, alternatives by OR.
-    static const QRegularExpression term(
-        u"^\\s*(\\d+)\\s*(?:(?:approvers?)|(?:of\\s+([A-Za-z0-9_.@-]+)))?\\s*$"_s,
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression term(u"^\\s*(\\d+)\\s*(?:(?:approvers?)|(?:of\\s+([A-Za-z0-9_.@-]+)))?\\s*$"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression orSplit(u"\\s+OR\\s+"_s);
     static const QRegularExpression andSplit(u"\\s+AND\\s+"_s);
     Quorum quorum;

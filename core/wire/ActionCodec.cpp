@@ -328,8 +328,11 @@ std::optional<Action> actionFromJson(const QJsonObject &object, WireError *error
     }
     const QJsonObject policy = object.value(u"policy"_s).toObject();
     if (!policy.isEmpty()) {
-        action.policy = ActionPolicy{policy.value(u"rule"_s).toString(), policy.value(u"quorum"_s).toString(),
-                                     policy.value(u"key_assurance"_s).toString() == u"hardware", std::nullopt, {}};
+        action.policy = ActionPolicy{policy.value(u"rule"_s).toString(),
+                                     policy.value(u"quorum"_s).toString(),
+                                     policy.value(u"key_assurance"_s).toString() == u"hardware",
+                                     std::nullopt,
+                                     {}};
         if (policy.contains(u"use_within_seconds"_s))
             action.policy->useWithinSeconds = policy.value(u"use_within_seconds"_s).toInt();
         for (const QJsonValue &name : policy.value(u"notify"_s).toArray())

@@ -172,7 +172,7 @@ int decideBenchmark(int decisions)
     }
     TestPrincipal agent = GatewayProcess::principal(u"bench-agent"_s, Role::Agent);
     TestPrincipal alice = GatewayProcess::principal(u"alice"_s, Role::Approver); // software key
-    TestPrincipal bob{u"bob"_s, Role::Approver, Tokens::generate(), {}, {}};         // SoftHSM key
+    TestPrincipal bob{u"bob"_s, Role::Approver, Tokens::generate(), {}, {}};     // SoftHSM key
     QByteArray pem = Crypto::pemFromSpki(*hsmKey).trimmed();
     pem.replace("\n", "\n      ");
     GatewayProcess gateway;

@@ -144,11 +144,11 @@ int policyBenchmark(int rules, int submitted)
         {u"matched_rule"_s, matched},
         {u"submission"_s, phases},
         {u"webhook_deliveries"_s, receiver.received},
-        {u"ratios"_s, QJsonObject{{u"submission_p50_with_webhook_over_without"_s, withWebhook / without},
-                                  {u"evaluation_p50_over_submission_p50"_s,
-                                   summary(evaluation).value(u"p50_us"_s).toDouble() / without},
-                                  {u"submission_p50_over_sqlite_commit_p50"_s,
-                                   without / commit.value(u"p50_us"_s).toDouble()}}},
+        {u"ratios"_s,
+         QJsonObject{
+             {u"submission_p50_with_webhook_over_without"_s, withWebhook / without},
+             {u"evaluation_p50_over_submission_p50"_s, summary(evaluation).value(u"p50_us"_s).toDouble() / without},
+             {u"submission_p50_over_sqlite_commit_p50"_s, without / commit.value(u"p50_us"_s).toDouble()}}},
         {u"baseline"_s, QJsonObject{{u"sqlite_durable_commit"_s, commit}, {u"sha256_1KiB"_s, sha256(100000)}}}};
     printJson(result);
     return 0;

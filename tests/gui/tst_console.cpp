@@ -287,8 +287,8 @@ private Q_SLOTS:
         QCOMPARE(exitCodeOf(*agent), 0);
     }
 
-    // File > Signing key… (Settings' Signing keys page): enroll a key of a real SoftHSM2 token, have the operator approve it,
-    // and approve an action with it after typing the token's PIN.
+    // File > Signing key… (Settings' Signing keys page): enroll a key of a real SoftHSM2 token, have the operator
+    // approve it, and approve an action with it after typing the token's PIN.
     void signingKeyDialog_enrollsATokenKey_thatSignsAfterApproval()
     {
         SoftHsmToken token;

@@ -33,10 +33,7 @@ class TestQuorumConsole : public QObject
     KeychainTokenStore m_keychain;
     std::unique_ptr<ConsoleController> m_console;
 
-    template <typename T> T *child(const QString &name) const
-    {
-        return m_console->window()->findChild<T *>(name);
-    }
+    template <typename T> T *child(const QString &name) const { return m_console->window()->findChild<T *>(name); }
 
     QString quorumText() const { return child<QLabel>(u"quorumLabel"_s)->text(); }
 

@@ -36,9 +36,11 @@ class TestHardening : public QObject
     {
         const QByteArray body = QJsonDocument(HttpProbe::sampleAction(overrides)).toJson(QJsonDocument::Compact);
         const QByteArray answer = raw("POST /v1/actions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                                      "Authorization: Bearer " + m_gateway.dev().agent.token.toUtf8() +
-                                      "\r\nIdempotency-Key: " + key + "\r\nContent-Type: application/json\r\n"
-                                      "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                                      "Authorization: Bearer " +
+                                      m_gateway.dev().agent.token.toUtf8() + "\r\nIdempotency-Key: " + key +
+                                      "\r\nContent-Type: application/json\r\n"
+                                      "Content-Length: " +
+                                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
         const int status = answer.mid(9, 3).toInt();
         return {status, QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object()};
     }
@@ -65,8 +67,8 @@ private Q_SLOTS:
     void secondGateway_onTheSameDataDirectory_refusesToStart()
     {
         QProcess second;
-        second.start(GatewayProcess::binaryPath(), {u"--dev"_s, u"--data-dir"_s, m_gateway.dataDir(), u"--listen"_s,
-                                                    u"127.0.0.1:0"_s});
+        second.start(GatewayProcess::binaryPath(),
+                     {u"--dev"_s, u"--data-dir"_s, m_gateway.dataDir(), u"--listen"_s, u"127.0.0.1:0"_s});
         QVERIFY(second.waitForFinished(10000));
         QVERIFY(second.exitCode() != 0);
         const QString said = QString::fromUtf8(second.readAllStandardError());
@@ -96,9 +98,10 @@ private Q_SLOTS:
     {
         const QByteArray token = m_gateway.dev().agent.token.toUtf8();
         const QByteArray action = QJsonDocument(HttpProbe::sampleAction()).toJson(QJsonDocument::Compact);
-        const QByteArray smuggled = "POST /v1/actions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
-                                    "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                    QByteArray::number(action.size()) + "\r\n\r\n" + action;
+        const QByteArray smuggled =
+            "POST /v1/actions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+            "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(action.size()) + "\r\n\r\n" +
+            action;
         HttpProbe http(m_gateway.url());
         const auto pending = [&] {
             return http.get(u"/v1/actions?status=pending"_s, m_gateway.dev().approver.token)
@@ -121,9 +124,8 @@ private Q_SLOTS:
     void differingContentLengths_areRefused()
     {
         const QByteArray token = m_gateway.dev().agent.token.toUtf8();
-        const QByteArray answer =
-            raw("POST /v1/policy/explain HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
-                "\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}");
+        const QByteArray answer = raw("POST /v1/policy/explain HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                                      "\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}");
         QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
     }
     void wrongTokens_lockTheirAddressOut_andOthersAreServed()
@@ -139,7 +141,8 @@ private Q_SLOTS:
         QVERIFY(locked.contains("rate_limited"));
         // The right token from the locked address waits too; another address is served.
         const QByteArray right = "GET /v1/actions?status=pending HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                                 "Authorization: Bearer " + m_gateway.dev().approver.token.toUtf8() + "\r\n\r\n";
+                                 "Authorization: Bearer " +
+                                 m_gateway.dev().approver.token.toUtf8() + "\r\n\r\n";
         QVERIFY(raw(right, attacker).startsWith("HTTP/1.1 429"));
         QVERIFY(raw(right, QHostAddress(u"127.0.0.1"_s)).startsWith("HTTP/1.1 200"));
         const QByteArray metrics = HttpProbe(m_gateway.url()).get(u"/v1/metrics"_s, m_gateway.dev().approver.token).raw;
@@ -195,8 +198,8 @@ private Q_SLOTS:
         FeedProbe feed;
         QVERIFY(feed.open(m_gateway.url(), m_gateway.dev().approver.token));
         feed.setSigningKey(m_gateway.dev().approver.signingKeySeed);
-        const QJsonObject result = feed.decide(accepted.body[u"id"_s].toString(), u"approve"_s,
-                                               accepted.body[u"digest"_s].toString());
+        const QJsonObject result =
+            feed.decide(accepted.body[u"id"_s].toString(), u"approve"_s, accepted.body[u"digest"_s].toString());
         QCOMPARE(result[u"error"_s][u"code"_s].toString(), u"on_behalf_of_approval"_s);
     }
 

@@ -79,8 +79,8 @@ class TestHook : public QObject
         QProcess hook;
         hook.setProcessChannelMode(QProcess::SeparateChannels);
         hook.start(QStringLiteral(COUNTERSIGN_CLI_BIN),
-                   QStringList{u"hook"_s, u"claude-code"_s, u"--url"_s, (url.isEmpty() ? m_gateway.url() : url).toString(),
-                               u"--token"_s, m_agent.token} +
+                   QStringList{u"hook"_s, u"claude-code"_s, u"--url"_s,
+                               (url.isEmpty() ? m_gateway.url() : url).toString(), u"--token"_s, m_agent.token} +
                        extra);
         hook.write(input);
         hook.closeWriteChannel();
@@ -147,9 +147,9 @@ private Q_SLOTS:
 
     void write_denied_deniesWithTheReason()
     {
-        const Answer answer = runHook(
-            hookInput(u"Write"_s, {{u"file_path"_s, u"/home/dev/shop/.env"_s}, {u"content"_s, u"SECRET=1"_s}}),
-            u"deny"_s, u"no secrets in the repo"_s);
+        const Answer answer =
+            runHook(hookInput(u"Write"_s, {{u"file_path"_s, u"/home/dev/shop/.env"_s}, {u"content"_s, u"SECRET=1"_s}}),
+                    u"deny"_s, u"no secrets in the repo"_s);
         QCOMPARE(answer.pending.value(u"kind"_s).toString(), u"file.write"_s);
         QCOMPARE(answer.pending.value(u"target"_s).toObject().value(u"resource"_s).toString(),
                  u"/home/dev/shop/.env"_s);
@@ -162,8 +162,8 @@ private Q_SLOTS:
     void edit_approved_allows()
     {
         const Answer answer = runHook(hookInput(u"Edit"_s, {{u"file_path"_s, u"/home/dev/shop/src/app.ts"_s},
-                                                           {u"old_string"_s, u"a"_s},
-                                                           {u"new_string"_s, u"b"_s}}),
+                                                            {u"old_string"_s, u"a"_s},
+                                                            {u"new_string"_s, u"b"_s}}),
                                       u"approve"_s);
         QCOMPARE(answer.pending.value(u"kind"_s).toString(), u"file.write"_s);
         QCOMPARE(answer.pending.value(u"argv"_s).toArray().first().toString(), u"Edit"_s);

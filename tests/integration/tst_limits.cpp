@@ -128,8 +128,8 @@ private Q_SLOTS:
 
     void headersOverTheLimits_get431()
     {
-        QByteArray answer = rawExchange(m_gateway.port(),
-                                        "GET /healthz HTTP/1.1\r\nX-Big: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n");
+        QByteArray answer =
+            rawExchange(m_gateway.port(), "GET /healthz HTTP/1.1\r\nX-Big: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n");
         QCOMPARE(status(answer), 431);
         QCOMPARE(code(answer), u"headers_too_large"_s);
         QByteArray many = "GET /healthz HTTP/1.1\r\n";
@@ -250,7 +250,8 @@ private Q_SLOTS:
         chatty.waitFor(u"snapshot"_s);
         const int from = int(chatty.messages().size());
         for (int i = 0; i < 40; ++i)
-            chatty.send({{u"type"_s, u"audit"_s}, {u"after"_s, 0}, {u"limit"_s, 1}, {u"request_id"_s, QString::number(i)}});
+            chatty.send(
+                {{u"type"_s, u"audit"_s}, {u"after"_s, 0}, {u"limit"_s, 1}, {u"request_id"_s, QString::number(i)}});
         const QJsonObject limited = chatty.waitForMessage(
             [](const QJsonObject &message) {
                 return message[u"type"_s] == u"error"_s && message[u"error"_s][u"code"_s] == u"rate_limited"_s;
@@ -269,7 +270,8 @@ private Q_SLOTS:
         silent.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
         silent.write("GET /v1/feed HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                     "Authorization: Bearer " + m_approver.token.toUtf8() + "\r\n\r\n");
+                     "Authorization: Bearer " +
+                     m_approver.token.toUtf8() + "\r\n\r\n");
         QVERIFY(silent.waitForReadyRead(5000));
         QVERIFY(silent.peek(12).startsWith("HTTP/1.1 101"));
         silent.setReadBufferSize(1); // from here on nothing more is read
@@ -319,7 +321,8 @@ private Q_SLOTS:
             answers += socket.readAll();
         QVERIFY(answers.startsWith("HTTP/1.1 200"));
         const qsizetype second = answers.lastIndexOf("HTTP/1.1 429");
-        QVERIFY2(second > 0, qPrintable(u"%1 bytes, ending %2"_s.arg(answers.size()).arg(QString::fromUtf8(answers.right(200)))));
+        QVERIFY2(second > 0,
+                 qPrintable(u"%1 bytes, ending %2"_s.arg(answers.size()).arg(QString::fromUtf8(answers.right(200)))));
         QVERIFY(answers.mid(second).contains("rate_limited"));
     }
 };

@@ -126,7 +126,8 @@ private Q_SLOTS:
     void call_waitsForTheHumanAndAnswersApproved()
     {
         call(3, u"tools/call"_s,
-             {{u"name"_s, u"request_approval"_s}, {u"arguments"_s, approvalArguments(u"kubectl rollout restart api"_s)}});
+             {{u"name"_s, u"request_approval"_s},
+              {u"arguments"_s, approvalArguments(u"kubectl rollout restart api"_s)}});
         const QJsonObject action = pendingWith(u"kubectl rollout restart api"_s);
         QVERIFY(!action.isEmpty());
         QCOMPARE(action.value(u"initiator"_s).toString(), m_agent.id);
@@ -138,8 +139,13 @@ private Q_SLOTS:
         QCOMPARE(result.value(u"isError"_s).toBool(), false);
         QCOMPARE(result.value(u"structuredContent"_s).toObject().value(u"status"_s).toString(), u"approved"_s);
         QCOMPARE(result.value(u"structuredContent"_s).toObject().value(u"may_run"_s).toBool(), true);
-        QVERIFY(result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString().startsWith(
-            u"approved by alice"_s));
+        QVERIFY(result.value(u"content"_s)
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(u"text"_s)
+                    .toString()
+                    .startsWith(u"approved by alice"_s));
     }
 
     void call_answersDeniedWithTheReason()
@@ -150,8 +156,13 @@ private Q_SLOTS:
         const QJsonObject result = answer(5).value(u"result"_s).toObject();
         QCOMPARE(result.value(u"structuredContent"_s).toObject().value(u"status"_s).toString(), u"denied"_s);
         QCOMPARE(result.value(u"structuredContent"_s).toObject().value(u"may_run"_s).toBool(), false);
-        QVERIFY(result.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString().contains(
-            u"wrong namespace"_s));
+        QVERIFY(result.value(u"content"_s)
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(u"text"_s)
+                    .toString()
+                    .contains(u"wrong namespace"_s));
     }
 
     void cancelledCall_cancelsItsAction()

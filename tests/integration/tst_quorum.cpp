@@ -76,11 +76,11 @@ class TestQuorum : public QObject
 
     GatewayProcess m_gateway;
     TestPrincipal m_agent = GatewayProcess::principal(u"agent-1"_s, Role::Agent);
-    TestPrincipal m_alice = GatewayProcess::principal(u"alice"_s, Role::Approver);   // sre
-    TestPrincipal m_bob = GatewayProcess::principal(u"bob"_s, Role::Approver);       // security
-    TestPrincipal m_dave = GatewayProcess::principal(u"dave"_s, Role::Approver);     // sre and security
-    TestPrincipal m_erin = GatewayProcess::principal(u"erin"_s, Role::Approver);     // sre
-    TestPrincipal m_frank = GatewayProcess::principal(u"frank"_s, Role::Approver);   // finance
+    TestPrincipal m_alice = GatewayProcess::principal(u"alice"_s, Role::Approver); // sre
+    TestPrincipal m_bob = GatewayProcess::principal(u"bob"_s, Role::Approver);     // security
+    TestPrincipal m_dave = GatewayProcess::principal(u"dave"_s, Role::Approver);   // sre and security
+    TestPrincipal m_erin = GatewayProcess::principal(u"erin"_s, Role::Approver);   // sre
+    TestPrincipal m_frank = GatewayProcess::principal(u"frank"_s, Role::Approver); // finance
     std::unique_ptr<HttpProbe> m_http;
 
     QString policyPath() const { return QDir(m_gateway.dataDir()).filePath(u"policy.yaml"_s); }
@@ -195,9 +195,7 @@ private Q_SLOTS:
         const QJsonObject created = submit({{u"kind"_s, u"iam.change"_s}});
         const QString id = created.value(u"id"_s).toString();
         QVERIFY(decide(m_alice, m_gateway.url(), created, u"approve"_s).value(u"accepted"_s).toBool());
-        QVERIFY(decide(m_bob, m_gateway.url(), created, u"deny"_s, u"not this week"_s)
-                    .value(u"accepted"_s)
-                    .toBool());
+        QVERIFY(decide(m_bob, m_gateway.url(), created, u"deny"_s, u"not this week"_s).value(u"accepted"_s).toBool());
         const QJsonObject denied = action(id);
         QCOMPARE(denied.value(u"status"_s).toString(), u"denied"_s);
         QCOMPARE(denied.value(u"resolution"_s).toObject().value(u"by"_s).toString(), m_bob.id);
@@ -223,7 +221,6 @@ private Q_SLOTS:
         QCOMPARE(event.value(u"actor"_s).toString(), m_alice.id);
         QVERIFY(decide(m_bob, m_gateway.url(), created, u"approve"_s).value(u"accepted"_s).toBool());
         QCOMPARE(action(id).value(u"status"_s).toString(), u"pending"_s); // sre is missing again
-
     }
 
     void ruleAskingForHardware_refusesASoftwareKey_andRaisesTheUrgency()
@@ -281,8 +278,9 @@ private Q_SLOTS:
             *exitCode = process.exitCode();
             return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
         };
-        const QStringList target{u"--kind"_s, u"deploy"_s, u"--system"_s, u"k8s"_s, u"--resource"_s, u"api"_s,
-                                 u"--env"_s, u"production"_s, u"--justification"_s, u"CHG-9"_s};
+        const QStringList target{u"--kind"_s,          u"deploy"_s, u"--system"_s, u"k8s"_s,
+                                 u"--resource"_s,      u"api"_s,    u"--env"_s,    u"production"_s,
+                                 u"--justification"_s, u"CHG-9"_s};
         const auto requestAndApprove = [&] {
             int exitCode = -1;
             const QString out = cli({u"request"_s}, target + command, &exitCode);
@@ -325,17 +323,21 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected"); // the status, or the error code
         QTest::newRow("allowed") << QJsonObject{{u"kind"_s, u"db.query"_s}, {u"command"_s, u"SELECT 1"_s}} << 201
                                  << u"allowed"_s;
-        QTest::newRow("denied by rule")
-            << QJsonObject{{u"kind"_s, u"db.query"_s}, {u"command"_s, u"psql -c 'DROP TABLE users'"_s}} << 201
-            << u"denied"_s;
+        QTest::newRow("denied by rule") << QJsonObject{{u"kind"_s, u"db.query"_s},
+                                                       {u"command"_s, u"psql -c 'DROP TABLE users'"_s}}
+                                        << 201 << u"denied"_s;
         QTest::newRow("justification without ticket")
             << QJsonObject{{u"kind"_s, u"db.export"_s},
-                           {u"target"_s, QJsonObject{{u"system"_s, u"pg"_s}, {u"resource"_s, u"users"_s}, {u"environment"_s, u"production"_s}}},
+                           {u"target"_s, QJsonObject{{u"system"_s, u"pg"_s},
+                                                     {u"resource"_s, u"users"_s},
+                                                     {u"environment"_s, u"production"_s}}},
                            {u"justification"_s, u"because"_s}}
             << 422 << u"justification_rejected"_s;
         QTest::newRow("justification with ticket")
             << QJsonObject{{u"kind"_s, u"db.export"_s},
-                           {u"target"_s, QJsonObject{{u"system"_s, u"pg"_s}, {u"resource"_s, u"users"_s}, {u"environment"_s, u"production"_s}}},
+                           {u"target"_s, QJsonObject{{u"system"_s, u"pg"_s},
+                                                     {u"resource"_s, u"users"_s},
+                                                     {u"environment"_s, u"production"_s}}},
                            {u"justification"_s, u"for CHG-1234"_s}}
             << 201 << u"pending"_s;
     }
@@ -361,8 +363,8 @@ private Q_SLOTS:
 
     void explain_saysWhichRuleAndWhy()
     {
-        const HttpResult result =
-            m_http->post(u"/v1/policy/explain"_s, m_agent.token, HttpProbe::sampleAction({{u"kind"_s, u"iam.change"_s}}));
+        const HttpResult result = m_http->post(u"/v1/policy/explain"_s, m_agent.token,
+                                               HttpProbe::sampleAction({{u"kind"_s, u"iam.change"_s}}));
         QCOMPARE(result.status, 200);
         QCOMPARE(result.body.value(u"rule"_s).toString(), u"two-groups"_s);
         QCOMPARE(result.body.value(u"outcome"_s).toString(), u"require"_s);
@@ -386,8 +388,9 @@ private Q_SLOTS:
             return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
         };
         int exitCode = -1;
-        QString output = cli({u"policy"_s, u"explain"_s}, {u"--kind"_s, u"iam.change"_s, u"--system"_s, u"aws-iam"_s,
-                              u"--resource"_s, u"role/x"_s, u"--env"_s, u"production"_s, u"--"_s, u"aws"_s, u"iam"_s},
+        QString output = cli({u"policy"_s, u"explain"_s},
+                             {u"--kind"_s, u"iam.change"_s, u"--system"_s, u"aws-iam"_s, u"--resource"_s, u"role/x"_s,
+                              u"--env"_s, u"production"_s, u"--"_s, u"aws"_s, u"iam"_s},
                              m_agent.token, &exitCode);
         QVERIFY2(exitCode == 0, qPrintable(output));
         QVERIFY2(output.contains(u"rule: two-groups"_s) && output.contains(u"needs: 1 of sre AND 1 of security"_s) &&

@@ -49,15 +49,12 @@ class TestTls : public QObject
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                 QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
     }
-    Run tls(const QStringList &arguments) { return run(GatewayProcess::binaryPath(), QStringList{u"tls"_s} + arguments); }
-    Run cli(const QStringList &arguments)
+    Run tls(const QStringList &arguments)
     {
-        return run(QStringLiteral(COUNTERSIGN_CLI_BIN), arguments);
+        return run(GatewayProcess::binaryPath(), QStringList{u"tls"_s} + arguments);
     }
-    QString fingerprintOf(const QString &pem)
-    {
-        return tls({u"fingerprint"_s, pem}).out.section(u' ', 0, 0);
-    }
+    Run cli(const QStringList &arguments) { return run(QStringLiteral(COUNTERSIGN_CLI_BIN), arguments); }
+    QString fingerprintOf(const QString &pem) { return tls({u"fingerprint"_s, pem}).out.section(u' ', 0, 0); }
     QUrl httpsUrl() const
     {
         QUrl url = m_gateway.url();
@@ -92,8 +89,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const Run made = tls({u"self-signed"_s, u"--host"_s, u"localhost"_s, u"--host"_s, u"127.0.0.1"_s, u"--out"_s,
-                              path(u"tls"_s)});
+        const Run made = tls(
+            {u"self-signed"_s, u"--host"_s, u"localhost"_s, u"--host"_s, u"127.0.0.1"_s, u"--out"_s, path(u"tls"_s)});
         QCOMPARE(made.code, 0);
         QVERIFY2(made.out.contains(u"CA SHA-256 fingerprint: "_s + fingerprintOf(path(u"tls/ca.pem"_s))),
                  qPrintable(made.out));
@@ -130,9 +127,9 @@ private Q_SLOTS:
     void cli_withAnotherCa_isRefused_withTheFingerprint()
     {
         const QStringList base{u"pending"_s, u"--url"_s, httpsUrl().toString(), u"--token"_s, m_approver.token};
-        for (const QStringList &trust : {QStringList{u"--ca-file"_s, path(u"other/ca.pem"_s)},
-                                         QStringList{u"--ca-fingerprint"_s, fingerprintOf(path(u"other/ca.pem"_s))},
-                                         QStringList{}}) {
+        for (const QStringList &trust :
+             {QStringList{u"--ca-file"_s, path(u"other/ca.pem"_s)},
+              QStringList{u"--ca-fingerprint"_s, fingerprintOf(path(u"other/ca.pem"_s))}, QStringList{}}) {
             const Run refused = cli(base + trust);
             QCOMPARE(refused.code, 3);
             QVERIFY2(refused.err.contains(u"not trusted"_s), qPrintable(refused.err));
@@ -220,10 +217,10 @@ private Q_SLOTS:
                        arguments + QStringList{u"--data-dir"_s, path(u"d2"_s), u"--insecure-listen"_s});
         QByteArray out;
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((out += insecure.readAllStandardOutput(), err += insecure.readAllStandardError(),
-                                  out.contains("listening on http://0.0.0.0:") ||
-                                      insecure.state() == QProcess::NotRunning),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (out += insecure.readAllStandardOutput(), err += insecure.readAllStandardError(),
+             out.contains("listening on http://0.0.0.0:") || insecure.state() == QProcess::NotRunning),
+            10000);
         QVERIFY2(insecure.state() == QProcess::Running, err.constData());
         insecure.terminate();
         insecure.waitForFinished(5000);

@@ -48,11 +48,14 @@ private Q_SLOTS:
         file.write("rules:\n  - name: pages\n    match: {kind: page.me}\n    require: 1 approver\n    notify: pager\n");
         file.close();
         const QByteArray webhooks = "webhooks:\n"
-                                    "  - name: ops\n    url: " + m_ops.url().toUtf8() + "\n    secret: " + kSecret +
+                                    "  - name: ops\n    url: " +
+                                    m_ops.url().toUtf8() + "\n    secret: " + kSecret +
                                     "\n    min_urgency: high\n    max_attempts: 3\n"
-                                    "  - name: chat\n    url: " + m_chat.url().toUtf8() + "\n    secret: " + kSecret +
+                                    "  - name: chat\n    url: " +
+                                    m_chat.url().toUtf8() + "\n    secret: " + kSecret +
                                     "\n    format: slack\n    min_urgency: critical\n    events: [requested]\n"
-                                    "  - name: pager\n    url: " + m_pager.url().toUtf8() + "\n    secret: " + kSecret +
+                                    "  - name: pager\n    url: " +
+                                    m_pager.url().toUtf8() + "\n    secret: " + kSecret +
                                     "\n    only_when_named: true\n";
         QVERIFY(m_gateway.startWithConfig({m_agent, m_alice}, "policy: " + policy.toUtf8() + "\n" + webhooks));
         m_http = std::make_unique<HttpProbe>(m_gateway.url());
@@ -65,7 +68,8 @@ private Q_SLOTS:
         QTRY_COMPARE(m_ops.requests.size(), 1);
         const HttpReceiver::Request request = m_ops.requests.takeFirst();
         QCOMPARE(request.headers.value("x-countersign-signature"),
-                 "sha256=" + QMessageAuthenticationCode::hash(request.body, kSecret, QCryptographicHash::Sha256).toHex());
+                 "sha256=" +
+                     QMessageAuthenticationCode::hash(request.body, kSecret, QCryptographicHash::Sha256).toHex());
         const QJsonObject body = request.json();
         QCOMPARE(body.value(u"event"_s).toObject().value(u"type"_s).toString(), u"action.requested"_s);
         QCOMPARE(body.value(u"action"_s).toObject().value(u"id"_s).toString(), created.value(u"id"_s).toString());
@@ -77,8 +81,9 @@ private Q_SLOTS:
 
         FeedProbe alice;
         QVERIFY(alice.open(m_gateway.url(), m_alice));
-        QVERIFY(alice.decide(created.value(u"id"_s).toString(), u"deny"_s, created.value(u"digest"_s).toString(),
-                             u"not during the freeze"_s)
+        QVERIFY(alice
+                    .decide(created.value(u"id"_s).toString(), u"deny"_s, created.value(u"digest"_s).toString(),
+                            u"not during the freeze"_s)
                     .value(u"accepted"_s)
                     .toBool());
         QTRY_COMPARE(m_ops.requests.size(), 1);
@@ -161,9 +166,10 @@ private Q_SLOTS:
         // Delivered at least once after the restart (a few may come again: the cursor is saved
         // once a second, and receivers tell repeats apart by X-Countersign-Delivery).
         const auto delivered = [this, &created] {
-            return std::any_of(m_ops.requests.cbegin(), m_ops.requests.cend(), [&created](const HttpReceiver::Request &r) {
-                return r.json().value(u"action"_s).toObject().value(u"id"_s) == created.value(u"id"_s);
-            });
+            return std::any_of(
+                m_ops.requests.cbegin(), m_ops.requests.cend(), [&created](const HttpReceiver::Request &r) {
+                    return r.json().value(u"action"_s).toObject().value(u"id"_s) == created.value(u"id"_s);
+                });
         };
         QTRY_VERIFY_WITH_TIMEOUT(delivered(), 15000);
     }

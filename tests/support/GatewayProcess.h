@@ -16,8 +16,8 @@ struct TestPrincipal
     QString id;
     Role role;
     QString token;
-    QByteArray signingSeed; // approvers: an Ed25519 software key the configuration lists as approved
-    QStringList groups;     // what a policy's quorum counts them for
+    QByteArray signingSeed;       // approvers: an Ed25519 software key the configuration lists as approved
+    QStringList groups;           // what a policy's quorum counts them for
     QString certificateName = {}; // mutual TLS: the common name of its client certificate
 };
 

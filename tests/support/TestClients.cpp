@@ -229,5 +229,4 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, const QHostAddress
     return answer + socket.readAll();
 }
 
-
 } // namespace cs::test

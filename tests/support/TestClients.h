@@ -87,7 +87,6 @@ public:
                                const QString &what);
 
 private:
-
     QWebSocket m_socket;
     QList<QJsonObject> m_messages;
     int m_nextRequest = 1;

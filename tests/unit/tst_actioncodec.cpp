@@ -51,8 +51,7 @@ private Q_SLOTS:
                 actions.append(ActionCodec::toJson(action));
             Jcs::Error jsonError;
             const auto whole = Jcs::serialize(
-                QJsonObject{{u"type"_s, u"snapshot"_s}, {u"seq"_s, snapshot.seq}, {u"actions"_s, actions}},
-                &jsonError);
+                QJsonObject{{u"type"_s, u"snapshot"_s}, {u"seq"_s, snapshot.seq}, {u"actions"_s, actions}}, &jsonError);
             QVERIFY(whole);
             const QByteArray written = FeedMessages::snapshot(snapshot);
             QCOMPARE(written, *whole); // canonical: what a console reads in place

@@ -56,7 +56,8 @@ private Q_SLOTS:
     {
         QFETCH(int, step);
         HttpFraming framing(kLimits);
-        QCOMPARE(feed(framing, "POST /v1/actions HTTP/1.1\r\nContent-Length: 104857600\r\n\r\n", step), Verdict::Refused);
+        QCOMPARE(feed(framing, "POST /v1/actions HTTP/1.1\r\nContent-Length: 104857600\r\n\r\n", step),
+                 Verdict::Refused);
         QCOMPARE(framing.refusal().status, 413);
         QCOMPARE(framing.refusal().code, ErrorCode::PayloadTooLarge);
         QCOMPARE(framing.feed("more bytes"), Verdict::Refused); // and nothing more is read
@@ -84,7 +85,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, body);
         HttpFraming framing(kLimits);
-        QCOMPARE(framing.feed(QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + body)), Verdict::Refused);
+        QCOMPARE(framing.feed(QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + body)),
+                 Verdict::Refused);
         QCOMPARE(framing.refusal().status, 400);
         QCOMPARE(framing.refusal().code, ErrorCode::MalformedRequest);
     }
@@ -98,8 +100,8 @@ private Q_SLOTS:
         for (int i = 0; i < 11; ++i)
             many += "X" + QByteArray::number(i) + ": y\r\n";
         QTest::newRow("eleven fields") << QByteArray(many + "\r\n");
-        QTest::newRow("a long trailer") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nT: " +
-                                                      QByteArray(600, 'a') + "\r\n\r\n");
+        QTest::newRow("a long trailer") << QByteArray(
+            "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nT: " + QByteArray(600, 'a') + "\r\n\r\n");
     }
     void heads_overTheLimits_get431()
     {
@@ -125,7 +127,8 @@ private Q_SLOTS:
                                 << ErrorCode::MalformedRequest;
         QTest::newRow("gzip last") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n")
                                    << ErrorCode::MalformedRequest;
-        QTest::newRow("folded field") << QByteArray("GET / HTTP/1.1\r\nX: a\r\n  b\r\n\r\n") << ErrorCode::MalformedRequest;
+        QTest::newRow("folded field") << QByteArray("GET / HTTP/1.1\r\nX: a\r\n  b\r\n\r\n")
+                                      << ErrorCode::MalformedRequest;
         QTest::newRow("no name") << QByteArray("GET / HTTP/1.1\r\n: a\r\n\r\n") << ErrorCode::MalformedRequest;
     }
     void ambiguousFraming_isRefused()

@@ -80,7 +80,11 @@ private Q_SLOTS:
         model.applySnapshot({a});
         QSignalSpy changed(&model, &PendingQueueModel::approvalsChanged);
         const QList<Approval> approvals{{u"alice"_s, {u"sre"_s}, u"k-1"_s, m_clock.now()}};
-        model.applyEvent({2, m_clock.now(), EventType::ApprovalRecorded, u"alice"_s, u"a"_s,
+        model.applyEvent({2,
+                          m_clock.now(),
+                          EventType::ApprovalRecorded,
+                          u"alice"_s,
+                          u"a"_s,
                           {{u"approvals"_s, ActionCodec::toJson(approvals)}}});
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(changed.size(), 1);
@@ -91,8 +95,8 @@ private Q_SLOTS:
         QCOMPARE(progress.needed, 2);
         QCOMPARE(progress.open.first().group, u"security"_s);
 
-        model.applyEvent({3, m_clock.now(), EventType::ApprovalWithdrawn, u"alice"_s, u"a"_s,
-                          {{u"approvals"_s, QJsonArray()}}});
+        model.applyEvent(
+            {3, m_clock.now(), EventType::ApprovalWithdrawn, u"alice"_s, u"a"_s, {{u"approvals"_s, QJsonArray()}}});
         QCOMPARE(changed.size(), 2);
         QVERIFY(model.actionAt(0)->approvals.isEmpty());
     }

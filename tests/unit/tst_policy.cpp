@@ -49,13 +49,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("outcome");
 
         const auto add = [](const char *name, const QString &agent, const ActionRequest &request, const QString &rule,
-                            const QString &outcome) {
-            QTest::newRow(name) << agent << request << rule << outcome;
-        };
+                            const QString &outcome) { QTest::newRow(name) << agent << request << rule << outcome; };
         const QString bot = u"deploy-bot"_s;
-        add("select on staging", bot, request(u"db.query"_s, u"SELECT * FROM users"_s, u"pg"_s, u"users"_s, u"staging"_s),
-            u"read-only-sql"_s, u"allow"_s);
-        add("leading spaces", bot, request(u"db.query"_s, u"   select 1"_s, u"pg"_s, u"t"_s, u"staging"_s), u"default"_s,
+        add("select on staging", bot,
+            request(u"db.query"_s, u"SELECT * FROM users"_s, u"pg"_s, u"users"_s, u"staging"_s), u"read-only-sql"_s,
+            u"allow"_s);
+        add("leading spaces", bot, request(u"db.query"_s, u"   select 1"_s, u"pg"_s, u"t"_s, u"staging"_s),
+            u"default"_s,
             u"require"_s); // case-sensitive: lower-case select is not SELECT
         add("explain on dev-eu", bot, request(u"db.query"_s, u"EXPLAIN SELECT 1"_s, u"pg"_s, u"t"_s, u"dev-eu"_s),
             u"read-only-sql"_s, u"allow"_s);
@@ -66,11 +66,12 @@ private Q_SLOTS:
         add("select then drop", bot,
             request(u"db.query"_s, u"SELECT 1; DROP TABLE users"_s, u"pg"_s, u"t"_s, u"staging"_s), u"read-only-sql"_s,
             u"allow"_s); // first rule wins: the operator orders rules
-        add("drop on production", bot, request(u"db.admin"_s, u"psql -c 'DROP TABLE users'"_s, u"pg"_s, u"users"_s,
-                                               u"production"_s),
+        add("drop on production", bot,
+            request(u"db.admin"_s, u"psql -c 'DROP TABLE users'"_s, u"pg"_s, u"users"_s, u"production"_s),
             u"no-prod-drops"_s, u"deny"_s);
-        add("truncate database", bot, request(u"db.admin"_s, u"TRUNCATE   DATABASE x"_s, u"pg"_s, u"x"_s, u"production"_s),
-            u"no-prod-drops"_s, u"deny"_s);
+        add("truncate database", bot,
+            request(u"db.admin"_s, u"TRUNCATE   DATABASE x"_s, u"pg"_s, u"x"_s, u"production"_s), u"no-prod-drops"_s,
+            u"deny"_s);
         add("drop on staging", bot, request(u"db.admin"_s, u"DROP TABLE users"_s, u"pg"_s, u"users"_s, u"staging"_s),
             u"default"_s, u"require"_s);
         add("dropped word", bot, request(u"db.admin"_s, u"echo DROPPED TABLES"_s, u"pg"_s, u"t"_s, u"production"_s),
@@ -88,8 +89,8 @@ private Q_SLOTS:
         add("on-call exact", u"oncall-"_s, critical, u"break-glass"_s, u"require"_s);
         add("iam role", bot, request(u"iam.change"_s, u"aws iam attach"_s, u"aws-iam"_s, u"role/release"_s, u"prod"_s),
             u"iam"_s, u"require"_s);
-        add("iam role nested", bot,
-            request(u"iam.change"_s, u"aws iam"_s, u"aws-iam"_s, u"role/a/b/c"_s, u"prod"_s), u"iam"_s, u"require"_s);
+        add("iam role nested", bot, request(u"iam.change"_s, u"aws iam"_s, u"aws-iam"_s, u"role/a/b/c"_s, u"prod"_s),
+            u"iam"_s, u"require"_s);
         add("iam policy arn", bot,
             request(u"iam.change"_s, u"aws iam"_s, u"aws-iam"_s, u"arn:aws:iam::123456789012:policy/Publish"_s,
                     u"prod"_s),
@@ -219,8 +220,7 @@ private Q_SLOTS:
         QTest::newRow("literal") << u"deploy"_s << u"deploy"_s << true;
         QTest::newRow("literal is whole") << u"deploy"_s << u"deploys"_s << false;
         QTest::newRow("star crosses slashes") << u"role/*"_s << u"role/a/b"_s << true;
-        QTest::newRow("star crosses colons") << u"arn:aws:iam::*:policy/*"_s << u"arn:aws:iam::1234:policy/P"_s
-                                             << true;
+        QTest::newRow("star crosses colons") << u"arn:aws:iam::*:policy/*"_s << u"arn:aws:iam::1234:policy/P"_s << true;
         QTest::newRow("star may be empty") << u"dev-*"_s << u"dev-"_s << true;
         QTest::newRow("star backtracks") << u"*a*b"_s << u"xaxxab"_s << true;
         QTest::newRow("star backtracks, no match") << u"*a*b"_s << u"xaxxa"_s << false;
@@ -259,8 +259,8 @@ private Q_SLOTS:
         const QStringList sre{u"sre"_s}, security{u"security"_s}, both{u"sre"_s, u"security"_s}, none;
         QTest::newRow("nobody yet") << u"1 of sre AND 1 of security"_s << QList<QStringList>{} << 0 << 2
                                     << u"1 of sre AND 1 of security"_s;
-        QTest::newRow("one of two groups") << u"1 of sre AND 1 of security"_s << QList<QStringList>{sre} << 1 << 2
-                                           << u"1 of security"_s;
+        QTest::newRow("one of two groups")
+            << u"1 of sre AND 1 of security"_s << QList<QStringList>{sre} << 1 << 2 << u"1 of security"_s;
         QTest::newRow("both groups") << u"1 of sre AND 1 of security"_s << QList<QStringList>{security, sre} << 2 << 2
                                      << QString();
         QTest::newRow("one human in both groups fills one place")
@@ -272,8 +272,8 @@ private Q_SLOTS:
         QTest::newRow("any approver") << u"2 approvers"_s << QList<QStringList>{none, security} << 2 << 2 << QString();
         QTest::newRow("the closest alternative")
             << u"2 of sre OR 1 of security AND 1 of sre"_s << QList<QStringList>{security} << 1 << 2 << u"1 of sre"_s;
-        QTest::newRow("an alternative met") << u"2 of sre OR 1 of security"_s << QList<QStringList>{security} << 1
-                                            << 1 << QString();
+        QTest::newRow("an alternative met")
+            << u"2 of sre OR 1 of security"_s << QList<QStringList>{security} << 1 << 1 << QString();
     }
 
     void quorum_countsEachHumanOnce()
@@ -301,26 +301,27 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("says");
         const QByteArray head = "rules:\n  - name: r\n    match:\n";
-        QTest::newRow("unknown key") << head + "      kindd: deploy\n    allow: true\n" << 4 << 7 << u"unknown key 'kindd'"_s;
+        QTest::newRow("unknown key") << head + "      kindd: deploy\n    allow: true\n"
+                                     << 4 << 7 << u"unknown key 'kindd'"_s;
         QTest::newRow("unknown top key") << QByteArray("rule:\n  - name: r\n") << 1 << 1 << u"unknown key 'rule'"_s;
-        QTest::newRow("bad glob") << head + "      system: \"db[abc\"\n    allow: true\n" << 4 << 15
-                                  << u"never closes"_s;
-        QTest::newRow("bad regex") << head + "      command: '(unclosed'\n    allow: true\n" << 4 << 16
-                                   << u"missing closing parenthesis"_s;
+        QTest::newRow("bad glob") << head + "      system: \"db[abc\"\n    allow: true\n"
+                                  << 4 << 15 << u"never closes"_s;
+        QTest::newRow("bad regex") << head + "      command: '(unclosed'\n    allow: true\n"
+                                   << 4 << 16 << u"missing closing parenthesis"_s;
         QTest::newRow("unknown group") << QByteArray("rules:\n  - name: r\n    require: 1 of wizards\n") << 3 << 14
                                        << u"no approver is in the group 'wizards'"_s;
         QTest::newRow("quorum larger than group")
             << QByteArray("rules:\n  - name: r\n    require:\n      approvers: 2 of dba\n") << 4 << 18
             << u"but the group 'dba' has only 1"_s;
-        QTest::newRow("quorum larger than all")
-            << QByteArray("default:\n  require:\n    approvers: 6 approvers\n") << 3 << 16 << u"the gateway has only 5"_s;
+        QTest::newRow("quorum larger than all") << QByteArray("default:\n  require:\n    approvers: 6 approvers\n") << 3
+                                                << 16 << u"the gateway has only 5"_s;
         QTest::newRow("more humans than approvers")
             << QByteArray("rules:\n  - name: r\n    require: 3 of sre AND 2 of security AND 1 of dba\n") << 3 << 14
             << u"needs 6 distinct approvers, but the gateway has only 5"_s;
         QTest::newRow("bad quorum") << QByteArray("rules:\n  - name: r\n    require: lots of sre\n") << 3 << 14
                                     << u"not a quorum term"_s;
-        QTest::newRow("bad urgency") << head + "      urgency: urgentish\n    allow: true\n" << 4 << 16
-                                     << u"not an urgency"_s;
+        QTest::newRow("bad urgency") << head + "      urgency: urgentish\n    allow: true\n"
+                                     << 4 << 16 << u"not an urgency"_s;
         QTest::newRow("bad duration") << QByteArray("rules:\n  - name: r\n    require:\n      ttl: soon\n") << 4 << 12
                                       << u"takes a duration"_s;
         QTest::newRow("two outcomes") << QByteArray("rules:\n  - name: r\n    allow: true\n    deny: no\n") << 2 << 5
@@ -331,8 +332,8 @@ private Q_SLOTS:
                                    << 4 << 5 << u"two rules are named 'r'"_s;
         QTest::newRow("allow false") << QByteArray("rules:\n  - name: r\n    allow: false\n") << 3 << 12
                                      << u"'allow' takes true"_s;
-        QTest::newRow("deny without words") << QByteArray("rules:\n  - name: r\n    deny: \"\"\n") << 3 << 11
-                                            << u"'deny' takes the sentence"_s;
+        QTest::newRow("deny without words")
+            << QByteArray("rules:\n  - name: r\n    deny: \"\"\n") << 3 << 11 << u"'deny' takes the sentence"_s;
         QTest::newRow("bad key assurance")
             << QByteArray("rules:\n  - name: r\n    require:\n      key_assurance: strong\n") << 4 << 22
             << u"hardware or any"_s;
@@ -355,7 +356,8 @@ private Q_SLOTS:
         QVERIFY2(found != errors.cend(), qPrintable(errors.first().toString(u"p.yaml"_s)));
         QCOMPARE(found->line, line);
         QCOMPARE(found->column, column);
-        QVERIFY(found->toString(u"p.yaml"_s).startsWith(line ? u"p.yaml:%1:%2: "_s.arg(line).arg(column) : u"p.yaml: "_s));
+        QVERIFY(
+            found->toString(u"p.yaml"_s).startsWith(line ? u"p.yaml:%1:%2: "_s.arg(line).arg(column) : u"p.yaml: "_s));
     }
 
     void severalMistakes_areAllReported()
