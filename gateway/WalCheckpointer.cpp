@@ -50,13 +50,20 @@ public:
     void checkpoint()
     {
         QSqlQuery query(QSqlDatabase::database(m_connection, false));
-        if (!query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
-            qCWarning(lcStore) << "checkpoint failed:" << sqlError(query);
+        const bool failed = !query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+        // Said once when checkpoints start failing (a full or read-only disk) and once when they
+        // work again, not every second in between.
+        if (failed && !m_failing)
+            qCWarning(lcStore) << "checkpoint failed:" << sqlError(query) << "(said again when it works)";
+        else if (!failed && m_failing)
+            qCInfo(lcStore) << "checkpoints work again";
+        m_failing = failed;
     }
 
 private:
     QString m_path;
     int m_intervalMs;
+    bool m_failing = false;
     QString m_connection;
 };
 
