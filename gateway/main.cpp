@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +62,13 @@ int main(int argc, char *argv[])
     // Every file the gateway makes (database, WAL, keys, tokens) is its own: 0600, whatever the
     // umask it was started with.
     ::umask(077);
+    // Every connection is a file descriptor: take what the hard limit allows (limits.max_connections
+    // is 4096 by default, the usual soft limit 1024).
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"countersign-gateway"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));

@@ -33,5 +33,6 @@ int decideBenchmark(int decisions);
 int auditBenchmark(int events);
 int consoleBenchmark(int pending, int events);
 int policyBenchmark(int rules, int submissions);
+int loadBenchmark(int clients, int seconds, int idleConnections);
 
 } // namespace cs::bench

@@ -1,0 +1,213 @@
+#include "BenchSupport.h"
+#include "GatewayProcess.h"
+#include "TestClients.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTemporaryFile>
+#include <QWebSocket>
+
+#include <cstdio>
+#include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace cs::test;
+
+namespace cs::bench {
+
+namespace {
+
+// utime + stime of a process, in seconds (/proc/PID/stat, fields 14 and 15).
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
+}
+
+// One console on the feed: every event's seq in the order received, and when each bench action
+// arrived.
+struct Console
+{
+    std::unique_ptr<QWebSocket> socket = std::make_unique<QWebSocket>();
+    QList<qint64> seqs;
+    QHash<int, qint64> arrivedAt; // bench_seq -> ns
+
+    void open(quint16 port, const QString &token)
+    {
+        QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(), [this](const QString &text) {
+            const qint64 at = nowNs();
+            const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (message[u"type"_s] != u"event"_s)
+                return;
+            const QJsonObject event = message[u"event"_s].toObject();
+            seqs.append(event[u"seq"_s].toInteger());
+            const int n = event[u"payload"_s][u"action"_s][u"context"_s][u"bench_seq"_s].toInt(-1);
+            if (n >= 0)
+                arrivedAt.insert(n, at);
+        });
+        QNetworkRequest request(QUrl(u"ws://127.0.0.1:%1/v1/feed"_s.arg(port)));
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        socket->open(request);
+    }
+    // Every event once, in order, with no gap.
+    bool inOrder() const
+    {
+        for (qsizetype i = 1; i < seqs.size(); ++i) {
+            if (seqs[i] != seqs[i - 1] + 1)
+                return false;
+        }
+        return true;
+    }
+};
+
+bool allConnected(const std::vector<Console> &consoles)
+{
+    return std::all_of(consoles.cbegin(), consoles.cend(),
+                       [](const Console &c) { return c.socket->state() == QAbstractSocket::ConnectedState; });
+}
+
+} // namespace
+
+// 100 consoles on the feed while agents submit as fast as the gateway takes them; then 1,000 idle
+// feed connections. Loopback only, bounded in time.
+int loadBenchmark(int clients, int seconds, int idleConnections)
+{
+    // Room for the idle connections here and in the gateway (which inherits the limit).
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+
+    QTemporaryFile config;
+    config.open();
+    config.write("limits:\n  max_connections_per_address: " + QByteArray::number(idleConnections + clients + 100) +
+                 "\n  max_connections: " + QByteArray::number(idleConnections + clients + 200) + "\n");
+    config.flush();
+    GatewayProcess gateway;
+    if (!gateway.startDevWith({u"--config"_s, config.fileName()})) {
+        std::fprintf(stderr, "countersign-bench: cannot start the gateway\n");
+        return 2;
+    }
+    const qint64 pid = gateway.processId();
+    const qint64 rssStart = residentKiB(QString::number(pid));
+
+    std::vector<Console> consoles(static_cast<size_t>(clients));
+    for (Console &console : consoles)
+        console.open(gateway.port(), gateway.dev().approver.token);
+    waitUntil([&] { return allConnected(consoles); });
+
+    // Agents: 16 submissions in flight over four connections each of four managers.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+    for (int i = 0; i < 4; ++i)
+        networks.push_back(std::make_unique<QNetworkAccessManager>());
+    constexpr int kInFlight = 16;
+    QHash<int, qint64> sentAt;
+    int next = 0;
+    int answered = 0;
+    int created = 0;
+    bool submitting = true;
+    std::function<void()> send = [&] {
+        const int n = next++;
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/v1/actions"_s.arg(gateway.port())));
+        request.setRawHeader("Authorization", "Bearer " + gateway.dev().agent.token.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        const QJsonObject body = HttpProbe::sampleAction({{u"context"_s, QJsonObject{{u"bench_seq"_s, n}}}});
+        sentAt.insert(n, nowNs());
+        QNetworkReply *reply =
+            networks[size_t(n % 4)]->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
+            reply->deleteLater();
+            ++answered;
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
+                ++created;
+            if (submitting)
+                send();
+        });
+    };
+    const double cpuBefore = cpuSeconds(pid);
+    const qint64 start = nowNs();
+    for (int i = 0; i < kInFlight; ++i)
+        send();
+    qint64 rssPeak = rssStart;
+    waitUntil(
+        [&] {
+            rssPeak = std::max(rssPeak, residentKiB(QString::number(pid)));
+            return nowNs() - start > qint64(seconds) * 1000000000;
+        },
+        (seconds + 10) * 1000);
+    submitting = false;
+    waitUntil([&] { return answered >= next; }, 30000);
+    const double wall = double(nowNs() - start) / 1e9;
+    const double cpu = cpuSeconds(pid) - cpuBefore;
+    waitUntil(
+        [&] {
+            return std::all_of(consoles.cbegin(), consoles.cend(),
+                               [&](const Console &c) { return c.arrivedAt.size() >= created; });
+        },
+        60000);
+
+    QList<double> latency;
+    int complete = 0;
+    for (const Console &console : consoles) {
+        if (console.inOrder() && console.arrivedAt.size() == created)
+            ++complete;
+        for (auto it = console.arrivedAt.cbegin(); it != console.arrivedAt.cend(); ++it)
+            latency.append(double(it.value() - sentAt.value(it.key())) / 1000.0);
+    }
+    const qint64 rssAfterLoad = residentKiB(QString::number(pid));
+    consoles.clear();
+    waitUntil([] { return false; }, 1000); // let the gateway close them
+
+    // Idle feed connections: what each costs the gateway, on a fresh one with an empty queue (the
+    // snapshot each connection is sent otherwise dominates).
+    GatewayProcess quiet;
+    if (!quiet.startDevWith({u"--config"_s, config.fileName()}))
+        return 2;
+    const QString quietPid = QString::number(quiet.processId());
+    const qint64 rssIdleBefore = residentKiB(quietPid);
+    std::vector<Console> idle(static_cast<size_t>(idleConnections));
+    for (Console &console : idle)
+        console.open(quiet.port(), quiet.dev().approver.token);
+    waitUntil([&] { return allConnected(idle); }, 60000);
+    waitUntil([] { return false; }, 1000);
+    const qint64 rssIdleAfter = residentKiB(quietPid);
+    const auto connected = std::count_if(idle.cbegin(), idle.cend(), [](const Console &c) {
+        return c.socket->state() == QAbstractSocket::ConnectedState;
+    });
+
+    const QJsonObject result{
+        {u"benchmark"_s, u"load"_s},
+        {u"feed_clients"_s, clients},
+        {u"seconds"_s, wall},
+        {u"submissions"_s, QJsonObject{{u"accepted"_s, created},
+                                       {u"refused"_s, answered - created},
+                                       {u"per_s"_s, double(created) / wall},
+                                       {u"in_flight"_s, kInFlight}}},
+        {u"submit_to_feed_across_clients"_s, summary(latency)},
+        {u"clients_with_every_event_once_in_order"_s, complete},
+        {u"gateway"_s, QJsonObject{{u"rss_start_kib"_s, rssStart},
+                                   {u"rss_peak_kib"_s, rssPeak},
+                                   {u"rss_after_kib"_s, rssAfterLoad},
+                                   {u"cpu_percent_of_one_core"_s, 100.0 * cpu / wall}}},
+        {u"idle_feed_connections"_s,
+         QJsonObject{{u"opened"_s, idleConnections},
+                     {u"connected"_s, qint64(connected)},
+                     {u"rss_before_kib"_s, rssIdleBefore},
+                     {u"rss_after_kib"_s, rssIdleAfter},
+                     {u"kib_per_connection"_s, double(rssIdleAfter - rssIdleBefore) / double(std::max<qint64>(1, connected))}}},
+        {u"baseline"_s, QJsonObject{{u"websocket_echo_round_trip"_s, websocketEcho(2000)},
+                                    {u"sqlite_durable_commit"_s, sqliteCommit(300)},
+                                    {u"sha256_1KiB"_s, sha256(20000)}}},
+    };
+    printJson(result);
+    return complete == clients && connected == idleConnections ? 0 : 1;
+}
+
+} // namespace cs::bench
