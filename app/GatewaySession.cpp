@@ -6,6 +6,7 @@
 #include "ErrorText.h"
 #include "GatewayList.h"
 #include "SigningKeySettings.h"
+#include "wire/GatewayInfo.h"
 
 #include "signing/SignerUri.h"
 #include "signing/SoftwareSigner.h"
@@ -107,7 +108,7 @@ void GatewaySession::setUpSigner()
     if (m_options.keyUri.isEmpty())
         return; // the approver's remembered key is loaded once the gateway says who they are
     QString error;
-    std::shared_ptr<Signer> signer = SignerUri::open(m_options.keyUri, u"countersign"_s, &error);
+    std::shared_ptr<Signer> signer = SignerUri::open(m_options.keyUri, kDefaultFido2RpId, &error);
     if (!signer) {
         Q_EMIT problem(tr("The signing key cannot be used: %1").arg(error));
         return;

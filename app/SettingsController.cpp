@@ -8,6 +8,7 @@
 #include "SigningKeyPanel.h"
 #include "SigningKeySettings.h"
 #include "UrgentAlerts.h"
+#include "wire/GatewayInfo.h"
 
 #include <QSettings>
 
@@ -157,10 +158,13 @@ void SettingsController::testGateway(const QUrl &url, const QString &token, cons
             return m_dialog->setGatewayStatus(tr("%1 answers, but refused: %2").arg(label, reply.error.message));
         if (token.isEmpty())
             return m_dialog->setGatewayStatus(tr("%1 answers.").arg(label));
-        const QJsonObject principal = reply.body.value(u"principal"_s).toObject();
+        WireError error;
+        const auto info = GatewayInfo::fromJson(reply.body, &error);
+        if (!info)
+            return m_dialog->setGatewayStatus(
+                tr("%1 answers, but not as a Countersign gateway: %2").arg(label, error.message));
         m_dialog->setGatewayStatus(
-            tr("%1 answers and knows you as %2 (%3).")
-                .arg(label, principal.value(u"id"_s).toString(), principal.value(u"role"_s).toString()));
+            tr("%1 answers and knows you as %2 (%3).").arg(label, info->principal.id, roleName(info->principal.role)));
     });
 }
 

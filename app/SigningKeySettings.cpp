@@ -39,9 +39,9 @@ void SigningKeySettings::setEndpoint(const QUrl &gatewayUrl, const QString &toke
     m_gatewayUrl = gatewayUrl;
     m_client.setEndpoint(gatewayUrl, token, trust);
     m_client.get(u"/v1/gateway"_s, this, [this](const AgentClient::Reply &reply) {
-        const QString rpId = reply.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
-        if (!rpId.isEmpty())
-            m_rpId = rpId;
+        WireError error;
+        if (const auto info = GatewayInfo::fromJson(reply.body, &error))
+            m_rpId = info->fido2RpId;
     });
 }
 

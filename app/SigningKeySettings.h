@@ -1,5 +1,6 @@
 #pragma once
 
+#include "wire/GatewayInfo.h"
 #include "KeychainTokenStore.h"
 #include "SigningKeyPanel.h"
 #include "client/AgentClient.h"
@@ -57,7 +58,7 @@ private:
     AgentClient m_client;
     QUrl m_gatewayUrl;
     QString m_approver;
-    QString m_rpId = QStringLiteral("countersign");
+    QString m_rpId = kDefaultFido2RpId;
     QString m_description;
     bool m_overridden = false;
 };

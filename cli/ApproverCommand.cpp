@@ -8,6 +8,7 @@
 #include "signing/SoftwareSigner.h"
 #include "util/DevPrincipals.h"
 #include "wire/ActionCodec.h"
+#include "wire/GatewayInfo.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -243,8 +244,12 @@ void ApproverCommand::decide()
     m_client.get(u"/v1/gateway"_s, this, [this](const AgentClient::Reply &info) {
         if (!info.ok())
             return failWith(info);
-        const QString rpId = info.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
-        const QString approver = info.body.value(u"principal"_s).toObject().value(u"id"_s).toString();
+        WireError error;
+        const auto gateway = GatewayInfo::fromJson(info.body, &error);
+        if (!gateway)
+            return fail(u"%1 (%2)"_s.arg(error.message, error.code));
+        const QString rpId = gateway->fido2RpId;
+        const QString approver = gateway->principal.id;
         m_client.get(
             u"/v1/actions/%1"_s.arg(m_actionId), this, [this, rpId, approver](const AgentClient::Reply &reply) {
                 if (!reply.ok())
@@ -292,7 +297,11 @@ void ApproverCommand::enrollKey()
     m_client.get(u"/v1/gateway"_s, this, [this](const AgentClient::Reply &info) {
         if (!info.ok())
             return failWith(info);
-        const QString rpId = info.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
+        WireError infoError;
+        const auto gateway = GatewayInfo::fromJson(info.body, &infoError);
+        if (!gateway)
+            return fail(u"%1 (%2)"_s.arg(infoError.message, infoError.code));
+        const QString rpId = gateway->fido2RpId;
         QString error;
         if (!m_keyUri.isEmpty() && !SignerUri::prepareForEnrollment(m_keyUri, &error))
             return fail(error);
@@ -332,12 +341,12 @@ void ApproverCommand::listKeys()
             return failWith(reply);
         if (m_json)
             return printJsonAndExit(reply.body);
-        for (const QJsonValue &value : reply.body.value(u"keys"_s).toArray()) {
-            const QJsonObject key = value.toObject();
-            printOut(u"%1  %2  %3  %4  %5"_s.arg(
-                key.value(u"id"_s).toString(), key.value(u"type"_s).toString(), key.value(u"algorithm"_s).toString(),
-                key.value(u"assurance"_s).toString(), key.value(u"status"_s).toString()));
-        }
+        WireError error;
+        const auto keys = KeyList::fromJson(reply.body, &error);
+        if (!keys)
+            return fail(u"%1 (%2)"_s.arg(error.message, error.code));
+        for (const KeyRecord &key : *keys)
+            printOut(u"%1  %2  %3  %4  %5"_s.arg(key.id, key.type, key.algorithm, key.assurance, key.status));
         QCoreApplication::exit(0);
     });
 }

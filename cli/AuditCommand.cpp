@@ -2,6 +2,7 @@
 
 #include "audit/AuditPage.h"
 #include "signing/Crypto.h"
+#include "wire/GatewayInfo.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -64,11 +65,13 @@ void AuditCommand::run()
     m_client.get(u"/v1/gateway"_s, this, [this](const AgentClient::Reply &reply) {
         if (!reply.ok())
             return fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
-        m_bundle.gatewayId = reply.body.value(u"gateway_id"_s).toString();
-        m_bundle.fido2RpId = reply.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString();
-        m_bundle.gatewayPublicKey =
-            Crypto::spkiFromPem(reply.body.value(u"audit"_s).toObject().value(u"public_key"_s).toString().toLatin1())
-                .value_or(QByteArray());
+        WireError error;
+        const auto info = GatewayInfo::fromJson(reply.body, &error);
+        if (!info)
+            return fail(u"%1 (%2)"_s.arg(error.message, error.code));
+        m_bundle.gatewayId = info->gatewayId;
+        m_bundle.fido2RpId = info->fido2RpId;
+        m_bundle.gatewayPublicKey = info->auditPublicKey;
         fetchPage(m_after);
     });
 }
@@ -112,11 +115,11 @@ void AuditCommand::fetchKeysAndWrite()
     m_client.get(u"/v1/keys"_s, this, [this](const AgentClient::Reply &reply) {
         if (!reply.ok())
             return fail(u"%1 (%2)"_s.arg(reply.error.message, reply.error.code));
-        for (const QJsonValue &value : reply.body.value(u"keys"_s).toArray()) {
-            WireError error;
-            if (auto key = KeyRecord::fromJson(value.toObject(), &error))
-                m_bundle.signerKeys.append(*key);
-        }
+        WireError keyError;
+        const auto keys = KeyList::fromJson(reply.body, &keyError);
+        if (!keys)
+            return fail(u"%1 (%2)"_s.arg(keyError.message, keyError.code));
+        m_bundle.signerKeys = *keys;
         QString error;
         if (!AuditExport::writeBundle(m_bundle, m_out, &error))
             return fail(error);

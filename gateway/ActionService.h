@@ -1,5 +1,6 @@
 #pragma once
 
+#include "wire/GatewayInfo.h"
 #include "EventStore.h"
 #include "KeyRegistry.h"
 #include "Policy.h"
@@ -32,7 +33,7 @@ public:
     {
         bool requireHardwareKeys = false;
         int maxClockSkewSeconds = 120;
-        QString fido2RpId = QStringLiteral("countersign");
+        QString fido2RpId = kDefaultFido2RpId;
     };
 
     ActionService(EventStore *store, KeyRegistry *keys, const Clock *clock, Limits limits, SigningPolicy policy,

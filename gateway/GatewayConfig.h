@@ -1,5 +1,6 @@
 #pragma once
 
+#include "wire/GatewayInfo.h"
 #include "domain/Action.h"
 #include "domain/Principal.h"
 #include "signing/KeyRecord.h"
@@ -83,7 +84,7 @@ struct GatewayConfig
     // Signed decisions (docs/gateway.md, "signing")
     bool requireHardwareKeys = false;
     int maxClockSkewSeconds = 120;
-    QString fido2RpId = QStringLiteral("countersign");
+    QString fido2RpId = kDefaultFido2RpId;
     QList<KeyRecord> keys; // listed in the configuration: approved from the start
     // The policy file (docs/policy.md), absolute or relative to the configuration's directory;
     // empty: the built-in policy, one approver for every action.

@@ -2,11 +2,14 @@
 
 #include "AuditEndpoints.h"
 #include "HttpReplies.h"
-#include "SigningEndpoints.h"
+#include "DecisionEndpoints.h"
+#include "KeyEndpoints.h"
 #include "json/Jcs.h"
 #include "signing/Crypto.h"
 #include "util/Log.h"
 #include "wire/ActionCodec.h"
+#include "wire/FeedMessages.h"
+#include "wire/GatewayInfo.h"
 
 #include <QHttpServerRequest>
 #include <QJsonDocument>
@@ -178,11 +181,7 @@ const QList<HttpApi::Route> &HttpApi::routes()
         return Route{method, path.split(u'/', Qt::SkipEmptyParts), handler};
     };
     static const QList<Route> table{
-        route(Method::Get, u"/v1/gateway"_s,
-              [](HttpApi &api, const Call &call) {
-                  SigningEndpoints::gatewayInfo(*api.m_service, api.m_gatewayId, call.principal, api.m_auditKey,
-                                                call.responder);
-              }),
+        route(Method::Get, u"/v1/gateway"_s, [](HttpApi &api, const Call &call) { api.gatewayInfo(call); }),
         route(Method::Get, u"/v1/audit"_s,
               [](HttpApi &api, const Call &call) {
                   // One page in flight per connection: the next once the previous was written.
@@ -196,16 +195,16 @@ const QList<HttpApi::Route> &HttpApi::routes()
               [](HttpApi &api, const Call &call) { api.explain(call.principal, call.request, call.responder); }),
         route(Method::Get, u"/v1/keys"_s,
               [](HttpApi &api, const Call &call) {
-                  SigningEndpoints::listKeys(*api.m_service, call.principal, call.responder);
+                  KeyEndpoints::listKeys(*api.m_service, call.principal, call.responder);
               }),
         route(Method::Post, u"/v1/keys"_s,
               [](HttpApi &api, const Call &call) {
                   if (const auto body = readObject(call.request, call.responder))
-                      SigningEndpoints::enrollKey(*api.m_service, call.principal, *body, call.responder);
+                      KeyEndpoints::enrollKey(*api.m_service, call.principal, *body, call.responder);
               }),
         route(Method::Get, u"/v1/actions"_s,
               [](HttpApi &api, const Call &call) {
-                  SigningEndpoints::listPending(*api.m_service, call.principal, call.responder);
+                  DecisionEndpoints::listPending(*api.m_service, call.principal, call.responder);
               }),
         route(Method::Post, u"/v1/actions"_s,
               [](HttpApi &api, const Call &call) { api.submit(call.principal, call.request, call.responder); }),
@@ -225,16 +224,31 @@ const QList<HttpApi::Route> &HttpApi::routes()
               }),
         route(Method::Get, u"/v1/actions/{id}/decision"_s,
               [](HttpApi &api, const Call &call) {
-                  SigningEndpoints::getDecision(*api.m_service, call.principal, call.actionId, call.responder);
+                  DecisionEndpoints::getDecision(*api.m_service, call.principal, call.actionId, call.responder);
               }),
         route(Method::Post, u"/v1/actions/{id}/decision"_s,
               [](HttpApi &api, const Call &call) {
                   if (const auto body = readObject(call.request, call.responder))
-                      SigningEndpoints::postDecision(*api.m_service, call.principal, call.actionId, *body,
-                                                     call.responder);
+                      DecisionEndpoints::postDecision(*api.m_service, call.principal, call.actionId, *body,
+                                                      call.responder);
               }),
     };
     return table;
+}
+
+void HttpApi::gatewayInfo(const Call &call)
+{
+    const ActionService::SigningPolicy &policy = m_service->signingPolicy();
+    GatewayInfo info;
+    info.gatewayId = m_gatewayId;
+    info.protocol = FeedMessages::kProtocolVersion;
+    info.principal = call.principal;
+    info.requireHardwareKeys = policy.requireHardwareKeys;
+    info.maxClockSkewSeconds = policy.maxClockSkewSeconds;
+    info.fido2RpId = policy.fido2RpId;
+    info.algorithms = {Crypto::ES256, Crypto::Ed25519};
+    info.auditPublicKey = m_auditKey;
+    writeJson(call.responder, info.toJson());
 }
 
 void HttpApi::metrics(const Call &call)

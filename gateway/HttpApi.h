@@ -71,6 +71,8 @@ private:
     static const QList<Route> &routes();
 
     void route(const QHttpServerRequest &request, QHttpServerResponder &responder, QTcpSocket *socket);
+    // GET /v1/gateway: who the caller is, what the gateway asks of a signature, its audit key.
+    void gatewayInfo(const Call &call);
     // GET /v1/metrics (Prometheus text), for approvers and auditors.
     void metrics(const Call &call);
     // GET /healthz and GET /readyz, which need no token.

@@ -308,7 +308,7 @@ std::optional<Problem> verifyBundle(const QString &directory, QString *summary)
             return Problem{seq, u"unknown_key"_s,
                            u"The bundle lacks key %1 that signed event %2."_s.arg(submission->decision.keyId).arg(seq)};
         if (auto refusal = DecisionVerifier::check(submission->decision, submission->signature, *key,
-                                                   manifest.value(u"fido2_rp_id"_s).toString(u"countersign"_s))) {
+                                                   manifest.value(u"fido2_rp_id"_s).toString(kDefaultFido2RpId))) {
             return Problem{seq, refusal->code, u"The decision in event %1: %2"_s.arg(seq).arg(refusal->message)};
         }
         ++decisions;

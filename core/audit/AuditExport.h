@@ -1,5 +1,6 @@
 #pragma once
 
+#include "wire/GatewayInfo.h"
 #include "audit/AuditChain.h"
 #include "signing/KeyRecord.h"
 
@@ -44,7 +45,7 @@ std::optional<QByteArray> storedEventLine(const QByteArray &content, QByteArrayV
 struct Bundle
 {
     QString gatewayId;
-    QString fido2RpId = QStringLiteral("countersign");
+    QString fido2RpId = kDefaultFido2RpId;
     QList<QByteArray> events; // canonical event texts, as /v1/audit serves them, in seq order
     QList<qint64> selected;   // the seqs asked for; empty when they are all of `events`
     QList<AuditChain::Checkpoint> checkpoints;

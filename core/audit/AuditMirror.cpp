@@ -1,6 +1,7 @@
 #include "AuditMirror.h"
 
 #include "MirrorSchema.h"
+#include "wire/GatewayInfo.h"
 
 #include "util/Log.h"
 #include "util/Sqlite.h"
@@ -349,7 +350,7 @@ QString AuditMirror::hashAt(const AuditPage &page, qint64 seq) const
 QString AuditMirror::fido2RpId() const
 {
     const QString rpId = meta(u"fido2_rp_id"_s);
-    return rpId.isEmpty() ? u"countersign"_s : rpId;
+    return rpId.isEmpty() ? kDefaultFido2RpId : rpId;
 }
 
 void AuditMirror::storeKeys(const QList<KeyRecord> &keys)

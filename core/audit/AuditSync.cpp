@@ -2,6 +2,7 @@
 
 #include "audit/AuditMirrorWriter.h"
 #include "signing/Crypto.h"
+#include "wire/GatewayInfo.h"
 
 #include <QJsonArray>
 
@@ -60,12 +61,12 @@ void AuditSync::start()
             return;
         if (!reply.ok())
             return finish(std::nullopt, reply.error.message);
-        const auto key =
-            Crypto::spkiFromPem(reply.body.value(u"audit"_s).toObject().value(u"public_key"_s).toString().toLatin1());
-        if (!key)
+        WireError error;
+        const auto info = GatewayInfo::fromJson(reply.body, &error);
+        if (!info)
             return finish(std::nullopt, tr("The gateway does not publish an audit key."));
-        m_mirror->setFido2RpId(reply.body.value(u"signing"_s).toObject().value(u"fido2_rp_id"_s).toString());
-        if (auto changed = m_mirror->pinGatewayKey(*key))
+        m_mirror->setFido2RpId(info->fido2RpId);
+        if (auto changed = m_mirror->pinGatewayKey(info->auditPublicKey))
             return finish(changed, {});
         pump();
     });

@@ -45,8 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!submission)
         return 0;
     for (const cs::KeyRecord &key : records) {
-        const auto refusal =
-            cs::DecisionVerifier::check(submission->decision, submission->signature, key, QStringLiteral("countersign"));
+        const auto refusal = cs::DecisionVerifier::check(submission->decision, submission->signature, key,
+                                                         QStringLiteral("countersign"));
         if (!refusal)
             std::abort(); // a signature verified without its private key
     }

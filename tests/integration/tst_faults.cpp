@@ -52,9 +52,9 @@ class TestFaults : public QObject
             QNetworkRequest request(QUrl(m_url.toString() + u"/v1/actions"_s));
             request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
             request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            const QByteArray body = QJsonDocument(HttpProbe::sampleAction(
-                                                      {{u"justification"_s, u"burst by agent %1"_s.arg(agent)}}))
-                                        .toJson(QJsonDocument::Compact);
+            const QByteArray body =
+                QJsonDocument(HttpProbe::sampleAction({{u"justification"_s, u"burst by agent %1"_s.arg(agent)}}))
+                    .toJson(QJsonDocument::Compact);
             QNetworkReply *reply = m_networks[size_t(agent)]->post(request, body);
             QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply, agent] {
                 reply->deleteLater();
@@ -136,8 +136,9 @@ class TestFaults : public QObject
         bool mounted = false;
         bool mount(const QString &size)
         {
-            mounted = ::geteuid() == 0 && QProcess::execute(u"mount"_s, {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size="_s + size,
-                                                                         u"tmpfs"_s, dir.path()}) == 0;
+            mounted = ::geteuid() == 0 &&
+                      QProcess::execute(u"mount"_s,
+                                        {u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size="_s + size, u"tmpfs"_s, dir.path()}) == 0;
             return mounted;
         }
         ~Tmpfs()
@@ -165,7 +166,8 @@ private Q_SLOTS:
             accepted += burst.accepted();
             QVERIFY(gateway.restart());
         }
-        qInfo("5 kill -9 rounds during 8 concurrent submitters: %lld submissions answered 201", qsizetype(accepted.size()));
+        qInfo("5 kill -9 rounds during 8 concurrent submitters: %lld submissions answered 201",
+              qsizetype(accepted.size()));
         QVERIFY(accepted.size() > 40);
         QCOMPARE(QSet<QString>(accepted.cbegin(), accepted.cend()).size(), accepted.size());
         HttpProbe http(gateway.url());

@@ -1,16 +1,14 @@
-#include "SigningEndpoints.h"
+#include "DecisionEndpoints.h"
 
 #include "HttpReplies.h"
-#include "signing/Crypto.h"
 #include "wire/ActionCodec.h"
-#include "wire/FeedMessages.h"
 
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 using namespace cs::HttpReplies;
 
-namespace cs::SigningEndpoints {
+namespace cs::DecisionEndpoints {
 
 void listPending(const ActionService &service, const Principal &principal, QHttpServerResponder &responder)
 {
@@ -66,48 +64,4 @@ void getDecision(const ActionService &service, const Principal &principal, const
                           {u"fido2_rp_id"_s, service.signingPolicy().fido2RpId}});
 }
 
-void listKeys(const ActionService &service, const Principal &principal, QHttpServerResponder &responder)
-{
-    if (principal.role == Role::Agent) {
-        return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole, u"Agents have no signing keys."_s);
-    }
-    QJsonArray keys;
-    const QList<KeyRecord> records =
-        principal.role == Role::Auditor ? service.keys().all() : service.keys().keysOf(principal.id);
-    for (const KeyRecord &key : records)
-        keys.append(key.toJson());
-    writeJson(responder, {{u"keys"_s, keys}});
-}
-
-void enrollKey(ActionService &service, const Principal &principal, const QJsonObject &body,
-               QHttpServerResponder &responder)
-{
-    WireError error;
-    const auto enrollment = KeyEnrollment::fromJson(body, &error);
-    if (!enrollment)
-        return writeError(responder, error);
-    const auto key = service.enrollKey(principal, *enrollment, &error);
-    if (!key)
-        return writeError(responder, error);
-    writeJson(responder, key->toJson(), Status::Created);
-}
-
-void gatewayInfo(const ActionService &service, const QString &gatewayId, const Principal &principal,
-                 const QByteArray &auditKey, QHttpServerResponder &responder)
-{
-    const ActionService::SigningPolicy &policy = service.signingPolicy();
-    writeJson(responder,
-              {{u"gateway_id"_s, gatewayId},
-               {u"protocol"_s, FeedMessages::kProtocolVersion},
-               {u"principal"_s, QJsonObject{{u"id"_s, principal.id},
-                                            {u"display_name"_s, principal.displayName},
-                                            {u"role"_s, roleName(principal.role)}}},
-               {u"signing"_s, QJsonObject{{u"require_hardware_keys"_s, policy.requireHardwareKeys},
-                                          {u"max_clock_skew_seconds"_s, policy.maxClockSkewSeconds},
-                                          {u"fido2_rp_id"_s, policy.fido2RpId},
-                                          {u"algorithms"_s, QJsonArray{u"ES256"_s, u"Ed25519"_s}}}},
-               {u"audit"_s, QJsonObject{{u"algorithm"_s, u"Ed25519"_s},
-                                        {u"public_key"_s, QString::fromLatin1(Crypto::pemFromSpki(auditKey))}}}});
-}
-
-} // namespace cs::SigningEndpoints
+} // namespace cs::DecisionEndpoints
