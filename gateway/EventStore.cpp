@@ -132,6 +132,8 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     // BEGIN IMMEDIATE takes the write lock up front, so another process writing the same file
     // (`countersign-gateway key approve`) waits for us instead of failing our commit, and the
     // head read below cannot be stale.
+    QElapsedTimer took;
+    took.start();
     QSqlQuery control(m_db);
     if (!control.exec(u"BEGIN IMMEDIATE"_s)) {
         *error = sqlError(control);
@@ -149,6 +151,7 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
         return std::nullopt;
     }
     m_lastWriteError.clear();
+    m_commitMs.observe(double(took.nsecsElapsed()) / 1e6);
     m_headSeq = event.seq;
     m_headHash = event.hash;
     return event;

@@ -3,6 +3,7 @@
 #include "audit/AuditChain.h"
 #include "domain/Action.h"
 #include "domain/Event.h"
+#include "Metrics.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -57,6 +58,8 @@ public:
     // a read-only file). Once a write failed, each call at most once a second tries a small
     // durable write to see whether the store recovered.
     QString unwritable();
+    // How long each write transaction took, BEGIN to durable COMMIT (fsync included), in ms.
+    const Histogram &commitTimes() const { return m_commitMs; }
 
     // For the stores that share this database and its transactions (KeyRegistry).
     QSqlDatabase database() const { return m_db; }
@@ -96,6 +99,7 @@ private:
     qint64 m_headSeq = 0;
     QString m_headHash;
     QString m_lastWriteError; // empty after a write that succeeded
+    Histogram m_commitMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
     QElapsedTimer m_sinceProbe;
 };
 

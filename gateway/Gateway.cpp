@@ -89,6 +89,10 @@ bool Gateway::start(QString *error)
                                             m_config.checkpointEveryEvents, m_config.checkpointEverySeconds);
     connect(m_service.get(), &ActionService::eventRecorded, m_auditCheckpointer.get(),
             &AuditCheckpointer::onEventRecorded);
+    connect(m_service.get(), &ActionService::eventRecorded, this, [this](const Event &event) {
+        const auto action = ActionMetrics::isDecision(event) ? m_service->find(event.actionId) : std::nullopt;
+        m_actionMetrics.onEventRecorded(event, action ? action->createdAt : QDateTime());
+    });
     if (!m_config.webhooks.isEmpty() && !startWebhooks(databasePath, error))
         return false;
     m_feed =
@@ -156,61 +160,42 @@ bool Gateway::reloadTls(QString *error)
 
 QByteArray Gateway::metricsText() const
 {
-    // Prometheus' text format (docs/gateway.md).
-    QByteArray text = "# HELP countersign_events_head_seq The seq of the log's last event.\n"
-                      "# TYPE countersign_events_head_seq gauge\n"
-                      "countersign_events_head_seq " +
-                      QByteArray::number(m_service->headSeq()) +
-                      "\n"
-                      "# HELP countersign_pending_actions Actions waiting for a decision.\n"
-                      "# TYPE countersign_pending_actions gauge\n"
-                      "countersign_pending_actions " +
-                      QByteArray::number(m_service->pendingCount()) +
-                      "\n"
-                      "# HELP countersign_auth_failures_total Requests with a missing or unknown token.\n"
-                      "# TYPE countersign_auth_failures_total counter\n"
-                      "countersign_auth_failures_total " +
-                      QByteArray::number(m_principals.throttle().failures()) +
-                      "\n"
-                      "# HELP countersign_auth_lockouts_total Source addresses locked out for failing too often.\n"
-                      "# TYPE countersign_auth_lockouts_total counter\n"
-                      "countersign_auth_lockouts_total " +
-                      QByteArray::number(m_principals.throttle().lockouts()) +
-                      "\n"
-                      "# HELP countersign_connections_open Connections open on the gateway's port.\n"
-                      "# TYPE countersign_connections_open gauge\n"
-                      "countersign_connections_open " +
-                      QByteArray::number(m_listener ? m_listener->openConnections() : 0) +
-                      "\n"
-                      "# HELP countersign_feed_clients Consoles on the feed.\n"
-                      "# TYPE countersign_feed_clients gauge\n"
-                      "countersign_feed_clients " +
-                      QByteArray::number(m_feed ? m_feed->sessionCount() : 0) +
-                      "\n"
-                      "# HELP countersign_refusals_total Requests and connections refused by the gateway's limits.\n"
-                      "# TYPE countersign_refusals_total counter\n";
-    for (auto it = m_refusals.counts().cbegin(); it != m_refusals.counts().cend(); ++it)
-        text +=
-            "countersign_refusals_total{code=\"" + it.key().toUtf8() + "\"} " + QByteArray::number(it.value()) + '\n';
-    if (m_config.webhooks.isEmpty())
-        return text;
+    // Prometheus' text format (docs/gateway.md, "Metrics").
+    MetricsText out;
+    out.gauge("countersign_events_head_seq", "The seq of the log's last event.", double(m_service->headSeq()));
+    out.gauge("countersign_pending_actions", "Actions waiting for a decision.", double(m_service->pendingCount()));
+    m_actionMetrics.write(out);
+    out.histogram("countersign_store_commit_milliseconds",
+                  "Each write transaction of the log, BEGIN to durable COMMIT (fsync included).",
+                  m_store.commitTimes());
+    out.counter("countersign_auth_failures_total", "Requests with a missing or unknown token.",
+                double(m_principals.throttle().failures()));
+    out.counter("countersign_auth_lockouts_total", "Source addresses locked out for failing too often.",
+                double(m_principals.throttle().lockouts()));
+    out.counter("countersign_rate_limited_requests_total", "Requests refused while their address was locked out.",
+                double(m_principals.rateLimited()));
+    out.gauge("countersign_connections_open", "Connections open on the gateway's port.",
+              m_listener ? m_listener->openConnections() : 0);
+    out.gauge("countersign_feed_clients", "Consoles on the feed.", m_feed ? m_feed->sessionCount() : 0);
+    out.labelled("countersign_refusals_total", "counter", "Requests and connections refused by the gateway's limits.",
+                 "code", m_refusals.counts());
     const QList<std::tuple<const char *, const char *, const char *>> series{
         {"countersign_webhook_deliveries_total", "counter", "Deliveries a receiver accepted."},
         {"countersign_webhook_failed_attempts_total", "counter", "Delivery attempts that failed."},
         {"countersign_webhook_given_up_total", "counter", "Deliveries given up after max_attempts."},
         {"countersign_webhook_backlog_events", "gauge", "Events of the log the webhook has not walked yet."}};
     const QList<const char *> fields{"delivered", "failed_attempts", "given_up", nullptr};
-    for (qsizetype i = 0; i < series.size(); ++i) {
+    for (qsizetype i = 0; i < series.size() && !m_config.webhooks.isEmpty(); ++i) {
         const auto &[name, type, help] = series[i];
-        text += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+        QMap<QString, qint64> values;
         for (const QJsonValue &webhook : m_webhookProgress) {
-            const qint64 value = fields[i] ? webhook[QLatin1StringView(fields[i])].toInteger()
-                                           : m_service->headSeq() - webhook[u"cursor"_s].toInteger();
-            text += QByteArray(name) + "{webhook=\"" + webhook[u"name"_s].toString().toUtf8() + "\"} " +
-                    QByteArray::number(value) + '\n';
+            values.insert(webhook[u"name"_s].toString(), fields[i]
+                                                             ? webhook[QLatin1StringView(fields[i])].toInteger()
+                                                             : m_service->headSeq() - webhook[u"cursor"_s].toInteger());
         }
+        out.labelled(name, type, help, "webhook", values);
     }
-    return text;
+    return out.text();
 }
 
 bool Gateway::startWebhooks(const QString &databasePath, QString *error)

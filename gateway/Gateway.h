@@ -7,6 +7,7 @@
 #include "GatewayConfig.h"
 #include "HttpApi.h"
 #include "Listener.h"
+#include "Metrics.h"
 #include "PolicyFile.h"
 #include "PrincipalDirectory.h"
 #include "Refusals.h"
@@ -73,6 +74,7 @@ private:
     QThread m_webhookThread;      // the WebhookDispatcher's, which it deletes when it ends
     QJsonArray m_webhookProgress; // as the dispatcher last reported it
     Refusals m_refusals;
+    ActionMetrics m_actionMetrics;
     std::unique_ptr<FeedHub> m_feed;
     std::unique_ptr<HttpApi> m_http;
     Listener *m_listener = nullptr; // owned by m_http

@@ -25,6 +25,7 @@ std::optional<Principal> PrincipalDirectory::authenticate(const QByteArray &auth
 {
     if (const qint64 wait = m_throttle.retryAfter(peer)) {
         *retryAfterSeconds = wait;
+        ++m_rateLimited;
         *refusal = {ErrorCode::RateLimited,
                     u"Too many failed authentications from this address; try again in %1 s."_s.arg(wait)};
         return std::nullopt;

@@ -24,6 +24,8 @@ public:
     std::optional<Principal> authenticate(const QByteArray &authorizationHeader, const QString &certificateName,
                                           const QHostAddress &peer, WireError *refusal, qint64 *retryAfterSeconds);
     const AuthThrottle &throttle() const { return m_throttle; }
+    // Requests refused while their address was locked out (429).
+    qint64 rateLimited() const { return m_rateLimited; }
     std::optional<Principal> find(const QString &id) const;
 
 private:
@@ -31,6 +33,7 @@ private:
     QHash<QString, Principal> m_byId;
     QHash<QString, Principal> m_byCertificateName;
     AuthThrottle m_throttle;
+    qint64 m_rateLimited = 0;
 };
 
 } // namespace cs

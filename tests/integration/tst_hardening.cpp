@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
@@ -147,6 +148,7 @@ private Q_SLOTS:
         QVERIFY(raw(right, QHostAddress(u"127.0.0.1"_s)).startsWith("HTTP/1.1 200"));
         const QByteArray metrics = HttpProbe(m_gateway.url()).get(u"/v1/metrics"_s, m_gateway.dev().approver.token).raw;
         QVERIFY2(metrics.contains("countersign_auth_lockouts_total 1"), metrics.constData());
+        QVERIFY2(metrics.contains("countersign_rate_limited_requests_total 2"), metrics.constData());
         QTest::qWait(1100);
         QVERIFY(raw(right, attacker).startsWith("HTTP/1.1 200"));
     }
@@ -242,6 +244,37 @@ private Q_SLOTS:
             ++parsed;
         }
         QVERIFY(parsed >= 3); // migrations, the feed, the refused token
+    }
+
+    void metrics_countOutcomes_decisionTimes_andCommits()
+    {
+        HttpProbe http(m_gateway.url());
+        const QString agent = m_gateway.dev().agent.token;
+        const QJsonObject approved = http.submit(agent);
+        const QJsonObject denied = http.submit(agent);
+        FeedProbe feed;
+        QVERIFY(feed.open(m_gateway.url(), m_gateway.dev().approver.token));
+        feed.setSigningKey(m_gateway.dev().approver.signingKeySeed);
+        QVERIFY(feed.decide(approved[u"id"_s].toString(), u"approve"_s, approved[u"digest"_s].toString())[u"accepted"_s]
+                    .toBool());
+        QVERIFY(
+            feed.decide(denied[u"id"_s].toString(), u"deny"_s, denied[u"digest"_s].toString(), u"no"_s)[u"accepted"_s]
+                .toBool());
+        const QString text = QString::fromUtf8(http.get(u"/v1/metrics"_s, m_gateway.dev().auditor.token).raw);
+        const auto value = [&text](const QString &series) {
+            const QRegularExpression line(u"^"_s + QRegularExpression::escape(series) + u" (\\S+)$"_s,
+                                          QRegularExpression::MultilineOption);
+            return line.match(text).captured(1).toDouble();
+        };
+        QVERIFY2(value(u"countersign_actions_total{outcome=\"requested\"}"_s) >= 2, qPrintable(text));
+        QVERIFY(value(u"countersign_actions_total{outcome=\"approved\"}"_s) >= 1);
+        QVERIFY(value(u"countersign_actions_total{outcome=\"denied\"}"_s) >= 1);
+        QVERIFY(value(u"countersign_decision_seconds_count"_s) >= 2);
+        QCOMPARE(value(u"countersign_decision_seconds_bucket{le=\"+Inf\"}"_s),
+                 value(u"countersign_decision_seconds_count"_s));
+        QVERIFY(value(u"countersign_store_commit_milliseconds_count"_s) >= 4);
+        QVERIFY(value(u"countersign_store_commit_milliseconds_sum"_s) > 0);
+        QVERIFY(text.contains(u"# TYPE countersign_decision_seconds histogram"_s));
     }
 
     void cli_resubmitsToAGatewayThatComesBack_once()
