@@ -11,14 +11,10 @@ using namespace cs::HttpReplies;
 
 namespace cs::AuditEndpoints {
 
-void page(const ActionService &service, const Principal &principal, const QHttpServerRequest &request,
-          QHttpServerResponder &responder)
+void page(const ActionService &service, const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
-    // Approvers may decide every action they did not request, so they read the whole log, as
-    // auditors do; agents read only their own actions' state through /v1/actions.
-    if (principal.role == Role::Agent)
-        return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole,
-                          u"Agents may not read the audit log."_s);
+    // Approvers and auditors only (the route table): approvers may decide every action they did not
+    // request, so they read the whole log; agents read their own actions through /v1/actions.
     const QUrlQuery query(request.url());
     bool afterOk = true;
     bool limitOk = true;

@@ -15,8 +15,7 @@ namespace AuditEndpoints {
 inline constexpr int kDefaultLimit = 1000;
 inline constexpr int kMaxLimit = 5000;
 
-void page(const ActionService &service, const Principal &principal, const QHttpServerRequest &request,
-          QHttpServerResponder &responder);
+void page(const ActionService &service, const QHttpServerRequest &request, QHttpServerResponder &responder);
 
 // Why `after`/`limit` cannot be served (invalid_field), or nothing: HTTP and the feed alike.
 std::optional<WireError> checkPage(qint64 after, int limit);

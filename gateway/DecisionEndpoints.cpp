@@ -10,12 +10,8 @@ using namespace cs::HttpReplies;
 
 namespace cs::DecisionEndpoints {
 
-void listPending(const ActionService &service, const Principal &principal, QHttpServerResponder &responder)
+void listPending(const ActionService &service, QHttpServerResponder &responder)
 {
-    if (principal.role == Role::Agent) {
-        return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole,
-                          u"Agents may not list the queue; fetch your own actions by id."_s);
-    }
     QJsonArray actions;
     for (const Action &action : service.pending())
         actions.append(ActionCodec::toJson(action));

@@ -10,8 +10,8 @@ namespace cs {
 // HttpApi routes to them.
 namespace DecisionEndpoints {
 
-// GET /v1/actions?status=pending
-void listPending(const ActionService &service, const Principal &principal, QHttpServerResponder &responder);
+// GET /v1/actions?status=pending (approvers and auditors; agents fetch their own actions by id)
+void listPending(const ActionService &service, QHttpServerResponder &responder);
 // POST /v1/actions/{id}/decision
 void postDecision(ActionService &service, const Principal &principal, const QString &actionId, const QJsonObject &body,
                   QHttpServerResponder &responder);

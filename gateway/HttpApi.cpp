@@ -158,7 +158,25 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
         return writeError(responder, Status::MethodNotAllowed, ErrorCode::MethodNotAllowed,
                           u"Use %1 on %2."_s.arg(allowed.join(u" or "_s), path));
     }
+    if (!(*route)->roles.isEmpty() && !(*route)->roles.contains(principal->role)) {
+        QStringList roles;
+        for (const Role role : (*route)->roles)
+            roles.append(roleName(role));
+        return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole,
+                          u"%1 %2 is for the roles %3, not %4."_s.arg(method == Method::Get ? u"GET"_s : u"POST"_s,
+                                                                      path, roles.join(u", "_s),
+                                                                      roleName(principal->role)));
+    }
     (*route)->handler(*this, Call{request, responder, socket, *principal, actionId});
+}
+
+QList<HttpApi::Endpoint> HttpApi::endpoints()
+{
+    QList<Endpoint> list;
+    for (const Route &route : routes())
+        list.append(
+            {route.method == Method::Get ? u"GET"_s : u"POST"_s, u"/"_s + route.segments.join(u'/'), route.roles});
+    return list;
 }
 
 bool HttpApi::Route::matches(const QStringList &parts, QString *actionId) const
@@ -177,56 +195,57 @@ bool HttpApi::Route::matches(const QStringList &parts, QString *actionId) const
 const QList<HttpApi::Route> &HttpApi::routes()
 {
     // Every endpoint once: its method, its path, and what answers it (docs/protocol.md).
-    const auto route = [](Method method, const QString &path, Route::Handler handler) {
-        return Route{method, path.split(u'/', Qt::SkipEmptyParts), handler};
+    const auto route = [](Method method, const QString &path, QList<Role> roles, Route::Handler handler) {
+        return Route{method, path.split(u'/', Qt::SkipEmptyParts), std::move(roles), handler};
     };
+    const QList<Role> any;
+    const QList<Role> readers{Role::Approver, Role::Auditor};
+    const QList<Role> requesters{Role::Agent, Role::Approver};
     static const QList<Route> table{
-        route(Method::Get, u"/v1/gateway"_s, [](HttpApi &api, const Call &call) { api.gatewayInfo(call); }),
-        route(Method::Get, u"/v1/audit"_s,
+        route(Method::Get, u"/v1/gateway"_s, any, [](HttpApi &api, const Call &call) { api.gatewayInfo(call); }),
+        route(Method::Get, u"/v1/audit"_s, readers,
               [](HttpApi &api, const Call &call) {
                   // One page in flight per connection: the next once the previous was written.
                   if (call.socket->bytesToWrite() > 0)
                       return writeError(call.responder,
                                         {ErrorCode::RateLimited, u"The previous audit page has not been read yet."_s});
-                  AuditEndpoints::page(*api.m_service, call.principal, call.request, call.responder);
+                  AuditEndpoints::page(*api.m_service, call.request, call.responder);
               }),
-        route(Method::Get, u"/v1/metrics"_s, [](HttpApi &api, const Call &call) { api.metrics(call); }),
-        route(Method::Post, u"/v1/policy/explain"_s,
+        route(Method::Get, u"/v1/metrics"_s, readers, [](HttpApi &api, const Call &call) { api.metrics(call); }),
+        route(Method::Post, u"/v1/policy/explain"_s, any,
               [](HttpApi &api, const Call &call) { api.explain(call.principal, call.request, call.responder); }),
-        route(Method::Get, u"/v1/keys"_s,
+        route(Method::Get, u"/v1/keys"_s, readers,
               [](HttpApi &api, const Call &call) {
                   KeyEndpoints::listKeys(*api.m_service, call.principal, call.responder);
               }),
-        route(Method::Post, u"/v1/keys"_s,
+        route(Method::Post, u"/v1/keys"_s, {Role::Approver},
               [](HttpApi &api, const Call &call) {
                   if (const auto body = readObject(call.request, call.responder))
                       KeyEndpoints::enrollKey(*api.m_service, call.principal, *body, call.responder);
               }),
-        route(Method::Get, u"/v1/actions"_s,
-              [](HttpApi &api, const Call &call) {
-                  DecisionEndpoints::listPending(*api.m_service, call.principal, call.responder);
-              }),
-        route(Method::Post, u"/v1/actions"_s,
+        route(Method::Get, u"/v1/actions"_s, readers,
+              [](HttpApi &api, const Call &call) { DecisionEndpoints::listPending(*api.m_service, call.responder); }),
+        route(Method::Post, u"/v1/actions"_s, requesters,
               [](HttpApi &api, const Call &call) { api.submit(call.principal, call.request, call.responder); }),
-        route(Method::Get, u"/v1/actions/{id}"_s,
+        route(Method::Get, u"/v1/actions/{id}"_s, any,
               [](HttpApi &api, const Call &call) {
                   api.fetch(call.principal, call.actionId, call.request, call.responder, call.socket);
               }),
-        route(Method::Post, u"/v1/actions/{id}/cancel"_s,
+        route(Method::Post, u"/v1/actions/{id}/cancel"_s, any,
               [](HttpApi &api, const Call &call) { api.cancel(call.principal, call.actionId, call.responder); }),
-        route(Method::Post, u"/v1/actions/{id}/withdraw"_s,
+        route(Method::Post, u"/v1/actions/{id}/withdraw"_s, any,
               [](HttpApi &api, const Call &call) {
                   api.withdrawApproval(call.principal, call.actionId, call.responder);
               }),
-        route(Method::Post, u"/v1/actions/{id}/execution"_s,
+        route(Method::Post, u"/v1/actions/{id}/execution"_s, any,
               [](HttpApi &api, const Call &call) {
                   api.reportExecution(call.principal, call.actionId, call.request, call.responder);
               }),
-        route(Method::Get, u"/v1/actions/{id}/decision"_s,
+        route(Method::Get, u"/v1/actions/{id}/decision"_s, any,
               [](HttpApi &api, const Call &call) {
                   DecisionEndpoints::getDecision(*api.m_service, call.principal, call.actionId, call.responder);
               }),
-        route(Method::Post, u"/v1/actions/{id}/decision"_s,
+        route(Method::Post, u"/v1/actions/{id}/decision"_s, any,
               [](HttpApi &api, const Call &call) {
                   if (const auto body = readObject(call.request, call.responder))
                       DecisionEndpoints::postDecision(*api.m_service, call.principal, call.actionId, *body,
@@ -253,19 +272,12 @@ void HttpApi::gatewayInfo(const Call &call)
 
 void HttpApi::metrics(const Call &call)
 {
-    if (call.principal.role == Role::Agent)
-        return writeError(call.responder, Status::Forbidden, ErrorCode::ForbiddenRole,
-                          u"Metrics are for approvers and auditors."_s);
     call.responder.write(m_metrics ? m_metrics() : QByteArray(),
                          QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
 }
 
 void HttpApi::submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
-    if (!principal.mayRequest()) {
-        return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole,
-                          u"The role %1 may not request actions."_s.arg(roleName(principal.role)));
-    }
     const auto body = readObject(request, responder);
     if (!body)
         return;

@@ -35,6 +35,15 @@ public:
     {
         m_clientNames = std::move(names);
     }
+    // Every endpoint of the table, for the OpenAPI test: method, path ("{id}" for an action's id)
+    // and the roles it serves (empty: any authenticated principal).
+    struct Endpoint
+    {
+        QString method;
+        QString path;
+        QList<Role> roles;
+    };
+    static QList<Endpoint> endpoints();
     // What GET /readyz says: empty when the gateway takes writes, else why not.
     void setReadiness(std::function<QString()> readiness) { m_readiness = std::move(readiness); }
     // The public key (DER SPKI) that signs audit checkpoints, served by GET /v1/gateway.
@@ -58,12 +67,14 @@ private:
         const Principal &principal;
         QString actionId; // the {id} of the path, where it has one
     };
-    // One endpoint: its method, its path ("{id}" stands for an action's id), what answers it.
+    // One endpoint: its method, its path ("{id}" stands for an action's id), the roles it serves
+    // (empty: any), what answers it.
     struct Route
     {
         using Handler = void (*)(HttpApi &api, const Call &call);
         Method method;
         QStringList segments;
+        QList<Role> roles;
         Handler handler;
 
         bool matches(const QStringList &parts, QString *actionId) const;

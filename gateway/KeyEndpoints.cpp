@@ -10,8 +10,6 @@ namespace cs::KeyEndpoints {
 
 void listKeys(const ActionService &service, const Principal &principal, QHttpServerResponder &responder)
 {
-    if (principal.role == Role::Agent)
-        return writeError(responder, Status::Forbidden, ErrorCode::ForbiddenRole, u"Agents have no signing keys."_s);
     writeJson(responder, KeyList::toJson(principal.role == Role::Auditor ? service.keys().all()
                                                                          : service.keys().keysOf(principal.id)));
 }
