@@ -122,7 +122,7 @@ void HttpApi::route(const QHttpServerRequest &request, QHttpServerResponder &res
     if (probe(path, method, responder))
         return;
     if (path == u"/v1/feed") {
-        return writeError(responder, Status::UpgradeRequired, u"upgrade_required"_s,
+        return writeError(responder, Status::UpgradeRequired, ErrorCode::UpgradeRequired,
                           u"The feed is a websocket; connect with a websocket client."_s);
     }
     // The path first (404 before anything else), then the token, then the method. (The body's

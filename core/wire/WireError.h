@@ -27,6 +27,7 @@ inline const QString HeadersTooLarge = QStringLiteral("headers_too_large");
 inline const QString RequestTimeout = QStringLiteral("request_timeout");
 inline const QString TooManyConnections = QStringLiteral("too_many_connections");
 inline const QString NotReady = QStringLiteral("not_ready");
+inline const QString UpgradeRequired = QStringLiteral("upgrade_required"); // a plain GET on /v1/feed
 inline const QString MissingField = QStringLiteral("missing_field");
 inline const QString InvalidField = QStringLiteral("invalid_field");
 inline const QString RateLimited = QStringLiteral("rate_limited");
