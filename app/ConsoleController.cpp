@@ -14,6 +14,7 @@
 #include "notify/FallbackNotifiers.h"
 
 #include <QApplication>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSystemTrayIcon>
 
@@ -230,6 +231,18 @@ void ConsoleController::connectSession(GatewaySession *session)
     connect(session, &GatewaySession::problem, this, [this, session](const QString &sentence) {
         m_problem = m_sessions.size() > 1 ? u"%1: %2"_s.arg(session->name(), sentence) : sentence;
         updateStatus();
+    });
+    connect(session, &GatewaySession::certificateRefused, this, [this, session](const QString &sentence) {
+        // Said once, in full (the fingerprint does not fit a status bar); the session does not retry.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Untrusted certificate"),
+                                    tr("%1 (%2) was not connected.").arg(session->name(), session->url().toString()),
+                                    QMessageBox::Ok, m_window.get());
+        box->setObjectName(u"certificateRefused"_s);
+        box->setInformativeText(sentence + u"\n\n"_s +
+                                tr("Give the gateway's CA file or fingerprint in Settings > Gateways, or start the "
+                                   "console with --ca-file."));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
     connect(session, &GatewaySession::auditorSignedIn, this, [this, session] {
         // Auditor mode: the audit log and its exports, nothing that decides.

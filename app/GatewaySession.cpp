@@ -51,8 +51,8 @@ GatewaySession::GatewaySession(const Options &options, const Clock *clock, Keych
     connect(m_feed.get(), &FeedClient::decisionAnswered, this, &GatewaySession::onDecisionAnswered);
     connect(m_feed.get(), &FeedClient::authenticationFailed, this, &GatewaySession::onAuthenticationFailed);
     connect(m_feed.get(), &FeedClient::tlsFailed, this, [this](const QString &sentence) {
-        setStateText(tr("%1: %2").arg(m_name, sentence));
-        Q_EMIT problem(tr("%1: %2").arg(m_name, sentence));
+        setStateText(tr("%1: its certificate is not trusted").arg(m_name));
+        Q_EMIT certificateRefused(sentence);
     });
     connect(m_feed.get(), &FeedClient::serverError, this, [this](const WireError &error) {
         setStateText(tr("%1 reported: %2").arg(m_name, ErrorText::forError(error)));

@@ -89,6 +89,9 @@ Q_SIGNALS:
     // Something the approver must hear about this gateway outside any dialog (a remembered
     // signing key that cannot be used, a keychain that cannot store the token).
     void problem(const QString &sentence);
+    // The gateway's certificate is not trusted: the whole sentence, with its fingerprint. The
+    // session does not retry.
+    void certificateRefused(const QString &sentence);
 
 private:
     void readStoredToken();

@@ -372,32 +372,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="389"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="388"/>
         <source>%1 (rule %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="391"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="390"/>
         <source>hardware key only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="398"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="397"/>
         <source>%1 of %2 approved (%3) — waiting for %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="401"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="400"/>
         <source> and </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="404"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="403"/>
         <source>You approved this action; it waits for the others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/ActionReviewPane.cpp" line="415"/>
+        <location filename="../ui/ActionReviewPane.cpp" line="414"/>
         <source>Scroll to the end of the command to enable Approve: it has lines below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -486,102 +486,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="115"/>
+        <location filename="../ui/AuditBrowser.cpp" line="114"/>
         <source>Search command and justification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="116"/>
+        <location filename="../ui/AuditBrowser.cpp" line="115"/>
         <source>System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="117"/>
+        <location filename="../ui/AuditBrowser.cpp" line="116"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="118"/>
+        <location filename="../ui/AuditBrowser.cpp" line="117"/>
         <source>Initiator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="119"/>
+        <location filename="../ui/AuditBrowser.cpp" line="118"/>
         <source>Approver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="119"/>
+        <location filename="../ui/AuditBrowser.cpp" line="118"/>
         <source>Between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="125"/>
+        <location filename="../ui/AuditBrowser.cpp" line="124"/>
         <source>Countersign — audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="132"/>
+        <location filename="../ui/AuditBrowser.cpp" line="131"/>
         <source>Any event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="141"/>
+        <location filename="../ui/AuditBrowser.cpp" line="140"/>
         <source>Any verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="142"/>
+        <location filename="../ui/AuditBrowser.cpp" line="141"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="143"/>
+        <location filename="../ui/AuditBrowser.cpp" line="142"/>
         <source>Denied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="169"/>
+        <location filename="../ui/AuditBrowser.cpp" line="168"/>
         <source>Select an event to see its action&apos;s whole story.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="185"/>
+        <location filename="../ui/AuditBrowser.cpp" line="184"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="186"/>
+        <location filename="../ui/AuditBrowser.cpp" line="185"/>
         <source>Export JSON Lines…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="187"/>
+        <location filename="../ui/AuditBrowser.cpp" line="186"/>
         <source>Evidence bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="188"/>
+        <location filename="../ui/AuditBrowser.cpp" line="187"/>
         <source>Verify local copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="190"/>
+        <location filename="../ui/AuditBrowser.cpp" line="189"/>
         <source>Check every stored event against its hash and the one before it, to find a change made to this computer&apos;s copy of the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="195"/>
+        <location filename="../ui/AuditBrowser.cpp" line="194"/>
         <source>The matching events with what an auditor needs to check them offline: the chain between them, the gateway&apos;s signed checkpoints and the signers&apos; keys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="260"/>
+        <location filename="../ui/AuditBrowser.cpp" line="259"/>
         <source>The audit log does not verify at seq %1: %2 (%3). Events from there on were not accepted; tell your security team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="268"/>
+        <location filename="../ui/AuditBrowser.cpp" line="267"/>
         <source>%n event(s) mirrored, verified up to seq %1</source>
         <translation>
             <numerusform>%n event mirrored, verified up to seq %1</numerusform>
@@ -589,32 +589,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="286"/>
+        <location filename="../ui/AuditBrowser.cpp" line="285"/>
         <source>Export the matching events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="287"/>
+        <location filename="../ui/AuditBrowser.cpp" line="286"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="287"/>
+        <location filename="../ui/AuditBrowser.cpp" line="286"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="308"/>
+        <location filename="../ui/AuditBrowser.cpp" line="307"/>
         <source>The local copy cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="310"/>
+        <location filename="../ui/AuditBrowser.cpp" line="309"/>
         <source>The local copy was changed on this computer at seq %1: %2 (%3). Delete it and sync again from the gateway, and tell your security team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="317"/>
+        <location filename="../ui/AuditBrowser.cpp" line="316"/>
         <source>The local copy verifies: %n event(s) chain correctly up to seq %1.</source>
         <translation>
             <numerusform>The local copy verifies: %n event chains correctly up to seq %1.</numerusform>
@@ -622,42 +622,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="324"/>
+        <location filename="../ui/AuditBrowser.cpp" line="323"/>
         <source>Verifying the local copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="335"/>
+        <location filename="../ui/AuditBrowser.cpp" line="334"/>
         <source>Write the evidence bundle to a new folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="389"/>
+        <location filename="../ui/AuditBrowser.cpp" line="388"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="359"/>
+        <location filename="../ui/AuditBrowser.cpp" line="358"/>
         <source>Exporting the audit log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="359"/>
+        <location filename="../ui/AuditBrowser.cpp" line="358"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="382"/>
+        <location filename="../ui/AuditBrowser.cpp" line="381"/>
         <source>Export cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/AuditBrowser.cpp" line="385"/>
+        <location filename="../ui/AuditBrowser.cpp" line="384"/>
         <source>Event %1 in the local copy cannot be read; the export stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/AuditBrowser.cpp" line="380"/>
+        <location filename="../ui/AuditBrowser.cpp" line="379"/>
         <source>Exported %n event(s) to %1.</source>
         <translation>
             <numerusform>Exported %n event to %1.</numerusform>
@@ -817,54 +817,69 @@
 <context>
     <name>cs::ConsoleController</name>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="30"/>
+        <location filename="../app/ConsoleController.cpp" line="31"/>
         <source>Approved by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="32"/>
+        <location filename="../app/ConsoleController.cpp" line="33"/>
         <source>Denied by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="34"/>
+        <location filename="../app/ConsoleController.cpp" line="35"/>
         <source>Expired without a decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="35"/>
+        <location filename="../app/ConsoleController.cpp" line="36"/>
         <source>Cancelled by its initiator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="100"/>
+        <location filename="../app/ConsoleController.cpp" line="101"/>
         <source>Countersign keeps running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="101"/>
+        <location filename="../app/ConsoleController.cpp" line="102"/>
         <source>Urgent requests still reach you here. Quit from this icon&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="214"/>
+        <location filename="../app/ConsoleController.cpp" line="215"/>
         <source>This action is no longer pending.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="331"/>
+        <location filename="../app/ConsoleController.cpp" line="237"/>
+        <source>Untrusted certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="238"/>
+        <source>%1 (%2) was not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="242"/>
+        <source>Give the gateway&apos;s CA file or fingerprint in Settings &gt; Gateways, or start the console with --ca-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/ConsoleController.cpp" line="344"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="332"/>
+        <location filename="../app/ConsoleController.cpp" line="345"/>
         <source>Signed in as %1 (read only: not an approver)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="342"/>
-        <location filename="../app/ConsoleController.cpp" line="343"/>
-        <location filename="../app/ConsoleController.cpp" line="348"/>
+        <location filename="../app/ConsoleController.cpp" line="355"/>
+        <location filename="../app/ConsoleController.cpp" line="356"/>
+        <location filename="../app/ConsoleController.cpp" line="361"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -872,7 +887,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="342"/>
+        <location filename="../app/ConsoleController.cpp" line="355"/>
         <source>%n urgent</source>
         <translation>
             <numerusform>%n urgent</numerusform>
@@ -880,12 +895,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="348"/>
+        <location filename="../app/ConsoleController.cpp" line="361"/>
         <source>Nothing pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="350"/>
+        <location filename="../app/ConsoleController.cpp" line="363"/>
         <source>⚠ %n urgent</source>
         <translation>
             <numerusform>⚠ %n urgent</numerusform>
@@ -893,7 +908,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ConsoleController.cpp" line="358"/>
+        <location filename="../app/ConsoleController.cpp" line="371"/>
         <source>Countersign: %n pending</source>
         <translation>
             <numerusform>Countersign: %n pending</numerusform>
@@ -901,17 +916,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="358"/>
+        <location filename="../app/ConsoleController.cpp" line="371"/>
         <source>Countersign: nothing pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="360"/>
+        <location filename="../app/ConsoleController.cpp" line="373"/>
         <source>Most urgent: %1 %2 on %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/ConsoleController.cpp" line="364"/>
+        <location filename="../app/ConsoleController.cpp" line="377"/>
         <source>Notifications paused; critical requests still notify.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,95 +973,98 @@
 <context>
     <name>cs::GatewaySession</name>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="36"/>
+        <location filename="../app/GatewaySession.cpp" line="37"/>
         <source>Reconnecting to %1 (attempt %2, next in %3 s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="53"/>
-        <location filename="../app/GatewaySession.cpp" line="54"/>
-        <location filename="../app/GatewaySession.cpp" line="178"/>
+        <location filename="../app/GatewaySession.cpp" line="179"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="57"/>
+        <location filename="../app/GatewaySession.cpp" line="58"/>
         <source>%1 reported: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="59"/>
-        <location filename="../app/GatewaySession.cpp" line="216"/>
+        <location filename="../app/GatewaySession.cpp" line="54"/>
+        <source>%1: its certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/GatewaySession.cpp" line="60"/>
+        <location filename="../app/GatewaySession.cpp" line="217"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="85"/>
+        <location filename="../app/GatewaySession.cpp" line="86"/>
         <source>Which gateway should this console connect to?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="104"/>
+        <location filename="../app/GatewaySession.cpp" line="105"/>
         <source>the dev software key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="112"/>
+        <location filename="../app/GatewaySession.cpp" line="113"/>
         <source>The signing key cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="120"/>
+        <location filename="../app/GatewaySession.cpp" line="121"/>
         <source>Reading the token for %1 from the keychain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="128"/>
+        <location filename="../app/GatewaySession.cpp" line="129"/>
         <source>No keychain is reachable (%1). Enter your token; it will be asked again at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="132"/>
+        <location filename="../app/GatewaySession.cpp" line="133"/>
         <source>Enter your approver token for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="144"/>
+        <location filename="../app/GatewaySession.cpp" line="145"/>
         <source>No keychain is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="156"/>
+        <location filename="../app/GatewaySession.cpp" line="157"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="165"/>
+        <location filename="../app/GatewaySession.cpp" line="166"/>
         <source>Keychain unavailable: the token will be asked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="209"/>
+        <location filename="../app/GatewaySession.cpp" line="210"/>
         <source>Connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="211"/>
+        <location filename="../app/GatewaySession.cpp" line="212"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="214"/>
+        <location filename="../app/GatewaySession.cpp" line="215"/>
         <source>Reconnecting to %1 (attempt %2)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="260"/>
+        <location filename="../app/GatewaySession.cpp" line="261"/>
         <source>Not connected to the gateway; the decision was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/GatewaySession.cpp" line="280"/>
+        <location filename="../app/GatewaySession.cpp" line="281"/>
         <source>The gateway %1 refused the token: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,27 +1253,27 @@
 <context>
     <name>cs::SettingsController</name>
     <message>
-        <location filename="../app/SettingsController.cpp" line="60"/>
+        <location filename="../app/SettingsController.cpp" line="61"/>
         <source>Start at login could not be changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="113"/>
+        <location filename="../app/SettingsController.cpp" line="114"/>
         <source>A gateway named %1 is already connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="118"/>
+        <location filename="../app/SettingsController.cpp" line="119"/>
         <source>Added %1; its token is kept in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="119"/>
+        <location filename="../app/SettingsController.cpp" line="120"/>
         <source>Added %1, but the keychain cannot keep its token (%2): it will be asked at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="138"/>
+        <location filename="../app/SettingsController.cpp" line="139"/>
         <source>Removed %1 and its token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,7 +1293,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/SettingsController.cpp" line="163"/>
+        <location filename="../app/SettingsController.cpp" line="165"/>
+        <source>%1 answers, but not as a Countersign gateway: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/SettingsController.cpp" line="167"/>
         <source>%1 answers and knows you as %2 (%3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1403,87 +1426,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="123"/>
+        <location filename="../ui/SettingsDialog.cpp" line="122"/>
         <source>Enter the gateway&apos;s URL, e.g. https://countersign.example.com:8470.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="125"/>
+        <location filename="../ui/SettingsDialog.cpp" line="124"/>
         <source>Enter your approver token for this gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="145"/>
+        <location filename="../ui/SettingsDialog.cpp" line="144"/>
         <source>Gate&amp;way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="160"/>
+        <location filename="../ui/SettingsDialog.cpp" line="159"/>
         <source>Critical only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="161"/>
+        <location filename="../ui/SettingsDialog.cpp" line="160"/>
         <source>High and critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="162"/>
+        <location filename="../ui/SettingsDialog.cpp" line="161"/>
         <source>Every action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="163"/>
+        <location filename="../ui/SettingsDialog.cpp" line="162"/>
         <source>&amp;Notify for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="164"/>
+        <location filename="../ui/SettingsDialog.cpp" line="163"/>
         <source>Show &amp;commands in notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="166"/>
+        <location filename="../ui/SettingsDialog.cpp" line="165"/>
         <source>Off by default: notifications can appear on a locked screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="171"/>
+        <location filename="../ui/SettingsDialog.cpp" line="170"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="172"/>
+        <location filename="../ui/SettingsDialog.cpp" line="171"/>
         <source>&amp;Remind of an unopened urgent request after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="173"/>
+        <location filename="../ui/SettingsDialog.cpp" line="172"/>
         <source>Play a &amp;sound for critical requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="176"/>
+        <location filename="../ui/SettingsDialog.cpp" line="175"/>
         <source>Pausing notifications from the tray icon never holds back critical requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="188"/>
+        <location filename="../ui/SettingsDialog.cpp" line="187"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="191"/>
+        <location filename="../ui/SettingsDialog.cpp" line="190"/>
         <source>&amp;Language (after a restart)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="192"/>
+        <location filename="../ui/SettingsDialog.cpp" line="191"/>
         <source>Start Countersign when I &amp;log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="204"/>
+        <location filename="../ui/SettingsDialog.cpp" line="203"/>
         <source>%1 — %2
 %3</source>
         <translation type="unfinished"></translation>
@@ -1707,17 +1730,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/client/TlsTrust.cpp" line="91"/>
+        <location filename="../core/client/TlsTrust.cpp" line="92"/>
         <source>The CA file %1 cannot be read or holds no PEM certificate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/client/TlsTrust.cpp" line="123"/>
+        <location filename="../core/client/TlsTrust.cpp" line="124"/>
         <source>The gateway&apos;s certificate chain does not hold the pinned fingerprint %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/client/TlsTrust.cpp" line="140"/>
+        <location filename="../core/client/TlsTrust.cpp" line="141"/>
         <source>The gateway&apos;s certificate is not trusted: %1.</source>
         <translation type="unfinished"></translation>
     </message>
