@@ -212,6 +212,8 @@ const QList<HttpApi::Route> &HttpApi::routes()
                   AuditEndpoints::page(*api.m_service, call.request, call.responder);
               }),
         route(Method::Get, u"/v1/metrics"_s, readers, [](HttpApi &api, const Call &call) { api.metrics(call); }),
+        // Where Prometheus looks by default (with a bearer token in its scrape configuration).
+        route(Method::Get, u"/metrics"_s, readers, [](HttpApi &api, const Call &call) { api.metrics(call); }),
         route(Method::Post, u"/v1/policy/explain"_s, any,
               [](HttpApi &api, const Call &call) { api.explain(call.principal, call.request, call.responder); }),
         route(Method::Get, u"/v1/keys"_s, readers,

@@ -275,6 +275,10 @@ private Q_SLOTS:
         QVERIFY(value(u"countersign_store_commit_milliseconds_count"_s) >= 4);
         QVERIFY(value(u"countersign_store_commit_milliseconds_sum"_s) > 0);
         QVERIFY(text.contains(u"# TYPE countersign_decision_seconds histogram"_s));
+        const HttpResult prometheusPath = http.get(u"/metrics"_s, m_gateway.dev().auditor.token);
+        QCOMPARE(prometheusPath.status, 200);
+        QVERIFY(prometheusPath.raw.contains("countersign_decision_seconds_count"));
+        QCOMPARE(http.get(u"/metrics"_s, m_gateway.dev().agent.token).status, 403);
     }
 
     void cli_resubmitsToAGatewayThatComesBack_once()
