@@ -2,6 +2,10 @@
 
 #include "util/Tokens.h"
 
+#include <QCryptographicHash>
+
+#include <openssl/crypto.h>
+
 using namespace Qt::StringLiterals;
 
 namespace cs {
@@ -12,7 +16,7 @@ PrincipalDirectory::PrincipalDirectory(const QList<ConfiguredPrincipal> &princip
 {
     for (const ConfiguredPrincipal &entry : principals) {
         if (!entry.tokenSha256.isEmpty())
-            m_byTokenHash.insert(entry.tokenSha256, entry.principal);
+            m_tokens.append({QByteArray::fromHex(entry.tokenSha256.toLatin1()), entry.principal});
         if (!entry.certificateName.isEmpty())
             m_byCertificateName.insert(entry.certificateName, entry.principal);
         m_byId.insert(entry.principal.id, entry.principal);
@@ -36,15 +40,29 @@ std::optional<Principal> PrincipalDirectory::authenticate(const QByteArray &auth
             return *it;
         }
     }
-    const QString token = Tokens::fromAuthorizationHeader(authorizationHeader);
-    const auto it = token.isEmpty() ? m_byTokenHash.cend() : m_byTokenHash.constFind(Tokens::hash(token));
-    if (it == m_byTokenHash.cend()) {
+    auto principal = byToken(Tokens::fromAuthorizationHeader(authorizationHeader));
+    if (!principal) {
         m_throttle.failed(peer);
         *refusal = {ErrorCode::Unauthenticated, u"A valid bearer token (or client certificate) is required."_s};
         return std::nullopt;
     }
     m_throttle.succeeded(peer);
-    return *it;
+    return principal;
+}
+
+std::optional<Principal> PrincipalDirectory::byToken(const QString &token) const
+{
+    if (token.isEmpty())
+        return std::nullopt;
+    const QByteArray digest = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+    qsizetype match = -1;
+    for (qsizetype i = 0; i < m_tokens.size(); ++i) {
+        const bool equal = CRYPTO_memcmp(digest.constData(), m_tokens[i].sha256.constData(), digest.size()) == 0;
+        match = equal ? i : match; // configuration guarantees distinct digests: at most one is equal
+    }
+    if (match < 0)
+        return std::nullopt;
+    return m_tokens[match].principal;
 }
 
 std::optional<Principal> PrincipalDirectory::find(const QString &id) const

@@ -9,9 +9,10 @@
 
 namespace cs {
 
-// Maps bearer tokens (and verified client certificates) to principals. Only SHA-256 hashes of tokens are held, and a
-// token is looked up by its hash, so the time a lookup takes says nothing of the tokens. Failed attempts are throttled
-// per source address (AuthThrottle).
+// Maps bearer tokens (and verified client certificates) to principals. Only SHA-256 digests of tokens are held; a
+// presented token's digest is compared with every one of them in constant time (CRYPTO_memcmp, no early exit), so
+// the time a lookup takes says nothing of the tokens or of which one matched. Failed attempts are throttled per source
+// address (AuthThrottle).
 class PrincipalDirectory
 {
 public:
@@ -29,7 +30,14 @@ public:
     std::optional<Principal> find(const QString &id) const;
 
 private:
-    QHash<QString, Principal> m_byTokenHash;
+    struct TokenEntry
+    {
+        QByteArray sha256; // 32 raw bytes
+        Principal principal;
+    };
+    std::optional<Principal> byToken(const QString &token) const;
+
+    QList<TokenEntry> m_tokens;
     QHash<QString, Principal> m_byId;
     QHash<QString, Principal> m_byCertificateName;
     AuthThrottle m_throttle;
