@@ -89,12 +89,6 @@ public:
     QList<QByteArray> pendingTexts() const;
     qint64 headSeq() const { return m_store->headSeq(); }
     QList<Event> eventsAfter(qint64 seq, int limit) const { return m_store->eventsAfter(seq, limit); }
-    EventStore::Bodies eventBodiesAfter(qint64 seq, int limit) const { return m_store->eventBodiesAfter(seq, limit); }
-    QList<AuditChain::Checkpoint> checkpointsCovering(qint64 after, qint64 upTo) const
-    {
-        return m_store->checkpointsCovering(after, upTo);
-    }
-    std::pair<qint64, QString> auditHead() const { return {m_store->headSeq(), m_store->headHash()}; }
 
     // Expires every pending action whose deadline has passed; the timer calls it, tests may too.
     void expireDue();

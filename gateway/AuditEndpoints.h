@@ -1,8 +1,11 @@
 #pragma once
 
-#include "ActionService.h"
+#include "wire/WireError.h"
 
-#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <optional>
 
 class QHttpServerRequest;
 
@@ -15,16 +18,23 @@ namespace AuditEndpoints {
 inline constexpr int kDefaultLimit = 1000;
 inline constexpr int kMaxLimit = 5000;
 
-void page(const ActionService &service, const QHttpServerRequest &request, QHttpServerResponder &responder);
+struct PageRequest
+{
+    qint64 after = 0;
+    int limit = kDefaultLimit;
+};
+// The page GET /v1/audit asks for, or nothing with `error` set (invalid_field).
+std::optional<PageRequest> pageRequest(const QHttpServerRequest &request, WireError *error);
 
 // Why `after`/`limit` cannot be served (invalid_field), or nothing: HTTP and the feed alike.
 std::optional<WireError> checkPage(qint64 after, int limit);
 
 // {"checkpoints", "events", "head"} for the events after `after`, as canonical JSON text: the body
-// of the HTTP answer and, with `type` and `request_id` in `more`, the feed's audit_page. The
-// events are their stored bytes, so a page is copied out of the store, not rebuilt. The members
-// of `more` must sort after "head".
-QByteArray pageText(const ActionService &service, qint64 after, int limit, const QJsonObject &more = {});
+// of the HTTP answer and, with `type` and `request_id` in `more`, the feed's audit_page. Read from
+// `db` in one read transaction (AuditPages runs it on its own thread). The events are their stored
+// bytes, so a page is copied out of the store, not rebuilt. The members of `more` must sort after
+// "head".
+QByteArray pageText(QSqlDatabase db, qint64 after, int limit, const QJsonObject &more = {});
 
 } // namespace AuditEndpoints
 } // namespace cs

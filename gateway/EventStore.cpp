@@ -201,10 +201,10 @@ qint64 EventStore::lastCheckpointSeq() const
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-QList<AuditChain::Checkpoint> EventStore::checkpointsCovering(qint64 after, qint64 upTo) const
+QList<AuditChain::Checkpoint> EventStore::checkpointsCovering(const QSqlDatabase &db, qint64 after, qint64 upTo)
 {
     QList<AuditChain::Checkpoint> checkpoints;
-    QSqlQuery query(m_db);
+    QSqlQuery query(db);
     query.prepare(u"SELECT body FROM checkpoints WHERE seq >= ? AND seq <= ?"
                   " UNION ALL SELECT body FROM (SELECT body FROM checkpoints WHERE seq > ? ORDER BY seq LIMIT 1)"_s);
     query.addBindValue(after);
@@ -225,10 +225,15 @@ QList<AuditChain::Checkpoint> EventStore::checkpointsCovering(qint64 after, qint
 
 void EventStore::readHead()
 {
-    QSqlQuery head(u"SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"_s, m_db);
-    const bool any = head.next();
-    m_headSeq = any ? head.value(0).toLongLong() : 0;
-    m_headHash = any ? head.value(1).toString() : AuditChain::kGenesisHash;
+    std::tie(m_headSeq, m_headHash) = head(m_db);
+}
+
+std::pair<qint64, QString> EventStore::head(const QSqlDatabase &db)
+{
+    QSqlQuery query(u"SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"_s, db);
+    if (query.next())
+        return {query.value(0).toLongLong(), query.value(1).toString()};
+    return {0, AuditChain::kGenesisHash};
 }
 
 std::optional<Action> EventStore::action(const QString &id) const
@@ -312,9 +317,9 @@ QList<Event> EventStore::eventsAfter(qint64 seq, int limit) const
     return readEvents(query);
 }
 
-EventStore::Bodies EventStore::eventBodiesAfter(qint64 seq, int limit) const
+EventStore::Bodies EventStore::eventBodiesAfter(const QSqlDatabase &db, qint64 seq, int limit)
 {
-    QSqlQuery query(m_db);
+    QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(u"SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     query.addBindValue(seq);

@@ -49,10 +49,6 @@ public:
     std::pair<qint64, QString> currentHead();
     bool storeCheckpoint(const AuditChain::Checkpoint &checkpoint, QString *error);
     qint64 lastCheckpointSeq() const;
-    // The checkpoints with after <= seq <= upTo, and the first one beyond upTo (it covers the
-    // tail). The one at `after` itself is there for a reader that already has the events up to
-    // it: a checkpoint signed after it read them would otherwise never reach it.
-    QList<AuditChain::Checkpoint> checkpointsCovering(qint64 after, qint64 upTo) const;
 
     // Empty while the store takes writes; otherwise why not (the last write failed: a full disk,
     // a read-only file). Once a write failed, each call at most once a second tries a small
@@ -76,13 +72,22 @@ public:
     static Extra rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made);
     QList<Action> pendingActions() const;
     QList<Event> eventsAfter(qint64 seq, int limit) const;
-    // The same events as stored: the canonical bytes /v1/audit serves, and the last one's seq.
+
+    // What an audit page reads, on any connection to the store (AuditPages reads on a thread of
+    // its own). The events after `seq` as stored: the canonical bytes /v1/audit serves, and the
+    // last one's seq.
     struct Bodies
     {
         QList<QByteArray> bodies;
         qint64 lastSeq = 0;
     };
-    Bodies eventBodiesAfter(qint64 seq, int limit) const;
+    static Bodies eventBodiesAfter(const QSqlDatabase &db, qint64 seq, int limit);
+    // The checkpoints with after <= seq <= upTo, and the first one beyond upTo (it covers the
+    // tail). The one at `after` itself is there for a reader that already has the events up to
+    // it: a checkpoint signed after it read them would otherwise never reach it.
+    static QList<AuditChain::Checkpoint> checkpointsCovering(const QSqlDatabase &db, qint64 after, qint64 upTo);
+    // The last event's seq and hash as the connection sees them.
+    static std::pair<qint64, QString> head(const QSqlDatabase &db);
     // Every event of one action, in seq order.
     QList<Event> eventsOf(const QString &actionId) const;
 

@@ -20,9 +20,9 @@ constexpr qint64 kAuditSlackBytes = 256 * 1024;
 constexpr int kMaxRefusedInARow = 100;
 } // namespace
 
-FeedHub::FeedHub(ActionService *service, PrincipalDirectory *principals, Refusals *refusals, QString gatewayId,
-                 FeedLimits limits, QObject *parent)
-    : QObject(parent), m_service(service), m_principals(principals), m_refusals(refusals),
+FeedHub::FeedHub(ActionService *service, PrincipalDirectory *principals, AuditPages *auditPages, Refusals *refusals,
+                 QString gatewayId, FeedLimits limits, QObject *parent)
+    : QObject(parent), m_service(service), m_auditPages(auditPages), m_principals(principals), m_refusals(refusals),
       m_gatewayId(std::move(gatewayId)), m_limits(limits)
 {
     m_clock.start();
@@ -78,7 +78,7 @@ bool FeedHub::allow(QWebSocket *socket, Session &session)
 {
     const qint64 now = m_clock.elapsed();
     const double rate = m_limits.messagesPerSecond;
-    session.allowance = std::min(2 * rate, session.allowance + (now - session.refilledAt) * rate / 1000.0);
+    session.allowance = std::min(2 * rate, session.allowance + double(now - session.refilledAt) * rate / 1000.0);
     session.refilledAt = now;
     if (session.allowance >= 1) {
         session.allowance -= 1;
@@ -101,11 +101,7 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
     session.principal = principal;
     session.allowance = 2.0 * m_limits.messagesPerSecond;
     session.refilledAt = m_clock.elapsed();
-    connect(socket, &QWebSocket::bytesWritten, this, [this, socket] {
-        const auto it = m_sessions.find(socket);
-        if (it != m_sessions.end() && !it->pendingAudit.isEmpty() && socket->bytesToWrite() <= kAuditSlackBytes)
-            answerAudit(socket, std::exchange(it->pendingAudit, {}));
-    });
+    connect(socket, &QWebSocket::bytesWritten, this, [this, socket] { answerPendingAudit(socket); });
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &text) { onMessage(socket, text); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
@@ -194,10 +190,11 @@ void FeedHub::onMessage(QWebSocket *socket, const QString &text)
 
 void FeedHub::onAudit(QWebSocket *socket, const QJsonObject &message)
 {
-    // One page in flight per console: the next is built once the previous was (nearly) written.
-    if (socket->bytesToWrite() <= kAuditSlackBytes)
-        return answerAudit(socket, message);
+    // One page in flight per console: the next is built once the previous was built and (nearly)
+    // written; one more request waits meanwhile, any further one is refused.
     Session &session = m_sessions[socket];
+    if (!session.buildingAudit && socket->bytesToWrite() <= kAuditSlackBytes)
+        return answerAudit(socket, message);
     if (!session.pendingAudit.isEmpty()) {
         return send(socket,
                     QString::fromUtf8(FeedMessages::error(
@@ -214,7 +211,24 @@ void FeedHub::answerAudit(QWebSocket *socket, const QJsonObject &message)
     if (const auto invalid = AuditEndpoints::checkPage(after, limit))
         return send(socket, QString::fromUtf8(FeedMessages::error(*invalid)));
     const QJsonObject more{{u"type"_s, u"audit_page"_s}, {u"request_id"_s, message.value(u"request_id"_s).toString()}};
-    send(socket, QString::fromUtf8(AuditEndpoints::pageText(*m_service, after, limit, more)));
+    m_sessions[socket].buildingAudit = true;
+    // Built on AuditPages' thread; dropped there if the console went away meanwhile.
+    m_auditPages->build(after, limit, more, socket, [this, socket](const QByteArray &page) {
+        const auto it = m_sessions.find(socket);
+        if (it == m_sessions.end())
+            return;
+        it->buildingAudit = false;
+        send(socket, QString::fromUtf8(page));
+        answerPendingAudit(socket);
+    });
+}
+
+void FeedHub::answerPendingAudit(QWebSocket *socket)
+{
+    const auto it = m_sessions.find(socket);
+    if (it != m_sessions.end() && !it->buildingAudit && !it->pendingAudit.isEmpty() &&
+        socket->bytesToWrite() <= kAuditSlackBytes)
+        answerAudit(socket, std::exchange(it->pendingAudit, {}));
 }
 
 void FeedHub::onDecide(QWebSocket *socket, const QJsonObject &message)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActionService.h"
+#include "AuditPages.h"
 #include "PrincipalDirectory.h"
 #include "Refusals.h"
 
@@ -28,8 +29,8 @@ public:
     // A reconnecting console further behind than this gets a fresh snapshot instead of a replay.
     static constexpr qint64 kMaxReplayEvents = 10000;
 
-    FeedHub(ActionService *service, PrincipalDirectory *principals, Refusals *refusals, QString gatewayId,
-            FeedLimits limits = {}, QObject *parent = nullptr);
+    FeedHub(ActionService *service, PrincipalDirectory *principals, AuditPages *auditPages, Refusals *refusals,
+            QString gatewayId, FeedLimits limits = {}, QObject *parent = nullptr);
 
     void accept(std::unique_ptr<QWebSocket> socket);
     int sessionCount() const { return int(m_sessions.size()); }
@@ -47,7 +48,8 @@ private:
         double allowance = 0;  // messages it may send now (a token bucket)
         qint64 refilledAt = 0; // ms on m_clock
         int refusedInARow = 0;
-        QJsonObject pendingAudit; // an audit request waiting for the previous page to be read
+        bool buildingAudit = false; // AuditPages builds a page for it
+        QJsonObject pendingAudit;   // an audit request waiting for the previous page to be built and read
     };
     // Sends a message, or drops a console whose unread messages passed the bound (it reconnects
     // and resumes from its last seq).
@@ -55,6 +57,9 @@ private:
     // Whether the console may send another message now.
     bool allow(QWebSocket *socket, Session &session);
     void answerAudit(QWebSocket *socket, const QJsonObject &message);
+    // Builds the audit page a console asked for while its previous one was on its way, if that
+    // one was built and (nearly) written.
+    void answerPendingAudit(QWebSocket *socket);
     void start(QWebSocket *socket, const Principal &principal);
     // Brings a newly opened feed up to the head (a snapshot, or the events after its since_seq)
     // and adds it to the sessions every event is pushed to.
@@ -68,6 +73,7 @@ private:
     static void refuse(QWebSocket *socket, int closeCode, const WireError &error);
 
     ActionService *m_service;
+    AuditPages *m_auditPages;
     PrincipalDirectory *m_principals;
     Refusals *m_refusals;
     QString m_gatewayId;

@@ -95,9 +95,11 @@ bool Gateway::start(QString *error)
     });
     if (!m_config.webhooks.isEmpty() && !startWebhooks(databasePath, error))
         return false;
-    m_feed =
-        std::make_unique<FeedHub>(m_service.get(), &m_principals, &m_refusals, m_config.gatewayId, m_config.feedLimits);
-    m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_config.gatewayId, m_config.maxWaitSeconds);
+    m_auditPages = std::make_unique<AuditPages>(databasePath);
+    m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_auditPages.get(), &m_refusals,
+                                       m_config.gatewayId, m_config.feedLimits);
+    m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_auditPages.get(), m_config.gatewayId,
+                                       m_config.maxWaitSeconds);
     m_http->setAuditKey(m_auditCheckpointer->publicKey());
     m_http->setMetrics([this] { return metricsText(); });
     m_http->setReadiness([this] { return m_store.unwritable(); });

@@ -2,6 +2,7 @@
 
 #include "ActionService.h"
 #include "AuditCheckpointer.h"
+#include "AuditPages.h"
 #include "EventStore.h"
 #include "FeedHub.h"
 #include "GatewayConfig.h"
@@ -75,6 +76,7 @@ private:
     QJsonArray m_webhookProgress; // as the dispatcher last reported it
     Refusals m_refusals;
     ActionMetrics m_actionMetrics;
+    std::unique_ptr<AuditPages> m_auditPages;
     std::unique_ptr<FeedHub> m_feed;
     std::unique_ptr<HttpApi> m_http;
     Listener *m_listener = nullptr; // owned by m_http

@@ -49,10 +49,19 @@ struct HttpApi::ParkedPoll
     QMetaObject::Connection socketGone;
 };
 
-HttpApi::HttpApi(ActionService *service, PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
-                 QObject *parent)
-    : QAbstractHttpServer(parent), m_service(service), m_principals(principals), m_gatewayId(std::move(gatewayId)),
-      m_maxWaitSeconds(maxWaitSeconds)
+// An audit page on its way: the answer to write once AuditPages built it, and the requests the
+// client pipelined behind it meanwhile, refused after it so that answers keep the requests' order.
+struct HttpApi::PageInFlight
+{
+    QPointer<QTcpSocket> socket;
+    QHttpServerResponder responder;
+    std::vector<QHttpServerResponder> behind;
+};
+
+HttpApi::HttpApi(ActionService *service, PrincipalDirectory *principals, AuditPages *auditPages, QString gatewayId,
+                 int maxWaitSeconds, QObject *parent)
+    : QAbstractHttpServer(parent), m_service(service), m_principals(principals), m_auditPages(auditPages),
+      m_gatewayId(std::move(gatewayId)), m_maxWaitSeconds(maxWaitSeconds)
 {
     connect(m_service, &ActionService::actionResolved, this, &HttpApi::onActionResolved);
 }
@@ -75,14 +84,25 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     }
     // Framing, sizes and timeouts were checked as the bytes arrived (Listener, HttpFraming).
     QHttpServerResponder responder = makeResponder(request, socket);
+    if (const auto page = pageOf(socket)) {
+        page->behind.push_back(std::move(responder));
+        return true;
+    }
     route(request, responder, socket);
     return true;
 }
 
 bool HttpApi::isAwaiting(const QTcpSocket *socket) const
 {
-    return std::any_of(m_parked.cbegin(), m_parked.cend(),
-                       [socket](const ParkedPoll *poll) { return poll->socket == socket; });
+    return pageOf(socket) || std::any_of(m_parked.cbegin(), m_parked.cend(),
+                                         [socket](const ParkedPoll *poll) { return poll->socket == socket; });
+}
+
+std::shared_ptr<HttpApi::PageInFlight> HttpApi::pageOf(const QTcpSocket *socket) const
+{
+    // An entry whose socket is gone was another connection's, whose memory this one now has.
+    const auto page = m_pages.value(socket);
+    return page && page->socket == socket ? page : nullptr;
 }
 
 bool HttpApi::probe(const QString &path, Method method, QHttpServerResponder &responder)
@@ -203,14 +223,9 @@ const QList<HttpApi::Route> &HttpApi::routes()
     const QList<Role> requesters{Role::Agent, Role::Approver};
     static const QList<Route> table{
         route(Method::Get, u"/v1/gateway"_s, any, [](HttpApi &api, const Call &call) { api.gatewayInfo(call); }),
-        route(Method::Get, u"/v1/audit"_s, readers,
-              [](HttpApi &api, const Call &call) {
-                  // One page in flight per connection: the next once the previous was written.
-                  if (call.socket->bytesToWrite() > 0)
-                      return writeError(call.responder,
-                                        {ErrorCode::RateLimited, u"The previous audit page has not been read yet."_s});
-                  AuditEndpoints::page(*api.m_service, call.request, call.responder);
-              }),
+        // Approvers and auditors: approvers may decide every action they did not request, so they
+        // read the whole log; agents read their own actions through /v1/actions.
+        route(Method::Get, u"/v1/audit"_s, readers, [](HttpApi &api, const Call &call) { api.auditPage(call); }),
         route(Method::Get, u"/v1/metrics"_s, readers, [](HttpApi &api, const Call &call) { api.metrics(call); }),
         // Where Prometheus looks by default (with a bearer token in its scrape configuration).
         route(Method::Get, u"/metrics"_s, readers, [](HttpApi &api, const Call &call) { api.metrics(call); }),
@@ -276,6 +291,38 @@ void HttpApi::metrics(const Call &call)
 {
     call.responder.write(m_metrics ? m_metrics() : QByteArray(),
                          QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
+}
+
+void HttpApi::auditPage(const Call &call)
+{
+    // One page in flight per connection: the next once the previous was built and written.
+    if (call.socket->bytesToWrite() > 0)
+        return writeError(call.responder,
+                          {ErrorCode::RateLimited, u"The previous audit page has not been read yet."_s});
+    WireError error;
+    const auto request = AuditEndpoints::pageRequest(call.request, &error);
+    if (!request)
+        return writeError(call.responder, error);
+    auto page = std::make_shared<PageInFlight>(PageInFlight{call.socket, std::move(call.responder), {}});
+    m_pages.insert(call.socket, page);
+    const QTcpSocket *key = call.socket;
+    // The socket going away first is found by the QPointer; this server going away drops the call.
+    m_auditPages->build(request->after, request->limit, {}, this, [this, key, page](const QByteArray &text) {
+        if (m_pages.value(key) == page)
+            m_pages.remove(key);
+        writePage(*page, text);
+    });
+}
+
+void HttpApi::writePage(PageInFlight &page, const QByteArray &text)
+{
+    if (!page.socket || page.socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    page.responder.write(text, QByteArrayLiteral("application/json"));
+    for (QHttpServerResponder &behind : page.behind) {
+        writeError(behind, {ErrorCode::RateLimited,
+                            u"A request sent while an audit page was being built is not served: send it again."_s});
+    }
 }
 
 void HttpApi::submit(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder)

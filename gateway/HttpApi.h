@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActionService.h"
+#include "AuditPages.h"
 #include "PrincipalDirectory.h"
 
 #include <QAbstractHttpServer>
@@ -23,12 +24,12 @@ class HttpApi : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    HttpApi(ActionService *service, PrincipalDirectory *principals, QString gatewayId, int maxWaitSeconds,
-            QObject *parent = nullptr);
+    HttpApi(ActionService *service, PrincipalDirectory *principals, AuditPages *auditPages, QString gatewayId,
+            int maxWaitSeconds, QObject *parent = nullptr);
     ~HttpApi() override;
 
     int parkedPollCount() const { return int(m_parked.size()); }
-    // Whether a long poll on `socket` waits for its answer.
+    // Whether a long poll or an audit page on `socket` waits for its answer.
     bool isAwaiting(const QTcpSocket *socket) const;
     // Where the verified client certificate of a connection is known (mutual TLS).
     void setClientNames(std::function<QString(const QHostAddress &, quint16)> names)
@@ -57,6 +58,7 @@ protected:
 
 private:
     struct ParkedPoll;
+    struct PageInFlight;
     using Method = QHttpServerRequest::Method;
     // One request on its way to its endpoint, after the path matched and the token was accepted.
     struct Call
@@ -86,6 +88,10 @@ private:
     void gatewayInfo(const Call &call);
     // GET /v1/metrics (Prometheus text), for approvers and auditors.
     void metrics(const Call &call);
+    // GET /v1/audit: the page is built on AuditPages' thread and written when it comes back.
+    void auditPage(const Call &call);
+    void writePage(PageInFlight &page, const QByteArray &text);
+    std::shared_ptr<PageInFlight> pageOf(const QTcpSocket *socket) const;
     // GET /healthz and GET /readyz, which need no token.
     bool probe(const QString &path, Method method, QHttpServerResponder &responder);
     // POST /v1/policy/explain: which rule a request would match and what it would need.
@@ -104,6 +110,7 @@ private:
 
     ActionService *m_service;
     PrincipalDirectory *m_principals;
+    AuditPages *m_auditPages;
     QString m_gatewayId;
     QByteArray m_auditKey;
     std::function<QByteArray()> m_metrics;
@@ -111,6 +118,8 @@ private:
     std::function<QString()> m_readiness;
     int m_maxWaitSeconds;
     QMultiHash<QString, ParkedPoll *> m_parked;
+    // The audit page being built for a connection (one at most).
+    QHash<const QTcpSocket *, std::shared_ptr<PageInFlight>> m_pages;
 };
 
 } // namespace cs
