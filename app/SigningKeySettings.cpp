@@ -147,7 +147,8 @@ void SigningKeySettings::use(SigningKeyPanel::Kind kind, const QString &pkcs11Ur
     }
 }
 
-void SigningKeySettings::startEnrollment(std::shared_ptr<Signer> signer, const QString &uri, const QString &description)
+void SigningKeySettings::startEnrollment(const std::shared_ptr<Signer> &signer, const QString &uri,
+                                         const QString &description)
 {
     Q_EMIT busyChanged(true);
     auto *watcher = new QFutureWatcher<EnrollOutcome>(this);

@@ -48,7 +48,7 @@ private:
     QString settingsKey() const;
     QString keychainKey() const;
     void install(std::shared_ptr<Signer> signer, const QString &uri, const QString &description);
-    void startEnrollment(std::shared_ptr<Signer> signer, const QString &uri, const QString &description);
+    void startEnrollment(const std::shared_ptr<Signer> &signer, const QString &uri, const QString &description);
     void sendEnrollment(const KeyEnrollment &enrollment);
     void fail(const QString &sentence);
 

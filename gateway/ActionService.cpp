@@ -27,7 +27,7 @@ void ActionService::load()
     m_pendingTexts.clear();
     for (Action &action : m_store->pendingActions()) {
         m_pendingTexts.insert(action.id, FeedMessages::actionText(action));
-        m_pending.insert(action.id, std::move(action));
+        m_pending.emplace(action.id, std::move(action));
     }
     qCInfo(lcGateway) << "loaded" << m_pending.size() << "pending actions, head seq" << m_store->headSeq();
     expireDue();

@@ -52,7 +52,7 @@ int runPolicyCommand(const QStringList &arguments)
         }
         known = Gateway::policyKnows(*config);
     }
-    const QString path = positional.at(1);
+    const QString &path = positional.at(1);
     QList<PolicyError> errors;
     const auto policy = PolicyFile::load(path, known, &errors);
     if (!policy) {

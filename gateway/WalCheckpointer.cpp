@@ -41,7 +41,8 @@ public:
             qCWarning(lcStore) << "checkpointer cannot open" << m_path << ":" << db.lastError().text();
             return;
         }
-        QSqlQuery(u"PRAGMA busy_timeout = 5000"_s, db);
+        QSqlQuery pragma(db);
+        pragma.exec(u"PRAGMA busy_timeout = 5000"_s);
         auto *timer = new QTimer(this);
         connect(timer, &QTimer::timeout, this, &CheckpointWorker::checkpoint);
         timer->start(m_intervalMs);

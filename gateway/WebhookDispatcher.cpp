@@ -41,8 +41,8 @@ Kind kindOf(const QString &type)
 QString summary(const Event &event, const Action &action, Kind kind)
 {
     const ActionRequest &request = action.request;
-    const QString what = u"%1 on %2/%3 (%4) by %5"_s.arg(request.kind, request.target.system, request.target.resource,
-                                                         request.target.environment, action.initiator);
+    QString what = u"%1 on %2/%3 (%4) by %5"_s.arg(request.kind, request.target.system, request.target.resource,
+                                                   request.target.environment, action.initiator);
     switch (kind) {
     case Kind::Requested:
         return u"[%1] Approval needed: %2. Why: %3"_s.arg(urgencyName(request.urgency), what, request.justification);
@@ -80,7 +80,7 @@ struct WebhookDispatcher::Target
 };
 
 WebhookDispatcher::WebhookDispatcher(QString databasePath, QString gatewayId, QList<WebhookConfig> webhooks,
-                                     QHash<QString, qint64> cursors, QObject *parent)
+                                     const QHash<QString, qint64> &cursors, QObject *parent)
     : QObject(parent), m_databasePath(std::move(databasePath)), m_gatewayId(std::move(gatewayId))
 {
     for (WebhookConfig &config : webhooks) {

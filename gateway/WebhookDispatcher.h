@@ -32,7 +32,7 @@ class WebhookDispatcher : public QObject
     Q_OBJECT
 public:
     WebhookDispatcher(QString databasePath, QString gatewayId, QList<WebhookConfig> webhooks,
-                      QHash<QString, qint64> cursors, QObject *parent = nullptr);
+                      const QHash<QString, qint64> &cursors, QObject *parent = nullptr);
     ~WebhookDispatcher() override;
 
     // On the dispatcher's thread: opens its connection and delivers what is due.

@@ -111,6 +111,7 @@ std::optional<Break> StoredChain::add(QByteArrayView content, QByteArrayView has
 {
     static constexpr std::string_view prevKey(",\"prev_hash\":\"");
     static constexpr std::string_view seqKey(",\"seq\":");
+    static constexpr auto seqKeySize = qsizetype(seqKey.size());
     const qint64 expectedSeq = m_seq + 1;
     // Both are among the last members, a short way back from the end; both start with a comma.
     const auto find = [&content](std::string_view key) -> qsizetype {
@@ -125,7 +126,7 @@ std::optional<Break> StoredChain::add(QByteArrayView content, QByteArrayView has
     const qsizetype seqEnd = seqAt < 0 ? -1 : content.indexOf(',', seqAt + 1);
     bool ok = false;
     const qint64 parsedSeq =
-        seqEnd < 0 ? -1 : content.sliced(seqAt + seqKey.size(), seqEnd - seqAt - seqKey.size()).toLongLong(&ok);
+        seqEnd < 0 ? -1 : content.sliced(seqAt + seqKeySize, seqEnd - seqAt - seqKeySize).toLongLong(&ok);
     if (prevAt < 0 || !ok || parsedSeq < 1 || prevAt + qsizetype(prevKey.size()) + 64 > content.size())
         return Break{expectedSeq, u"unreadable_event"_s,
                      u"The stored event after seq %1 cannot be read."_s.arg(expectedSeq - 1)};

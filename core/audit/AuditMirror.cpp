@@ -382,7 +382,8 @@ void AuditMirror::optimize()
     const qint64 analyzedAt = meta(u"analyzed_at_seq"_s).toLongLong();
     if (m_headSeq < 1000 || m_headSeq < analyzedAt + analyzedAt / 4)
         return;
-    QSqlQuery(u"ANALYZE"_s, m_db);
+    QSqlQuery analyze(m_db);
+    analyze.exec(u"ANALYZE"_s);
     setMeta(u"analyzed_at_seq"_s, QString::number(m_headSeq));
 }
 

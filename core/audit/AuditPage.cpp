@@ -18,7 +18,7 @@ QJsonObject objectOf(const Jcs::View::Value &value)
 
 } // namespace
 
-std::optional<AuditPage> AuditPage::read(QByteArray text, QString *error)
+std::optional<AuditPage> AuditPage::read(const QByteArray &text, QString *error)
 {
     if (auto view = Jcs::View::read(text); view && view->root().isObject())
         return fromView(*view);

@@ -24,7 +24,7 @@ struct AuditPage
     QString headHash;
 
     // The page in `text`; nothing, with `error` set, when it is not JSON or not a page.
-    static std::optional<AuditPage> read(QByteArray text, QString *error);
+    static std::optional<AuditPage> read(const QByteArray &text, QString *error);
     static AuditPage fromJson(const QJsonObject &page);
 
     // The last event's seq, or `fallback` when the page is empty.

@@ -204,7 +204,7 @@ QString FeedClient::decide(const DecisionSubmission &submission)
 {
     if (!m_socket || m_state != State::Connected)
         return {};
-    const QString requestId = QString::number(m_nextRequestId++);
+    QString requestId = QString::number(m_nextRequestId++);
     m_socket->sendTextMessage(QString::fromUtf8(FeedMessages::decide(requestId, submission)));
     return requestId;
 }

@@ -8,7 +8,7 @@ namespace cs::DecisionVerifier {
 
 QByteArray signedMessage(const SignedDecision &decision, const SignatureRecord &signature, const KeyRecord &key)
 {
-    const QByteArray canonical = decision.canonicalBytes();
+    QByteArray canonical = decision.canonicalBytes();
     if (key.type == KeyType::Fido2)
         return signature.authenticatorData + Crypto::sha256(canonical);
     return canonical;
