@@ -29,6 +29,15 @@ FeedHub::FeedHub(ActionService *service, PrincipalDirectory *principals, AuditPa
     connect(m_service, &ActionService::eventRecorded, this, &FeedHub::broadcast);
 }
 
+void FeedHub::closeAll()
+{
+    const QList<QWebSocket *> sockets = m_sessions.keys();
+    for (QWebSocket *socket : sockets) {
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"The gateway is stopping."_s);
+        socket->flush();
+    }
+}
+
 void FeedHub::accept(std::unique_ptr<QWebSocket> owned)
 {
     QWebSocket *socket = owned.release();

@@ -33,6 +33,8 @@ public:
             QString gatewayId, FeedLimits limits = {}, QObject *parent = nullptr);
 
     void accept(std::unique_ptr<QWebSocket> socket);
+    // Closes every feed with "going away": the gateway is stopping, consoles reconnect.
+    void closeAll();
     int sessionCount() const { return int(m_sessions.size()); }
     // Where the verified client certificate of a connection is known (mutual TLS).
     void setClientNames(std::function<QString(const QHostAddress &, quint16)> names)

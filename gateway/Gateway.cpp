@@ -305,6 +305,16 @@ bool Gateway::reloadPolicy(QString *error)
     return true;
 }
 
+void Gateway::stop()
+{
+    if (m_listener)
+        m_listener->close();
+    if (m_http)
+        m_http->answerParkedPolls();
+    if (m_feed)
+        m_feed->closeAll();
+}
+
 QUrl Gateway::url() const
 {
     QUrl url;

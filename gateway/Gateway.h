@@ -43,6 +43,10 @@ public:
     // Reads the TLS certificate and key again (SIGHUP): new connections get them, open ones keep
     // theirs. On any mistake the ones in force stay.
     bool reloadTls(QString *error);
+    // SIGTERM: stops taking connections, answers every parked long poll with its action as it
+    // stands (agents poll again, after a restart if need be), and closes the feeds with "going
+    // away" (consoles reconnect). The store closes when the gateway is destroyed.
+    void stop();
     // The approvers and webhooks a policy may name, from the configuration.
     static PolicyFile::Known policyKnows(const GatewayConfig &config);
     QUrl url() const;

@@ -490,6 +490,18 @@ void HttpApi::answerParked(ParkedPoll *poll, const Action &action)
     delete poll;
 }
 
+void HttpApi::answerParkedPolls()
+{
+    const QList<ParkedPoll *> polls = m_parked.values();
+    for (ParkedPoll *poll : polls) {
+        const QPointer<QTcpSocket> socket = poll->socket;
+        if (const auto action = m_service->find(poll->actionId))
+            answerParked(poll, *action);
+        if (socket) // out before the process ends
+            socket->flush();
+    }
+}
+
 void HttpApi::onActionResolved(const Action &action)
 {
     const QList<ParkedPoll *> polls = m_parked.values(action.id);

@@ -29,6 +29,8 @@ public:
     ~HttpApi() override;
 
     int parkedPollCount() const { return int(m_parked.size()); }
+    // Answers every parked long poll now with its action as it stands (the gateway is stopping).
+    void answerParkedPolls();
     // Whether a long poll or an audit page on `socket` waits for its answer.
     bool isAwaiting(const QTcpSocket *socket) const;
     // Where the verified client certificate of a connection is known (mutual TLS).

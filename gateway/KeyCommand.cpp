@@ -1,5 +1,6 @@
 #include "KeyCommand.h"
 
+#include "CommandLine.h"
 #include "EventStore.h"
 #include "GatewayConfig.h"
 #include "KeyRegistry.h"
@@ -13,14 +14,9 @@ using namespace Qt::StringLiterals;
 
 namespace cs {
 
-namespace {
-
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(qPrintable(text + u'\n'), stream);
-}
-
-} // namespace
+using CommandLine::fail;
+using CommandLine::print;
+using CommandLine::usageError;
 
 int runKeyCommand(const QStringList &arguments)
 {
@@ -32,36 +28,28 @@ int runKeyCommand(const QStringList &arguments)
     parser.addOption({u"config"_s, u"The gateway's YAML configuration."_s, u"FILE"_s});
     parser.addOption({u"data-dir"_s, u"The gateway's data directory."_s, u"DIR"_s});
     parser.addOption({u"by"_s, u"Operator name recorded with the approval (default: $USER)."_s, u"NAME"_s});
-    parser.process(arguments);
+    if (int code = 0; !CommandLine::parse(parser, arguments, &code))
+        return code;
     const QStringList positional = parser.positionalArguments();
     const QString verb = positional.value(0);
     if (!(verb == u"list" || ((verb == u"approve" || verb == u"revoke") && positional.size() == 2))) {
-        print(
-            stderr,
-            u"countersign-gateway: usage: key list | key approve ID | key revoke ID (--config FILE or --data-dir DIR)"_s);
-        return 2;
+        return usageError(u"usage: key list | key approve ID | key revoke ID (--config FILE or --data-dir DIR)"_s);
     }
     QString error;
     GatewayConfig config;
     if (parser.isSet(u"config"_s)) {
         auto loaded = GatewayConfig::load(parser.value(u"config"_s), &error);
-        if (!loaded) {
-            print(stderr, u"countersign-gateway: "_s + error);
-            return 2;
-        }
+        if (!loaded)
+            return fail(error);
         config = *loaded;
     }
     if (parser.isSet(u"data-dir"_s))
         config.dataDir = parser.value(u"data-dir"_s);
-    if (config.dataDir.isEmpty()) {
-        print(stderr, u"countersign-gateway: key commands need --config FILE or --data-dir DIR"_s);
-        return 2;
-    }
+    if (config.dataDir.isEmpty())
+        return usageError(u"key commands need --config FILE or --data-dir DIR"_s);
     EventStore store(u"countersign-key-command"_s);
-    if (!store.open(QDir(config.dataDir).filePath(u"gateway.sqlite"_s), &error)) {
-        print(stderr, u"countersign-gateway: "_s + error);
-        return 2;
-    }
+    if (!store.open(QDir(config.dataDir).filePath(u"gateway.sqlite"_s), &error))
+        return fail(error);
     SystemClock clock;
     KeyRegistry keys(&store, &clock, config.keys);
     if (verb == u"list") {

@@ -1,5 +1,6 @@
 #include "PolicyCommand.h"
 
+#include "CommandLine.h"
 #include "Gateway.h"
 #include "GatewayConfig.h"
 #include "PolicyFile.h"
@@ -14,11 +15,6 @@ namespace cs {
 
 namespace {
 
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(qPrintable(text + u'\n'), stream);
-}
-
 QString describe(const PolicyRule &rule)
 {
     const QString outcome = Policy::outcomeName(rule.outcome);
@@ -26,6 +22,8 @@ QString describe(const PolicyRule &rule)
 }
 
 } // namespace
+
+using CommandLine::print;
 
 int runPolicyCommand(const QStringList &arguments)
 {
@@ -35,21 +33,19 @@ int runPolicyCommand(const QStringList &arguments)
     parser.addPositionalArgument(u"check"_s, u"The verb: check."_s);
     parser.addPositionalArgument(u"file"_s, u"The policy file (YAML)."_s);
     parser.addOption({u"config"_s, u"The gateway's configuration, to check the groups the rules name."_s, u"FILE"_s});
-    parser.process(arguments);
+    if (int code = 0; !CommandLine::parse(parser, arguments, &code))
+        return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2 || positional.first() != u"check") {
-        print(stderr, u"countersign-gateway: usage: policy check FILE [--config CONFIG]"_s);
-        return 2;
+        return CommandLine::usageError(u"usage: policy check FILE [--config CONFIG]"_s);
     }
     PolicyFile::Known known;
     known.configured = false;
     if (parser.isSet(u"config"_s)) {
         QString error;
         const auto config = GatewayConfig::load(parser.value(u"config"_s), &error);
-        if (!config) {
-            print(stderr, u"countersign-gateway: "_s + error);
-            return 2;
-        }
+        if (!config)
+            return CommandLine::fail(error);
         known = Gateway::policyKnows(*config);
     }
     const QString &path = positional.at(1);

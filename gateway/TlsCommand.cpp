@@ -1,5 +1,6 @@
 #include "TlsCommand.h"
 
+#include "CommandLine.h"
 #include "ServerTls.h"
 #include "util/OwnerOnlyFile.h"
 
@@ -26,10 +27,7 @@ namespace {
 using Key = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 using Certificate = std::unique_ptr<X509, decltype(&X509_free)>;
 
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(qPrintable(text + u'\n'), stream);
-}
+using CommandLine::print;
 
 Key newKey()
 {
@@ -249,7 +247,8 @@ int runTlsCommand(const QStringList &arguments)
     parser.addOption({u"ca-dir"_s, u"Where self-signed put ca.pem and ca.key (default: countersign-tls)."_s, u"DIR"_s,
                       u"countersign-tls"_s});
     parser.addOption({u"days"_s, u"How long the certificate is valid (default 825)."_s, u"N"_s, u"825"_s});
-    parser.process(arguments);
+    if (int code = 0; !CommandLine::parse(parser, arguments, &code))
+        return code;
     const QStringList positional = parser.positionalArguments();
     const QString verb = positional.value(0);
     bool daysOk = false;

@@ -9,9 +9,9 @@ namespace cs {
 namespace {
 int g_pipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int number)
 {
-    const char byte = 1;
+    const auto byte = char(number);
     [[maybe_unused]] const auto written = ::write(g_pipe[0], &byte, 1);
 }
 } // namespace
@@ -23,19 +23,25 @@ UnixSignals::UnixSignals(QObject *parent) : QObject(parent)
     m_notifier = std::make_unique<QSocketNotifier>(g_pipe[1], QSocketNotifier::Read);
     connect(m_notifier.get(), &QSocketNotifier::activated, this, [this] {
         char byte = 0;
-        if (::read(g_pipe[1], &byte, 1) == 1)
+        if (::read(g_pipe[1], &byte, 1) != 1)
+            return;
+        if (byte == SIGHUP)
             Q_EMIT hangup();
+        else
+            Q_EMIT terminate();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    ::sigaction(SIGHUP, &action, nullptr);
+    for (const int number : {SIGHUP, SIGTERM, SIGINT})
+        ::sigaction(number, &action, nullptr);
 }
 
 UnixSignals::~UnixSignals()
 {
-    ::signal(SIGHUP, SIG_DFL);
+    for (const int number : {SIGHUP, SIGTERM, SIGINT})
+        ::signal(number, SIG_DFL);
     m_notifier.reset();
     for (int &fd : g_pipe) {
         if (fd >= 0)

@@ -7,9 +7,9 @@
 
 namespace cs {
 
-// Turns SIGHUP into a Qt signal on the event loop's thread: the handler only writes a byte to a
-// socket pair, which a QSocketNotifier reads (the one async-signal-safe way into Qt). One per
-// process; main() makes it.
+// Turns SIGHUP, SIGTERM and SIGINT into Qt signals on the event loop's thread: the handler only
+// writes the signal's number as a byte to a socket pair, which a QSocketNotifier reads (the one
+// async-signal-safe way into Qt). One per process; main() makes it.
 class UnixSignals : public QObject
 {
     Q_OBJECT
@@ -19,6 +19,8 @@ public:
 
 Q_SIGNALS:
     void hangup();
+    // SIGTERM (systemd stopping the service) or SIGINT (Ctrl+C).
+    void terminate();
 
 private:
     std::unique_ptr<QSocketNotifier> m_notifier;

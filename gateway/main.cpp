@@ -1,3 +1,4 @@
+#include "CommandLine.h"
 #include "DevSetup.h"
 #include "Gateway.h"
 #include "JsonLog.h"
@@ -11,24 +12,30 @@
 #include <QFileInfo>
 #include <QCoreApplication>
 
+#include <QTimer>
+
 #include <cstdio>
 #include <sys/resource.h>
 #include <sys/stat.h>
+
+#ifdef COUNTERSIGN_HAVE_SYSTEMD
+#include <systemd/sd-daemon.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(qPrintable(text + u'\n'), stream);
-    std::fflush(stream);
-}
+using cs::CommandLine::fail;
+using cs::CommandLine::print;
+using cs::CommandLine::usageError;
 
-int fail(const QString &message)
+// Tells systemd (Type=notify) how the service stands; nothing without NOTIFY_SOCKET or libsystemd.
+void notifyService([[maybe_unused]] const QString &state)
 {
-    print(stderr, u"countersign-gateway: "_s + message);
-    return 2;
+#ifdef COUNTERSIGN_HAVE_SYSTEMD
+    sd_notify(0, state.toUtf8().constData());
+#endif
 }
 
 // `countersign-gateway token create --id ID --role ROLE`: prints a new token once, and the
@@ -41,11 +48,14 @@ int createToken(const QStringList &arguments)
     parser.addOption({u"id"_s, u"Principal id."_s, u"ID"_s});
     parser.addOption({u"role"_s, u"agent, approver or auditor."_s, u"ROLE"_s});
     parser.addOption({u"display-name"_s, u"Name shown to approvers."_s, u"NAME"_s});
-    parser.process(arguments);
+    parser.addPositionalArgument(u"create"_s, u"The verb: create."_s, u"token create"_s);
+    int code = 0;
+    if (!cs::CommandLine::parse(parser, arguments, &code))
+        return code;
     const QString id = parser.value(u"id"_s);
     const auto role = cs::roleFromName(parser.value(u"role"_s));
-    if (id.isEmpty() || !role)
-        return fail(u"token create needs --id ID and --role agent|approver|auditor"_s);
+    if (parser.positionalArguments() != QStringList{u"create"_s} || id.isEmpty() || !role)
+        return usageError(u"usage: token create --id ID --role agent|approver|auditor [--display-name NAME]"_s);
     const QString token = cs::Tokens::generate();
     const QString name = parser.isSet(u"display-name"_s) ? parser.value(u"display-name"_s) : id;
     print(stdout, u"token: %1"_s.arg(token));
@@ -74,8 +84,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 
     const QStringList arguments = app.arguments();
-    if (arguments.size() >= 3 && arguments[1] == u"token" && arguments[2] == u"create")
-        return createToken(arguments.mid(2));
+    if (arguments.size() >= 2 && arguments[1] == u"token")
+        return createToken(arguments.mid(1));
     if (arguments.size() >= 2 && arguments[1] == u"key")
         return cs::runKeyCommand(arguments.mid(1));
     if (arguments.size() >= 2 && arguments[1] == u"policy")
@@ -101,12 +111,15 @@ int main(int argc, char *argv[])
     parser.addOption(
         {u"insecure-listen"_s,
          u"Listen off loopback without TLS (behind a TLS-terminating proxy only); logged at every start."_s});
-    parser.process(app);
+    if (int code = 0; !cs::CommandLine::parse(parser, arguments, &code))
+        return code;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(u"unknown command '%1'"_s.arg(parser.positionalArguments().constFirst()));
     const QString logFormat = parser.value(u"log-format"_s);
     if (logFormat == u"json")
         cs::installJsonLog();
     else if (logFormat != u"text")
-        return fail(u"--log-format is text or json"_s);
+        return usageError(u"--log-format is text or json"_s);
 
     QString error;
     cs::GatewayConfig config;
@@ -116,10 +129,10 @@ int main(int argc, char *argv[])
             return fail(error);
         config = *loaded;
     } else if (!parser.isSet(u"dev"_s)) {
-        return fail(u"give --config FILE, or --dev --data-dir DIR for a development gateway"_s);
+        return usageError(u"give --config FILE, or --dev --data-dir DIR for a development gateway"_s);
     }
     if (parser.isSet(u"listen"_s) && !config.setListen(parser.value(u"listen"_s), &error))
-        return fail(error);
+        return usageError(error);
     config.insecureListen = parser.isSet(u"insecure-listen"_s);
     if (parser.isSet(u"data-dir"_s))
         config.dataDir = parser.value(u"data-dir"_s);
@@ -127,9 +140,9 @@ int main(int argc, char *argv[])
         config.policyPath = QFileInfo(parser.value(u"policy"_s)).absoluteFilePath();
     if (parser.isSet(u"dev"_s)) {
         if (config.dataDir.isEmpty())
-            return fail(u"--dev needs --data-dir DIR"_s);
+            return usageError(u"--dev needs --data-dir DIR"_s);
         if (!config.listenAddress.isLoopback())
-            return fail(u"--dev listens on loopback only"_s);
+            return usageError(u"--dev listens on loopback only"_s);
         if (!cs::DevSetup::addDevPrincipals(config, &error))
             return fail(error);
     }
@@ -139,13 +152,25 @@ int main(int argc, char *argv[])
     if (!gateway.start(&error))
         return fail(error);
     // SIGHUP reads the policy and the TLS files again; a broken file keeps the one in force (and
-    // says why).
+    // says why). SIGTERM stops cleanly: parked polls answered, feeds closed, the store closed.
     cs::UnixSignals signals;
     QObject::connect(&signals, &cs::UnixSignals::hangup, &gateway, [&gateway] {
+        notifyService(u"RELOADING=1"_s);
         QString reloadError;
         gateway.reloadPolicy(&reloadError);
         gateway.reloadTls(&reloadError);
+        notifyService(u"READY=1"_s);
     });
-    print(stdout, u"countersign-gateway listening on %1"_s.arg(gateway.url().toString()));
-    return app.exec();
+    QObject::connect(&signals, &cs::UnixSignals::terminate, &gateway, [&gateway] {
+        notifyService(u"STOPPING=1"_s);
+        print(stdout, u"countersign-gateway stopping"_s);
+        gateway.stop();
+        QTimer::singleShot(0, QCoreApplication::instance(), &QCoreApplication::quit);
+    });
+    const QString listening = u"listening on %1"_s.arg(gateway.url().toString());
+    print(stdout, u"countersign-gateway "_s + listening);
+    notifyService(u"READY=1\nSTATUS="_s + listening);
+    const int code = app.exec();
+    print(stdout, u"countersign-gateway stopped"_s);
+    return code;
 }

@@ -141,6 +141,14 @@ bool GatewayProcess::launch(const QStringList &arguments)
     return false;
 }
 
+int GatewayProcess::waitForExit(int timeoutMs)
+{
+    if (!m_process || !m_process->waitForFinished(timeoutMs))
+        return -1;
+    m_output += QString::fromUtf8(m_process->readAll());
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
 void GatewayProcess::kill()
 {
     if (m_process && m_process->state() != QProcess::NotRunning) {

@@ -44,6 +44,8 @@ public:
     bool restart();
     // SIGKILL: no chance to clean up, as in a crash.
     void kill();
+    // Waits for the gateway to end by itself (after SIGTERM); its exit code, -1 on a crash or timeout.
+    int waitForExit(int timeoutMs);
 
     QUrl url() const { return m_url; }
     quint16 port() const { return quint16(m_url.port()); }

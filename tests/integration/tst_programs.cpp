@@ -1,0 +1,137 @@
+#include "GatewayProcess.h"
+#include "TestClients.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+using namespace cs::test;
+
+// The three programs as a user and a service manager meet them: --version and --help everywhere,
+// usage errors told apart from runtime failures by their exit code (countersign-gateway(8)), and
+// the gateway stopping cleanly on SIGTERM.
+class TestPrograms : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+    static Run run(const QString &program, const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        process.setProcessEnvironment(environment);
+        process.start(program, arguments);
+        process.waitForFinished(30000);
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+    static Run gateway(const QStringList &arguments) { return run(GatewayProcess::binaryPath(), arguments); }
+
+private Q_SLOTS:
+    void version_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("console") << QStringLiteral(COUNTERSIGN_CONSOLE_BIN) << u"countersign"_s;
+        QTest::newRow("gateway") << GatewayProcess::binaryPath() << u"countersign-gateway"_s;
+        QTest::newRow("cli") << QStringLiteral(COUNTERSIGN_CLI_BIN) << u"countersign-cli"_s;
+    }
+    void version()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, name);
+        const Run version = run(program, {u"--version"_s});
+        QCOMPARE(version.code, 0);
+        QCOMPARE(version.out.trimmed(), u"%1 %2"_s.arg(name, QStringLiteral(COUNTERSIGN_VERSION)));
+        const Run help = run(program, {u"--help"_s});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains(u"--version"_s) || help.out.contains(u"COMMAND"_s), qPrintable(help.out));
+    }
+
+    void gatewaySubcommands_haveTheirOwnHelp_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("token") << QStringList{u"token"_s, u"--help"_s} << u"token create"_s;
+        QTest::newRow("token create") << QStringList{u"token"_s, u"create"_s, u"--help"_s} << u"--role"_s;
+        QTest::newRow("key") << QStringList{u"key"_s, u"--help"_s} << u"key approve ID"_s;
+        QTest::newRow("policy") << QStringList{u"policy"_s, u"--help"_s} << u"policy check FILE"_s;
+        QTest::newRow("tls") << QStringList{u"tls"_s, u"--help"_s} << u"tls self-signed"_s;
+    }
+    void gatewaySubcommands_haveTheirOwnHelp()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        const Run help = gateway(arguments);
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains(says), qPrintable(help.out));
+        QVERIFY(!help.out.contains(u"--insecure-listen"_s)); // not the main help
+    }
+
+    void gatewayUsageErrors_exit2_failuresExit1_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("code");
+        QTest::newRow("unknown option") << QStringList{u"--bogus"_s} << 2;
+        QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << 2;
+        QTest::newRow("no configuration") << QStringList{} << 2;
+        QTest::newRow("token without verb") << QStringList{u"token"_s} << 2;
+        QTest::newRow("token without role") << QStringList{u"token"_s, u"create"_s, u"--id"_s, u"x"_s} << 2;
+        QTest::newRow("key without data") << QStringList{u"key"_s, u"list"_s} << 2;
+        QTest::newRow("policy unknown option") << QStringList{u"policy"_s, u"check"_s, u"--bogus"_s} << 2;
+        QTest::newRow("bad listen") << QStringList{u"--dev"_s, u"--data-dir"_s, u"/tmp"_s, u"--listen"_s, u"x"_s} << 2;
+        QTest::newRow("missing configuration file") << QStringList{u"--config"_s, u"/nonexistent/gateway.yaml"_s} << 1;
+        QTest::newRow("missing policy file") << QStringList{u"policy"_s, u"check"_s, u"/nonexistent.yaml"_s} << 1;
+    }
+    void gatewayUsageErrors_exit2_failuresExit1()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, code);
+        const Run result = gateway(arguments);
+        QCOMPARE(result.code, code);
+        QVERIFY(!result.err.trimmed().isEmpty()); // and says why
+        if (code == 2)                            // and where to look
+            QVERIFY2(result.err.contains(u"--help"_s), qPrintable(result.err));
+    }
+
+    void gateway_stopsCleanlyOnSigterm()
+    {
+        GatewayProcess gateway;
+        const TestPrincipal agent = GatewayProcess::principal(u"agent"_s, Role::Agent);
+        const TestPrincipal approver = GatewayProcess::principal(u"alice"_s, Role::Approver);
+        QVERIFY(gateway.startWithConfig({agent, approver}));
+        const QString id = HttpProbe(gateway.url()).submit(agent.token).value(u"id"_s).toString();
+        QVERIFY(!id.isEmpty());
+        // An agent waits on a long poll, a console on the feed.
+        FeedProbe console;
+        QVERIFY(console.open(gateway.url(), approver.token));
+        console.waitFor(u"snapshot"_s);
+        QTimer::singleShot(300, this, [&gateway] { gateway.signal(SIGTERM); });
+        const HttpResult answer = HttpProbe(gateway.url()).get(u"/v1/actions/%1?wait=30"_s.arg(id), agent.token, 20000);
+        QVERIFY2(answer.status == 200, qPrintable(QString::fromUtf8(answer.raw)));
+        QCOMPARE(answer.body[u"status"_s].toString(), u"pending"_s); // as it stands: the agent polls again
+        QTRY_COMPARE_WITH_TIMEOUT(console.socket().state(), QAbstractSocket::UnconnectedState, 10000);
+        QCOMPARE(console.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(gateway.waitForExit(10000), 0);
+        QVERIFY2(gateway.output().contains(u"countersign-gateway stopped"_s), qPrintable(gateway.output()));
+        // The store was closed: it opens again with the action still there.
+        QVERIFY(gateway.restart());
+        QCOMPARE(HttpProbe(gateway.url()).get(u"/v1/actions/%1"_s.arg(id), agent.token).body[u"status"_s].toString(),
+                 u"pending"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPrograms)
+#include "tst_programs.moc"
