@@ -98,7 +98,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(u"Countersign"_s);
-    QApplication::setDesktopFileName(u"countersign"_s);
+    QApplication::setDesktopFileName(u"org.countersign.Console"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/countersign.svg"_s));
     QTranslator qt, own;
     installTranslators(qt, own);

@@ -62,7 +62,7 @@ void DBusNotifier::show(const Notification &notification)
 {
     m_withdrawnEarly.remove(notification.key);
     QVariantMap hints{{u"urgency"_s, QVariant::fromValue(uchar(notification.urgency == Urgency::Critical ? 2 : 1))},
-                      {u"desktop-entry"_s, u"countersign"_s},
+                      {u"desktop-entry"_s, u"org.countersign.Console"_s},
                       {u"category"_s, u"x-countersign.approval"_s}};
     if (notification.sound)
         hints.insert(u"sound-name"_s, u"dialog-warning"_s);

@@ -9,7 +9,8 @@ qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
 libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libsqlite3-dev libyaml-cpp-dev libfido2-dev
 softhsm2 p11-kit libp11-kit-dev opensc openssl jq
 xvfb xauth dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools dunst
-clang libclang-rt-14-dev clang-format clang-tidy"
+clang libclang-rt-14-dev clang-format clang-tidy
+libsystemd-dev scdoc lintian desktop-file-utils appstream bash-completion zsh curl"
 
 missing=""
 for package in $PACKAGES; do

@@ -146,7 +146,7 @@ private Q_SLOTS:
         QVERIFY2(call.body.contains(m_gateway.dev().agent.id), qPrintable(call.body));
         QVERIFY(!call.summary.contains(u"attach-role-policy"_s) && !call.body.contains(u"attach-role-policy"_s));
         QCOMPARE(call.hints.value(u"urgency"_s).toInt(), 2);
-        QCOMPARE(call.hints.value(u"desktop-entry"_s).toString(), u"countersign"_s);
+        QCOMPARE(call.hints.value(u"desktop-entry"_s).toString(), u"org.countersign.Console"_s);
         QVERIFY(call.actions.contains(u"default"_s) && call.actions.contains(u"review"_s));
         QVERIFY(!call.actions.contains(u"approve"_s)); // nothing is ever decided from a notification
         cancel(id);
