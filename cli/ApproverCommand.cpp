@@ -69,22 +69,19 @@ bool ApproverCommand::parse(const QStringList &arguments)
             m_devSeed = dev ? dev->approver.signingKeySeed : QByteArray();
         }
         if (m_keyUri.isEmpty() && m_devSeed.isEmpty()) {
-            printErr(u"countersign-cli: give your signing key with --key pkcs11:…|fido2:FILE|software:FILE"_s);
-            return false;
+            usageError(u"give your signing key with --key pkcs11:…|fido2:FILE|software:FILE"_s);
         }
     }
     if (m_mode == Mode::Withdraw) {
         m_actionId = parser.positionalArguments().value(0);
         if (m_actionId.isEmpty()) {
-            printErr(u"countersign-cli: withdraw needs the action id"_s);
-            return false;
+            usageError(u"withdraw needs the action id"_s);
         }
     }
     if (m_mode == Mode::Decide) {
         m_actionId = parser.positionalArguments().value(0);
         if (m_actionId.isEmpty() || parser.isSet(u"approve"_s) == parser.isSet(u"deny"_s)) {
-            printErr(u"countersign-cli: decide needs the action id and exactly one of --approve and --deny"_s);
-            return false;
+            usageError(u"decide needs the action id and exactly one of --approve and --deny"_s);
         }
         m_verdict = parser.isSet(u"approve"_s) ? Verdict::Approve : Verdict::Deny;
         m_reason = parser.value(u"reason"_s);

@@ -42,13 +42,10 @@ bool AuditCommand::parse(const QStringList &arguments)
     m_after = parser.value(u"after"_s).toLongLong(&ok);
     m_format = parser.value(u"format"_s);
     m_out = parser.value(u"out"_s);
-    if (!ok || m_after < 0 || !QStringList{u"csv"_s, u"jsonl"_s, u"bundle"_s}.contains(m_format)) {
-        printErr(u"countersign-cli: --after takes a seq and --format csv, jsonl or bundle"_s);
-        return false;
-    }
+    if (!ok || m_after < 0 || !QStringList{u"csv"_s, u"jsonl"_s, u"bundle"_s}.contains(m_format))
+        usageError(u"--after takes a seq and --format csv, jsonl or bundle"_s);
     if (m_format == u"bundle" && m_out.isEmpty()) {
-        printErr(u"countersign-cli: a bundle is a directory: give it with --out DIR"_s);
-        return false;
+        usageError(u"a bundle is a directory: give it with --out DIR"_s);
     }
     m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     return true;
@@ -153,11 +150,10 @@ int AuditCommand::verify(const QStringList &arguments)
     parser.setApplicationDescription(u"Check an evidence bundle offline."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"bundle"_s, u"The bundle directory."_s);
-    parser.process(arguments);
+    parseCommandLine(parser, arguments);
     const QString directory = parser.positionalArguments().value(0);
     if (directory.isEmpty()) {
-        printErr(u"countersign-cli: audit verify needs the bundle directory"_s);
-        return ExitCode::Error;
+        usageError(u"audit verify needs the bundle directory"_s);
     }
     QString summary;
     if (const auto problem = AuditExport::verifyBundle(directory, &summary)) {

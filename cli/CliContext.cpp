@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -66,20 +67,28 @@ std::optional<CliContext> CliContext::resolve(const QCommandLineParser &parser, 
 
 std::optional<CliContext> CliContext::parse(QCommandLineParser &parser, const QStringList &arguments, Role role)
 {
-    if (!parser.parse(arguments)) {
-        printErr(u"countersign-cli: "_s + parser.errorText());
-        return std::nullopt;
-    }
-    if (parser.isSet(u"help"_s)) {
-        printOut(parser.helpText());
-        QCoreApplication::exit(0);
-        return std::nullopt;
-    }
+    parseCommandLine(parser, arguments);
     QString error;
     auto context = resolve(parser, role, &error);
     if (!context)
         printErr(u"countersign-cli: "_s + error);
     return context;
+}
+
+void parseCommandLine(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        printOut(parser.helpText());
+        std::exit(0);
+    }
+}
+
+void usageError(const QString &message)
+{
+    printErr(u"countersign-cli: %1\nRun 'countersign-cli COMMAND --help' for its options."_s.arg(message));
+    std::exit(ExitCode::Usage);
 }
 
 void printErr(const QString &text)

@@ -58,7 +58,7 @@ int canonicalize(const QStringList &arguments)
     parser.setApplicationDescription(u"Print the RFC 8785 (JCS) canonical form of a JSON document."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"file"_s, u"The JSON file; standard input when absent."_s, u"[FILE]"_s);
-    parser.process(arguments);
+    parseCommandLine(parser, arguments);
     QString error;
     const auto input = readInput(parser.positionalArguments().value(0), &error);
     if (!input) {
@@ -90,7 +90,7 @@ int verifyDecision(const QStringList &arguments)
         {u"action"_s, u"The action as the gateway served it (JSON), instead of the one in FILE."_s, u"FILE"_s});
     parser.addOption({u"rp-id"_s, u"The FIDO2 relying party id (default: the file's fido2_rp_id)."_s, u"ID"_s});
     parser.addPositionalArgument(u"file"_s, u"The decision as exported by GET /v1/actions/ID/decision."_s);
-    parser.process(arguments);
+    parseCommandLine(parser, arguments);
     QString error;
     const auto record = readObject(parser.positionalArguments().value(0), &error);
     if (!record)

@@ -24,17 +24,14 @@ bool ReportCommand::parse(const QStringList &arguments)
     m_context = *context;
     m_actionId = parser.positionalArguments().value(0);
     if (m_actionId.isEmpty() || !parser.isSet(u"status"_s)) {
-        printErr(u"countersign-cli: report needs the action's id and --status succeeded|failed"_s);
-        return false;
+        usageError(u"report needs the action's id and --status succeeded|failed"_s);
     }
     m_report.insert(u"status"_s, parser.value(u"status"_s));
     if (parser.isSet(u"exit-code"_s)) {
         bool ok = false;
         const qint64 code = parser.value(u"exit-code"_s).toLongLong(&ok);
-        if (!ok) {
-            printErr(u"countersign-cli: --exit-code takes a whole number"_s);
-            return false;
-        }
+        if (!ok)
+            usageError(u"--exit-code takes a whole number"_s);
         m_report.insert(u"exit_code"_s, code);
     }
     if (parser.isSet(u"detail"_s))

@@ -50,10 +50,8 @@ bool RequestCommand::parse(const QStringList &arguments)
     m_wait = m_wait || parser.isSet(u"wait"_s);
     bool retryOk = false;
     m_retrySeconds = parser.value(u"retry"_s).toInt(&retryOk);
-    if (!retryOk || m_retrySeconds < 0) {
-        printErr(u"countersign-cli: --retry takes a whole number of seconds"_s);
-        return false;
-    }
+    if (!retryOk || m_retrySeconds < 0)
+        usageError(u"--retry takes a whole number of seconds"_s);
     if (m_mode == Mode::Exec)
         m_existingId = parser.value(u"id"_s);
     m_argv = parser.positionalArguments();

@@ -27,10 +27,8 @@ void add(QCommandLineParser &parser)
 std::optional<QJsonObject> body(const QCommandLineParser &parser, const QStringList &argv)
 {
     const QString shellCommand = parser.value(u"command"_s);
-    if (argv.isEmpty() == shellCommand.isEmpty()) {
-        printErr(u"countersign-cli: give the command either after -- or with --command, not both"_s);
-        return std::nullopt;
-    }
+    if (argv.isEmpty() == shellCommand.isEmpty())
+        usageError(u"give the command either after -- or with --command, not both"_s);
     QJsonObject body{{u"kind"_s, parser.value(u"kind"_s)},
                      {u"target"_s, QJsonObject{{u"system"_s, parser.value(u"system"_s)},
                                                {u"resource"_s, parser.value(u"resource"_s)},
@@ -47,18 +45,14 @@ std::optional<QJsonObject> body(const QCommandLineParser &parser, const QStringL
     if (parser.isSet(u"ttl"_s)) {
         bool ok = false;
         const int ttl = parser.value(u"ttl"_s).toInt(&ok);
-        if (!ok) {
-            printErr(u"countersign-cli: --ttl takes a whole number of seconds"_s);
-            return std::nullopt;
-        }
+        if (!ok)
+            usageError(u"--ttl takes a whole number of seconds"_s);
         body.insert(u"ttl_seconds"_s, ttl);
     }
     if (parser.isSet(u"context"_s)) {
         const QJsonDocument context = QJsonDocument::fromJson(parser.value(u"context"_s).toUtf8());
-        if (!context.isObject()) {
-            printErr(u"countersign-cli: --context takes a JSON object"_s);
-            return std::nullopt;
-        }
+        if (!context.isObject())
+            usageError(u"--context takes a JSON object"_s);
         body.insert(u"context"_s, context.object());
     }
     return body;

@@ -53,13 +53,13 @@ QStringList commandArguments(const QStringList &arguments, int words)
 }
 
 // Parses a command's arguments (after its `words` words) and runs it on the event loop; the
-// command ends the loop with its exit code. --help exits 0, a usage error 3.
+// command ends the loop with its exit code. --help exits 0, a usage error ExitCode::Usage (64).
 template <typename Command, typename... ConstructorArguments>
 int runCommand(const QStringList &arguments, int words, ConstructorArguments... constructorArguments)
 {
     Command command(constructorArguments...);
     if (!command.parse(commandArguments(arguments, words)))
-        return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) ? 0 : cs::ExitCode::Error;
+        return cs::ExitCode::Error; // why was said (--help and usage errors exit in parse())
     QTimer::singleShot(0, &command, &Command::run);
     return QCoreApplication::exec();
 }
@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
     }
     if (command.isEmpty() || command == u"--help" || command == u"-h") {
         cs::printOut(QString::fromLatin1(kUsage));
-        return command.isEmpty() ? cs::ExitCode::Error : 0;
+        return command.isEmpty() ? cs::ExitCode::Usage : 0;
     }
 
     if (command == u"request" || command == u"exec") {
@@ -114,5 +114,5 @@ int main(int argc, char *argv[])
     if (approverModes.contains(name))
         return runCommand<cs::ApproverCommand>(arguments, keyCommand ? 2 : 1, approverModes.value(name));
     cs::printErr(u"countersign-cli: unknown command '%1'\n"_s.arg(command) + QString::fromLatin1(kUsage));
-    return cs::ExitCode::Error;
+    return cs::ExitCode::Usage;
 }

@@ -106,6 +106,36 @@ private Q_SLOTS:
             QVERIFY2(result.err.contains(u"--help"_s), qPrintable(result.err));
     }
 
+    void cliUsageErrors_exit64_failuresExit3_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("code");
+        QTest::newRow("no command") << QStringList{} << 64;
+        QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << 64;
+        QTest::newRow("unknown option") << QStringList{u"pending"_s, u"--bogus"_s} << 64;
+        const QStringList gateway{u"--url"_s, u"http://127.0.0.1:1"_s, u"--token"_s, u"t"_s};
+        QTest::newRow("ttl not a number")
+            << QStringList{u"request"_s, u"--ttl"_s, u"soon"_s} + gateway + QStringList{u"--"_s, u"ls"_s} << 64;
+        QTest::newRow("decide without verdict")
+            << QStringList{u"decide"_s, u"some-id"_s, u"--key"_s, u"software:x"_s} + gateway << 64;
+        QTest::newRow("verify without bundle") << QStringList{u"audit"_s, u"verify"_s} << 64;
+        QTest::newRow("canonicalize unknown option") << QStringList{u"canonicalize"_s, u"--bogus"_s} << 64;
+        QTest::newRow("gateway unreachable") << QStringList{u"pending"_s} + gateway << 3;
+        QTest::newRow("no gateway given") << QStringList{u"pending"_s} << 3;
+    }
+    void cliUsageErrors_exit64_failuresExit3()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, code);
+        QProcess cli;
+        cli.setProcessEnvironment(QProcessEnvironment()); // no COUNTERSIGN_URL or token from outside
+        cli.start(QStringLiteral(COUNTERSIGN_CLI_BIN), arguments);
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), code);
+        if (code == 64 && !arguments.isEmpty() && arguments.constFirst() != u"frobnicate"_s)
+            QVERIFY2(cli.readAllStandardError().contains("--help"), "a usage error says where to look");
+    }
+
     void gateway_stopsCleanlyOnSigterm()
     {
         GatewayProcess gateway;
