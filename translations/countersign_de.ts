@@ -688,6 +688,22 @@
     </message>
 </context>
 <context>
+    <name>cs::AuditMirrorWriter</name>
+    <message>
+        <location filename="../core/audit/AuditMirrorWriter.cpp" line="37"/>
+        <source>The gateway sent an empty audit page.</source>
+        <translation>Das Gateway hat eine leere Audit-Seite geschickt.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::AuditSync</name>
+    <message>
+        <location filename="../core/audit/AuditSync.cpp" line="67"/>
+        <source>The gateway does not publish an audit key.</source>
+        <translation>Das Gateway veröffentlicht keinen Audit-Schlüssel.</translation>
+    </message>
+</context>
+<context>
     <name>cs::AuditTableModel</name>
     <message>
         <location filename="../ui/AuditTableModel.cpp" line="98"/>
@@ -1504,17 +1520,17 @@
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="190"/>
+        <location filename="../ui/SettingsDialog.cpp" line="191"/>
         <source>&amp;Language (after a restart)</source>
         <translation>&amp;Sprache (nach einem Neustart)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="191"/>
+        <location filename="../ui/SettingsDialog.cpp" line="192"/>
         <source>Start Countersign when I &amp;log in</source>
         <translation>Countersign bei der &amp;Anmeldung starten</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="203"/>
+        <location filename="../ui/SettingsDialog.cpp" line="204"/>
         <source>%1 — %2
 %3</source>
         <translation>%1 — %2
@@ -1683,12 +1699,12 @@
         <translation>Ein neuer Software-Schlüssel liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="167"/>
+        <location filename="../app/SigningKeySettings.cpp" line="168"/>
         <source>%1&apos;s console</source>
         <translation>Konsole von %1</translation>
     </message>
     <message>
-        <location filename="../app/SigningKeySettings.cpp" line="184"/>
+        <location filename="../app/SigningKeySettings.cpp" line="185"/>
         <source>Key %1 is enrolled. It counts once an operator runs &quot;countersign-gateway key approve %1&quot;.</source>
         <translation>Schlüssel %1 ist registriert. Er gilt, sobald der Betrieb &quot;countersign-gateway key approve %1&quot; ausführt.</translation>
     </message>

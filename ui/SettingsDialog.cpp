@@ -187,6 +187,7 @@ QWidget *SettingsDialog::generalPage()
     m_language->addItem(tr("Follow the system"), QString());
     m_language->addItem(u"English"_s, u"en"_s);
     m_language->addItem(u"Deutsch"_s, u"de"_s);
+    m_language->addItem(u"Polski"_s, u"pl"_s); // the main window, the review and decision dialogs, the tray
     form->addRow(tr("&Language (after a restart)"), m_language);
     m_startAtLogin = new QCheckBox(tr("Start Countersign when I &log in"), page);
     m_startAtLogin->setObjectName(u"startAtLogin"_s);
