@@ -20,23 +20,8 @@ class TestPrograms : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    static Run run(const QString &program, const QStringList &arguments)
-    {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        process.setProcessEnvironment(environment);
-        process.start(program, arguments);
-        process.waitForFinished(30000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-    }
+    using Run = ProgramRun;
+    static Run run(const QString &program, const QStringList &arguments) { return runProgram(program, arguments); }
     static Run gateway(const QStringList &arguments) { return run(GatewayProcess::binaryPath(), arguments); }
 
 private Q_SLOTS:

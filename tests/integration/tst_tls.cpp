@@ -34,21 +34,8 @@ class TestTls : public QObject
 
     QString path(const QString &relative) const { return QDir(m_dir.path()).filePath(relative); }
 
-    // Runs countersign-gateway or countersign-cli; returns exit code, stdout and stderr.
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    static Run run(const QString &program, const QStringList &arguments)
-    {
-        QProcess process;
-        process.start(program, arguments);
-        process.waitForFinished(30000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-    }
+    using Run = ProgramRun;
+    static Run run(const QString &program, const QStringList &arguments) { return runProgram(program, arguments); }
     Run tls(const QStringList &arguments)
     {
         return run(GatewayProcess::binaryPath(), QStringList{u"tls"_s} + arguments);

@@ -43,6 +43,16 @@ private:
     QNetworkAccessManager m_network;
 };
 
+// A program run to its end (countersign-gateway's commands, countersign-cli): its exit code (-1 on
+// a crash or after 30 s), stdout and stderr.
+struct ProgramRun
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+ProgramRun runProgram(const QString &program, const QStringList &arguments);
+
 // Sends raw bytes on a fresh connection to the gateway's port (from `from` when given) and returns
 // everything it answers until it closes the connection or stops sending.
 QByteArray rawExchange(quint16 port, const QByteArray &bytes, const QHostAddress &from = {});
