@@ -27,6 +27,10 @@ rm -rf build/packages
 debs=$(ls build/packages/*.deb)
 [ "$(echo "$debs" | wc -l)" -eq 3 ] || die "expected three packages, got: $debs"
 
+for package in countersign countersign-gateway countersign-cli; do
+    dpkg-deb -c build/packages/${package}_*.deb | grep -q " ./usr/bin/$package$" || die "$package has no /usr/bin/$package"
+done
+
 say "lintian"
 lintian --fail-on error,warning --suppress-tags-from-file installers/debian/lintian-overrides $debs
 say "desktop-file-validate, appstreamcli, man --warnings, completions"
@@ -38,6 +42,10 @@ for page in build/installers/man/*.gz; do
 done
 bash -n installers/completion/countersign-cli.bash
 zsh -n installers/completion/_countersign-cli
+say "systemd-analyze security (offline): the unit's exposure"
+exposure=$(systemd-analyze security --offline=true --threshold=25 installers/systemd/countersign-gateway.service) ||
+    die "the unit's exposure is above 2.5: $(echo "$exposure" | tail -1)"
+echo "$exposure" | tail -1
 
 say "apt-get install ./build/packages/*.deb"
 # shellcheck disable=SC2086 # the package paths are one word each
@@ -48,11 +56,14 @@ for program in countersign countersign-gateway countersign-cli; do
 done
 id countersign >/dev/null || die "no user countersign"
 [ "$(stat -c '%G %a' /etc/countersign/gateway.yaml)" = "countersign 640" ] || die "gateway.yaml is not root:countersign 0640"
-grep -q '^MimeType=x-scheme-handler/countersign;' /usr/share/applications/org.countersign.Console.desktop
+# The application menu and the countersign:// handler: desktop-file-utils' trigger indexed the entry.
+grep -q '^x-scheme-handler/countersign=.*org.countersign.Console.desktop' /usr/share/applications/mimeinfo.cache ||
+    die "countersign:// is not registered with the console (mimeinfo.cache)"
 man -w countersign-gateway >/dev/null && man -w countersign-cli >/dev/null && man -w countersign >/dev/null
 [ -f /usr/share/bash-completion/completions/countersign-cli ] || die "no bash completion"
 
 unit=/lib/systemd/system/countersign-gateway.service
+systemd-analyze verify "$unit" || die "systemd-analyze verify $unit"
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 start_gateway() {
     if [ -d /run/systemd/system ]; then
