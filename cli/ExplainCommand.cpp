@@ -30,10 +30,7 @@ bool ExplainCommand::parse(const QStringList &arguments)
         return false;
     m_context = *context;
     m_json = parser.isSet(u"json"_s);
-    const auto body = RequestOptions::body(parser, parser.positionalArguments());
-    if (!body)
-        return false;
-    m_body = *body;
+    m_body = RequestOptions::body(parser, parser.positionalArguments());
     if (m_body.value(u"justification"_s).toString().isEmpty())
         m_body.remove(u"justification"_s);
     if (parser.isSet(u"agent"_s))

@@ -56,10 +56,7 @@ bool RequestCommand::parse(const QStringList &arguments)
         m_existingId = parser.value(u"id"_s);
     m_argv = parser.positionalArguments();
     m_shellCommand = parser.value(u"command"_s);
-    const auto body = RequestOptions::body(parser, m_argv);
-    if (!body)
-        return false;
-    m_body = *body;
+    m_body = RequestOptions::body(parser, m_argv);
     return true;
 }
 

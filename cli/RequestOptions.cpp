@@ -24,7 +24,7 @@ void add(QCommandLineParser &parser)
     parser.addPositionalArgument(u"argv"_s, u"-- COMMAND ARGS…"_s, u"[-- COMMAND ARGS…]"_s);
 }
 
-std::optional<QJsonObject> body(const QCommandLineParser &parser, const QStringList &argv)
+QJsonObject body(const QCommandLineParser &parser, const QStringList &argv)
 {
     const QString shellCommand = parser.value(u"command"_s);
     if (argv.isEmpty() == shellCommand.isEmpty())

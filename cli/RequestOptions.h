@@ -4,8 +4,6 @@
 #include <QJsonObject>
 #include <QStringList>
 
-#include <optional>
-
 namespace cs {
 
 // The options that describe an action (--kind, --system, --resource, --env, --justification,
@@ -14,9 +12,9 @@ namespace cs {
 namespace RequestOptions {
 
 void add(QCommandLineParser &parser);
-// The body of POST /v1/actions from the parsed options; nothing (after printing why) on a mistake.
-// `argv` is the command after --; `shellCommand` is --command.
-std::optional<QJsonObject> body(const QCommandLineParser &parser, const QStringList &argv);
+// The body of POST /v1/actions from the parsed options; a mistake in them is a usage error (the
+// program exits ExitCode::Usage). `argv` is the command after --, or empty for --command.
+QJsonObject body(const QCommandLineParser &parser, const QStringList &argv);
 
 } // namespace RequestOptions
 } // namespace cs
