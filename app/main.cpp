@@ -3,14 +3,13 @@
 #include "MainWindow.h"
 #include "SingleInstance.h"
 #include "util/DevPrincipals.h"
+#include "util/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -23,16 +22,6 @@ QLocale uiLocale()
 {
     const QString chosen = QSettings().value(u"ui/language"_s).toString();
     return chosen.isEmpty() ? QLocale() : QLocale(chosen);
-}
-
-void installTranslators(QTranslator &qt, QTranslator &own)
-{
-    const QLocale locale = uiLocale();
-    if (qt.load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qt);
-    // English is a translation too: it holds the plural forms ("1 line", "41 lines").
-    if (own.load(locale, u"countersign"_s, u"_"_s, u":/i18n"_s) || own.load(u":/i18n/countersign_en.qm"_s))
-        QCoreApplication::installTranslator(&own);
 }
 
 void addOptions(QCommandLineParser &parser)
@@ -88,8 +77,7 @@ int main(int argc, char *argv[])
     if (wantsTextOnly(argc, argv)) {
         // --help and --version print and exit, with or without a display.
         QCoreApplication app(argc, argv);
-        QTranslator qt, own;
-        installTranslators(qt, own);
+        const cs::Translations translations(uiLocale(), u"countersign"_s);
         QCommandLineParser parser;
         addOptions(parser);
         parser.process(app);
@@ -100,8 +88,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"Countersign"_s);
     QApplication::setDesktopFileName(u"org.countersign.Console"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/countersign.svg"_s));
-    QTranslator qt, own;
-    installTranslators(qt, own);
+    const cs::Translations translations(uiLocale(), u"countersign"_s);
 
     QCommandLineParser parser;
     addOptions(parser);

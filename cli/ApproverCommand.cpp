@@ -26,33 +26,44 @@ ApproverCommand::ApproverCommand(Mode mode, QObject *parent) : QObject(parent), 
 {
 }
 
+QString ApproverCommand::description(Mode mode)
+{
+    switch (mode) {
+    case Mode::Pending:
+        return tr("List the actions waiting for a decision.");
+    case Mode::Decide:
+        return tr("Sign a decision on one action with your key and send it.");
+    case Mode::Withdraw:
+        return tr("Take back your approval of an action that still waits for other approvers.");
+    case Mode::KeyEnroll:
+        return tr("Send your signing key to the gateway; an operator must approve it.");
+    case Mode::KeyList:
+        return tr("List your signing keys and their status.");
+    }
+    return {};
+}
+
 bool ApproverCommand::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    static const QHash<Mode, QString> descriptions{
-        {Mode::Pending, u"List the actions waiting for a decision."_s},
-        {Mode::Decide, u"Sign a decision on one action with your key and send it."_s},
-        {Mode::Withdraw, u"Take back your approval of an action that still waits for other approvers."_s},
-        {Mode::KeyEnroll, u"Send your signing key to the gateway; an operator must approve it."_s},
-        {Mode::KeyList, u"List your signing keys and their status."_s}};
-    parser.setApplicationDescription(descriptions.value(m_mode));
+    parser.setApplicationDescription(description(m_mode));
     parser.addHelpOption();
     CliContext::addOptions(parser);
-    parser.addOption({u"json"_s, u"Print the gateway's JSON instead of text."_s});
+    parser.addOption({u"json"_s, tr("Print the gateway's JSON instead of text.")});
     if (m_mode == Mode::Decide || m_mode == Mode::KeyEnroll) {
         parser.addOption(
-            {u"key"_s, u"The signing key: pkcs11:…, fido2:FILE or software:FILE (see docs/cli.md)."_s, u"URI"_s});
+            {u"key"_s, tr("The signing key: pkcs11:…, fido2:FILE or software:FILE (see docs/cli.md)."), u"URI"_s});
     }
     if (m_mode == Mode::Decide) {
-        parser.addOption({u"approve"_s, u"Approve the action."_s});
-        parser.addOption({u"deny"_s, u"Deny the action (needs --reason)."_s});
-        parser.addOption({u"reason"_s, u"Why; required to deny."_s, u"TEXT"_s});
-        parser.addPositionalArgument(u"id"_s, u"The action's id."_s);
+        parser.addOption({u"approve"_s, tr("Approve the action.")});
+        parser.addOption({u"deny"_s, tr("Deny the action (needs --reason).")});
+        parser.addOption({u"reason"_s, tr("Why; required to deny."), u"TEXT"_s});
+        parser.addPositionalArgument(u"id"_s, tr("The action's id."));
     }
     if (m_mode == Mode::Withdraw)
-        parser.addPositionalArgument(u"id"_s, u"The action's id."_s);
+        parser.addPositionalArgument(u"id"_s, tr("The action's id."));
     if (m_mode == Mode::KeyEnroll)
-        parser.addOption({u"label"_s, u"A name for the key, shown to the operator."_s, u"TEXT"_s});
+        parser.addOption({u"label"_s, tr("A name for the key, shown to the operator."), u"TEXT"_s});
     const auto context = CliContext::parse(parser, arguments, Role::Approver);
     if (!context)
         return false;
@@ -69,19 +80,19 @@ bool ApproverCommand::parse(const QStringList &arguments)
             m_devSeed = dev ? dev->approver.signingKeySeed : QByteArray();
         }
         if (m_keyUri.isEmpty() && m_devSeed.isEmpty()) {
-            usageError(u"give your signing key with --key pkcs11:…|fido2:FILE|software:FILE"_s);
+            usageError(tr("give your signing key with --key pkcs11:…|fido2:FILE|software:FILE"));
         }
     }
     if (m_mode == Mode::Withdraw) {
         m_actionId = parser.positionalArguments().value(0);
         if (m_actionId.isEmpty()) {
-            usageError(u"withdraw needs the action id"_s);
+            usageError(tr("withdraw needs the action id"));
         }
     }
     if (m_mode == Mode::Decide) {
         m_actionId = parser.positionalArguments().value(0);
         if (m_actionId.isEmpty() || parser.isSet(u"approve"_s) == parser.isSet(u"deny"_s)) {
-            usageError(u"decide needs the action id and exactly one of --approve and --deny"_s);
+            usageError(tr("decide needs the action id and exactly one of --approve and --deny"));
         }
         m_verdict = parser.isSet(u"approve"_s) ? Verdict::Approve : Verdict::Deny;
         m_reason = parser.value(u"reason"_s);

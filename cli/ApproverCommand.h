@@ -26,6 +26,7 @@ public:
     void run();
 
 private:
+    static QString description(Mode mode); // the command's --help headline
     void listPending();
     void decide();
     void withdraw();

@@ -27,13 +27,13 @@ AuditCommand::AuditCommand(QObject *parent) : QObject(parent), m_client(&m_netwo
 bool AuditCommand::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Export the gateway's audit log (an auditor's or approver's token)."_s);
+    parser.setApplicationDescription(tr("Export the gateway's audit log (an auditor's or approver's token)."));
     parser.addHelpOption();
     CliContext::addOptions(parser);
-    parser.addOption({u"after"_s, u"Export the events after this seq (default 0: all)."_s, u"SEQ"_s, u"0"_s});
-    parser.addOption({u"format"_s, u"csv, jsonl or bundle."_s, u"FORMAT"_s, u"jsonl"_s});
+    parser.addOption({u"after"_s, tr("Export the events after this seq (default 0: all)."), u"SEQ"_s, u"0"_s});
+    parser.addOption({u"format"_s, tr("csv, jsonl or bundle."), u"FORMAT"_s, u"jsonl"_s});
     parser.addOption(
-        {u"out"_s, u"The file (csv, jsonl; default: standard output) or directory (bundle)."_s, u"PATH"_s});
+        {u"out"_s, tr("The file (csv, jsonl; default: standard output) or directory (bundle)."), u"PATH"_s});
     const auto context = CliContext::parse(parser, arguments, Role::Auditor);
     if (!context)
         return false;
@@ -43,9 +43,9 @@ bool AuditCommand::parse(const QStringList &arguments)
     m_format = parser.value(u"format"_s);
     m_out = parser.value(u"out"_s);
     if (!ok || m_after < 0 || !QStringList{u"csv"_s, u"jsonl"_s, u"bundle"_s}.contains(m_format))
-        usageError(u"--after takes a seq and --format csv, jsonl or bundle"_s);
+        usageError(tr("--after takes a seq and --format csv, jsonl or bundle"));
     if (m_format == u"bundle" && m_out.isEmpty()) {
-        usageError(u"a bundle is a directory: give it with --out DIR"_s);
+        usageError(tr("a bundle is a directory: give it with --out DIR"));
     }
     m_client.setEndpoint(m_context.gatewayUrl, m_context.token, m_context.trust);
     return true;
@@ -147,13 +147,13 @@ void AuditCommand::write()
 int AuditCommand::verify(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Check an evidence bundle offline."_s);
+    parser.setApplicationDescription(tr("Check an evidence bundle offline."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"bundle"_s, u"The bundle directory."_s);
+    parser.addPositionalArgument(u"bundle"_s, tr("The bundle directory."));
     parseCommandLine(parser, arguments);
     const QString directory = parser.positionalArguments().value(0);
     if (directory.isEmpty()) {
-        usageError(u"audit verify needs the bundle directory"_s);
+        usageError(tr("audit verify needs the bundle directory"));
     }
     QString summary;
     if (const auto problem = AuditExport::verifyBundle(directory, &summary)) {

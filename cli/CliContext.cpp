@@ -13,17 +13,28 @@ namespace cs {
 
 void CliContext::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({u"url"_s, u"Gateway URL (or COUNTERSIGN_URL)."_s, u"URL"_s});
-    parser.addOption({u"token"_s, u"Bearer token (or COUNTERSIGN_TOKEN)."_s, u"TOKEN"_s});
-    parser.addOption({u"dev-principals"_s, u"Take the token from a dev gateway's dev-principals.json."_s, u"FILE"_s});
-    parser.addOption({u"ca-file"_s,
-                      u"Trust only this CA (PEM) for the gateway's certificate (or COUNTERSIGN_CA_FILE)."_s,
-                      u"FILE"_s});
+    parser.addOption(
+        {u"url"_s, QCoreApplication::translate("countersign-cli", "Gateway URL (or COUNTERSIGN_URL)."), u"URL"_s});
+    parser.addOption({u"token"_s,
+                      QCoreApplication::translate("countersign-cli", "Bearer token (or COUNTERSIGN_TOKEN)."),
+                      u"TOKEN"_s});
+    parser.addOption(
+        {u"dev-principals"_s,
+         QCoreApplication::translate("countersign-cli", "Take the token from a dev gateway's dev-principals.json."),
+         u"FILE"_s});
+    parser.addOption(
+        {u"ca-file"_s,
+         QCoreApplication::translate(
+             "countersign-cli", "Trust only this CA (PEM) for the gateway's certificate (or COUNTERSIGN_CA_FILE)."),
+         u"FILE"_s});
     parser.addOption(
         {u"ca-fingerprint"_s,
-         u"SHA-256 fingerprint of the gateway's certificate or CA to pin (or COUNTERSIGN_CA_FINGERPRINT)."_s,
+         QCoreApplication::translate(
+             "countersign-cli",
+             "SHA-256 fingerprint of the gateway's certificate or CA to pin (or COUNTERSIGN_CA_FINGERPRINT)."),
          u"SHA256"_s});
-    parser.addOption({u"insecure"_s, u"Allow plain http:// to a gateway on another machine."_s});
+    parser.addOption({u"insecure"_s, QCoreApplication::translate(
+                                         "countersign-cli", "Allow plain http:// to a gateway on another machine.")});
 }
 
 std::optional<CliContext> CliContext::resolve(const QCommandLineParser &parser, Role role, QString *error)
@@ -87,7 +98,8 @@ void parseCommandLine(QCommandLineParser &parser, const QStringList &arguments)
 
 void usageError(const QString &message)
 {
-    printErr(u"countersign-cli: %1\nRun 'countersign-cli COMMAND --help' for its options."_s.arg(message));
+    printErr(u"countersign-cli: "_s + message + u'\n' +
+             QCoreApplication::translate("countersign-cli", "Run 'countersign-cli COMMAND --help' for its options."));
     std::exit(ExitCode::Usage);
 }
 

@@ -19,12 +19,12 @@ bool ExplainCommand::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Say which policy rule an action would match, why, and what it would need, without submitting it."_s);
+        tr("Say which policy rule an action would match, why, and what it would need, without submitting it."));
     parser.addHelpOption();
     CliContext::addOptions(parser);
     RequestOptions::add(parser);
-    parser.addOption({u"agent"_s, u"Explain for this agent (approvers and auditors; default: yourself)."_s, u"ID"_s});
-    parser.addOption({u"json"_s, u"Print the gateway's JSON instead of text."_s});
+    parser.addOption({u"agent"_s, tr("Explain for this agent (approvers and auditors; default: yourself)."), u"ID"_s});
+    parser.addOption({u"json"_s, tr("Print the gateway's JSON instead of text.")});
     const auto context = CliContext::parse(parser, arguments, Role::Agent);
     if (!context)
         return false;

@@ -23,15 +23,15 @@ HookCommand::HookCommand(QObject *parent) : QObject(parent), m_client(&m_network
 bool HookCommand::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Claude Code PreToolUse hook: reads the hook input on stdin, asks the "
-                                     "gateway, waits, and prints allow or deny (docs/integrations.md)."_s);
+    parser.setApplicationDescription(tr("Claude Code PreToolUse hook: reads the hook input on stdin, asks the "
+                                        "gateway, waits, and prints allow or deny (docs/integrations.md)."));
     parser.addHelpOption();
     CliContext::addOptions(parser);
-    parser.addOption({u"system"_s, u"Target system of the actions (default claude-code)."_s, u"SYSTEM"_s});
-    parser.addOption({u"env"_s, u"Target environment of the actions (default dev)."_s, u"ENV"_s});
-    parser.addOption({u"urgency"_s, u"Urgency of the actions: low, normal, high or critical."_s, u"URGENCY"_s});
-    parser.addOption({u"fail-open"_s, u"Allow the tool call when the gateway cannot be reached (not the default: "
-                                      "an unreachable gateway denies)."_s});
+    parser.addOption({u"system"_s, tr("Target system of the actions (default claude-code)."), u"SYSTEM"_s});
+    parser.addOption({u"env"_s, tr("Target environment of the actions (default dev)."), u"ENV"_s});
+    parser.addOption({u"urgency"_s, tr("Urgency of the actions: low, normal, high or critical."), u"URGENCY"_s});
+    parser.addOption({u"fail-open"_s, tr("Allow the tool call when the gateway cannot be reached (not the default: "
+                                         "an unreachable gateway denies).")});
     const auto context = CliContext::parse(parser, arguments, Role::Agent);
     if (!context)
         return false;

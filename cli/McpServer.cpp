@@ -39,8 +39,8 @@ McpServer::~McpServer() = default;
 bool McpServer::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Model Context Protocol server on stdio: offers the tool request_approval, "
-                                     "which asks the gateway and waits for the decision (docs/integrations.md)."_s);
+    parser.setApplicationDescription(tr("Model Context Protocol server on stdio: offers the tool request_approval, "
+                                        "which asks the gateway and waits for the decision (docs/integrations.md)."));
     parser.addHelpOption();
     CliContext::addOptions(parser);
     const auto context = CliContext::parse(parser, arguments, Role::Agent);

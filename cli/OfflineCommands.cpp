@@ -55,9 +55,12 @@ int verdict(bool ok, const QString &text)
 int canonicalize(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Print the RFC 8785 (JCS) canonical form of a JSON document."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("countersign-cli", "Print the RFC 8785 (JCS) canonical form of a JSON document."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"file"_s, u"The JSON file; standard input when absent."_s, u"[FILE]"_s);
+    parser.addPositionalArgument(
+        u"file"_s, QCoreApplication::translate("countersign-cli", "The JSON file; standard input when absent."),
+        u"[FILE]"_s);
     parseCommandLine(parser, arguments);
     QString error;
     const auto input = readInput(parser.positionalArguments().value(0), &error);
@@ -80,16 +83,26 @@ int canonicalize(const QStringList &arguments)
 int verifyDecision(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Check an exported signed decision offline (docs/protocol.md)."_s);
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "countersign-cli", "Check an exported signed decision offline (docs/protocol.md)."));
     parser.addHelpOption();
-    parser.addOption({u"public-key"_s,
-                      u"The approver's public key (PEM) you trust; without it the key in the file "
-                      "is used, which proves only that the file is self-consistent."_s,
-                      u"PEM"_s});
     parser.addOption(
-        {u"action"_s, u"The action as the gateway served it (JSON), instead of the one in FILE."_s, u"FILE"_s});
-    parser.addOption({u"rp-id"_s, u"The FIDO2 relying party id (default: the file's fido2_rp_id)."_s, u"ID"_s});
-    parser.addPositionalArgument(u"file"_s, u"The decision as exported by GET /v1/actions/ID/decision."_s);
+        {u"public-key"_s,
+         QCoreApplication::translate("countersign-cli",
+                                     "The approver's public key (PEM) you trust; without it the key in the file "
+                                     "is used, which proves only that the file is self-consistent."),
+         u"PEM"_s});
+    parser.addOption({u"action"_s,
+                      QCoreApplication::translate(
+                          "countersign-cli", "The action as the gateway served it (JSON), instead of the one in FILE."),
+                      u"FILE"_s});
+    parser.addOption({u"rp-id"_s,
+                      QCoreApplication::translate("countersign-cli",
+                                                  "The FIDO2 relying party id (default: the file's fido2_rp_id)."),
+                      u"ID"_s});
+    parser.addPositionalArgument(
+        u"file"_s,
+        QCoreApplication::translate("countersign-cli", "The decision as exported by GET /v1/actions/ID/decision."));
     parseCommandLine(parser, arguments);
     QString error;
     const auto record = readObject(parser.positionalArguments().value(0), &error);

@@ -11,27 +11,27 @@ namespace cs {
 bool ReportCommand::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Report how an approved action ran."_s);
+    parser.setApplicationDescription(tr("Report how an approved action ran."));
     parser.addHelpOption();
     CliContext::addOptions(parser);
-    parser.addPositionalArgument(u"id"_s, u"The action's id."_s);
-    parser.addOption({u"status"_s, u"succeeded or failed."_s, u"STATUS"_s});
-    parser.addOption({u"exit-code"_s, u"The command's exit code."_s, u"N"_s});
-    parser.addOption({u"detail"_s, u"A line on what happened."_s, u"TEXT"_s});
+    parser.addPositionalArgument(u"id"_s, tr("The action's id."));
+    parser.addOption({u"status"_s, tr("succeeded or failed."), u"STATUS"_s});
+    parser.addOption({u"exit-code"_s, tr("The command's exit code."), u"N"_s});
+    parser.addOption({u"detail"_s, tr("A line on what happened."), u"TEXT"_s});
     const auto context = CliContext::parse(parser, arguments, Role::Agent);
     if (!context)
         return false;
     m_context = *context;
     m_actionId = parser.positionalArguments().value(0);
     if (m_actionId.isEmpty() || !parser.isSet(u"status"_s)) {
-        usageError(u"report needs the action's id and --status succeeded|failed"_s);
+        usageError(tr("report needs the action's id and --status succeeded|failed"));
     }
     m_report.insert(u"status"_s, parser.value(u"status"_s));
     if (parser.isSet(u"exit-code"_s)) {
         bool ok = false;
         const qint64 code = parser.value(u"exit-code"_s).toLongLong(&ok);
         if (!ok)
-            usageError(u"--exit-code takes a whole number"_s);
+            usageError(tr("--exit-code takes a whole number"));
         m_report.insert(u"exit_code"_s, code);
     }
     if (parser.isSet(u"detail"_s))

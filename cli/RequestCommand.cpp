@@ -27,21 +27,21 @@ bool RequestCommand::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(m_mode == Mode::Exec
-                                         ? u"Ask for approval, wait, and run COMMAND only if approved."_s
-                                         : u"Ask the gateway for approval of an action."_s);
+                                         ? tr("Ask for approval, wait, and run COMMAND only if approved.")
+                                         : tr("Ask the gateway for approval of an action."));
     parser.addHelpOption();
     CliContext::addOptions(parser);
     RequestOptions::add(parser);
     parser.addOption({u"retry"_s,
-                      u"Seconds to keep sending the request again while the gateway cannot be reached "
-                      "(default 30; the gateway makes one action of them)."_s,
+                      tr("Seconds to keep sending the request again while the gateway cannot be reached "
+                         "(default 30; the gateway makes one action of them)."),
                       u"SECONDS"_s, u"30"_s});
     if (m_mode == Mode::Request)
-        parser.addOption({u"wait"_s, u"Wait for the decision; exit 0 approved, 1 denied, 2 expired/cancelled."_s});
+        parser.addOption({u"wait"_s, tr("Wait for the decision; exit 0 approved, 1 denied, 2 expired/cancelled.")});
     else
         parser.addOption({u"id"_s,
-                          u"Run an action requested before (its command must be the one given), "
-                          "once approved, instead of requesting a new one."_s,
+                          tr("Run an action requested before (its command must be the one given), "
+                             "once approved, instead of requesting a new one."),
                           u"ID"_s});
     const auto context = CliContext::parse(parser, arguments, Role::Agent);
     if (!context)
@@ -51,7 +51,7 @@ bool RequestCommand::parse(const QStringList &arguments)
     bool retryOk = false;
     m_retrySeconds = parser.value(u"retry"_s).toInt(&retryOk);
     if (!retryOk || m_retrySeconds < 0)
-        usageError(u"--retry takes a whole number of seconds"_s);
+        usageError(tr("--retry takes a whole number of seconds"));
     if (m_mode == Mode::Exec)
         m_existingId = parser.value(u"id"_s);
     m_argv = parser.positionalArguments();

@@ -11,24 +11,38 @@ namespace cs::RequestOptions {
 
 void add(QCommandLineParser &parser)
 {
-    parser.addOption({u"kind"_s, u"Kind of action, e.g. db.export."_s, u"KIND"_s});
-    parser.addOption({u"system"_s, u"Target system."_s, u"SYSTEM"_s});
-    parser.addOption({u"resource"_s, u"Target resource."_s, u"RESOURCE"_s});
-    parser.addOption({u"env"_s, u"Target environment."_s, u"ENV"_s});
-    parser.addOption({u"justification"_s, u"Why the action is needed."_s, u"TEXT"_s});
-    parser.addOption({u"urgency"_s, u"low, normal, high or critical."_s, u"URGENCY"_s});
-    parser.addOption({u"ttl"_s, u"Seconds until the request expires."_s, u"SECONDS"_s});
-    parser.addOption({u"on-behalf-of"_s, u"The human the agent acts for (may not approve)."_s, u"ID"_s});
-    parser.addOption({u"context"_s, u"Extra context as a JSON object."_s, u"JSON"_s});
-    parser.addOption({u"command"_s, u"The command as one shell string instead of -- ARGV."_s, u"STRING"_s});
-    parser.addPositionalArgument(u"argv"_s, u"-- COMMAND ARGS…"_s, u"[-- COMMAND ARGS…]"_s);
+    parser.addOption(
+        {u"kind"_s, QCoreApplication::translate("countersign-cli", "Kind of action, e.g. db.export."), u"KIND"_s});
+    parser.addOption({u"system"_s, QCoreApplication::translate("countersign-cli", "Target system."), u"SYSTEM"_s});
+    parser.addOption(
+        {u"resource"_s, QCoreApplication::translate("countersign-cli", "Target resource."), u"RESOURCE"_s});
+    parser.addOption({u"env"_s, QCoreApplication::translate("countersign-cli", "Target environment."), u"ENV"_s});
+    parser.addOption(
+        {u"justification"_s, QCoreApplication::translate("countersign-cli", "Why the action is needed."), u"TEXT"_s});
+    parser.addOption(
+        {u"urgency"_s, QCoreApplication::translate("countersign-cli", "low, normal, high or critical."), u"URGENCY"_s});
+    parser.addOption(
+        {u"ttl"_s, QCoreApplication::translate("countersign-cli", "Seconds until the request expires."), u"SECONDS"_s});
+    parser.addOption({u"on-behalf-of"_s,
+                      QCoreApplication::translate("countersign-cli", "The human the agent acts for (may not approve)."),
+                      u"ID"_s});
+    parser.addOption(
+        {u"context"_s, QCoreApplication::translate("countersign-cli", "Extra context as a JSON object."), u"JSON"_s});
+    parser.addOption(
+        {u"command"_s,
+         QCoreApplication::translate("countersign-cli", "The command as one shell string instead of -- ARGV."),
+         u"STRING"_s});
+    parser.addPositionalArgument(
+        u"argv"_s, QCoreApplication::translate("countersign-cli", "The command to run and its arguments, after --."),
+        u"[-- COMMAND ARGS…]"_s);
 }
 
 QJsonObject body(const QCommandLineParser &parser, const QStringList &argv)
 {
     const QString shellCommand = parser.value(u"command"_s);
     if (argv.isEmpty() == shellCommand.isEmpty())
-        usageError(u"give the command either after -- or with --command, not both"_s);
+        usageError(QCoreApplication::translate("countersign-cli",
+                                               "give the command either after -- or with --command, not both"));
     QJsonObject body{{u"kind"_s, parser.value(u"kind"_s)},
                      {u"target"_s, QJsonObject{{u"system"_s, parser.value(u"system"_s)},
                                                {u"resource"_s, parser.value(u"resource"_s)},
@@ -46,13 +60,13 @@ QJsonObject body(const QCommandLineParser &parser, const QStringList &argv)
         bool ok = false;
         const int ttl = parser.value(u"ttl"_s).toInt(&ok);
         if (!ok)
-            usageError(u"--ttl takes a whole number of seconds"_s);
+            usageError(QCoreApplication::translate("countersign-cli", "--ttl takes a whole number of seconds"));
         body.insert(u"ttl_seconds"_s, ttl);
     }
     if (parser.isSet(u"context"_s)) {
         const QJsonDocument context = QJsonDocument::fromJson(parser.value(u"context"_s).toUtf8());
         if (!context.isObject())
-            usageError(u"--context takes a JSON object"_s);
+            usageError(QCoreApplication::translate("countersign-cli", "--context takes a JSON object"));
         body.insert(u"context"_s, context.object());
     }
     return body;

@@ -7,6 +7,7 @@
 #include "OfflineCommands.h"
 #include "ReportCommand.h"
 #include "RequestCommand.h"
+#include "util/Translations.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -16,32 +17,37 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const char kUsage[] = "usage: countersign-cli COMMAND [OPTIONS]\n"
-                      "\n"
-                      "Agents:\n"
-                      "  request   ask for approval of an action (--wait to wait for the decision)\n"
-                      "  exec      ask, wait, run the command only if approved, and report how it ran\n"
-                      "  report    report how an approved action ran (for agents that run it themselves)\n"
-                      "  policy explain      which policy rule an action would match, and what it needs\n"
-                      "  hook claude-code    a Claude Code PreToolUse hook: ask before each tool call\n"
-                      "  mcp                 an MCP server (stdio) offering the tool request_approval\n"
-                      "\n"
-                      "Approvers:\n"
-                      "  pending          list the actions waiting for a decision\n"
-                      "  decide ID        sign and send a decision (--approve|--deny, --reason, --key URI)\n"
-                      "  withdraw ID      take back your approval while the action waits for others\n"
-                      "  key enroll       send your signing key for an operator to approve (--key URI)\n"
-                      "  key list         your keys and their status\n"
-                      "\n"
-                      "Anyone, offline:\n"
-                      "  canonicalize [FILE]     print the RFC 8785 canonical form of a JSON document\n"
-                      "  verify-decision FILE    check an exported signed decision\n"
-                      "  audit verify BUNDLE     check an evidence bundle\n"
-                      "\n"
-                      "Auditors:\n"
-                      "  audit export            the audit log as csv, jsonl or an evidence bundle\n"
-                      "\n"
-                      "Run 'countersign-cli COMMAND --help' for a command's options.";
+// The overview that `countersign-cli --help` prints.
+QString usage()
+{
+    return QCoreApplication::translate(
+        "countersign-cli", "usage: countersign-cli COMMAND [OPTIONS]\n"
+                           "\n"
+                           "Agents:\n"
+                           "  request   ask for approval of an action (--wait to wait for the decision)\n"
+                           "  exec      ask, wait, run the command only if approved, and report how it ran\n"
+                           "  report    report how an approved action ran (for agents that run it themselves)\n"
+                           "  policy explain      which policy rule an action would match, and what it needs\n"
+                           "  hook claude-code    a Claude Code PreToolUse hook: ask before each tool call\n"
+                           "  mcp                 an MCP server (stdio) offering the tool request_approval\n"
+                           "\n"
+                           "Approvers:\n"
+                           "  pending          list the actions waiting for a decision\n"
+                           "  decide ID        sign and send a decision (--approve|--deny, --reason, --key URI)\n"
+                           "  withdraw ID      take back your approval while the action waits for others\n"
+                           "  key enroll       send your signing key for an operator to approve (--key URI)\n"
+                           "  key list         your keys and their status\n"
+                           "\n"
+                           "Anyone, offline:\n"
+                           "  canonicalize [FILE]     print the RFC 8785 canonical form of a JSON document\n"
+                           "  verify-decision FILE    check an exported signed decision\n"
+                           "  audit verify BUNDLE     check an evidence bundle\n"
+                           "\n"
+                           "Auditors:\n"
+                           "  audit export            the audit log as csv, jsonl or an evidence bundle\n"
+                           "\n"
+                           "Run 'countersign-cli COMMAND --help' for a command's options.");
+}
 
 // The arguments after the command's `words` words, with the command's name in front as
 // QCommandLineParser expects.
@@ -71,6 +77,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"countersign-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(COUNTERSIGN_VERSION));
+    const cs::Translations translations(QLocale(), u"countersign-cli"_s);
     const QStringList arguments = app.arguments();
     const QString command = arguments.value(1);
     if (command == u"--version" || command == u"-v") {
@@ -78,7 +85,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (command.isEmpty() || command == u"--help" || command == u"-h") {
-        cs::printOut(QString::fromLatin1(kUsage));
+        cs::printOut(usage());
         return command.isEmpty() ? cs::ExitCode::Usage : 0;
     }
 
@@ -113,6 +120,7 @@ int main(int argc, char *argv[])
     const QString name = keyCommand ? command + u' ' + arguments.value(2) : command;
     if (approverModes.contains(name))
         return runCommand<cs::ApproverCommand>(arguments, keyCommand ? 2 : 1, approverModes.value(name));
-    cs::printErr(u"countersign-cli: unknown command '%1'\n"_s.arg(command) + QString::fromLatin1(kUsage));
+    cs::printErr(u"countersign-cli: "_s +
+                 QCoreApplication::translate("countersign-cli", "unknown command '%1'").arg(command) + u'\n' + usage());
     return cs::ExitCode::Usage;
 }

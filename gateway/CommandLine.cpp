@@ -21,7 +21,9 @@ int fail(const QString &message)
 
 int usageError(const QString &message)
 {
-    print(stderr, u"countersign-gateway: "_s + message + u"\nRun 'countersign-gateway --help' for the options."_s);
+    print(stderr,
+          u"countersign-gateway: "_s + message + u'\n' +
+              QCoreApplication::translate("countersign-gateway", "Run 'countersign-gateway --help' for the options."));
     return kUsage;
 }
 

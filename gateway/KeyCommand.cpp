@@ -21,19 +21,30 @@ using CommandLine::usageError;
 int runKeyCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Review approvers' signing keys: key list | key approve ID | key revoke ID"_s);
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "countersign-gateway", "Review approvers' signing keys: key list | key approve ID | key revoke ID"));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"verb"_s, u"list, approve or revoke"_s);
-    parser.addPositionalArgument(u"id"_s, u"The key id (for approve and revoke)."_s);
-    parser.addOption({u"config"_s, u"The gateway's YAML configuration."_s, u"FILE"_s});
-    parser.addOption({u"data-dir"_s, u"The gateway's data directory."_s, u"DIR"_s});
-    parser.addOption({u"by"_s, u"Operator name recorded with the approval (default: $USER)."_s, u"NAME"_s});
+    parser.addPositionalArgument(u"verb"_s,
+                                 QCoreApplication::translate("countersign-gateway", "list, approve or revoke"));
+    parser.addPositionalArgument(
+        u"id"_s, QCoreApplication::translate("countersign-gateway", "The key id (for approve and revoke)."));
+    parser.addOption({u"config"_s,
+                      QCoreApplication::translate("countersign-gateway", "The gateway's YAML configuration."),
+                      u"FILE"_s});
+    parser.addOption(
+        {u"data-dir"_s, QCoreApplication::translate("countersign-gateway", "The gateway's data directory."), u"DIR"_s});
+    parser.addOption({u"by"_s,
+                      QCoreApplication::translate("countersign-gateway",
+                                                  "Operator name recorded with the approval (default: $USER)."),
+                      u"NAME"_s});
     if (int code = 0; !CommandLine::parse(parser, arguments, &code))
         return code;
     const QStringList positional = parser.positionalArguments();
     const QString verb = positional.value(0);
     if (!(verb == u"list" || ((verb == u"approve" || verb == u"revoke") && positional.size() == 2))) {
-        return usageError(u"usage: key list | key approve ID | key revoke ID (--config FILE or --data-dir DIR)"_s);
+        return usageError(QCoreApplication::translate(
+            "countersign-gateway",
+            "usage: key list | key approve ID | key revoke ID (--config FILE or --data-dir DIR)"));
     }
     QString error;
     GatewayConfig config;
@@ -46,7 +57,8 @@ int runKeyCommand(const QStringList &arguments)
     if (parser.isSet(u"data-dir"_s))
         config.dataDir = parser.value(u"data-dir"_s);
     if (config.dataDir.isEmpty())
-        return usageError(u"key commands need --config FILE or --data-dir DIR"_s);
+        return usageError(
+            QCoreApplication::translate("countersign-gateway", "key commands need --config FILE or --data-dir DIR"));
     EventStore store(u"countersign-key-command"_s);
     if (!store.open(QDir(config.dataDir).filePath(u"gateway.sqlite"_s), &error))
         return fail(error);

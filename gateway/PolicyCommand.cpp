@@ -28,16 +28,22 @@ using CommandLine::print;
 int runPolicyCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Check a policy file: policy check FILE [--config CONFIG]"_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("countersign-gateway", "Check a policy file: policy check FILE [--config CONFIG]"));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"check"_s, u"The verb: check."_s);
-    parser.addPositionalArgument(u"file"_s, u"The policy file (YAML)."_s);
-    parser.addOption({u"config"_s, u"The gateway's configuration, to check the groups the rules name."_s, u"FILE"_s});
+    parser.addPositionalArgument(u"check"_s, QCoreApplication::translate("countersign-gateway", "The verb: check."));
+    parser.addPositionalArgument(u"file"_s,
+                                 QCoreApplication::translate("countersign-gateway", "The policy file (YAML)."));
+    parser.addOption({u"config"_s,
+                      QCoreApplication::translate("countersign-gateway",
+                                                  "The gateway's configuration, to check the groups the rules name."),
+                      u"FILE"_s});
     if (int code = 0; !CommandLine::parse(parser, arguments, &code))
         return code;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2 || positional.first() != u"check") {
-        return CommandLine::usageError(u"usage: policy check FILE [--config CONFIG]"_s);
+        return CommandLine::usageError(
+            QCoreApplication::translate("countersign-gateway", "usage: policy check FILE [--config CONFIG]"));
     }
     PolicyFile::Known known;
     known.configured = false;

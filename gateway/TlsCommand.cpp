@@ -235,18 +235,33 @@ int clientCertificate(const QCommandLineParser &parser)
 int runTlsCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"TLS files for the gateway:\n"
-                                     "  tls self-signed --host NAME [--host NAME…] [--out DIR] [--days N]\n"
-                                     "  tls client-certificate --cn NAME [--ca-dir DIR] [--out DIR] [--days N]\n"
-                                     "  tls fingerprint FILE"_s);
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "countersign-gateway", "TLS files for the gateway:\n"
+                               "  tls self-signed --host NAME [--host NAME…] [--out DIR] [--days N]\n"
+                               "  tls client-certificate --cn NAME [--ca-dir DIR] [--out DIR] [--days N]\n"
+                               "  tls fingerprint FILE"));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"verb"_s, u"self-signed, client-certificate or fingerprint."_s);
-    parser.addOption({u"host"_s, u"A DNS name or IP address the server certificate is for."_s, u"NAME"_s});
-    parser.addOption({u"cn"_s, u"The client certificate's common name."_s, u"NAME"_s});
-    parser.addOption({u"out"_s, u"Where the files go (default: countersign-tls)."_s, u"DIR"_s, u"countersign-tls"_s});
-    parser.addOption({u"ca-dir"_s, u"Where self-signed put ca.pem and ca.key (default: countersign-tls)."_s, u"DIR"_s,
-                      u"countersign-tls"_s});
-    parser.addOption({u"days"_s, u"How long the certificate is valid (default 825)."_s, u"N"_s, u"825"_s});
+    parser.addPositionalArgument(
+        u"verb"_s,
+        QCoreApplication::translate("countersign-gateway", "self-signed, client-certificate or fingerprint."));
+    parser.addOption(
+        {u"host"_s,
+         QCoreApplication::translate("countersign-gateway", "A DNS name or IP address the server certificate is for."),
+         u"NAME"_s});
+    parser.addOption({u"cn"_s,
+                      QCoreApplication::translate("countersign-gateway", "The client certificate's common name."),
+                      u"NAME"_s});
+    parser.addOption(
+        {u"out"_s, QCoreApplication::translate("countersign-gateway", "Where the files go (default: countersign-tls)."),
+         u"DIR"_s, u"countersign-tls"_s});
+    parser.addOption({u"ca-dir"_s,
+                      QCoreApplication::translate(
+                          "countersign-gateway", "Where self-signed put ca.pem and ca.key (default: countersign-tls)."),
+                      u"DIR"_s, u"countersign-tls"_s});
+    parser.addOption(
+        {u"days"_s,
+         QCoreApplication::translate("countersign-gateway", "How long the certificate is valid (default 825)."), u"N"_s,
+         u"825"_s});
     if (int code = 0; !CommandLine::parse(parser, arguments, &code))
         return code;
     const QStringList positional = parser.positionalArguments();
@@ -272,9 +287,9 @@ int runTlsCommand(const QStringList &arguments)
         }
         return 0;
     }
-    print(stderr, u"countersign-gateway: usage: tls self-signed --host NAME | tls client-certificate --cn NAME | "
-                  "tls fingerprint FILE"_s);
-    return 2;
+    return CommandLine::usageError(QCoreApplication::translate(
+        "countersign-gateway",
+        "usage: tls self-signed --host NAME | tls client-certificate --cn NAME | tls fingerprint FILE"));
 }
 
 } // namespace cs

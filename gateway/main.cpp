@@ -7,6 +7,7 @@
 #include "TlsCommand.h"
 #include "UnixSignals.h"
 #include "util/Tokens.h"
+#include "util/Translations.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -43,19 +44,24 @@ void notifyService([[maybe_unused]] const QString &state)
 int createToken(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Create a bearer token for a principal."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("countersign-gateway", "Create a bearer token for a principal."));
     parser.addHelpOption();
-    parser.addOption({u"id"_s, u"Principal id."_s, u"ID"_s});
-    parser.addOption({u"role"_s, u"agent, approver or auditor."_s, u"ROLE"_s});
-    parser.addOption({u"display-name"_s, u"Name shown to approvers."_s, u"NAME"_s});
-    parser.addPositionalArgument(u"create"_s, u"The verb: create."_s, u"token create"_s);
+    parser.addOption({u"id"_s, QCoreApplication::translate("countersign-gateway", "Principal id."), u"ID"_s});
+    parser.addOption(
+        {u"role"_s, QCoreApplication::translate("countersign-gateway", "agent, approver or auditor."), u"ROLE"_s});
+    parser.addOption(
+        {u"display-name"_s, QCoreApplication::translate("countersign-gateway", "Name shown to approvers."), u"NAME"_s});
+    parser.addPositionalArgument(u"create"_s, QCoreApplication::translate("countersign-gateway", "The verb: create."),
+                                 u"token create"_s);
     int code = 0;
     if (!cs::CommandLine::parse(parser, arguments, &code))
         return code;
     const QString id = parser.value(u"id"_s);
     const auto role = cs::roleFromName(parser.value(u"role"_s));
     if (parser.positionalArguments() != QStringList{u"create"_s} || id.isEmpty() || !role)
-        return usageError(u"usage: token create --id ID --role agent|approver|auditor [--display-name NAME]"_s);
+        return usageError(QCoreApplication::translate(
+            "countersign-gateway", "usage: token create --id ID --role agent|approver|auditor [--display-name NAME]"));
     const QString token = cs::Tokens::generate();
     const QString name = parser.isSet(u"display-name"_s) ? parser.value(u"display-name"_s) : id;
     print(stdout, u"token: %1"_s.arg(token));
@@ -82,6 +88,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"countersign-gateway"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    // The help and the usage errors in the user's language; the log stays English for operators.
+    const cs::Translations translations(QLocale(), u"countersign-gateway"_s);
 
     const QStringList arguments = app.arguments();
     if (arguments.size() >= 2 && arguments[1] == u"token")
@@ -94,32 +102,48 @@ int main(int argc, char *argv[])
         return cs::runTlsCommand(arguments.mid(1));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"Countersign gateway: human approval for agents' privileged actions.\n\n"
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "countersign-gateway",
+        "Countersign gateway: human approval for agents' privileged actions.\n\n"
         "Also: token create --id ID --role ROLE, key list|approve ID|revoke ID, policy check FILE [--config FILE],\n"
-        "tls self-signed --host NAME | client-certificate --cn NAME | fingerprint FILE."_s);
+        "tls self-signed --host NAME | client-certificate --cn NAME | fingerprint FILE."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({u"config"_s, u"YAML configuration file."_s, u"FILE"_s});
     parser.addOption(
-        {u"listen"_s, u"Address to listen on (default 127.0.0.1:8470; port 0 picks one)."_s, u"HOST:PORT"_s});
-    parser.addOption({u"data-dir"_s, u"Directory for the database and keys."_s, u"DIR"_s});
-    parser.addOption({u"dev"_s, u"Development mode: no configuration, dev principals in DIR/dev-principals.json."_s});
-    parser.addOption({u"policy"_s, u"The policy file (YAML; overrides the configuration's 'policy')."_s, u"FILE"_s});
-    parser.addOption(
-        {u"log-format"_s, u"text (the default) or json: one JSON object per log line."_s, u"FORMAT"_s, u"text"_s});
+        {u"config"_s, QCoreApplication::translate("countersign-gateway", "YAML configuration file."), u"FILE"_s});
+    parser.addOption({u"listen"_s,
+                      QCoreApplication::translate("countersign-gateway",
+                                                  "Address to listen on (default 127.0.0.1:8470; port 0 picks one)."),
+                      u"HOST:PORT"_s});
+    parser.addOption({u"data-dir"_s,
+                      QCoreApplication::translate("countersign-gateway", "Directory for the database and keys."),
+                      u"DIR"_s});
+    parser.addOption({u"dev"_s, QCoreApplication::translate(
+                                    "countersign-gateway",
+                                    "Development mode: no configuration, dev principals in DIR/dev-principals.json.")});
+    parser.addOption({u"policy"_s,
+                      QCoreApplication::translate("countersign-gateway",
+                                                  "The policy file (YAML; overrides the configuration's 'policy')."),
+                      u"FILE"_s});
+    parser.addOption({u"log-format"_s,
+                      QCoreApplication::translate("countersign-gateway",
+                                                  "text (the default) or json: one JSON object per log line."),
+                      u"FORMAT"_s, u"text"_s});
     parser.addOption(
         {u"insecure-listen"_s,
-         u"Listen off loopback without TLS (behind a TLS-terminating proxy only); logged at every start."_s});
+         QCoreApplication::translate(
+             "countersign-gateway",
+             "Listen off loopback without TLS (behind a TLS-terminating proxy only); logged at every start.")});
     if (int code = 0; !cs::CommandLine::parse(parser, arguments, &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return usageError(u"unknown command '%1'"_s.arg(parser.positionalArguments().constFirst()));
+        return usageError(QCoreApplication::translate("countersign-gateway", "unknown command '%1'")
+                              .arg(parser.positionalArguments().constFirst()));
     const QString logFormat = parser.value(u"log-format"_s);
     if (logFormat == u"json")
         cs::installJsonLog();
     else if (logFormat != u"text")
-        return usageError(u"--log-format is text or json"_s);
+        return usageError(QCoreApplication::translate("countersign-gateway", "--log-format is text or json"));
 
     QString error;
     cs::GatewayConfig config;
@@ -129,7 +153,8 @@ int main(int argc, char *argv[])
             return fail(error);
         config = *loaded;
     } else if (!parser.isSet(u"dev"_s)) {
-        return usageError(u"give --config FILE, or --dev --data-dir DIR for a development gateway"_s);
+        return usageError(QCoreApplication::translate(
+            "countersign-gateway", "give --config FILE, or --dev --data-dir DIR for a development gateway"));
     }
     if (parser.isSet(u"listen"_s) && !config.setListen(parser.value(u"listen"_s), &error))
         return usageError(error);
@@ -140,9 +165,9 @@ int main(int argc, char *argv[])
         config.policyPath = QFileInfo(parser.value(u"policy"_s)).absoluteFilePath();
     if (parser.isSet(u"dev"_s)) {
         if (config.dataDir.isEmpty())
-            return usageError(u"--dev needs --data-dir DIR"_s);
+            return usageError(QCoreApplication::translate("countersign-gateway", "--dev needs --data-dir DIR"));
         if (!config.listenAddress.isLoopback())
-            return usageError(u"--dev listens on loopback only"_s);
+            return usageError(QCoreApplication::translate("countersign-gateway", "--dev listens on loopback only"));
         if (!cs::DevSetup::addDevPrincipals(config, &error))
             return fail(error);
     }

@@ -2,6 +2,7 @@
 #include "TestClients.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -22,6 +23,36 @@ class TestPrograms : public QObject
 
     using Run = ProgramRun;
     static Run run(const QString &program, const QStringList &arguments) { return runProgram(program, arguments); }
+    // The program as a user with this locale runs it (LC_ALL and LANGUAGE both: QLocale reads each).
+    static Run runIn(const QString &locale, const QString &program, const QStringList &arguments)
+    {
+        QProcessEnvironment environment;
+        environment.insert(u"LC_ALL"_s, locale);
+        environment.insert(u"LANGUAGE"_s, locale.section(u'.', 0, 0));
+        return runProgram(program, arguments, environment);
+    }
+    // The descriptions in a QCommandLineParser help or the CLI's overview ("  --url <URL>  Gateway
+    // URL …", continued on the lines below), whitespace collapsed; Qt's own options left out.
+    static QStringList helpDescriptions(const QString &help)
+    {
+        static const QRegularExpression entry(uR"(^  (-\S.*?|\w[\w-]*)\s{2,}(\S.*)$)"_s);
+        static const QRegularExpression continuation(uR"(^\s{3,}(\S.*)$)"_s);
+        QStringList descriptions;
+        bool ours = false;
+        for (const QString &line : help.split(u'\n')) {
+            if (const auto match = entry.match(line); match.hasMatch()) {
+                const QString name = match.captured(1);
+                ours = !name.startsWith(u"-h,"_s) && name != u"--help-all"_s && !name.startsWith(u"-v,"_s);
+                if (ours)
+                    descriptions.append(match.captured(2));
+            } else if (const auto more = continuation.match(line); more.hasMatch() && ours) {
+                descriptions.last() += u' ' + more.captured(1);
+            } else {
+                ours = false;
+            }
+        }
+        return descriptions;
+    }
     static Run gateway(const QStringList &arguments) { return run(GatewayProcess::binaryPath(), arguments); }
 
 private Q_SLOTS:
@@ -63,6 +94,56 @@ private Q_SLOTS:
         QCOMPARE(help.code, 0);
         QVERIFY2(help.out.contains(says), qPrintable(help.out));
         QVERIFY(!help.out.contains(u"--insecure-listen"_s)); // not the main help
+    }
+
+    // Every description in every --help exists in German: none is left in English (which the
+    // translator falls back to when a text has no translation).
+    void help_isTranslated_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QStringList>("arguments");
+        const QString gateway = GatewayProcess::binaryPath();
+        const QString cli = QStringLiteral(COUNTERSIGN_CLI_BIN);
+        for (const QString &command : {u""_s, u"token"_s, u"key"_s, u"policy"_s, u"tls"_s})
+            QTest::newRow(qPrintable(u"gateway "_s + command)) << gateway << QStringList{command, u"--help"_s};
+        for (const QString &command :
+             {u""_s, u"request"_s, u"exec"_s, u"report"_s, u"policy explain"_s, u"hook claude-code"_s, u"mcp"_s,
+              u"pending"_s, u"decide"_s, u"withdraw"_s, u"key enroll"_s, u"key list"_s, u"canonicalize"_s,
+              u"verify-decision"_s, u"audit verify"_s, u"audit export"_s}) {
+            QTest::newRow(qPrintable(u"cli "_s + command))
+                << cli << command.split(u' ', Qt::SkipEmptyParts) + QStringList{u"--help"_s};
+        }
+    }
+    void help_isTranslated()
+    {
+        QFETCH(QString, program);
+        QFETCH(QStringList, arguments);
+        arguments.removeAll(QString());
+        const Run english = runIn(u"C"_s, program, arguments);
+        const Run german = runIn(u"de_DE.UTF-8"_s, program, arguments);
+        QCOMPARE(english.code, 0);
+        QCOMPARE(german.code, 0);
+        const QStringList descriptions = helpDescriptions(english.out);
+        QVERIFY2(!descriptions.isEmpty(), qPrintable(english.out));
+        const QString germanText = german.out.simplified();
+        for (const QString &description : descriptions)
+            QVERIFY2(!germanText.contains(description.simplified()), qPrintable(u"untranslated: "_s + description));
+        // The headline too: the first line after "Usage:" (the CLI's overview starts with it).
+        const QString headline = english.out.section(u'\n', 1, 1).simplified();
+        QVERIFY2(headline.isEmpty() || !germanText.contains(headline), qPrintable(headline));
+    }
+    void usageErrors_areTranslated()
+    {
+        const Run cli = runIn(u"de_DE.UTF-8"_s, QStringLiteral(COUNTERSIGN_CLI_BIN), {u"audit"_s, u"verify"_s});
+        QCOMPARE(cli.code, 64);
+        QVERIFY2(cli.err.contains(u"braucht das Verzeichnis des Bündels"_s), qPrintable(cli.err));
+        QVERIFY2(cli.err.contains(u"zeigt seine Optionen"_s), qPrintable(cli.err));
+        const Run gateway = runIn(u"de_DE.UTF-8"_s, GatewayProcess::binaryPath(), {u"--log-format"_s, u"xml"_s});
+        QCOMPARE(gateway.code, 2);
+        QVERIFY2(gateway.err.contains(u"--log-format ist text oder json"_s), qPrintable(gateway.err));
+        // English where the user's language has no catalogue.
+        const Run french = runIn(u"fr_FR.UTF-8"_s, QStringLiteral(COUNTERSIGN_CLI_BIN), {u"audit"_s, u"verify"_s});
+        QVERIFY2(french.err.contains(u"audit verify needs the bundle directory"_s), qPrintable(french.err));
     }
 
     void gatewayUsageErrors_exit2_failuresExit1_data()

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 #include <QObject>
 #include <QUrl>
 #include <QWebSocket>
@@ -51,7 +52,8 @@ struct ProgramRun
     QString out;
     QString err;
 };
-ProgramRun runProgram(const QString &program, const QStringList &arguments);
+ProgramRun runProgram(const QString &program, const QStringList &arguments,
+                      const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
 // Sends raw bytes on a fresh connection to the gateway's port (from `from` when given) and returns
 // everything it answers until it closes the connection or stops sending.
