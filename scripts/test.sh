@@ -1,8 +1,8 @@
 #!/bin/sh
 # README command 2 (and .ci/run): install what is missing, build, and run every test: the format
-# check, clang-tidy, the suite, the Debian packages (built, linted, installed, exercised, purged),
-# each fuzz target for 30 s, and the unit and integration tests once more under AddressSanitizer
-# and UndefinedBehaviorSanitizer.
+# check, clang-tidy, the suite, the Debian packages (built, linted, then installed, run by systemd,
+# exercised and purged in a container), each fuzz target for 30 s, and the unit and integration
+# tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -eu
 cd "$(dirname "$0")/.."
 ./installers/debian/install-deps.sh

@@ -10,7 +10,8 @@ libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libsqlite3-dev libyaml-cpp-dev libf
 softhsm2 p11-kit libp11-kit-dev opensc openssl jq
 xvfb xauth dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools dunst
 clang libclang-rt-14-dev clang-format clang-tidy
-libsystemd-dev scdoc lintian desktop-file-utils appstream bash-completion zsh curl man-db"
+libsystemd-dev scdoc lintian desktop-file-utils appstream bash-completion zsh curl man-db
+systemd systemd-container procps"
 
 missing=""
 for package in $PACKAGES; do
