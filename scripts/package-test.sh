@@ -61,7 +61,7 @@ rm -rf "$work/root/var/lib/countersign" # a gateway of this machine's is not the
 # A container image's policy-rc.d forbids starting services from maintainer scripts (docker build);
 # a booted machine has none, so the container has none either.
 rm -f "$work/root/usr/sbin/policy-rc.d"
-systemd-nspawn --directory="$work/root" --register=no --keep-unit --quiet --console=passive --boot \
+systemd-nspawn --directory="$work/root" --register=no --keep-unit --link-journal=no --quiet --console=passive --boot \
     systemd.unit=multi-user.target >"$work/boot.log" 2>&1 &
 container_pid=$!
 init_pid=""
@@ -75,7 +75,15 @@ inside() {
     nsenter --target "$init_pid" --all --root --wd \
         env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LC_ALL=C.UTF-8 "$@"
 }
-state=$(inside timeout 120 systemctl is-system-running --wait || true)
+# Its systemd answers once it made its private socket: until then systemctl cannot connect.
+state=""
+for _ in $(seq 240); do
+    state=$(inside timeout 120 systemctl is-system-running --wait 2>/dev/null || true)
+    case "$state" in
+    running | degraded | maintenance | stopping) break ;;
+    esac
+    sleep 0.5
+done
 case "$state" in
 running | degraded) say "systemd in the container: $state" ;;
 *) die "systemd in the container did not come up ($state): $(tail -20 "$work/boot.log")" ;;
