@@ -1,5 +1,7 @@
 #include "ActionService.h"
 
+#include "GroupCommit.h"
+
 #include "wire/FeedMessages.h"
 
 #include "signing/DecisionVerifier.h"
@@ -19,6 +21,36 @@ ActionService::ActionService(EventStore *store, KeyRegistry *keys, const Clock *
     m_expiryTimer.setSingleShot(true);
     m_expiryTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_expiryTimer, &QTimer::timeout, this, &ActionService::expireDue);
+}
+
+void ActionService::setGroupCommit(GroupCommit *groupCommit)
+{
+    m_groupCommit = groupCommit;
+    connect(groupCommit, &GroupCommit::durable, this, &ActionService::onDurable);
+}
+
+void ActionService::announce(const Event &event, const std::optional<Action> &resolved)
+{
+    if (m_groupCommit && !m_groupCommit->settled()) {
+        m_undurable.push_back({m_groupCommit->committedCount(), event, resolved});
+        return;
+    }
+    if (m_groupCommit)
+        onDurable(m_groupCommit->durableCount()); // whatever waits goes first
+    Q_EMIT eventRecorded(event);
+    if (resolved)
+        Q_EMIT actionResolved(*resolved);
+}
+
+void ActionService::onDurable(quint64 count)
+{
+    while (!m_undurable.empty() && m_undurable.front().commit <= count) {
+        const Announcement told = std::move(m_undurable.front());
+        m_undurable.pop_front();
+        Q_EMIT eventRecorded(told.event);
+        if (told.resolved)
+            Q_EMIT actionResolved(*told.resolved);
+    }
 }
 
 void ActionService::load()
@@ -96,23 +128,21 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
     if (!needsHumans)
         return settleByPolicy(initiator, std::move(action), verdict, remember, error);
 
+    // Encoded once: the event holds it, the action's row and the consoles' snapshot its text.
+    const QJsonObject json = ActionCodec::toJson(action);
+    const QByteArray text = FeedMessages::actionText(json);
     QString storeError;
-    const auto event = m_store->write(&action,
-                                      Event{0,
-                                            action.createdAt,
-                                            EventType::ActionRequested,
-                                            initiator.id,
-                                            action.id,
-                                            {{u"action"_s, ActionCodec::toJson(action)}}},
-                                      remember, &storeError);
+    const auto event = m_store->write(
+        &action, Event{0, action.createdAt, EventType::ActionRequested, initiator.id, action.id, {{u"action"_s, json}}},
+        remember, &storeError, text);
     if (!event) {
         *error = storageFailure(storeError);
         return std::nullopt;
     }
     m_pending.insert(action.id, action);
-    m_pendingTexts.insert(action.id, FeedMessages::actionText(action));
+    m_pendingTexts.insert(action.id, text);
     armExpiryTimer(action.expiresAt);
-    Q_EMIT eventRecorded(*event);
+    announce(*event);
     return action;
 }
 
@@ -141,7 +171,7 @@ std::optional<Action> ActionService::settleByPolicy(const Principal &initiator, 
         *error = storageFailure(storeError);
         return std::nullopt;
     }
-    Q_EMIT eventRecorded(*event);
+    announce(*event);
     return action;
 }
 
@@ -191,7 +221,7 @@ std::optional<Action> ActionService::reportExecution(const Principal &who, const
                                                  {{u"code"_s, error->code}, {u"message"_s, error->message}}},
                                            &storeError);
         if (event)
-            Q_EMIT eventRecorded(*event);
+            announce(*event);
         return std::nullopt;
     }
     execution.at = m_clock->now();
@@ -205,7 +235,7 @@ std::optional<Action> ActionService::reportExecution(const Principal &who, const
         *error = storageFailure(storeError);
         return std::nullopt;
     }
-    Q_EMIT eventRecorded(*event);
+    announce(*event);
     return action;
 }
 
@@ -293,16 +323,17 @@ std::optional<Action> ActionService::updateApprovals(const Action &action, const
                                                      const QString &actor, const QJsonObject &payload, WireError *error,
                                                      const EventStore::Extra &extra)
 {
+    const QByteArray text = FeedMessages::actionText(action);
     QString storeError;
-    const auto event =
-        m_store->write(&action, Event{0, m_clock->now(), eventType, actor, action.id, payload}, extra, &storeError);
+    const auto event = m_store->write(&action, Event{0, m_clock->now(), eventType, actor, action.id, payload}, extra,
+                                      &storeError, text);
     if (!event) {
         *error = storageFailure(storeError);
         return std::nullopt;
     }
     m_pending.insert(action.id, action);
-    m_pendingTexts.insert(action.id, FeedMessages::actionText(action));
-    Q_EMIT eventRecorded(*event);
+    m_pendingTexts.insert(action.id, text);
+    announce(*event);
     return action;
 }
 
@@ -391,7 +422,7 @@ void ActionService::recordGatewayEvent(const QString &type, const QJsonObject &p
     QString storeError;
     const auto event = m_store->append(Event{0, m_clock->now(), type, u"gateway"_s, {}, payload}, &storeError);
     if (event)
-        Q_EMIT eventRecorded(*event);
+        announce(*event);
     else
         qCWarning(lcGateway) << "could not record" << type << ":" << storeError;
 }
@@ -402,7 +433,7 @@ void ActionService::appendRefusal(const Principal &decider, const QString &actio
     const auto event = m_store->append(
         Event{0, m_clock->now(), EventType::DecisionRefused, decider.id, actionId, payload}, &storeError);
     if (event)
-        Q_EMIT eventRecorded(*event);
+        announce(*event);
 }
 
 std::optional<KeyRecord> ActionService::enrollKey(const Principal &owner, const KeyEnrollment &enrollment,
@@ -415,7 +446,7 @@ std::optional<KeyRecord> ActionService::enrollKey(const Principal &owner, const 
     const auto enrolled = m_keys->enroll(owner.id, enrollment, error);
     if (!enrolled)
         return std::nullopt;
-    Q_EMIT eventRecorded(enrolled->second);
+    announce(enrolled->second);
     return enrolled->first;
 }
 
@@ -446,8 +477,7 @@ std::optional<Action> ActionService::resolve(const Action &action, ActionStatus 
     // The timer may now fire for nothing; expireDue() then re-arms it for the next deadline.
     m_pending.remove(action.id);
     m_pendingTexts.remove(action.id);
-    Q_EMIT eventRecorded(*event);
-    Q_EMIT actionResolved(outcome);
+    announce(*event, outcome);
     return outcome;
 }
 

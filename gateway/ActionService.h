@@ -12,9 +12,12 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
 #include <memory>
 
 namespace cs {
+
+class GroupCommit;
 
 // Runs every action through its state machine and records each step in the EventStore before
 // anyone hears of it. Keeps the pending actions in memory (derived from the store at start) and
@@ -41,6 +44,9 @@ public:
 
     // Loads the pending actions and expires those whose deadline passed while the gateway was down.
     void load();
+    // With group commit the store's commits are durable a little later: events and resolutions
+    // are told (eventRecorded, actionResolved) once theirs is, in order. Without, at once.
+    void setGroupCommit(GroupCommit *groupCommit);
 
     // The rules every submission is decided by from now on (docs/policy.md); the built-in policy
     // (one approver for everything) until one is set. Actions already pending keep theirs.
@@ -94,12 +100,15 @@ public:
     void expireDue();
 
 Q_SIGNALS:
-    // Every event, in seq order, once it is durable.
+    // Every event, in seq order, once it is durable (its commit, with group commit).
     void eventRecorded(const cs::Event &event);
     // An action left pending (approved, denied, expired or cancelled).
     void actionResolved(const cs::Action &action);
 
 private:
+    // Tells of an event (and of the action it resolved) now, or once its commit is durable.
+    void announce(const Event &event, const std::optional<Action> &resolved = std::nullopt);
+    void onDurable(quint64 count);
     std::optional<Action> resolve(const Action &action, ActionStatus status, const Resolution &resolution,
                                   const QString &eventType, const QJsonObject &payload, WireError *error,
                                   const EventStore::Extra &extra = {});
@@ -132,6 +141,14 @@ private:
     QHash<QString, QByteArray> m_pendingTexts; // FeedMessages::actionText of each pending action
     QTimer m_expiryTimer;
     QDateTime m_armedFor;
+    struct Announcement
+    {
+        quint64 commit; // told once this commit is durable
+        Event event;
+        std::optional<Action> resolved;
+    };
+    GroupCommit *m_groupCommit = nullptr;
+    std::deque<Announcement> m_undurable;
 };
 
 } // namespace cs

@@ -5,6 +5,7 @@
 #include "util/Log.h"
 #include "util/Sqlite.h"
 #include "wire/ActionCodec.h"
+#include "wire/FeedMessages.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -30,6 +31,9 @@ std::optional<Action> actionFromBody(const QByteArray &body)
 namespace {
 // What the store says of its writes before it tried one.
 const QString kNotProbed = QStringLiteral("The store was not tried yet.");
+// The WAL's size when it starts over (a checkpoint copied it all); WalCheckpointer cuts it back
+// with a TRUNCATE checkpoint when it grows past twice this under sustained writes.
+constexpr qint64 kWalSizeLimit = 64LL * 1024 * 1024;
 } // namespace
 
 QString sqlError(const QSqlQuery &query)
@@ -45,6 +49,7 @@ EventStore::~EventStore()
 {
     m_insertEvent = QSqlQuery();
     m_upsertAction = QSqlQuery();
+    m_dataVersion = QSqlQuery();
     Sqlite::close(m_db, m_connectionName);
 }
 
@@ -54,7 +59,9 @@ bool EventStore::open(const QString &path, QString *error)
         Sqlite::open(m_connectionName, path,
                      {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s,
                       // WalCheckpointer does them on its own thread
-                      u"PRAGMA wal_autocheckpoint = 0"_s},
+                      u"PRAGMA wal_autocheckpoint = 0"_s,
+                      // the WAL is cut back to this when it starts over after a checkpoint
+                      u"PRAGMA journal_size_limit = %1"_s.arg(kWalSizeLimit)},
                      error);
     if (!m_db.isOpen())
         return false;
@@ -62,7 +69,9 @@ bool EventStore::open(const QString &path, QString *error)
         return false;
     m_insertEvent = QSqlQuery(m_db);
     m_upsertAction = QSqlQuery(m_db);
-    if (!m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) ||
+    m_dataVersion = QSqlQuery(m_db);
+    if (!m_dataVersion.prepare(u"PRAGMA data_version"_s) ||
+        !m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) ||
         !m_upsertAction.prepare(u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq)"
                                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status,"
                                 " body = excluded.body, last_seq = excluded.last_seq"_s)) {
@@ -74,6 +83,21 @@ bool EventStore::open(const QString &path, QString *error)
     m_lastWriteError = kNotProbed;
     if (const QString why = unwritable(); !why.isEmpty())
         qCCritical(lcStore).noquote() << why << "- the gateway serves reads and /readyz answers 503";
+    return true;
+}
+
+bool EventStore::deferDurability(std::function<void()> onCommit, QString *error)
+{
+    QSqlQuery pragma(m_db);
+    if (!pragma.exec(u"PRAGMA synchronous = NORMAL"_s)) {
+        *error = sqlError(pragma);
+        return false;
+    }
+    m_onCommit = std::move(onCommit);
+    if (!Sqlite::onWalCommit(m_db, &m_onCommit)) {
+        *error = u"the store is not an open SQLite database"_s;
+        return false;
+    }
     return true;
 }
 
@@ -101,14 +125,14 @@ bool EventStore::insertEvent(Event &event, QString *error)
     return true;
 }
 
-bool EventStore::upsertAction(const Action &action, qint64 seq, QString *error)
+bool EventStore::upsertAction(const Action &action, const QByteArray &text, qint64 seq, QString *error)
 {
     QSqlQuery &query = m_upsertAction;
     query.bindValue(0, action.id);
     query.bindValue(1, statusName(action.status));
     query.bindValue(2, action.initiator);
     query.bindValue(3, ActionCodec::formatTime(action.expiresAt));
-    query.bindValue(4, QString::fromUtf8(QJsonDocument(ActionCodec::toJson(action)).toJson(QJsonDocument::Compact)));
+    query.bindValue(4, QString::fromUtf8(text.isEmpty() ? FeedMessages::actionText(action) : text));
     query.bindValue(5, seq);
     if (!query.exec()) {
         *error = sqlError(query);
@@ -127,7 +151,8 @@ std::optional<Event> EventStore::append(Event event, QString *error)
     return write(nullptr, std::move(event), {}, error);
 }
 
-std::optional<Event> EventStore::write(const Action *action, Event event, const Extra &extra, QString *error)
+std::optional<Event> EventStore::write(const Action *action, Event event, const Extra &extra, QString *error,
+                                       const QByteArray &actionText)
 {
     // BEGIN IMMEDIATE takes the write lock up front, so another process writing the same file
     // (`countersign-gateway key approve`) waits for us instead of failing our commit, and the
@@ -139,8 +164,19 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
         *error = sqlError(control);
         return std::nullopt;
     }
-    readHead();
-    const bool ok = insertEvent(event, error) && (!action || upsertAction(*action, event.seq, error)) &&
+    // The head stays in memory; it is read again only when another process (`countersign-gateway
+    // key approve`) committed since.
+    if (m_dataVersion.exec() && m_dataVersion.next()) {
+        const qint64 version = m_dataVersion.value(0).toLongLong();
+        m_dataVersion.finish();
+        if (version != m_seenDataVersion) {
+            m_seenDataVersion = version;
+            readHead();
+        }
+    } else {
+        readHead();
+    }
+    const bool ok = insertEvent(event, error) && (!action || upsertAction(*action, actionText, event.seq, error)) &&
                     (!extra || extra(m_db, event.seq, error)) && control.exec(u"COMMIT"_s);
     if (!ok) {
         if (error->isEmpty())

@@ -33,6 +33,10 @@ public:
     EventStore &operator=(const EventStore &) = delete;
 
     bool open(const QString &path, QString *error);
+    // Group commit (GroupCommit): from now on a commit does not wait for the disk, `onCommit` hears
+    // of each one as it is made (on this thread), and whoever syncs the WAL says when they are
+    // durable. Until then nothing they changed may leave the gateway.
+    bool deferDurability(std::function<void()> onCommit, QString *error);
     int schemaVersion() const;
     qint64 headSeq() const { return m_headSeq; }
     QString headHash() const { return m_headHash; }
@@ -42,8 +46,11 @@ public:
     std::optional<Event> record(const Action &action, Event event, QString *error);
     // Appends an event that changes no action (a refused decision).
     std::optional<Event> append(Event event, QString *error);
-    // Appends `event`, stores `action` unless null, and runs `extra`, all in one transaction.
-    std::optional<Event> write(const Action *action, Event event, const Extra &extra, QString *error);
+    // Appends `event`, stores `action` unless null, and runs `extra`, all in one transaction. The
+    // action's row holds its canonical JSON (FeedMessages::actionText): `actionText` when the
+    // caller has it, else made here.
+    std::optional<Event> write(const Action *action, Event event, const Extra &extra, QString *error,
+                               const QByteArray &actionText = {});
 
     // The head as the database has it now (another process may have appended): seq and hash.
     std::pair<qint64, QString> currentHead();
@@ -54,7 +61,8 @@ public:
     // a read-only file). Once a write failed, each call at most once a second tries a small
     // durable write to see whether the store recovered.
     QString unwritable();
-    // How long each write transaction took, BEGIN to durable COMMIT (fsync included), in ms.
+    // How long each write transaction took, BEGIN to COMMIT, in ms (the fsync included unless
+    // durability is deferred to a group commit).
     const Histogram &commitTimes() const { return m_commitMs; }
 
     // For the stores that share this database and its transactions (KeyRegistry).
@@ -94,13 +102,16 @@ public:
 private:
     void readHead();
     bool insertEvent(Event &event, QString *error);
-    bool upsertAction(const Action &action, qint64 seq, QString *error);
+    bool upsertAction(const Action &action, const QByteArray &text, qint64 seq, QString *error);
 
     QString m_connectionName;
     QSqlDatabase m_db;
     // Prepared once in open(): the statements every write runs.
     QSqlQuery m_insertEvent;
     QSqlQuery m_upsertAction;
+    QSqlQuery m_dataVersion; // changes when another connection (`key approve`) committed
+    qint64 m_seenDataVersion = -1;
+    std::function<void()> m_onCommit;
     qint64 m_headSeq = 0;
     QString m_headHash;
     QString m_lastWriteError; // empty after a write that succeeded

@@ -138,22 +138,27 @@ void FeedHub::catchUp(QWebSocket *socket, const Principal &principal)
     bool resumed = false;
     const qint64 sinceSeq = query.queryItemValue(u"since_seq"_s).toLongLong(&resumed);
     const qint64 head = m_service->headSeq();
-    if (resumed && sinceSeq >= 0 && sinceSeq <= head && head - sinceSeq <= kMaxReplayEvents)
-        replay(socket, sinceSeq);
-    else
-        sendSnapshot(socket);
-    if (const auto it = m_sessions.find(socket); it != m_sessions.end())
-        it->live = true; // from here on every event is pushed to it
+    const qint64 sent = resumed && sinceSeq >= 0 && sinceSeq <= head && head - sinceSeq <= kMaxReplayEvents
+                            ? replay(socket, sinceSeq)
+                            : sendSnapshot(socket);
+    // From here on every event after it is pushed to it. Events are told once durable (group
+    // commit), so some the snapshot or the replay already held may still be told: not twice.
+    if (const auto it = m_sessions.find(socket); it != m_sessions.end()) {
+        it->live = true;
+        it->sentSeq = sent;
+    }
     qCInfo(lcGateway) << "feed opened for" << principal.id << (resumed ? "resuming after" : "from snapshot")
                       << (resumed ? sinceSeq : head);
 }
 
-void FeedHub::sendSnapshot(QWebSocket *socket)
+qint64 FeedHub::sendSnapshot(QWebSocket *socket)
 {
-    send(socket, QString::fromUtf8(FeedMessages::snapshot(m_service->headSeq(), m_service->pendingTexts())));
+    const qint64 head = m_service->headSeq();
+    send(socket, QString::fromUtf8(FeedMessages::snapshot(head, m_service->pendingTexts())));
+    return head;
 }
 
-void FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)
+qint64 FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)
 {
     constexpr int kPage = 1000;
     qint64 after = sinceSeq;
@@ -161,9 +166,10 @@ void FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)
         const QList<Event> events = m_service->eventsAfter(after, kPage);
         for (const Event &event : events)
             send(socket, QString::fromUtf8(FeedMessages::event(event)));
+        if (!events.isEmpty())
+            after = events.last().seq;
         if (events.size() < kPage || !m_sessions.contains(socket))
-            break;
-        after = events.last().seq;
+            return after;
     }
 }
 
@@ -174,8 +180,11 @@ void FeedHub::broadcast(const Event &event)
     const QString message = QString::fromUtf8(FeedMessages::event(event));
     const QList<QWebSocket *> sockets = m_sessions.keys(); // a slow one may be dropped meanwhile
     for (QWebSocket *socket : sockets) {
-        if (m_sessions.value(socket).live)
-            send(socket, message);
+        const auto it = m_sessions.find(socket);
+        if (it == m_sessions.end() || !it->live || event.seq <= it->sentSeq)
+            continue;
+        it->sentSeq = event.seq;
+        send(socket, message);
     }
 }
 

@@ -47,6 +47,7 @@ private:
     {
         Principal principal;
         bool live = false;     // caught up: every new event is pushed to it
+        qint64 sentSeq = 0;    // the last event it has (in its snapshot, replayed or pushed)
         double allowance = 0;  // messages it may send now (a token bucket)
         qint64 refilledAt = 0; // ms on m_clock
         int refusedInARow = 0;
@@ -66,8 +67,9 @@ private:
     // Brings a newly opened feed up to the head (a snapshot, or the events after its since_seq)
     // and adds it to the sessions every event is pushed to.
     void catchUp(QWebSocket *socket, const Principal &principal);
-    void sendSnapshot(QWebSocket *socket);
-    void replay(QWebSocket *socket, qint64 sinceSeq);
+    // Each returns the seq of the last event the console now has.
+    qint64 sendSnapshot(QWebSocket *socket);
+    qint64 replay(QWebSocket *socket, qint64 sinceSeq);
     void onMessage(QWebSocket *socket, const QString &text);
     void onDecide(QWebSocket *socket, const QJsonObject &message);
     void onAudit(QWebSocket *socket, const QJsonObject &message);

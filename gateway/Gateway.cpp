@@ -67,6 +67,7 @@ bool Gateway::start(QString *error)
             QFile::setPermissions(databasePath + suffix, QFile::ReadOwner | QFile::WriteOwner);
     }
     m_checkpointer = std::make_unique<WalCheckpointer>(databasePath, kCheckpointIntervalMs);
+    startGroupCommit(databasePath);
 
     m_keys = std::make_unique<KeyRegistry>(&m_store, m_clock, m_config.keys);
     m_service = std::make_unique<ActionService>(
@@ -78,9 +79,14 @@ bool Gateway::start(QString *error)
         *error = u"the policy does not load:\n"_s + mistakes.join(u'\n');
         return false;
     }
+    if (m_groupCommit.isRunning())
+        m_service->setGroupCommit(&m_groupCommit);
     m_service->setPolicy(policy);
     m_service->load();
     recordPolicy(policy.get(), {});
+    // What starting wrote (expiries, the policy) is on disk before anyone is served.
+    if (!m_groupCommit.syncNow(error))
+        return false;
     const auto auditSeed = AuditCheckpointer::loadOrCreateKey(m_config.dataDir, error);
     if (!auditSeed)
         return false;
@@ -131,6 +137,7 @@ bool Gateway::listen(QString *error)
     }
     auto *listener = new Listener(m_config.limits, &m_refusals);
     listener->setTls(tls);
+    listener->setGate(&m_groupCommit);
     if (!listener->listen(m_config.listenAddress, m_config.listenPort)) {
         *error = u"cannot listen on %1: %2"_s.arg(where, listener->errorString());
         delete listener;
@@ -168,8 +175,12 @@ QByteArray Gateway::metricsText() const
     out.gauge("countersign_pending_actions", "Actions waiting for a decision.", double(m_service->pendingCount()));
     m_actionMetrics.write(out);
     out.histogram("countersign_store_commit_milliseconds",
-                  "Each write transaction of the log, BEGIN to durable COMMIT (fsync included).",
+                  "Each write transaction of the log, BEGIN to COMMIT (the fsync follows in a group).",
                   m_store.commitTimes());
+    out.histogram("countersign_store_sync_milliseconds", "Each fdatasync of the WAL that made a group durable.",
+                  m_groupCommit.syncTimes());
+    out.histogram("countersign_store_commits_per_sync", "How many commits each sync made durable.",
+                  m_groupCommit.groupSizes());
     out.counter("countersign_auth_failures_total", "Requests with a missing or unknown token.",
                 double(m_principals.throttle().failures()));
     out.counter("countersign_auth_lockouts_total", "Source addresses locked out for failing too often.",
@@ -219,7 +230,8 @@ bool Gateway::startWebhooks(const QString &databasePath, QString *error)
         WebhookDispatcher::saveCursors(m_store.database(), cursors);
     for (auto it = cursors.cbegin(); it != cursors.cend(); ++it)
         m_webhookProgress.append(QJsonObject{{u"name"_s, it.key()}, {u"cursor"_s, it.value()}});
-    auto *dispatcher = new WebhookDispatcher(databasePath, m_config.gatewayId, m_config.webhooks, cursors);
+    auto *dispatcher =
+        new WebhookDispatcher(databasePath, m_config.gatewayId, m_config.webhooks, cursors, m_store.headSeq());
     dispatcher->moveToThread(&m_webhookThread);
     connect(&m_webhookThread, &QThread::finished, dispatcher, &QObject::deleteLater);
     connect(m_service.get(), &ActionService::eventRecorded, dispatcher, &WebhookDispatcher::onEventRecorded);
@@ -305,10 +317,33 @@ bool Gateway::reloadPolicy(QString *error)
     return true;
 }
 
+void Gateway::startGroupCommit(const QString &databasePath)
+{
+    // A store that cannot be written (read-only) serves reads; it has nothing to sync.
+    QString error;
+    if (!m_store.unwritable().isEmpty() || !m_groupCommit.start(databasePath + u"-wal"_s, &error) ||
+        !m_store.deferDurability([this] { m_groupCommit.committed(); }, &error)) {
+        qCWarning(lcStore).noquote() << "no group commit" << (error.isEmpty() ? QString() : u": "_s + error)
+                                     << "- each commit waits for its own fsync";
+        return;
+    }
+    connect(&m_groupCommit, &GroupCommit::failed, this, [this](const QString &why) {
+        // What was committed since the last sync may be lost: nobody may hear of it. Stop; the
+        // store recovers what is on disk at the next start (docs/architecture.md).
+        qCCritical(lcStore).noquote() << why << "- the gateway stops without answering what was not durable";
+        if (m_listener)
+            m_listener->close();
+        Q_EMIT fatal(why);
+    });
+}
+
 void Gateway::stop()
 {
     if (m_listener)
         m_listener->close();
+    // Everything committed is made durable, so that what waits for it (answers, events) goes out.
+    if (QString error; !m_groupCommit.syncNow(&error))
+        qCCritical(lcStore).noquote() << "the last sync failed:" << error;
     if (m_http)
         m_http->answerParkedPolls();
     if (m_feed)

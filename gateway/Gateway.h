@@ -6,6 +6,7 @@
 #include "EventStore.h"
 #include "FeedHub.h"
 #include "GatewayConfig.h"
+#include "GroupCommit.h"
 #include "HttpApi.h"
 #include "Listener.h"
 #include "Metrics.h"
@@ -43,9 +44,10 @@ public:
     // Reads the TLS certificate and key again (SIGHUP): new connections get them, open ones keep
     // theirs. On any mistake the ones in force stay.
     bool reloadTls(QString *error);
-    // SIGTERM: stops taking connections, answers every parked long poll with its action as it
-    // stands (agents poll again, after a restart if need be), and closes the feeds with "going
-    // away" (consoles reconnect). The store closes when the gateway is destroyed.
+    // SIGTERM: stops taking connections, makes every commit durable (what waited for it goes
+    // out), answers every parked long poll with its action as it stands (agents poll again, after
+    // a restart if need be), and closes the feeds with "going away" (consoles reconnect). The
+    // store closes when the gateway is destroyed.
     void stop();
     // The approvers and webhooks a policy may name, from the configuration.
     static PolicyFile::Known policyKnows(const GatewayConfig &config);
@@ -54,7 +56,13 @@ public:
     ActionService *service() { return m_service.get(); }
     FeedHub *feed() { return m_feed.get(); }
 
+Q_SIGNALS:
+    // The disk refused to make commits durable: the gateway cannot go on (main() exits 1).
+    void fatal(const QString &why);
+
 private:
+    // Group commit on the store (GroupCommit); without it (a read-only store) each commit syncs.
+    void startGroupCommit(const QString &databasePath);
     std::shared_ptr<const Policy> readPolicy(QStringList *mistakes) const;
     // The outgoing webhooks on their own thread, from the cursors in the store.
     bool startWebhooks(const QString &databasePath, QString *error);
@@ -71,6 +79,7 @@ private:
     PrincipalDirectory m_principals;
     static constexpr int kCheckpointIntervalMs = 1000;
 
+    GroupCommit m_groupCommit; // outlives the store, whose commits it counts, and the sockets
     EventStore m_store;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<KeyRegistry> m_keys;

@@ -1,5 +1,7 @@
 #include "Listener.h"
 
+#include "GatedSocket.h"
+
 #include "util/Log.h"
 #include "wire/WireError.h"
 
@@ -103,7 +105,8 @@ QString Listener::clientName(const QHostAddress &peer, quint16 port) const
 
 void Listener::incomingConnection(qintptr handle)
 {
-    QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
+    QTcpSocket *socket = m_tls ? static_cast<QTcpSocket *>(new GatedSocket<QSslSocket>(m_gate, this))
+                               : new GatedSocket<QTcpSocket>(m_gate, this);
     if (!socket->setSocketDescriptor(handle)) {
         delete socket;
         return;
@@ -120,9 +123,10 @@ void Listener::incomingConnection(qintptr handle)
             const QByteArray body =
                 QJsonDocument(QJsonObject{{u"error"_s, WireError{ErrorCode::TooManyConnections, message}.toJson()}})
                     .toJson(QJsonDocument::Compact);
-            socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                          "Content-Length: " +
-                          QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            writeUngated(socket,
+                         "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                         "Content-Length: " +
+                             QByteArray::number(body.size()) + "\r\n\r\n" + body);
             socket->flush();
         }
         socket->abort();
@@ -248,9 +252,9 @@ void Listener::refuse(Connection *connection, int status, const QString &code, c
     socket->readAll();
     const QByteArray body =
         QJsonDocument(QJsonObject{{u"error"_s, WireError{code, message}.toJson()}}).toJson(QJsonDocument::Compact);
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
-                  "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    writeUngated(socket, "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
+                             "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                             QByteArray::number(body.size()) + "\r\n\r\n" + body);
     connection->closingSince = now();
     connection->headStarted = connection->bodyStarted = -1;
 }

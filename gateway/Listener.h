@@ -18,6 +18,8 @@ class QSslSocket;
 
 namespace cs {
 
+class GroupCommit;
+
 // The gateway's port: accepts connections, speaks TLS on them when configured, and keeps each
 // within the limits before QAbstractHttpServer reads a byte of it. Every connection is watched
 // by a Connection (a child of its socket) that sees the bytes as they arrive (HttpFraming), so a
@@ -32,6 +34,9 @@ public:
     Listener(const ConnectionLimits &limits, Refusals *refusals, QObject *parent = nullptr);
     ~Listener() override;
 
+    // Holds each connection's bytes until the store's commits before them are durable (GatedSocket);
+    // nothing: they leave at once.
+    void setGate(GroupCommit *gate) { m_gate = gate; }
     // TLS for the connections accepted from now on (open ones keep theirs); nothing: plain TCP.
     void setTls(std::optional<QSslConfiguration> configuration);
     bool isTls() const { return m_tls.has_value(); }
@@ -63,6 +68,7 @@ private:
 
     ConnectionLimits m_limits;
     Refusals *m_refusals;
+    GroupCommit *m_gate = nullptr;
     std::optional<QSslConfiguration> m_tls;
     std::function<bool(const QTcpSocket *)> m_awaiting;
     QElapsedTimer m_clock;

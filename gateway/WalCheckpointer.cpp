@@ -3,6 +3,7 @@
 #include "EventStore.h"
 #include "util/Log.h"
 
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,6 +14,9 @@ using namespace Qt::StringLiterals;
 namespace cs {
 
 namespace {
+
+// Twice the store's journal_size_limit (EventStore): the WAL's size past which a checkpoint cuts it.
+constexpr qint64 kWalBound = 128LL * 1024 * 1024;
 
 // Lives on the checkpointer's thread: its connection is opened, used and closed there.
 class CheckpointWorker : public QObject
@@ -51,7 +55,13 @@ public:
     void checkpoint()
     {
         QSqlQuery query(QSqlDatabase::database(m_connection, false));
-        const bool failed = !query.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+        // Under sustained writes a passive checkpoint never finds the log idle, and the log only
+        // grows: past the bound, one checkpoint waits for the writer and cuts the file to nothing.
+        const bool tooLong = QFileInfo(m_path + u"-wal"_s).size() > kWalBound;
+        if (tooLong)
+            qCInfo(lcStore) << "the WAL passed" << kWalBound / (1024 * 1024) << "MiB: truncating checkpoint";
+        const bool failed =
+            !query.exec(tooLong ? u"PRAGMA wal_checkpoint(TRUNCATE)"_s : u"PRAGMA wal_checkpoint(PASSIVE)"_s);
         // Said once when checkpoints start failing (a full or read-only disk) and once when they
         // work again, not every second in between.
         if (failed && !m_failing)

@@ -80,8 +80,8 @@ struct WebhookDispatcher::Target
 };
 
 WebhookDispatcher::WebhookDispatcher(QString databasePath, QString gatewayId, QList<WebhookConfig> webhooks,
-                                     const QHash<QString, qint64> &cursors, QObject *parent)
-    : QObject(parent), m_databasePath(std::move(databasePath)), m_gatewayId(std::move(gatewayId))
+                                     const QHash<QString, qint64> &cursors, qint64 toldSeq, QObject *parent)
+    : QObject(parent), m_databasePath(std::move(databasePath)), m_gatewayId(std::move(gatewayId)), m_toldSeq(toldSeq)
 {
     for (WebhookConfig &config : webhooks) {
         auto target = std::make_unique<Target>();
@@ -147,6 +147,7 @@ void WebhookDispatcher::start()
 
 void WebhookDispatcher::onEventRecorded(const Event &event)
 {
+    m_toldSeq = std::max(m_toldSeq, event.seq);
     if (!m_recent.isEmpty() && event.seq != m_recent.last().seq + 1)
         m_recent.clear(); // a gap: never serve a partial run from memory
     m_recent.append(event);
@@ -202,7 +203,11 @@ QList<Event> WebhookDispatcher::eventsAfter(qint64 seq) const
 {
     if (!m_recent.isEmpty() && m_recent.first().seq <= seq + 1 && seq < m_recent.last().seq)
         return m_recent.mid(seq + 1 - m_recent.first().seq, kPage);
-    return m_store->eventsAfter(seq, kPage);
+    QList<Event> events = m_store->eventsAfter(seq, kPage);
+    // What the connection reads may not be durable yet: only what the gateway told of is.
+    while (!events.isEmpty() && events.constLast().seq > m_toldSeq)
+        events.removeLast();
+    return events;
 }
 
 std::optional<Action> WebhookDispatcher::actionOf(const Event &event) const

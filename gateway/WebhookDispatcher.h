@@ -31,8 +31,11 @@ class WebhookDispatcher : public QObject
 {
     Q_OBJECT
 public:
+    // `toldSeq`: the last event known durable now; the dispatcher delivers no event after the last
+    // one it was told of (onEventRecorded), whatever its connection reads (docs/architecture.md,
+    // "Group commit").
     WebhookDispatcher(QString databasePath, QString gatewayId, QList<WebhookConfig> webhooks,
-                      const QHash<QString, qint64> &cursors, QObject *parent = nullptr);
+                      const QHash<QString, qint64> &cursors, qint64 toldSeq, QObject *parent = nullptr);
     ~WebhookDispatcher() override;
 
     // On the dispatcher's thread: opens its connection and delivers what is due.
@@ -77,6 +80,7 @@ private:
     QTimer *m_reportTimer = nullptr;
     bool m_pumpQueued = false;
     QList<Event> m_recent; // the latest events, in seq order, at most kRecent
+    qint64 m_toldSeq = 0;  // the last event known durable
 };
 
 } // namespace cs

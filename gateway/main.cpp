@@ -192,6 +192,10 @@ int main(int argc, char *argv[])
         gateway.stop();
         QTimer::singleShot(0, QCoreApplication::instance(), &QCoreApplication::quit);
     });
+    QObject::connect(&gateway, &cs::Gateway::fatal, &gateway, [] {
+        notifyService(u"STOPPING=1"_s);
+        QCoreApplication::exit(1);
+    });
     const QString listening = u"listening on %1"_s.arg(gateway.url().toString());
     print(stdout, u"countersign-gateway "_s + listening);
     notifyService(u"READY=1\nSTATUS="_s + listening);

@@ -1,7 +1,10 @@
 #include "Sqlite.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +36,29 @@ void close(QSqlDatabase &db, const QString &connectionName)
     db.close();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(connectionName);
+}
+
+sqlite3 *handle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!db.isOpen() || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+bool onWalCommit(const QSqlDatabase &db, std::function<void()> *onCommit)
+{
+    sqlite3 *connection = handle(db);
+    if (!connection)
+        return false;
+    sqlite3_wal_hook(
+        connection,
+        [](void *context, sqlite3 *, const char *, int) {
+            (*static_cast<std::function<void()> *>(context))();
+            return SQLITE_OK;
+        },
+        onCommit);
+    return true;
 }
 
 } // namespace cs::Sqlite

@@ -1,5 +1,7 @@
 #include "SqliteStatement.h"
 
+#include "Sqlite.h"
+
 #include <QSqlDriver>
 #include <QVariant>
 
@@ -24,12 +26,11 @@ void SqliteStatement::finalize()
 bool SqliteStatement::prepare(const QSqlDatabase &db, const char *sql, QString *error)
 {
     finalize();
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    m_db = Sqlite::handle(db);
+    if (!m_db) {
         *error = u"not an open SQLite connection"_s;
         return false;
     }
-    m_db = *static_cast<sqlite3 *const *>(handle.constData());
     if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK) {
         *error = QString::fromUtf8(sqlite3_errmsg(m_db));
         finalize();

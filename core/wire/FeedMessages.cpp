@@ -39,7 +39,11 @@ QByteArray hello(const Hello &hello)
 
 QByteArray actionText(const Action &action)
 {
-    const QJsonObject object = ActionCodec::toJson(action);
+    return actionText(ActionCodec::toJson(action));
+}
+
+QByteArray actionText(const QJsonObject &object)
+{
     Jcs::Error error;
     if (auto canonical = Jcs::serialize(object, &error))
         return *canonical;

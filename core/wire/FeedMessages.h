@@ -51,6 +51,8 @@ QByteArray snapshot(const Snapshot &snapshot);
 // Both write the RFC 8785 form of the whole message, which a console reads in place.
 QByteArray snapshot(qint64 seq, const QList<QByteArray> &actionTexts);
 QByteArray actionText(const Action &action);
+// The same from the action's JSON (ActionCodec::toJson), for a caller that has it already.
+QByteArray actionText(const QJsonObject &actionJson);
 QByteArray event(const Event &event);
 QByteArray decide(const QString &requestId, const DecisionSubmission &submission);
 QByteArray decisionResult(const DecisionResult &result);

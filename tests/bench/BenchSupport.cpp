@@ -17,6 +17,7 @@
 #include <QWebSocketServer>
 
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -147,6 +148,16 @@ qint64 residentKiB(const QString &pid)
 void printJson(const QJsonObject &result)
 {
     std::puts(QJsonDocument(result).toJson(QJsonDocument::Indented).constData());
+}
+
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
 }
 
 } // namespace cs::bench

@@ -27,6 +27,8 @@ QJsonObject sha256(int rounds);
 void printJson(const QJsonObject &result);
 // VmRSS of a process (this one by default), from /proc, in KiB.
 qint64 residentKiB(const QString &pid = QStringLiteral("self"));
+// utime + stime of a process, in seconds (/proc/PID/stat).
+double cpuSeconds(qint64 pid);
 
 int feedBenchmark(int actions, int clients, int concurrency);
 int decideBenchmark(int decisions);
@@ -34,5 +36,6 @@ int auditBenchmark(int events);
 int consoleBenchmark(int pending, int events);
 int policyBenchmark(int rules, int submissions);
 int loadBenchmark(int clients, int seconds, int idleConnections);
+int scaleBenchmark(const QList<int> &submitters, int seconds);
 
 } // namespace cs::bench

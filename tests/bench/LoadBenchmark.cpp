@@ -20,17 +20,6 @@ namespace cs::bench {
 
 namespace {
 
-// utime + stime of a process, in seconds (/proc/PID/stat, fields 14 and 15).
-double cpuSeconds(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
-}
-
 // One console on the feed: every event's seq in the order received, and when each bench action
 // arrived.
 struct Console

@@ -5,6 +5,7 @@
 //   countersign-bench console [--pending N] [--feed-events N]
 //   countersign-bench policy [--rules N] [--submissions N]
 //   countersign-bench load [--load-clients N] [--seconds N] [--idle N]
+//   countersign-bench scale [--submitters 1,4,16,64] [--seconds N]
 #include "BenchSupport.h"
 
 #include <QCommandLineParser>
@@ -24,7 +25,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Countersign benchmarks; each prints JSON with its bare baseline."_s);
     parser.addHelpOption();
-    parser.addPositionalArgument(u"benchmark"_s, u"feed, decide, audit, console, policy or load"_s);
+    parser.addPositionalArgument(u"benchmark"_s, u"feed, decide, audit, console, policy, load or scale"_s);
     parser.addOption({u"actions"_s, u"feed: actions to submit per phase."_s, u"N"_s, u"2000"_s});
     parser.addOption({u"clients"_s, u"feed: feed clients."_s, u"N"_s, u"5"_s});
     parser.addOption({u"concurrency"_s, u"feed: submissions in flight in the throughput phase."_s, u"N"_s, u"16"_s});
@@ -35,7 +36,9 @@ int main(int argc, char *argv[])
     parser.addOption({u"rules"_s, u"policy: rules in the generated policy."_s, u"N"_s, u"1000"_s});
     parser.addOption({u"submissions"_s, u"policy: timed submissions per gateway."_s, u"N"_s, u"500"_s});
     parser.addOption({u"load-clients"_s, u"load: feed clients."_s, u"N"_s, u"100"_s});
-    parser.addOption({u"seconds"_s, u"load: how long agents submit."_s, u"N"_s, u"30"_s});
+    parser.addOption({u"seconds"_s, u"load, scale: how long agents submit (scale: per run)."_s, u"N"_s});
+    parser.addOption(
+        {u"submitters"_s, u"scale: agents submitting at once, one run each."_s, u"LIST"_s, u"1,4,16,64"_s});
     parser.addOption({u"idle"_s, u"load: idle feed connections opened afterwards."_s, u"N"_s, u"1000"_s});
     parser.process(app);
     const QString benchmark = parser.positionalArguments().value(0);
@@ -52,15 +55,24 @@ int main(int argc, char *argv[])
     if (benchmark == u"policy")
         return cs::bench::policyBenchmark(parser.value(u"rules"_s).toInt(), parser.value(u"submissions"_s).toInt());
     if (benchmark == u"load") {
-        return cs::bench::loadBenchmark(parser.value(u"load-clients"_s).toInt(), parser.value(u"seconds"_s).toInt(),
+        return cs::bench::loadBenchmark(parser.value(u"load-clients"_s).toInt(),
+                                        parser.isSet(u"seconds"_s) ? parser.value(u"seconds"_s).toInt() : 30,
                                         parser.value(u"idle"_s).toInt());
+    }
+    if (benchmark == u"scale") {
+        QList<int> submitters;
+        for (const QString &count : parser.value(u"submitters"_s).split(u',', Qt::SkipEmptyParts))
+            submitters.append(count.toInt());
+        return cs::bench::scaleBenchmark(submitters,
+                                         parser.isSet(u"seconds"_s) ? parser.value(u"seconds"_s).toInt() : 10);
     }
     std::fputs("usage: countersign-bench feed [--actions N] [--clients N] [--concurrency N]\n"
                "       countersign-bench decide [--decisions N]\n"
                "       countersign-bench audit [--events N]\n"
                "       countersign-bench console [--pending N] [--feed-events N]\n"
                "       countersign-bench policy [--rules N] [--submissions N]\n"
-               "       countersign-bench load [--load-clients N] [--seconds N] [--idle N]\n",
+               "       countersign-bench load [--load-clients N] [--seconds N] [--idle N]\n"
+               "       countersign-bench scale [--submitters 1,4,16,64] [--seconds N]\n",
                stderr);
     return 2;
 }

@@ -274,6 +274,11 @@ private Q_SLOTS:
                  value(u"countersign_decision_seconds_count"_s));
         QVERIFY(value(u"countersign_store_commit_milliseconds_count"_s) >= 4);
         QVERIFY(value(u"countersign_store_commit_milliseconds_sum"_s) > 0);
+        // Group commit: every commit was made durable by a sync of the WAL, some perhaps together.
+        QVERIFY(value(u"countersign_store_sync_milliseconds_count"_s) >= 1);
+        QVERIFY(value(u"countersign_store_commits_per_sync_sum"_s) >= 4);
+        QVERIFY(value(u"countersign_store_commits_per_sync_sum"_s) >=
+                value(u"countersign_store_sync_milliseconds_count"_s));
         QVERIFY(text.contains(u"# TYPE countersign_decision_seconds histogram"_s));
         const HttpResult prometheusPath = http.get(u"/metrics"_s, m_gateway.dev().auditor.token);
         QCOMPARE(prometheusPath.status, 200);

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace cs;
@@ -26,6 +27,29 @@ class TestActionCodec : public QObject
     }
 
 private Q_SLOTS:
+    // formatTime writes what Qt::ISODateWithMs writes, in UTC, and parseTime reads it back.
+    void formatTime_isIsoDateWithMsInUtc_data()
+    {
+        QTest::addColumn<QDateTime>("time");
+        QTest::newRow("epoch") << QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+        QTest::newRow("whole second") << QDateTime(QDate(2026, 12, 4), QTime(2, 8, 43), Qt::UTC);
+        QTest::newRow("milliseconds") << QDateTime(QDate(2026, 1, 31), QTime(23, 59, 59, 7), Qt::UTC);
+        QTest::newRow("another zone")
+            << QDateTime(QDate(2026, 3, 29), QTime(1, 30, 0, 120), QTimeZone(5 * 3600 + 1800));
+        QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC);
+        QTest::newRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+        QTest::newRow("year 10000") << QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC);
+        QTest::newRow("invalid") << QDateTime();
+    }
+    void formatTime_isIsoDateWithMsInUtc()
+    {
+        QFETCH(QDateTime, time);
+        const QString text = ActionCodec::formatTime(time);
+        QCOMPARE(text, time.toUTC().toString(Qt::ISODateWithMs));
+        if (time.isValid() && time.date().year() >= 1970 && time.date().year() <= 9999)
+            QCOMPARE(ActionCodec::parseTime(text), time);
+    }
+
     // The snapshot is joined from each action's text; its bytes are those of the one whole object.
     void snapshot_isTheDocumentOfTheWholeObject_andReadsBack()
     {

@@ -1,0 +1,152 @@
+#include "GroupCommit.h"
+
+#include "util/Log.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace cs {
+
+namespace {
+
+QString systemError(const char *what, const QString &path)
+{
+    return u"%1 %2: %3"_s.arg(QLatin1StringView(what), path, QString::fromLocal8Bit(std::strerror(errno)));
+}
+
+} // namespace
+
+GroupCommit::GroupCommit(QObject *parent) : QObject(parent)
+{
+}
+
+GroupCommit::~GroupCommit()
+{
+    if (m_thread) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_one();
+        m_thread->wait();
+    }
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+bool GroupCommit::start(const QString &walPath, QString *error)
+{
+    m_walPath = walPath;
+    m_fd = ::open(QFile::encodeName(walPath).constData(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0) {
+        *error = systemError("cannot open", walPath);
+        return false;
+    }
+    // fdatasync on any descriptor of the file writes out what SQLite's own descriptor wrote. Should
+    // the file ever be made anew (SQLite deletes it when its last connection closes), the new one
+    // is opened and the directory synced too.
+    start([this](QString *error) {
+        const std::lock_guard lock(m_fileMutex);
+        struct stat now
+        {
+        };
+        struct stat open
+        {
+        };
+        if (::stat(QFile::encodeName(m_walPath).constData(), &now) == 0 && ::fstat(m_fd, &open) == 0 &&
+            now.st_ino != open.st_ino) {
+            const int fresh = ::open(QFile::encodeName(m_walPath).constData(), O_RDONLY | O_CLOEXEC);
+            const int directory =
+                ::open(QFile::encodeName(m_walPath.section(u'/', 0, -2)).constData(), O_RDONLY | O_CLOEXEC);
+            if (fresh >= 0) {
+                ::fdatasync(m_fd);
+                ::close(std::exchange(m_fd, fresh));
+            }
+            if (directory >= 0) {
+                ::fsync(directory);
+                ::close(directory);
+            }
+        }
+        if (::fdatasync(m_fd) != 0) {
+            *error = systemError("cannot sync", m_walPath);
+            return false;
+        }
+        return true;
+    });
+    return true;
+}
+
+void GroupCommit::start(Sync sync)
+{
+    m_sync = std::move(sync);
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->setObjectName(u"wal-sync"_s);
+    m_thread->start(QThread::HighPriority);
+}
+
+void GroupCommit::committed()
+{
+    ++m_committed;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_requested = m_committed;
+    }
+    m_wake.notify_one();
+}
+
+void GroupCommit::run()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stopping || m_requested > 0; });
+        if (m_stopping)
+            return;
+        const quint64 target = std::exchange(m_requested, 0);
+        lock.unlock();
+        QElapsedTimer took;
+        took.start();
+        QString error;
+        const bool ok = m_sync(&error);
+        const double milliseconds = double(took.nsecsElapsed()) / 1e6;
+        if (ok) {
+            QMetaObject::invokeMethod(
+                this, [this, target, milliseconds] { reached(target, milliseconds); }, Qt::QueuedConnection);
+        } else {
+            QMetaObject::invokeMethod(
+                this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);
+        }
+        lock.lock();
+    }
+}
+
+void GroupCommit::reached(quint64 count, double milliseconds)
+{
+    if (count <= m_durable)
+        return; // syncNow() got there first
+    m_syncMs.observe(milliseconds);
+    m_groupSizes.observe(double(count - m_durable));
+    m_durable = count;
+    Q_EMIT durable(count);
+}
+
+bool GroupCommit::syncNow(QString *error)
+{
+    if (settled())
+        return true;
+    QElapsedTimer took;
+    took.start();
+    if (m_sync && !m_sync(error))
+        return false;
+    reached(m_committed, double(took.nsecsElapsed()) / 1e6);
+    return true;
+}
+
+} // namespace cs

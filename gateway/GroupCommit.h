@@ -1,0 +1,84 @@
+#pragma once
+
+#include "Metrics.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace cs {
+
+// Group commit for the SQLite store. The store commits on the event loop without waiting for the
+// disk (synchronous = NORMAL: the commit is in the WAL file, in the page cache); this makes the
+// WAL durable with one fdatasync per group of commits, on a thread of its own, and says when
+// (durable()). Commits that arrive while a sync is in flight go in the next one. Nothing a commit
+// changed may leave the gateway before it is durable: the sockets hold their bytes until then
+// (GatedSocket), and ActionService tells of events only then.
+//
+// Counts are of commits on the store's connection, in commit order: commit n is durable once
+// durableCount() >= n.
+class GroupCommit : public QObject
+{
+    Q_OBJECT
+public:
+    // Makes what was written to a file durable; false with `error` set when the disk refused.
+    using Sync = std::function<bool(QString *error)>;
+
+    explicit GroupCommit(QObject *parent = nullptr);
+    ~GroupCommit() override;
+    GroupCommit(const GroupCommit &) = delete;
+    GroupCommit &operator=(const GroupCommit &) = delete;
+
+    // Syncs `walPath` (the store's -wal file, which exists once the store is open) from now on.
+    bool start(const QString &walPath, QString *error);
+    // Syncs with `sync` instead (tests hold it back to see that nothing leaves before it).
+    void start(Sync sync);
+
+    bool isRunning() const { return bool(m_sync); }
+    // One more commit is in the WAL; called by the store on its thread, right after the commit.
+    void committed();
+    quint64 committedCount() const { return m_committed; }
+    quint64 durableCount() const { return m_durable; }
+    bool settled() const { return m_durable == m_committed; }
+    // Makes every commit so far durable before it returns (the gateway starts serving, or stops);
+    // tells durable() as a group would.
+    bool syncNow(QString *error);
+
+    // How long each sync took, and how many commits each made durable.
+    const Histogram &syncTimes() const { return m_syncMs; }
+    const Histogram &groupSizes() const { return m_groupSizes; }
+
+Q_SIGNALS:
+    // Every commit up to `count` is on disk.
+    void durable(quint64 count);
+    // The disk refused a sync: what was committed since the last durable() may be lost, and the
+    // gateway must not tell anyone of it (it stops; docs/architecture.md).
+    void failed(const QString &why);
+
+private:
+    void run();
+    void reached(quint64 count, double milliseconds);
+
+    Sync m_sync;
+    int m_fd = -1;
+    QString m_walPath;
+    quint64 m_committed = 0; // the event loop's
+    quint64 m_durable = 0;   // the event loop's
+    Histogram m_syncMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
+    Histogram m_groupSizes{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
+
+    std::mutex m_fileMutex; // m_fd, used by the sync thread and syncNow()
+    std::mutex m_mutex;     // guards the three below, shared with the sync thread
+    std::condition_variable m_wake;
+    quint64 m_requested = 0;
+    bool m_stopping = false;
+    bool m_syncing = false;
+    std::unique_ptr<QThread> m_thread;
+};
+
+} // namespace cs

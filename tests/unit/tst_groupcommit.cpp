@@ -1,0 +1,256 @@
+#include "ActionService.h"
+#include "EventStore.h"
+#include "GatedSocket.h"
+#include "GroupCommit.h"
+#include "KeyRegistry.h"
+#include "Listener.h"
+#include "Refusals.h"
+
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <condition_variable>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+
+namespace {
+
+// A disk whose syncs wait until the test lets them through, or fail.
+class HeldDisk
+{
+public:
+    GroupCommit::Sync sync()
+    {
+        return [this](QString *error) {
+            std::unique_lock lock(m_mutex);
+            ++m_asked;
+            m_changed.notify_all();
+            m_changed.wait(lock, [this] { return m_allowed > 0 || m_failing; });
+            if (m_failing) {
+                *error = u"the disk is gone"_s;
+                return false;
+            }
+            --m_allowed;
+            return true;
+        };
+    }
+    void allow(int syncs = 1000)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_allowed += syncs;
+        m_changed.notify_all();
+    }
+    void fail()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_failing = true;
+        m_changed.notify_all();
+    }
+    // Waits (briefly) until a sync was asked for.
+    bool asked()
+    {
+        std::unique_lock lock(m_mutex);
+        return m_changed.wait_for(lock, std::chrono::seconds(5), [this] { return m_asked > 0; });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    int m_allowed = 0;
+    int m_asked = 0;
+    bool m_failing = false;
+};
+
+} // namespace
+
+// Group commit: the store commits without waiting for the disk, one sync makes a group durable,
+// and nothing a commit changed leaves the gateway (events told, bytes on a connection) before
+// its commit is durable.
+class TestGroupCommit : public QObject
+{
+    Q_OBJECT
+
+    ManualClock m_clock{QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC)};
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    const Principal bot{u"bot"_s, u"Bot"_s, Role::Agent, {}};
+
+    QString freshPath() { return m_dir.filePath(u"store%1.sqlite"_s.arg(++m_counter)); }
+
+    static ActionRequest request()
+    {
+        ActionRequest request;
+        request.kind = u"deploy"_s;
+        request.command = u"make deploy"_s;
+        request.target = {u"k8s"_s, u"checkout"_s, u"production"_s};
+        request.justification = u"release"_s;
+        return request;
+    }
+
+    // A client connected to `listener`, and the gated socket the listener made for it.
+    static std::pair<std::unique_ptr<QTcpSocket>, QTcpSocket *> connectTo(Listener &listener)
+    {
+        auto client = std::make_unique<QTcpSocket>();
+        client->connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        if (!client->waitForConnected(5000) || !listener.waitForNewConnection(5000))
+            return {};
+        return {std::move(client), listener.nextPendingConnection()};
+    }
+
+    // What the client received within a while, running the event loop (the server's socket writes
+    // on it): up to `size` bytes.
+    static QByteArray receive(QTcpSocket &client, qsizetype size, int withinMs = 5000)
+    {
+        QByteArray received;
+        QElapsedTimer waited;
+        waited.start();
+        while (received.size() < size && waited.elapsed() < withinMs) {
+            QTest::qWait(10);
+            received += client.readAll();
+        }
+        return received;
+    }
+
+private Q_SLOTS:
+    void events_areToldOnceTheirCommitIsDurable_inOrder()
+    {
+        HeldDisk disk;
+        GroupCommit groupCommit;
+        const auto unblock = qScopeGuard([&disk] { disk.allow(); }); // a failed check leaves no sync waiting
+        EventStore store(u"gc1"_s);
+        QString error;
+        QVERIFY2(store.open(freshPath(), &error), qPrintable(error));
+        QVERIFY(store.deferDurability([&groupCommit] { groupCommit.committed(); }, &error));
+        QSqlQuery synchronous(u"PRAGMA synchronous"_s, store.database());
+        QVERIFY(synchronous.next());
+        QCOMPARE(synchronous.value(0).toInt(), 1); // NORMAL: the commit does not wait for the disk
+        groupCommit.start(disk.sync());
+        KeyRegistry keys(&store, &m_clock, {});
+        ActionService service(&store, &keys, &m_clock, {}, {});
+        service.setGroupCommit(&groupCommit);
+        QSignalSpy recorded(&service, &ActionService::eventRecorded);
+        QSignalSpy durable(&groupCommit, &GroupCommit::durable);
+
+        WireError werror;
+        QList<QString> ids;
+        for (int i = 0; i < 3; ++i) {
+            const auto action = service.submit(bot, request(), &werror);
+            QVERIFY(action);
+            ids.append(action->id);
+        }
+        QCOMPARE(groupCommit.committedCount(), quint64(3));
+        QCOMPARE(store.headSeq(), 3); // committed, in the log, and readable
+        QVERIFY(disk.asked());
+        QTest::qWait(100);
+        QCOMPARE(recorded.size(), 0); // but nobody told
+        QCOMPARE(groupCommit.durableCount(), quint64(0));
+
+        disk.allow();
+        QTRY_COMPARE(recorded.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(recorded.at(i).first().value<Event>().seq, i + 1);
+            QCOMPARE(recorded.at(i).first().value<Event>().actionId, ids.at(i));
+        }
+        QVERIFY(durable.size() <= 2); // the three commits in at most two syncs (one was in flight)
+        QCOMPARE(groupCommit.durableCount(), quint64(3));
+        QVERIFY(groupCommit.settled());
+
+        // Settled: the next event is told at once, as without group commit... once synced.
+        const auto fourth = service.submit(bot, request(), &werror);
+        QVERIFY(fourth);
+        QTRY_COMPARE(recorded.size(), 4);
+    }
+
+    void connection_holdsBytesUntilDurable_andKeepsTheirOrder()
+    {
+        HeldDisk disk;
+        GroupCommit groupCommit;
+        const auto unblock = qScopeGuard([&disk] { disk.allow(); }); // a failed check leaves no sync waiting
+        groupCommit.start(disk.sync());
+        Refusals refusals;
+        Listener listener(ConnectionLimits{}, &refusals);
+        listener.setGate(&groupCommit);
+        QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+        auto [client, server] = connectTo(listener);
+        QVERIFY(client && server);
+
+        server->write("before any commit;");
+        QCOMPARE(receive(*client, 18), QByteArray("before any commit;"));
+
+        groupCommit.committed(); // what follows may show this commit
+        server->write("first;");
+        QCOMPARE(server->bytesToWrite(), 6); // held bytes count: the connection is not idle
+        QCOMPARE(receive(*client, 1, 300), QByteArray());
+        QVERIFY(disk.asked());
+        disk.allow(1);
+        QCOMPARE(receive(*client, 6), QByteArray("first;"));
+
+        // A refusal shows nothing of the store and needs no sync, but it keeps its place behind
+        // what the connection wrote before it.
+        writeUngated(server, "refused at once;");
+        QCOMPARE(receive(*client, 16), QByteArray("refused at once;"));
+        groupCommit.committed();
+        server->write("second;");
+        writeUngated(server, "refused behind;");
+        QCOMPARE(receive(*client, 1, 300), QByteArray());
+        disk.allow(1);
+        QCOMPARE(receive(*client, 22), QByteArray("second;refused behind;"));
+    }
+
+    void failedSync_isReported_andNothingLeaves()
+    {
+        HeldDisk disk;
+        GroupCommit groupCommit;
+        const auto unblock = qScopeGuard([&disk] { disk.allow(); }); // a failed check leaves no sync waiting
+        groupCommit.start(disk.sync());
+        QSignalSpy failed(&groupCommit, &GroupCommit::failed);
+        Refusals refusals;
+        Listener listener(ConnectionLimits{}, &refusals);
+        listener.setGate(&groupCommit);
+        QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+        auto [client, server] = connectTo(listener);
+        QVERIFY(client && server);
+
+        groupCommit.committed();
+        server->write("a decision nobody may hear of");
+        QVERIFY(disk.asked());
+        disk.fail();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().toString(), u"the disk is gone"_s);
+        QCOMPARE(groupCommit.durableCount(), quint64(0));
+        QCOMPARE(receive(*client, 1, 300), QByteArray());
+    }
+
+    void realWal_syncNowMakesEverythingDurable()
+    {
+        GroupCommit groupCommit;
+        EventStore store(u"gc2"_s);
+        QString error;
+        const QString path = freshPath();
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY2(groupCommit.start(path + u"-wal"_s, &error), qPrintable(error));
+        QVERIFY(store.deferDurability([&groupCommit] { groupCommit.committed(); }, &error));
+        QSignalSpy durable(&groupCommit, &GroupCommit::durable);
+        const auto event = store.append(Event{0, m_clock.now(), EventType::PolicyLoaded, u"gateway"_s, {}, {}}, &error);
+        QVERIFY2(event, qPrintable(error));
+        QCOMPARE(groupCommit.committedCount(), quint64(1));
+        QVERIFY2(groupCommit.syncNow(&error), qPrintable(error));
+        QVERIFY(groupCommit.settled());
+        QCOMPARE(durable.size(), 1);
+        QCOMPARE(durable.first().first().value<quint64>(), quint64(1));
+        QTest::qWait(200); // the thread's own sync of the same commit, told later, is no news
+        QCOMPARE(durable.size(), 1);
+
+        QVERIFY(!groupCommit.start(m_dir.filePath(u"missing/x-wal"_s), &error) && !error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGroupCommit)
+#include "tst_groupcommit.moc"
