@@ -34,8 +34,8 @@ private Q_SLOTS:
         QTest::newRow("epoch") << QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
         QTest::newRow("whole second") << QDateTime(QDate(2026, 12, 4), QTime(2, 8, 43), Qt::UTC);
         QTest::newRow("milliseconds") << QDateTime(QDate(2026, 1, 31), QTime(23, 59, 59, 7), Qt::UTC);
-        QTest::newRow("another zone")
-            << QDateTime(QDate(2026, 3, 29), QTime(1, 30, 0, 120), QTimeZone(5 * 3600 + 1800));
+        QTest::newRow("another zone") << QDateTime(QDate(2026, 3, 29), QTime(1, 30, 0, 120),
+                                                   QTimeZone(5 * 3600 + 1800));
         QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC);
         QTest::newRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
         QTest::newRow("year 10000") << QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC);
