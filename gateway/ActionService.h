@@ -93,6 +93,8 @@ public:
     qsizetype pendingCount() const;
     // The pending actions' feed JSON (FeedMessages::actionText), oldest first: made once per action.
     QList<QByteArray> pendingTexts() const;
+    // One pending action's; empty for an action that is not pending.
+    QByteArray pendingText(const QString &actionId) const { return m_pendingTexts.value(actionId); }
     qint64 headSeq() const { return m_store->headSeq(); }
     QList<Event> eventsAfter(qint64 seq, int limit) const { return m_store->eventsAfter(seq, limit); }
 

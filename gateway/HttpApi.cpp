@@ -364,7 +364,11 @@ void HttpApi::submit(const Principal &principal, const QHttpServerRequest &reque
         return writeError(responder, error);
     // The whole action: pending, or already allowed or denied by the policy (with its rule); a
     // replay answers 200 with the action as it now stands.
-    writeJson(responder, ActionCodec::toJson(*action), replayed ? Status::Ok : Status::Created);
+    const Status status = replayed ? Status::Ok : Status::Created;
+    // A pending action's canonical JSON is at hand (made once, for the consoles' snapshots).
+    if (const QByteArray text = m_service->pendingText(action->id); !text.isEmpty())
+        return responder.write(text, QByteArrayLiteral("application/json"), status);
+    writeJson(responder, ActionCodec::toJson(*action), status);
 }
 
 void HttpApi::explain(const Principal &principal, const QHttpServerRequest &request, QHttpServerResponder &responder)

@@ -61,6 +61,11 @@ rm -rf "$work/root/var/lib/countersign" # a gateway of this machine's is not the
 # A container image's policy-rc.d forbids starting services from maintainer scripts (docker build);
 # a booted machine has none, so the container has none either.
 rm -f "$work/root/usr/sbin/policy-rc.d"
+# The packages go into the container's own /root: its /tmp is a fresh tmpfs, where a clone under
+# /tmp would not be seen.
+mkdir -p "$work/root/root/packages"
+# shellcheck disable=SC2086 # the package paths are one word each
+cp $debs "$work/root/root/packages/"
 systemd-nspawn --directory="$work/root" --register=no --keep-unit --link-journal=no --quiet --console=passive --boot \
     systemd.unit=multi-user.target >"$work/boot.log" 2>&1 &
 container_pid=$!
@@ -92,7 +97,7 @@ esac
 say "apt-get install ./build/packages/*.deb (in the container)"
 # shellcheck disable=SC2046 # the package paths are one word each
 inside env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    $(echo "$debs" | sed "s|^|$PWD/|") >"$work/apt.log" 2>&1 || die "apt-get install: $(cat "$work/apt.log")"
+    $(echo "$debs" | sed "s|^.*/|/root/packages/|") >"$work/apt.log" 2>&1 || die "apt-get install: $(cat "$work/apt.log")"
 for program in countersign countersign-gateway countersign-cli; do
     version=$(inside env QT_QPA_PLATFORM=offscreen "$program" --version)
     echo "$version" | grep -q "^$program 0*" || die "$program --version says '$version'"

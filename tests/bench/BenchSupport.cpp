@@ -92,19 +92,27 @@ QJsonObject websocketEcho(int rounds)
     return summary(micros);
 }
 
-// Baseline: one durable SQLite commit (WAL, synchronous=FULL), as the gateway does per action.
+QSqlDatabase openBareDatabase(const QString &connection, const QString &path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+    db.setDatabaseName(path);
+    db.open();
+    QSqlQuery query(db);
+    query.exec(u"PRAGMA journal_mode = WAL"_s);
+    query.exec(u"PRAGMA synchronous = FULL"_s);
+    query.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"_s);
+    return db;
+}
+
+// Baseline: one durable SQLite commit (WAL, synchronous=FULL), as the gateway did per action
+// before group commit.
 QJsonObject sqliteCommit(int rounds)
 {
     QTemporaryDir dir;
     QList<double> micros;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bench"_s);
-        db.setDatabaseName(dir.filePath(u"bench.sqlite"_s));
-        db.open();
+        QSqlDatabase db = openBareDatabase(u"bench"_s, dir.filePath(u"bench.sqlite"_s));
         QSqlQuery query(db);
-        query.exec(u"PRAGMA journal_mode = WAL"_s);
-        query.exec(u"PRAGMA synchronous = FULL"_s);
-        query.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"_s);
         const QString body = QString(600, u'x');
         for (int i = 0; i < rounds; ++i) {
             const qint64 start = nowNs();

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 
 #include <functional>
@@ -20,6 +21,8 @@ QJsonObject summary(const QList<double> &micros);
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000);
 
 // Baselines
+// A bare SQLite database as the baselines use it: WAL, synchronous=FULL, one table t(id, body).
+QSqlDatabase openBareDatabase(const QString &connection, const QString &path);
 QJsonObject websocketEcho(int rounds);
 QJsonObject sqliteCommit(int rounds);
 QJsonObject sha256(int rounds);

@@ -28,13 +28,8 @@ double bareCommitsPerSecond(int seconds)
     int commits = 0;
     double elapsed = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bare"_s);
-        db.setDatabaseName(dir.filePath(u"bare.sqlite"_s));
-        db.open();
+        QSqlDatabase db = openBareDatabase(u"bare"_s, dir.filePath(u"bare.sqlite"_s));
         QSqlQuery query(db);
-        query.exec(u"PRAGMA journal_mode = WAL"_s);
-        query.exec(u"PRAGMA synchronous = FULL"_s);
-        query.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"_s);
         query.prepare(u"INSERT INTO t (body) VALUES (?)"_s);
         const QString body = QString(1500, u'x'); // about an event and an action's row
         const qint64 start = nowNs();
