@@ -45,7 +45,8 @@ GroupCommit::~GroupCommit()
 bool GroupCommit::start(const QString &walPath, QString *error)
 {
     m_walPath = walPath;
-    m_fd = ::open(QFile::encodeName(walPath).constData(), O_RDONLY | O_CLOEXEC);
+    m_walFile = QFile::encodeName(walPath);
+    m_fd = ::open(m_walFile.constData(), O_RDONLY | O_CLOEXEC);
     if (m_fd < 0) {
         *error = systemError("cannot open", walPath);
         return false;
@@ -61,9 +62,8 @@ bool GroupCommit::start(const QString &walPath, QString *error)
         struct stat open
         {
         };
-        if (::stat(QFile::encodeName(m_walPath).constData(), &now) == 0 && ::fstat(m_fd, &open) == 0 &&
-            now.st_ino != open.st_ino) {
-            const int fresh = ::open(QFile::encodeName(m_walPath).constData(), O_RDONLY | O_CLOEXEC);
+        if (::stat(m_walFile.constData(), &now) == 0 && ::fstat(m_fd, &open) == 0 && now.st_ino != open.st_ino) {
+            const int fresh = ::open(m_walFile.constData(), O_RDONLY | O_CLOEXEC);
             const int directory =
                 ::open(QFile::encodeName(m_walPath.section(u'/', 0, -2)).constData(), O_RDONLY | O_CLOEXEC);
             if (fresh >= 0) {

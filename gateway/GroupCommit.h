@@ -67,17 +67,17 @@ private:
     Sync m_sync;
     int m_fd = -1;
     QString m_walPath;
+    QByteArray m_walFile;    // its name as the system calls take it
     quint64 m_committed = 0; // the event loop's
     quint64 m_durable = 0;   // the event loop's
     Histogram m_syncMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
     Histogram m_groupSizes{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
 
     std::mutex m_fileMutex; // m_fd, used by the sync thread and syncNow()
-    std::mutex m_mutex;     // guards the three below, shared with the sync thread
+    std::mutex m_mutex;     // guards the two below, shared with the sync thread
     std::condition_variable m_wake;
     quint64 m_requested = 0;
     bool m_stopping = false;
-    bool m_syncing = false;
     std::unique_ptr<QThread> m_thread;
 };
 
