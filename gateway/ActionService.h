@@ -100,6 +100,10 @@ public:
 
     // Expires every pending action whose deadline has passed; the timer calls it, tests may too.
     void expireDue();
+    // Takes in what others appended to the log (the other replicas on PostgreSQL, `key approve`
+    // on SQLite): the pending actions change as the events say, and each event is told as if it
+    // had been recorded here. The gateway calls it when the store notifies and now and then.
+    void follow();
 
 Q_SIGNALS:
     // Every event, in seq order, once it is durable (its commit, with group commit).
@@ -108,6 +112,27 @@ Q_SIGNALS:
     void actionResolved(const cs::Action &action);
 
 private:
+    static constexpr int kStaleAttempts = 16;
+    // Runs `op`, which decides on the log as this gateway knows it and appends to it. When the
+    // append was refused as stale (another writer appended first), takes in what they appended
+    // and runs `op` again: so every decision is made on the log as it stands when it is appended.
+    template <typename Op> auto againIfStale(Op op) -> decltype(op())
+    {
+        for (int attempt = 1;; ++attempt) {
+            m_store->forgetStale();
+            if constexpr (std::is_void_v<decltype(op())>) {
+                op();
+                if (!m_store->lastWriteStale() || attempt == kStaleAttempts)
+                    return;
+            } else {
+                auto result = op();
+                if (!m_store->lastWriteStale() || attempt == kStaleAttempts)
+                    return result;
+            }
+            follow();
+        }
+    }
+    void takeIn(const QList<Event> &events);
     // Tells of an event (and of the action it resolved) now, or once its commit is durable.
     void announce(const Event &event, const std::optional<Action> &resolved = std::nullopt);
     void onDurable(quint64 count);

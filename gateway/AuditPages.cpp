@@ -2,7 +2,6 @@
 
 #include "AuditEndpoints.h"
 #include "util/Log.h"
-#include "util/Sqlite.h"
 
 #include <QSqlDatabase>
 
@@ -15,18 +14,17 @@ class AuditPageWorker : public QObject
 {
     Q_OBJECT
 public:
-    explicit AuditPageWorker(QString path)
-        : m_path(std::move(path)), m_connection(u"countersign-audit-pages-%1"_s.arg(quintptr(this), 0, 16))
+    explicit AuditPageWorker(StoreLocation location)
+        : m_location(std::move(location)), m_connection(u"countersign-audit-pages-%1"_s.arg(quintptr(this), 0, 16))
     {
     }
-    ~AuditPageWorker() override { Sqlite::close(m_db, m_connection); }
+    ~AuditPageWorker() override { StoreLocation::close(m_db, m_connection); }
 
     void build(quint64 ticket, qint64 after, int limit, const QJsonObject &more)
     {
         if (!m_db.isOpen()) {
             QString error;
-            m_db = Sqlite::open(m_connection, m_path, {u"PRAGMA busy_timeout = 5000"_s, u"PRAGMA query_only = 1"_s},
-                                &error);
+            m_db = m_location.open(m_connection, true, &error);
             if (!m_db.isOpen())
                 qCCritical(lcStore).noquote() << "audit pages cannot read the store:" << error;
         }
@@ -37,13 +35,13 @@ Q_SIGNALS:
     void built(quint64 ticket, const QByteArray &page);
 
 private:
-    QString m_path;
+    StoreLocation m_location;
     QString m_connection;
     QSqlDatabase m_db;
 };
 
-AuditPages::AuditPages(const QString &databasePath, QObject *parent)
-    : QObject(parent), m_worker(new AuditPageWorker(databasePath))
+AuditPages::AuditPages(const StoreLocation &location, QObject *parent)
+    : QObject(parent), m_worker(new AuditPageWorker(location))
 {
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StoreLocation.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -23,7 +25,7 @@ class AuditPages : public QObject
 public:
     using Done = std::function<void(const QByteArray &page)>;
 
-    explicit AuditPages(const QString &databasePath, QObject *parent = nullptr);
+    explicit AuditPages(const StoreLocation &location, QObject *parent = nullptr);
     ~AuditPages() override;
 
     // Builds the page of up to `limit` events after `after` (`more`: AuditEndpoints::pageText) and

@@ -50,34 +50,28 @@ EventStore::~EventStore()
     m_insertEvent = QSqlQuery();
     m_upsertAction = QSqlQuery();
     m_dataVersion = QSqlQuery();
-    Sqlite::close(m_db, m_connectionName);
+    m_lockHead = QSqlQuery();
+    StoreLocation::close(m_db, m_connectionName);
 }
 
-bool EventStore::open(const QString &path, QString *error)
+bool EventStore::open(const StoreLocation &location, QString *error)
 {
-    m_db =
-        Sqlite::open(m_connectionName, path,
-                     {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s,
-                      // WalCheckpointer does them on its own thread
-                      u"PRAGMA wal_autocheckpoint = 0"_s,
-                      // the WAL is cut back to this when it starts over after a checkpoint
-                      u"PRAGMA journal_size_limit = %1"_s.arg(kWalSizeLimit)},
-                     error);
-    if (!m_db.isOpen())
-        return false;
-    if (!StoreSchema::migrate(m_db, error))
-        return false;
-    m_insertEvent = QSqlQuery(m_db);
-    m_upsertAction = QSqlQuery(m_db);
-    m_dataVersion = QSqlQuery(m_db);
-    if (!m_dataVersion.prepare(u"PRAGMA data_version"_s) ||
-        !m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) ||
-        !m_upsertAction.prepare(u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq)"
-                                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status,"
-                                " body = excluded.body, last_seq = excluded.last_seq"_s)) {
-        *error = u"cannot prepare the store's statements: %1"_s.arg(m_db.lastError().text());
-        return false;
+    m_location = location;
+    m_postgresql = location.isPostgresql();
+    if (m_postgresql) {
+        m_db = location.open(m_connectionName, false, error);
+    } else {
+        m_db = Sqlite::open(m_connectionName, location.sqlitePath(),
+                            {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = FULL"_s,
+                             u"PRAGMA busy_timeout = 5000"_s,
+                             // WalCheckpointer does them on its own thread
+                             u"PRAGMA wal_autocheckpoint = 0"_s,
+                             // the WAL is cut back to this when it starts over after a checkpoint
+                             u"PRAGMA journal_size_limit = %1"_s.arg(kWalSizeLimit)},
+                            error);
     }
+    if (!m_db.isOpen() || !StoreSchema::migrate(m_db, error) || !prepareStatements(error))
+        return false;
     readHead();
     // A store that opens but cannot be written (a read-only file) serves reads, and says so.
     m_lastWriteError = kNotProbed;
@@ -86,15 +80,34 @@ bool EventStore::open(const QString &path, QString *error)
     return true;
 }
 
+bool EventStore::prepareStatements(QString *error)
+{
+    m_insertEvent = QSqlQuery(m_db);
+    m_upsertAction = QSqlQuery(m_db);
+    m_dataVersion = QSqlQuery(m_db);
+    m_lockHead = QSqlQuery(m_db);
+    const bool ok =
+        (m_postgresql ? m_lockHead.prepare(u"SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE"_s)
+                      : m_dataVersion.prepare(u"PRAGMA data_version"_s)) &&
+        m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) &&
+        m_upsertAction.prepare(u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq)"
+                               " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status,"
+                               " body = excluded.body, last_seq = excluded.last_seq"_s);
+    if (!ok)
+        *error = u"cannot prepare the store's statements: %1"_s.arg(m_db.lastError().text());
+    return ok;
+}
+
 bool EventStore::deferDurability(std::function<void()> onCommit, QString *error)
 {
-    QSqlQuery pragma(m_db);
-    if (!pragma.exec(u"PRAGMA synchronous = NORMAL"_s)) {
-        *error = sqlError(pragma);
+    QSqlQuery set(m_db);
+    // PostgreSQL: the commit is visible at once and in the WAL, which the group's sync flushes.
+    if (!set.exec(m_postgresql ? u"SET synchronous_commit = off"_s : u"PRAGMA synchronous = NORMAL"_s)) {
+        *error = sqlError(set);
         return false;
     }
     m_onCommit = std::move(onCommit);
-    if (!Sqlite::onWalCommit(m_db, &m_onCommit)) {
+    if (!m_postgresql && !Sqlite::onWalCommit(m_db, &m_onCommit)) {
         *error = u"the store is not an open SQLite database"_s;
         return false;
     }
@@ -154,27 +167,13 @@ std::optional<Event> EventStore::append(Event event, QString *error)
 std::optional<Event> EventStore::write(const Action *action, Event event, const Extra &extra, QString *error,
                                        const QByteArray &actionText)
 {
-    // BEGIN IMMEDIATE takes the write lock up front, so another process writing the same file
-    // (`countersign-gateway key approve`) waits for us instead of failing our commit, and the
-    // head read below cannot be stale.
     QElapsedTimer took;
     took.start();
     QSqlQuery control(m_db);
-    if (!control.exec(u"BEGIN IMMEDIATE"_s)) {
-        *error = sqlError(control);
+    if (!beginAppend(control, error)) {
+        if (!m_stale)
+            m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
         return std::nullopt;
-    }
-    // The head stays in memory; it is read again only when another process (`countersign-gateway
-    // key approve`) committed since.
-    if (m_dataVersion.exec() && m_dataVersion.next()) {
-        const qint64 version = m_dataVersion.value(0).toLongLong();
-        m_dataVersion.finish();
-        if (version != m_seenDataVersion) {
-            m_seenDataVersion = version;
-            readHead();
-        }
-    } else {
-        readHead();
     }
     const bool ok = insertEvent(event, error) && (!action || upsertAction(*action, actionText, event.seq, error)) &&
                     (!extra || extra(m_db, event.seq, error)) && control.exec(u"COMMIT"_s);
@@ -186,6 +185,8 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
         m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
         return std::nullopt;
     }
+    if (m_postgresql && m_onCommit)
+        m_onCommit(); // SQLite's WAL hook tells of its commits itself
     m_lastWriteError.clear();
     m_commitMs.observe(double(took.nsecsElapsed()) / 1e6);
     m_headSeq = event.seq;
@@ -193,15 +194,84 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     return event;
 }
 
+bool EventStore::beginAppend(QSqlQuery &control, QString *error)
+{
+    // SQLite: BEGIN IMMEDIATE takes the write lock up front, so another process writing the same
+    // file (`countersign-gateway key approve`) waits for us instead of failing our commit.
+    // PostgreSQL: the head row's lock serialises the appends of every replica.
+    if (!control.exec(m_postgresql ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s)) {
+        *error = sqlError(control);
+        return false;
+    }
+    if (const auto moved = headIfMoved(); !moved || moved->first == m_headSeq) {
+        if (moved)
+            m_headHash = moved->second;
+        return true;
+    }
+    control.exec(u"ROLLBACK"_s);
+    m_stale = true;
+    *error = u"others appended to the log since this gateway last read it"_s;
+    return false;
+}
+
+std::optional<std::pair<qint64, QString>> EventStore::headIfMoved()
+{
+    if (m_postgresql) {
+        if (!m_lockHead.exec() || !m_lockHead.next())
+            return std::nullopt;
+        std::pair<qint64, QString> found{m_lockHead.value(0).toLongLong(), m_lockHead.value(1).toString()};
+        m_lockHead.finish();
+        return found;
+    }
+    // The head stays in memory; it is read again only when another process committed since.
+    if (m_dataVersion.exec() && m_dataVersion.next()) {
+        const qint64 version = m_dataVersion.value(0).toLongLong();
+        m_dataVersion.finish();
+        if (version == m_seenDataVersion)
+            return std::nullopt;
+        m_seenDataVersion = version;
+    }
+    return head(m_db);
+}
+
+QList<Event> EventStore::appendedByOthers()
+{
+    if (!m_postgresql && head(m_db).first == m_headSeq)
+        return {};
+    QList<Event> events;
+    for (;;) {
+        const QList<Event> page = eventsAfter(m_headSeq, 1000);
+        for (const Event &event : page) {
+            m_headSeq = event.seq;
+            m_headHash = event.hash;
+        }
+        events += page;
+        if (page.size() < 1000)
+            return events;
+    }
+}
+
 QString EventStore::unwritable()
 {
     if (m_lastWriteError.isEmpty() || (m_sinceProbe.isValid() && m_sinceProbe.elapsed() < 1000))
         return m_lastWriteError;
     m_sinceProbe.start();
+    // A PostgreSQL server that went away: connect again.
+    if (m_postgresql && !m_lastWriteError.isEmpty() && m_lastWriteError != kNotProbed) {
+        m_db.close();
+        QString error;
+        if (!m_db.open() || !prepareStatements(&error)) {
+            m_lastWriteError = u"The store is unreachable: %1"_s.arg(m_db.lastError().text());
+            return m_lastWriteError;
+        }
+        if (m_onCommit)
+            QSqlQuery(m_db).exec(u"SET synchronous_commit = off"_s);
+        QSqlQuery(m_db).exec(u"SET TIME ZONE 'UTC'"_s);
+    }
     // A real write, made durable, that changes nothing.
     QSqlQuery probe(m_db);
-    if (probe.exec(u"BEGIN IMMEDIATE"_s) && probe.exec(u"UPDATE schema_version SET version = version"_s) &&
-        probe.exec(u"COMMIT"_s)) {
+    if (probe.exec(m_postgresql ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s) &&
+        probe.exec(u"UPDATE schema_version SET version = version"_s) && probe.exec(u"COMMIT"_s)) {
         if (m_lastWriteError != kNotProbed)
             qCInfo(lcStore) << "the store takes writes again";
         m_lastWriteError.clear();
@@ -221,7 +291,7 @@ std::pair<qint64, QString> EventStore::currentHead()
 bool EventStore::storeCheckpoint(const AuditChain::Checkpoint &checkpoint, QString *error)
 {
     QSqlQuery insert(m_db);
-    insert.prepare(u"INSERT OR IGNORE INTO checkpoints (seq, body) VALUES (?, ?)"_s);
+    insert.prepare(u"INSERT INTO checkpoints (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING"_s);
     insert.addBindValue(checkpoint.seq);
     insert.addBindValue(QString::fromUtf8(QJsonDocument(checkpoint.toJson()).toJson(QJsonDocument::Compact)));
     if (!insert.exec()) {
@@ -241,8 +311,9 @@ QList<AuditChain::Checkpoint> EventStore::checkpointsCovering(const QSqlDatabase
 {
     QList<AuditChain::Checkpoint> checkpoints;
     QSqlQuery query(db);
-    query.prepare(u"SELECT body FROM checkpoints WHERE seq >= ? AND seq <= ?"
-                  " UNION ALL SELECT body FROM (SELECT body FROM checkpoints WHERE seq > ? ORDER BY seq LIMIT 1)"_s);
+    query.prepare(
+        u"SELECT body FROM checkpoints WHERE seq >= ? AND seq <= ?"
+        " UNION ALL SELECT body FROM (SELECT body FROM checkpoints WHERE seq > ? ORDER BY seq LIMIT 1) AS beyond"_s);
     query.addBindValue(after);
     query.addBindValue(upTo);
     query.addBindValue(upTo);
@@ -266,7 +337,9 @@ void EventStore::readHead()
 
 std::pair<qint64, QString> EventStore::head(const QSqlDatabase &db)
 {
-    QSqlQuery query(u"SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"_s, db);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.exec(u"SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"_s);
     if (query.next())
         return {query.value(0).toLongLong(), query.value(1).toString()};
     return {0, AuditChain::kGenesisHash};

@@ -4,6 +4,7 @@
 #include "domain/Action.h"
 #include "domain/Event.h"
 #include "Metrics.h"
+#include "StoreLocation.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -16,10 +17,16 @@
 
 namespace cs {
 
-// The gateway's durable state in SQLite (WAL, synchronous=FULL): the append-only `events` table
-// (each event's canonical bytes, as hashed and served) is the source of truth, and the `actions`
-// table holds each action's current form, written in the same transaction as the event that
-// changed it. A write returns only after it is durable. The layout is StoreSchema's.
+// The gateway's durable state, in SQLite (WAL, synchronous=FULL) or PostgreSQL (StoreLocation):
+// the append-only `events` table (each event's canonical bytes, as hashed and served) is the
+// source of truth, and the `actions` table holds each action's current form, written in the same
+// transaction as the event that changed it. A write returns only after it is durable, unless
+// durability is deferred to a group commit. The layout is StoreSchema's.
+//
+// Others may append to the same log: `countersign-gateway key approve` on the SQLite file, the
+// other replicas on PostgreSQL. Every write locks the chain's head and appends only to the head
+// this store last saw; if the log moved on since, the write is refused as stale (lastWriteStale())
+// and the caller reads what others appended (appendedByOthers()) and decides again.
 class EventStore
 {
 public:
@@ -32,7 +39,9 @@ public:
     EventStore(const EventStore &) = delete;
     EventStore &operator=(const EventStore &) = delete;
 
-    bool open(const QString &path, QString *error);
+    bool open(const StoreLocation &location, QString *error);
+    bool open(const QString &sqlitePath, QString *error) { return open(StoreLocation::sqliteFile(sqlitePath), error); }
+    const StoreLocation &location() const { return m_location; }
     // Group commit (GroupCommit): from now on a commit does not wait for the disk, `onCommit` hears
     // of each one as it is made (on this thread), and whoever syncs the WAL says when they are
     // durable. Until then nothing they changed may leave the gateway.
@@ -44,6 +53,14 @@ public:
     // Appends `event` and stores `action` as it now stands, atomically. Returns the event with
     // its seq and time as stored.
     std::optional<Event> record(const Action &action, Event event, QString *error);
+    // The last write was refused because others appended to the log since this store last saw
+    // its head: nothing was written; read what they appended and try again.
+    bool lastWriteStale() const { return m_stale; }
+    void forgetStale() { m_stale = false; }
+    // What others appended since this store last saw the head, in seq order; the head moves past
+    // them.
+    QList<Event> appendedByOthers();
+
     // Appends an event that changes no action (a refused decision).
     std::optional<Event> append(Event event, QString *error);
     // Appends `event`, stores `action` unless null, and runs `extra`, all in one transaction. The
@@ -101,15 +118,24 @@ public:
 
 private:
     void readHead();
+    bool prepareStatements(QString *error);
+    // BEGIN, locking the chain's head; false (rolled back) when it failed or the head moved on.
+    bool beginAppend(QSqlQuery &control, QString *error);
+    // The head as the database has it, when another writer may have moved it since we looked.
+    std::optional<std::pair<qint64, QString>> headIfMoved();
     bool insertEvent(Event &event, QString *error);
     bool upsertAction(const Action &action, const QByteArray &text, qint64 seq, QString *error);
 
     QString m_connectionName;
+    StoreLocation m_location;
     QSqlDatabase m_db;
+    bool m_postgresql = false;
+    bool m_stale = false;
     // Prepared once in open(): the statements every write runs.
     QSqlQuery m_insertEvent;
     QSqlQuery m_upsertAction;
-    QSqlQuery m_dataVersion; // changes when another connection (`key approve`) committed
+    QSqlQuery m_dataVersion; // SQLite: changes when another connection (`key approve`) committed
+    QSqlQuery m_lockHead;    // PostgreSQL: the head row, locked until the transaction ends
     qint64 m_seenDataVersion = -1;
     std::function<void()> m_onCommit;
     qint64 m_headSeq = 0;

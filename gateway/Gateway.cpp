@@ -1,5 +1,8 @@
 #include "Gateway.h"
 
+#include <QSqlDriver>
+#include <QSqlQuery>
+
 #include "ServerTls.h"
 #include "signing/Crypto.h"
 #include "util/Log.h"
@@ -59,15 +62,19 @@ bool Gateway::start(QString *error)
                      .arg(m_config.dataDir);
         return false;
     }
-    const QString databasePath = QDir(m_config.dataDir).filePath(u"gateway.sqlite"_s);
-    if (!m_store.open(databasePath, error))
+    const auto location = m_config.storeLocation(error);
+    if (!location || !m_store.open(*location, error))
         return false;
-    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) { // made before 0600 was the rule
-        if (QFile::exists(databasePath + suffix))
-            QFile::setPermissions(databasePath + suffix, QFile::ReadOwner | QFile::WriteOwner);
+    qCInfo(lcStore).noquote() << "store" << location->display() << "at head seq" << m_store.headSeq();
+    if (!location->isPostgresql()) {
+        const QString databasePath = location->sqlitePath();
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) { // made before 0600 was the rule
+            if (QFile::exists(databasePath + suffix))
+                QFile::setPermissions(databasePath + suffix, QFile::ReadOwner | QFile::WriteOwner);
+        }
+        m_checkpointer = std::make_unique<WalCheckpointer>(databasePath, kCheckpointIntervalMs);
     }
-    m_checkpointer = std::make_unique<WalCheckpointer>(databasePath, kCheckpointIntervalMs);
-    startGroupCommit(databasePath);
+    startGroupCommit(*location);
 
     m_keys = std::make_unique<KeyRegistry>(&m_store, m_clock, m_config.keys);
     m_service = std::make_unique<ActionService>(
@@ -99,9 +106,12 @@ bool Gateway::start(QString *error)
         const auto action = ActionMetrics::isDecision(event) ? m_service->find(event.actionId) : std::nullopt;
         m_actionMetrics.onEventRecorded(event, action ? action->createdAt : QDateTime());
     });
-    if (!m_config.webhooks.isEmpty() && !startWebhooks(databasePath, error))
+    if (!m_config.webhooks.isEmpty() && location->isPostgresql())
+        claimWebhooks();
+    else if (!m_config.webhooks.isEmpty() && !startWebhooks(*location, error))
         return false;
-    m_auditPages = std::make_unique<AuditPages>(databasePath);
+    followOthers();
+    m_auditPages = std::make_unique<AuditPages>(*location);
     m_feed = std::make_unique<FeedHub>(m_service.get(), &m_principals, m_auditPages.get(), &m_refusals,
                                        m_config.gatewayId, m_config.feedLimits);
     m_http = std::make_unique<HttpApi>(m_service.get(), &m_principals, m_auditPages.get(), m_config.gatewayId,
@@ -211,7 +221,7 @@ QByteArray Gateway::metricsText() const
     return out.text();
 }
 
-bool Gateway::startWebhooks(const QString &databasePath, QString *error)
+bool Gateway::startWebhooks(const StoreLocation &location, QString *error)
 {
     error->clear();
     QHash<QString, qint64> cursors = WebhookDispatcher::readCursors(m_store.database(), error);
@@ -231,7 +241,7 @@ bool Gateway::startWebhooks(const QString &databasePath, QString *error)
     for (auto it = cursors.cbegin(); it != cursors.cend(); ++it)
         m_webhookProgress.append(QJsonObject{{u"name"_s, it.key()}, {u"cursor"_s, it.value()}});
     auto *dispatcher =
-        new WebhookDispatcher(databasePath, m_config.gatewayId, m_config.webhooks, cursors, m_store.headSeq());
+        new WebhookDispatcher(location, m_config.gatewayId, m_config.webhooks, cursors, m_store.headSeq());
     dispatcher->moveToThread(&m_webhookThread);
     connect(&m_webhookThread, &QThread::finished, dispatcher, &QObject::deleteLater);
     connect(m_service.get(), &ActionService::eventRecorded, dispatcher, &WebhookDispatcher::onEventRecorded);
@@ -317,12 +327,18 @@ bool Gateway::reloadPolicy(QString *error)
     return true;
 }
 
-void Gateway::startGroupCommit(const QString &databasePath)
+void Gateway::startGroupCommit(const StoreLocation &location)
 {
     // A store that cannot be written (read-only) serves reads; it has nothing to sync.
     QString error;
-    if (!m_store.unwritable().isEmpty() || !m_groupCommit.start(databasePath + u"-wal"_s, &error) ||
-        !m_store.deferDurability([this] { m_groupCommit.committed(); }, &error)) {
+    bool started = m_store.unwritable().isEmpty();
+    if (started && location.isPostgresql()) {
+        m_postgresqlSync = std::make_unique<PostgresqlSync>(location);
+        m_groupCommit.start([sync = m_postgresqlSync.get()](QString *why) { return sync->sync(why); });
+    } else if (started) {
+        started = m_groupCommit.start(location.sqlitePath() + u"-wal"_s, &error);
+    }
+    if (!started || !m_store.deferDurability([this] { m_groupCommit.committed(); }, &error)) {
         qCWarning(lcStore).noquote() << "no group commit" << (error.isEmpty() ? QString() : u": "_s + error)
                                      << "- each commit waits for its own fsync";
         return;
@@ -335,6 +351,40 @@ void Gateway::startGroupCommit(const QString &databasePath)
             m_listener->close();
         Q_EMIT fatal(why);
     });
+}
+
+void Gateway::claimWebhooks()
+{
+    // One replica delivers the webhooks: the one holding this session lock, which the server
+    // releases when that replica's connection ends (it stopped, crashed or lost the network). The
+    // next one to take it delivers from the cursors the last one saved: at least once, in order.
+    QSqlQuery claim(m_store.database());
+    if (claim.exec(u"SELECT pg_try_advisory_lock(%1)"_s.arg(kWebhookLock)) && claim.next() && claim.value(0).toBool()) {
+        qCInfo(lcGateway) << "this replica delivers the webhooks";
+        if (QString error; !startWebhooks(m_store.location(), &error))
+            qCCritical(lcGateway).noquote() << "cannot deliver webhooks:" << error;
+        return;
+    }
+    QTimer::singleShot(kWebhookClaimIntervalMs, this, &Gateway::claimWebhooks);
+}
+
+void Gateway::followOthers()
+{
+    // Others append to the log too: the other replicas, `countersign-gateway key approve`. A
+    // PostgreSQL store notifies at once; a poll now and then catches what a notification missed.
+    if (m_store.location().isPostgresql()) {
+        QSqlDriver *driver = m_store.database().driver();
+        if (!driver->subscribeToNotification(u"countersign_events"_s))
+            qCWarning(lcStore) << "cannot LISTEN to the other replicas' events; polling for them";
+        connect(driver, &QSqlDriver::notification, this,
+                [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
+                    if (source == QSqlDriver::OtherSource)
+                        m_service->follow();
+                });
+    }
+    m_followTimer.setInterval(kFollowIntervalMs);
+    connect(&m_followTimer, &QTimer::timeout, m_service.get(), &ActionService::follow);
+    m_followTimer.start();
 }
 
 void Gateway::stop()

@@ -11,6 +11,7 @@
 #include "Listener.h"
 #include "Metrics.h"
 #include "PolicyFile.h"
+#include "PostgresqlSync.h"
 #include "PrincipalDirectory.h"
 #include "Refusals.h"
 #include "WalCheckpointer.h"
@@ -20,6 +21,7 @@
 #include <QLockFile>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -62,10 +64,14 @@ Q_SIGNALS:
 
 private:
     // Group commit on the store (GroupCommit); without it (a read-only store) each commit syncs.
-    void startGroupCommit(const QString &databasePath);
+    void startGroupCommit(const StoreLocation &location);
+    // PostgreSQL: delivers the webhooks once this replica holds their lock; tries again until then.
+    void claimWebhooks();
+    // Takes in what other writers append to the log (ActionService::follow).
+    void followOthers();
     std::shared_ptr<const Policy> readPolicy(QStringList *mistakes) const;
     // The outgoing webhooks on their own thread, from the cursors in the store.
-    bool startWebhooks(const QString &databasePath, QString *error);
+    bool startWebhooks(const StoreLocation &location, QString *error);
     // GET /v1/metrics: the log's head, what waits, connections, refusals, and each webhook's deliveries.
     QByteArray metricsText() const;
     // Binds the port: TLS when configured, and never plaintext off loopback unless told.
@@ -78,13 +84,18 @@ private:
     const Clock *m_clock;
     PrincipalDirectory m_principals;
     static constexpr int kCheckpointIntervalMs = 1000;
+    static constexpr int kFollowIntervalMs = 1000;
+    static constexpr int kWebhookClaimIntervalMs = 2000;
+    static constexpr qint64 kWebhookLock = 0x63737768; // "cswh"
 
-    GroupCommit m_groupCommit; // outlives the store, whose commits it counts, and the sockets
+    std::unique_ptr<PostgresqlSync> m_postgresqlSync; // GroupCommit's sync on PostgreSQL
+    GroupCommit m_groupCommit;                        // outlives the store, whose commits it counts, and the sockets
     EventStore m_store;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<KeyRegistry> m_keys;
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
+    QTimer m_followTimer;
     QThread m_webhookThread;      // the WebhookDispatcher's, which it deletes when it ends
     QJsonArray m_webhookProgress; // as the dispatcher last reported it
     Refusals m_refusals;

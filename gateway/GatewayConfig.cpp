@@ -318,6 +318,13 @@ std::optional<GatewayConfig> GatewayConfig::load(const QString &path, QString *e
     return config;
 }
 
+std::optional<StoreLocation> GatewayConfig::storeLocation(QString *error) const
+{
+    if (storageUrl.isEmpty())
+        return StoreLocation::sqliteFile(QDir(dataDir).filePath(u"gateway.sqlite"_s));
+    return StoreLocation::parse(storageUrl, error);
+}
+
 std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QString *error)
 {
     GatewayConfig config;
@@ -337,6 +344,11 @@ std::optional<GatewayConfig> GatewayConfig::parse(const QByteArray &yaml, QStrin
             config.dataDir = text(root["data_dir"]);
         if (root["policy"])
             config.policyPath = text(root["policy"]);
+        if (const YAML::Node storage = root["storage"]) {
+            config.storageUrl = text(storage["url"]);
+            if (!StoreLocation::parse(config.storageUrl, error))
+                return std::nullopt;
+        }
         if (const YAML::Node actions = root["actions"]) {
             config.defaultTtlSeconds = actions["default_ttl_seconds"].as<int>(config.defaultTtlSeconds);
             config.maxTtlSeconds = actions["max_ttl_seconds"].as<int>(config.maxTtlSeconds);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StoreLocation.h"
+
 #include "wire/GatewayInfo.h"
 #include "domain/Action.h"
 #include "domain/Principal.h"
@@ -77,6 +79,8 @@ struct GatewayConfig
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
     quint16 listenPort = 8470;
     QString dataDir;
+    // storage.url (StoreLocation); empty: gateway.sqlite in the data directory.
+    QString storageUrl;
     int defaultTtlSeconds = 900;
     int maxTtlSeconds = 86400;
     int maxWaitSeconds = 60;
@@ -103,6 +107,9 @@ struct GatewayConfig
 
     static std::optional<GatewayConfig> load(const QString &path, QString *error);
     static std::optional<GatewayConfig> parse(const QByteArray &yaml, QString *error);
+
+    // Where the store lives: storage.url, or gateway.sqlite in the data directory.
+    std::optional<StoreLocation> storeLocation(QString *error) const;
 
     // "HOST:PORT", "[v6]:PORT" or ":PORT"; port 0 picks a free one.
     bool setListen(const QString &hostPort, QString *error);

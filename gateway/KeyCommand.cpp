@@ -33,6 +33,10 @@ int runKeyCommand(const QStringList &arguments)
                       u"FILE"_s});
     parser.addOption(
         {u"data-dir"_s, QCoreApplication::translate("countersign-gateway", "The gateway's data directory."), u"DIR"_s});
+    parser.addOption(
+        {u"storage-url"_s,
+         QCoreApplication::translate("countersign-gateway", "The gateway's store, when not in its configuration."),
+         u"URL"_s});
     parser.addOption({u"by"_s,
                       QCoreApplication::translate("countersign-gateway",
                                                   "Operator name recorded with the approval (default: $USER)."),
@@ -56,11 +60,16 @@ int runKeyCommand(const QStringList &arguments)
     }
     if (parser.isSet(u"data-dir"_s))
         config.dataDir = parser.value(u"data-dir"_s);
-    if (config.dataDir.isEmpty())
+    if (parser.isSet(u"storage-url"_s))
+        config.storageUrl = parser.value(u"storage-url"_s);
+    if (config.dataDir.isEmpty() && config.storageUrl.isEmpty())
         return usageError(
             QCoreApplication::translate("countersign-gateway", "key commands need --config FILE or --data-dir DIR"));
+    const auto location = config.storeLocation(&error);
+    if (!location)
+        return usageError(error);
     EventStore store(u"countersign-key-command"_s);
-    if (!store.open(QDir(config.dataDir).filePath(u"gateway.sqlite"_s), &error))
+    if (!store.open(*location, &error))
         return fail(error);
     SystemClock clock;
     KeyRegistry keys(&store, &clock, config.keys);
@@ -83,8 +92,16 @@ int runKeyCommand(const QStringList &arguments)
     }
     const QString by = parser.isSet(u"by"_s) ? parser.value(u"by"_s) : qEnvironmentVariable("USER", u"operator"_s);
     WireError failure;
-    const auto changed =
-        verb == u"approve" ? keys.approve(positional[1], by, &failure) : keys.revoke(positional[1], by, &failure);
+    std::optional<std::pair<KeyRecord, Event>> changed;
+    // A gateway may append between our reading the head and our write: read on and try again.
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        store.forgetStale();
+        changed =
+            verb == u"approve" ? keys.approve(positional[1], by, &failure) : keys.revoke(positional[1], by, &failure);
+        if (!store.lastWriteStale())
+            break;
+        store.appendedByOthers();
+    }
     if (!changed) {
         print(stderr, u"countersign-gateway: %1 (%2)"_s.arg(failure.message, failure.code));
         return 1;

@@ -163,6 +163,8 @@ int version(const QSqlDatabase &db)
 
 bool migrate(QSqlDatabase &db, QString *error)
 {
+    if (db.driverName() == u"QPSQL")
+        return migratePostgresql(db, error);
     QSqlQuery query(db);
     if (!run(query, u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s, error))
         return false;

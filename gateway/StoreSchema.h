@@ -10,6 +10,9 @@ namespace cs::StoreSchema {
 inline constexpr int kVersion = 6;
 
 int version(const QSqlDatabase &db);
+// Brings a SQLite or PostgreSQL store (by the connection's driver) to kVersion.
 bool migrate(QSqlDatabase &db, QString *error);
+// PostgreSQL's layout (StoreSchemaPostgresql.cpp): made at once, under a lock replicas share.
+bool migratePostgresql(QSqlDatabase &db, QString *error);
 
 } // namespace cs::StoreSchema

@@ -79,9 +79,9 @@ struct WebhookDispatcher::Target
     QString lastError;
 };
 
-WebhookDispatcher::WebhookDispatcher(QString databasePath, QString gatewayId, QList<WebhookConfig> webhooks,
+WebhookDispatcher::WebhookDispatcher(StoreLocation location, QString gatewayId, QList<WebhookConfig> webhooks,
                                      const QHash<QString, qint64> &cursors, qint64 toldSeq, QObject *parent)
-    : QObject(parent), m_databasePath(std::move(databasePath)), m_gatewayId(std::move(gatewayId)), m_toldSeq(toldSeq)
+    : QObject(parent), m_location(std::move(location)), m_gatewayId(std::move(gatewayId)), m_toldSeq(toldSeq)
 {
     for (WebhookConfig &config : webhooks) {
         auto target = std::make_unique<Target>();
@@ -127,7 +127,7 @@ void WebhookDispatcher::start()
 {
     m_store = std::make_unique<EventStore>(u"countersign-webhooks"_s);
     QString error;
-    if (!m_store->open(m_databasePath, &error)) {
+    if (!m_store->open(m_location, &error)) {
         qCCritical(lcGateway) << "webhooks cannot read the store:" << error;
         return;
     }

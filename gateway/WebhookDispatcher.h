@@ -34,7 +34,7 @@ public:
     // `toldSeq`: the last event known durable now; the dispatcher delivers no event after the last
     // one it was told of (onEventRecorded), whatever its connection reads (docs/architecture.md,
     // "Group commit").
-    WebhookDispatcher(QString databasePath, QString gatewayId, QList<WebhookConfig> webhooks,
+    WebhookDispatcher(StoreLocation location, QString gatewayId, QList<WebhookConfig> webhooks,
                       const QHash<QString, qint64> &cursors, qint64 toldSeq, QObject *parent = nullptr);
     ~WebhookDispatcher() override;
 
@@ -72,7 +72,7 @@ private:
     void moveCursor(Target &target, qint64 seq);
     void reportProgress();
 
-    QString m_databasePath;
+    StoreLocation m_location;
     QString m_gatewayId;
     std::vector<std::unique_ptr<Target>> m_targets;
     std::unique_ptr<EventStore> m_store; // read only, this thread's

@@ -118,6 +118,11 @@ int main(int argc, char *argv[])
     parser.addOption({u"data-dir"_s,
                       QCoreApplication::translate("countersign-gateway", "Directory for the database and keys."),
                       u"DIR"_s});
+    parser.addOption({u"storage-url"_s,
+                      QCoreApplication::translate("countersign-gateway",
+                                                  "The store: sqlite:///PATH or postgresql://USER@HOST/DB (overrides "
+                                                  "the configuration's storage.url)."),
+                      u"URL"_s});
     parser.addOption({u"dev"_s, QCoreApplication::translate(
                                     "countersign-gateway",
                                     "Development mode: no configuration, dev principals in DIR/dev-principals.json.")});
@@ -161,6 +166,11 @@ int main(int argc, char *argv[])
     config.insecureListen = parser.isSet(u"insecure-listen"_s);
     if (parser.isSet(u"data-dir"_s))
         config.dataDir = parser.value(u"data-dir"_s);
+    if (parser.isSet(u"storage-url"_s)) {
+        config.storageUrl = parser.value(u"storage-url"_s);
+        if (!cs::StoreLocation::parse(config.storageUrl, &error))
+            return usageError(error);
+    }
     if (parser.isSet(u"policy"_s))
         config.policyPath = QFileInfo(parser.value(u"policy"_s)).absoluteFilePath();
     if (parser.isSet(u"dev"_s)) {

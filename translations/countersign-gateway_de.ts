@@ -60,47 +60,52 @@ tls self-signed --host NAME | client-certificate --cn NAME | fingerprint DATEI.<
         <translation>Verzeichnis für die Datenbank und die Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="121"/>
+        <location filename="../gateway/main.cpp" line="122"/>
+        <source>The store: sqlite:///PATH or postgresql://USER@HOST/DB (overrides the configuration&apos;s storage.url).</source>
+        <translation>Der Speicher: sqlite:///PFAD oder postgresql://BENUTZER@HOST/DB (ersetzt storage.url aus der Konfiguration).</translation>
+    </message>
+    <message>
+        <location filename="../gateway/main.cpp" line="126"/>
         <source>Development mode: no configuration, dev principals in DIR/dev-principals.json.</source>
         <translation>Entwicklungsmodus: keine Konfiguration, Entwicklungs-Prinzipale in DIR/dev-principals.json.</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="125"/>
+        <location filename="../gateway/main.cpp" line="130"/>
         <source>The policy file (YAML; overrides the configuration&apos;s &apos;policy&apos;).</source>
         <translation>Die Richtliniendatei (YAML; ersetzt &apos;policy&apos; der Konfiguration).</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="129"/>
+        <location filename="../gateway/main.cpp" line="134"/>
         <source>text (the default) or json: one JSON object per log line.</source>
         <translation>text (die Vorgabe) oder json: ein JSON-Objekt je Protokollzeile.</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="134"/>
+        <location filename="../gateway/main.cpp" line="139"/>
         <source>Listen off loopback without TLS (behind a TLS-terminating proxy only); logged at every start.</source>
         <translation>Ohne TLS außerhalb von Loopback lauschen (nur hinter einem TLS-terminierenden Proxy); wird bei jedem Start protokolliert.</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="140"/>
+        <location filename="../gateway/main.cpp" line="145"/>
         <source>unknown command &apos;%1&apos;</source>
         <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="146"/>
+        <location filename="../gateway/main.cpp" line="151"/>
         <source>--log-format is text or json</source>
         <translation>--log-format ist text oder json</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="156"/>
+        <location filename="../gateway/main.cpp" line="161"/>
         <source>give --config FILE, or --dev --data-dir DIR for a development gateway</source>
         <translation>geben Sie --config DATEI an, oder --dev --data-dir DIR für ein Entwicklungs-Gateway</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="168"/>
+        <location filename="../gateway/main.cpp" line="178"/>
         <source>--dev needs --data-dir DIR</source>
         <translation>--dev braucht --data-dir DIR</translation>
     </message>
     <message>
-        <location filename="../gateway/main.cpp" line="170"/>
+        <location filename="../gateway/main.cpp" line="180"/>
         <source>--dev listens on loopback only</source>
         <translation>--dev lauscht nur auf Loopback</translation>
     </message>
@@ -135,17 +140,22 @@ tls self-signed --host NAME | client-certificate --cn NAME | fingerprint DATEI.<
         <translation>Das Datenverzeichnis des Gateways.</translation>
     </message>
     <message>
-        <location filename="../gateway/KeyCommand.cpp" line="37"/>
+        <location filename="../gateway/KeyCommand.cpp" line="38"/>
+        <source>The gateway&apos;s store, when not in its configuration.</source>
+        <translation>Der Speicher des Gateways, wenn er nicht in seiner Konfiguration steht.</translation>
+    </message>
+    <message>
+        <location filename="../gateway/KeyCommand.cpp" line="41"/>
         <source>Operator name recorded with the approval (default: $USER).</source>
         <translation>Name des Betreibers, der mit der Freigabe festgehalten wird (Vorgabe: $USER).</translation>
     </message>
     <message>
-        <location filename="../gateway/KeyCommand.cpp" line="45"/>
+        <location filename="../gateway/KeyCommand.cpp" line="49"/>
         <source>usage: key list | key approve ID | key revoke ID (--config FILE or --data-dir DIR)</source>
         <translation>Aufruf: key list | key approve ID | key revoke ID (--config DATEI oder --data-dir DIR)</translation>
     </message>
     <message>
-        <location filename="../gateway/KeyCommand.cpp" line="61"/>
+        <location filename="../gateway/KeyCommand.cpp" line="67"/>
         <source>key commands need --config FILE or --data-dir DIR</source>
         <translation>key-Befehle brauchen --config DATEI oder --data-dir DIR</translation>
     </message>

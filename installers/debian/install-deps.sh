@@ -11,7 +11,7 @@ softhsm2 p11-kit libp11-kit-dev opensc openssl jq
 xvfb xauth dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools dunst
 clang libclang-rt-14-dev clang-format clang-tidy
 libsystemd-dev scdoc lintian desktop-file-utils appstream bash-completion zsh curl man-db
-systemd systemd-container procps"
+systemd systemd-container procps postgresql libpq-dev"
 
 missing=""
 for package in $PACKAGES; do

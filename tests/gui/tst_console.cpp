@@ -319,7 +319,7 @@ private Q_SLOTS:
 
         QProcess approve;
         approve.start(GatewayProcess::binaryPath(),
-                      {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, m_gateway.dataDir()});
+                      QStringList{u"key"_s, u"approve"_s, keyId} + m_gateway.storeArguments());
         QTRY_COMPARE(approve.state(), QProcess::NotRunning);
         QCOMPARE(approve.exitCode(), 0);
         QVERIFY(clickApprove(m_console->window()));

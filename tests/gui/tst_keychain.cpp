@@ -122,7 +122,7 @@ private Q_SLOTS:
         }
         QProcess approve;
         approve.start(GatewayProcess::binaryPath(),
-                      {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, gateway.dataDir()});
+                      QStringList{u"key"_s, u"approve"_s, keyId} + gateway.storeArguments());
         QTRY_COMPARE(approve.state(), QProcess::NotRunning);
         QCOMPARE(approve.exitCode(), 0);
 

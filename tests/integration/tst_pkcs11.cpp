@@ -138,7 +138,7 @@ private Q_SLOTS:
         const QString keyId = output.section(u' ', 2, 2);
         QProcess approve;
         approve.start(GatewayProcess::binaryPath(),
-                      {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, gateway.dataDir()});
+                      QStringList{u"key"_s, u"approve"_s, keyId} + gateway.storeArguments());
         QVERIFY(approve.waitForFinished(30000));
         QCOMPARE(approve.exitCode(), 0);
 

@@ -215,12 +215,12 @@ private Q_SLOTS:
         int exitCode = -1;
         const QString output =
             runTool(GatewayProcess::binaryPath(),
-                    {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, m_gateway.dataDir(), u"--by"_s, u"ops-oncall"_s},
+                    QStringList{u"key"_s, u"approve"_s, keyId, u"--by"_s, u"ops-oncall"_s} + m_gateway.storeArguments(),
                     &exitCode);
         QVERIFY2(exitCode == 0, qPrintable(output));
         QVERIFY(output.contains(u"approved"_s));
         QCOMPARE(runTool(GatewayProcess::binaryPath(),
-                         {u"key"_s, u"approve"_s, u"k-nope"_s, u"--data-dir"_s, m_gateway.dataDir()}, &exitCode)
+                         QStringList{u"key"_s, u"approve"_s, u"k-nope"_s} + m_gateway.storeArguments(), &exitCode)
                      .contains(u"unknown_key"_s),
                  true);
         QCOMPARE(exitCode, 1);
@@ -317,7 +317,7 @@ private Q_SLOTS:
         const QString keyId = output.section(u' ', 2, 2);
         QVERIFY(keyId.startsWith(u"k-"_s));
         QCOMPARE(runTool(GatewayProcess::binaryPath(),
-                         {u"key"_s, u"approve"_s, keyId, u"--data-dir"_s, gateway.dataDir()}, &exitCode)
+                         QStringList{u"key"_s, u"approve"_s, keyId} + gateway.storeArguments(), &exitCode)
                      .isEmpty(),
                  false);
         QCOMPARE(exitCode, 0);

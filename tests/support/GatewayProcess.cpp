@@ -5,6 +5,8 @@
 
 #include "util/Tokens.h"
 
+#include "TestDatabase.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -97,6 +99,14 @@ bool GatewayProcess::startWithConfig(const QList<TestPrincipal> &principals, con
     return launch({u"--config"_s, path, u"--data-dir"_s, m_dataDir.path(), u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)});
 }
 
+QStringList GatewayProcess::storeArguments() const
+{
+    QStringList arguments{u"--data-dir"_s, dataDir()};
+    if (!m_storageUrl.isEmpty())
+        arguments << u"--storage-url"_s << m_storageUrl;
+    return arguments;
+}
+
 void GatewayProcess::signal(int number)
 {
     if (m_process && m_process->state() == QProcess::Running)
@@ -111,9 +121,17 @@ bool GatewayProcess::restart()
     return launch(arguments);
 }
 
-bool GatewayProcess::launch(const QStringList &arguments)
+bool GatewayProcess::launch(const QStringList &given)
 {
     kill();
+    QStringList arguments = given;
+    if (m_storageUrl.isEmpty() && !postgresqlServer().isEmpty()) {
+        m_storageUrl = createPostgresqlDatabase();
+        if (m_storageUrl.isEmpty())
+            return false;
+    }
+    if (!m_storageUrl.isEmpty() && !arguments.contains(u"--storage-url"_s))
+        arguments << u"--storage-url"_s << m_storageUrl;
     m_arguments = arguments;
     m_output.clear();
     m_process = std::make_unique<QProcess>();

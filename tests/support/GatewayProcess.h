@@ -25,7 +25,8 @@ struct TestPrincipal
 QByteArray configuredKeyYaml(const TestPrincipal &principal);
 
 // The real countersign-gateway binary, started in a temporary data directory. Either in --dev
-// mode (principals from dev-principals.json) or with a generated YAML configuration.
+// mode (principals from dev-principals.json) or with a generated YAML configuration. Under
+// tests/support/with-postgresql.sh its store is a PostgreSQL database of its own.
 class GatewayProcess
 {
 public:
@@ -53,6 +54,13 @@ public:
     QString devPrincipalsPath() const;
     const DevPrincipals &dev() const { return m_dev; }
     QString output() const { return m_output; }
+    // The store's URL when the gateway runs on PostgreSQL (with-postgresql.sh gives each
+    // GatewayProcess a database of its own), else empty: gateway.sqlite in the data directory.
+    QString storageUrl() const { return m_storageUrl; }
+    // Replicas: this gateway shares `url`'s database (set before it starts).
+    void setStorageUrl(const QString &url) { m_storageUrl = url; }
+    // What `countersign-gateway key …` needs to find this gateway's store.
+    QStringList storeArguments() const;
     qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
     static QString binaryPath();
@@ -64,6 +72,7 @@ private:
     QTemporaryDir m_dataDir;
     std::unique_ptr<QProcess> m_process;
     QStringList m_arguments;
+    QString m_storageUrl;
     QUrl m_url;
     DevPrincipals m_dev;
     QString m_output;

@@ -1,0 +1,297 @@
+// Several countersign-gateway processes on one PostgreSQL store (tests/support/with-postgresql.sh
+// starts the server): one log, every console on every replica sees every event once and in order,
+// decisions and expiries work across replicas, the chain verifies and cannot fork, and a replica
+// killed mid-burst loses no accepted action.
+#include "GatewayProcess.h"
+#include "HttpReceiver.h"
+#include "TestClients.h"
+#include "TestDatabase.h"
+
+#include "audit/AuditChain.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSet>
+#include <QTest>
+
+#include <array>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace cs;
+using namespace cs::test;
+
+class TestReplicas : public QObject
+{
+    Q_OBJECT
+
+    TestPrincipal m_agent = GatewayProcess::principal(u"deploy-bot"_s, Role::Agent);
+    TestPrincipal m_approver = GatewayProcess::principal(u"alice"_s, Role::Approver);
+    TestPrincipal m_auditor = GatewayProcess::principal(u"carol"_s, Role::Auditor);
+
+    // `count` replicas on one new database, sharing the first one's audit key and `extra` YAML.
+    std::vector<std::unique_ptr<GatewayProcess>> startReplicas(int count, const QByteArray &extra = {})
+    {
+        std::vector<std::unique_ptr<GatewayProcess>> replicas;
+        const QString url = createPostgresqlDatabase();
+        if (url.isEmpty())
+            return replicas;
+        const QString key = QString::fromLatin1("gateway-audit.key");
+        for (int i = 0; i < count; ++i) {
+            auto replica = std::make_unique<GatewayProcess>();
+            replica->setStorageUrl(url);
+            if (i > 0) // every replica signs checkpoints with the same key
+                QFile::copy(QDir(replicas.front()->dataDir()).filePath(key), QDir(replica->dataDir()).filePath(key));
+            if (!replica->startWithConfig({m_agent, m_approver, m_auditor}, extra))
+                return {};
+            replicas.push_back(std::move(replica));
+        }
+        return replicas;
+    }
+
+    // The whole log as /v1/audit serves it from `replica`.
+    QList<QJsonObject> auditLog(GatewayProcess &replica)
+    {
+        QList<QJsonObject> events;
+        for (qint64 after = 0;;) {
+            const QJsonObject page =
+                HttpProbe(replica.url()).get(u"/v1/audit?after=%1&limit=1000"_s.arg(after), m_auditor.token).body;
+            const QJsonArray batch = page.value(u"events"_s).toArray();
+            for (const QJsonValue &event : batch)
+                events.append(event.toObject());
+            if (batch.isEmpty() || events.last().value(u"seq"_s).toInteger() >=
+                                       page.value(u"head"_s).toObject().value(u"seq"_s).toInteger())
+                return events;
+            after = events.last().value(u"seq"_s).toInteger();
+        }
+    }
+
+    // Submits `perReplica` actions on each replica at once (all in flight together); returns the
+    // ids each 201 answered.
+    QStringList submitConcurrently(const std::vector<std::unique_ptr<GatewayProcess>> &replicas, int perReplica)
+    {
+        QNetworkAccessManager network;
+        QStringList ids;
+        int answered = 0;
+        for (const auto &replica : replicas) {
+            for (int i = 0; i < perReplica; ++i) {
+                QNetworkRequest request(replica->url().resolved(QUrl(u"/v1/actions"_s)));
+                request.setRawHeader("Authorization", "Bearer " + m_agent.token.toUtf8());
+                request.setRawHeader("Content-Type", "application/json");
+                QNetworkReply *reply = network.post(request, QJsonDocument(HttpProbe::sampleAction()).toJson());
+                connect(reply, &QNetworkReply::finished, this, [reply, &ids, &answered] {
+                    ++answered;
+                    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
+                        ids.append(QJsonDocument::fromJson(reply->readAll())[u"id"_s].toString());
+                    reply->deleteLater();
+                });
+            }
+        }
+        const int total = perReplica * int(replicas.size());
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(answered, total, 30000); }();
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (postgresqlServer().isEmpty())
+            QSKIP("needs tests/support/with-postgresql.sh");
+    }
+
+    void threeReplicas_everyConsoleSeesOneLogInOrder()
+    {
+        const auto replicas = startReplicas(3);
+        QCOMPARE(replicas.size(), size_t(3));
+        std::array<FeedProbe, 3> consoles;
+        for (size_t i = 0; i < 3; ++i) {
+            QVERIFY(consoles[i].open(replicas[i]->url(), m_approver));
+            QVERIFY(!consoles[i].waitFor(u"snapshot"_s).isEmpty());
+        }
+        const QStringList ids = submitConcurrently(replicas, 20);
+        QCOMPARE(ids.size(), 60);
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 60);
+
+        const QList<QJsonObject> log = auditLog(*replicas[1]);
+        QCOMPARE(AuditChain::verify(log, 0, AuditChain::kGenesisHash), std::nullopt);
+        QSet<QString> requested;
+        for (const QJsonObject &event : log) {
+            if (event.value(u"type"_s).toString() == u"action.requested")
+                requested.insert(event.value(u"action_id"_s).toString());
+        }
+        QCOMPARE(requested, QSet<QString>(ids.begin(), ids.end()));
+        const qint64 head = log.last().value(u"seq"_s).toInteger();
+        for (FeedProbe &console : consoles) {
+            // Every event after the snapshot, once, in seq order, whichever replica appended it.
+            QTRY_VERIFY_WITH_TIMEOUT(!console.eventSeqs().isEmpty() && console.eventSeqs().last() == head, 10000);
+            const QList<qint64> seqs = console.eventSeqs();
+            for (qsizetype i = 1; i < seqs.size(); ++i)
+                QCOMPARE(seqs[i], seqs[i - 1] + 1);
+            QVERIFY(seqs.first() <= log.at(log.size() - 60).value(u"seq"_s).toInteger());
+        }
+        // Each replica's pending queue holds all of them.
+        for (const auto &replica : replicas) {
+            FeedProbe late;
+            QVERIFY(late.open(replica->url(), m_approver));
+            QCOMPARE(late.waitFor(u"snapshot"_s).value(u"actions"_s).toArray().size(), 60);
+        }
+    }
+
+    void decisionOnOneReplica_releasesTheAgentWaitingOnAnother()
+    {
+        const auto replicas = startReplicas(2);
+        QCOMPARE(replicas.size(), size_t(2));
+        const QJsonObject created = HttpProbe(replicas[0]->url()).submit(m_agent.token);
+        const QString id = created.value(u"id"_s).toString();
+        QVERIFY(!id.isEmpty());
+
+        QNetworkAccessManager network;
+        QNetworkRequest poll(replicas[0]->url().resolved(QUrl(u"/v1/actions/%1?wait=20"_s.arg(id))));
+        poll.setRawHeader("Authorization", "Bearer " + m_agent.token.toUtf8());
+        QNetworkReply *waiting = network.get(poll);
+        QTest::qWait(200);
+        QVERIFY(!waiting->isFinished());
+
+        FeedProbe console;
+        QVERIFY(console.open(replicas[1]->url(), m_approver));
+        QVERIFY(!console.waitFor(u"snapshot"_s).isEmpty());
+        const QJsonObject result = console.decide(id, u"approve"_s, created.value(u"digest"_s).toString());
+        QVERIFY2(result.value(u"accepted"_s).toBool(), QJsonDocument(result).toJson().constData());
+        QTRY_VERIFY_WITH_TIMEOUT(waiting->isFinished(), 5000);
+        QCOMPARE(QJsonDocument::fromJson(waiting->readAll())[u"status"_s].toString(), u"approved"_s);
+        delete waiting;
+
+        // The same signed decision sent to the other replica is a replay there too.
+        FeedProbe other;
+        QVERIFY(other.open(replicas[0]->url(), m_approver));
+        QVERIFY(!other.waitFor(u"snapshot"_s).isEmpty());
+        QCOMPARE(other.decide(id, u"approve"_s, created.value(u"digest"_s).toString())
+                     .value(u"error"_s)
+                     .toObject()
+                     .value(u"code"_s)
+                     .toString(),
+                 u"not_pending"_s);
+    }
+
+    void expiry_happensOnceAcrossReplicas()
+    {
+        const auto replicas = startReplicas(3);
+        QCOMPARE(replicas.size(), size_t(3));
+        QStringList ids;
+        for (int i = 0; i < 6; ++i)
+            ids.append(HttpProbe(replicas[size_t(i % 3)]->url())
+                           .submit(m_agent.token, {{u"ttl_seconds"_s, 1}})
+                           .value(u"id"_s)
+                           .toString());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                int expired = 0;
+                for (const QJsonObject &event : auditLog(*replicas[0]))
+                    expired += event.value(u"type"_s).toString() == u"action.expired";
+                return expired >= 6;
+            }(),
+            10000);
+        QTest::qWait(1500); // every replica's timer has fired by now
+        QHash<QString, int> expiries;
+        const QList<QJsonObject> log = auditLog(*replicas[2]);
+        for (const QJsonObject &event : log) {
+            if (event.value(u"type"_s).toString() == u"action.expired")
+                ++expiries[event.value(u"action_id"_s).toString()];
+        }
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(expiries.value(id), 1);
+        QCOMPARE(AuditChain::verify(log, 0, AuditChain::kGenesisHash), std::nullopt);
+    }
+
+    void killedReplica_losesNoAcceptedActionAndForksNothing()
+    {
+        const auto replicas = startReplicas(3);
+        QCOMPARE(replicas.size(), size_t(3));
+        QNetworkAccessManager network;
+        QStringList accepted;
+        int answered = 0;
+        const int total = 90;
+        for (int i = 0; i < total; ++i) {
+            GatewayProcess &replica = *replicas[size_t(i % 3)];
+            QNetworkRequest request(replica.url().resolved(QUrl(u"/v1/actions"_s)));
+            request.setRawHeader("Authorization", "Bearer " + m_agent.token.toUtf8());
+            request.setRawHeader("Content-Type", "application/json");
+            QNetworkReply *reply = network.post(request, QJsonDocument(HttpProbe::sampleAction()).toJson());
+            connect(reply, &QNetworkReply::finished, this, [reply, &accepted, &answered] {
+                ++answered;
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
+                    accepted.append(QJsonDocument::fromJson(reply->readAll())[u"id"_s].toString());
+                reply->deleteLater();
+            });
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(accepted.size() >= 10, 10000);
+        replicas[1]->kill(); // mid-burst
+        QTRY_COMPARE_WITH_TIMEOUT(answered, total, 30000);
+        QVERIFY(accepted.size() >= 60); // the other two answered all of theirs
+
+        for (size_t survivor : {size_t(0), size_t(2)}) {
+            const QList<QJsonObject> log = auditLog(*replicas[survivor]);
+            QCOMPARE(AuditChain::verify(log, 0, AuditChain::kGenesisHash), std::nullopt);
+            QSet<QString> inLog;
+            for (const QJsonObject &event : log)
+                inLog.insert(event.value(u"action_id"_s).toString());
+            for (const QString &id : std::as_const(accepted))
+                QVERIFY2(inLog.contains(id), qPrintable(id));
+        }
+        // The killed replica comes back on the same log and goes on appending to it.
+        QVERIFY(replicas[1]->restart());
+        QVERIFY(!HttpProbe(replicas[1]->url()).submit(m_agent.token).isEmpty());
+        QCOMPARE(AuditChain::verify(auditLog(*replicas[0]), 0, AuditChain::kGenesisHash), std::nullopt);
+    }
+
+    void webhooks_areDeliveredOnceByOneReplica()
+    {
+        HttpReceiver receiver;
+        const QByteArray webhook = "webhooks:\n  - name: ops\n    url: " + receiver.url().toUtf8() +
+                                   "\n    secret: s3cret-s3cret-s3cret\n    events: [requested]\n";
+        const auto replicas = startReplicas(2, webhook);
+        QCOMPARE(replicas.size(), size_t(2));
+        const auto requestedIds = [&receiver] {
+            QStringList ids;
+            for (const HttpReceiver::Request &request : std::as_const(receiver.requests))
+                ids.append(request.json().value(u"action"_s).toObject().value(u"id"_s).toString());
+            return ids;
+        };
+        QStringList ids;
+        for (int i = 0; i < 6; ++i)
+            ids.append(HttpProbe(replicas[size_t(i % 2)]->url()).submit(m_agent.token).value(u"id"_s).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.requests.size(), 6, 10000);
+        QTest::qWait(500);
+        const QStringList delivered = requestedIds();
+        QCOMPARE(QSet<QString>(delivered.begin(), delivered.end()), QSet<QString>(ids.begin(), ids.end()));
+        QCOMPARE(receiver.requests.size(), 6); // once, not once per replica
+
+        // The first replica took the webhooks' lock when it started; it goes away, and the other
+        // takes over from the saved cursor.
+        replicas[0]->kill();
+        const QString later = HttpProbe(replicas[1]->url()).submit(m_agent.token).value(u"id"_s).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(requestedIds().contains(later), 10000);
+        QCOMPARE(requestedIds().count(later), 1);
+    }
+
+    void store_refusesChangesAndForks()
+    {
+        const auto replicas = startReplicas(1);
+        QCOMPARE(replicas.size(), size_t(1));
+        QVERIFY(!HttpProbe(replicas[0]->url()).submit(m_agent.token).isEmpty());
+        const QString url = replicas[0]->storageUrl();
+        QVERIFY(!runPostgresql(url, {u"UPDATE events SET body = body WHERE seq = 1"_s}));
+        QVERIFY(!runPostgresql(url, {u"DELETE FROM events WHERE seq = 1"_s}));
+        QVERIFY(!runPostgresql(url, {u"TRUNCATE events"_s}));
+        // An event that does not extend the head by one is refused: the chain cannot fork.
+        QVERIFY(!runPostgresql(url, {u"INSERT INTO events (seq, hash, body) VALUES (1, 'x', 'x')"_s}));
+        QVERIFY(!runPostgresql(url, {u"INSERT INTO events (seq, hash, body) VALUES (100, 'x', 'x')"_s}));
+        QCOMPARE(AuditChain::verify(auditLog(*replicas[0]), 0, AuditChain::kGenesisHash), std::nullopt);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplicas)
+#include "tst_replicas.moc"
