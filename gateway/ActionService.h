@@ -116,6 +116,7 @@ private:
     // Runs `op`, which decides on the log as this gateway knows it and appends to it. When the
     // append was refused as stale (another writer appended first), takes in what they appended
     // and runs `op` again: so every decision is made on the log as it stands when it is appended.
+    // The stale write kept the head locked, so the second attempt finds it where it was read.
     template <typename Op> auto againIfStale(Op op) -> decltype(op())
     {
         for (int attempt = 1;; ++attempt) {
@@ -123,13 +124,15 @@ private:
             if constexpr (std::is_void_v<decltype(op())>) {
                 op();
                 if (!m_store->lastWriteStale() || attempt == kStaleAttempts)
-                    return;
+                    return m_store->releaseHead();
             } else {
                 auto result = op();
-                if (!m_store->lastWriteStale() || attempt == kStaleAttempts)
+                if (!m_store->lastWriteStale() || attempt == kStaleAttempts) {
+                    m_store->releaseHead();
                     return result;
+                }
             }
-            follow();
+            follow(); // under the head's lock, which the stale write kept
         }
     }
     void takeIn(const QList<Event> &events);

@@ -177,6 +177,7 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     }
     const bool ok = insertEvent(event, error) && (!action || upsertAction(*action, actionText, event.seq, error)) &&
                     (!extra || extra(m_db, event.seq, error)) && control.exec(u"COMMIT"_s);
+    m_holdingHead = false;
     if (!ok) {
         if (error->isEmpty())
             *error = sqlError(control);
@@ -196,22 +197,37 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
 
 bool EventStore::beginAppend(QSqlQuery &control, QString *error)
 {
-    // SQLite: BEGIN IMMEDIATE takes the write lock up front, so another process writing the same
-    // file (`countersign-gateway key approve`) waits for us instead of failing our commit.
-    // PostgreSQL: the head row's lock serialises the appends of every replica.
-    if (!control.exec(m_postgresql ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s)) {
-        *error = sqlError(control);
-        return false;
+    if (!m_holdingHead) {
+        // SQLite: BEGIN IMMEDIATE takes the write lock up front, so another process writing the
+        // same file (`countersign-gateway key approve`) waits for us instead of failing our commit.
+        // PostgreSQL: the head row's lock serialises the appends of every replica.
+        if (!control.exec(m_postgresql ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s)) {
+            *error = sqlError(control);
+            return false;
+        }
+        m_holdingHead = true;
+        m_lockedSeq = m_headSeq;
+        if (const auto moved = headIfMoved()) {
+            m_lockedSeq = moved->first;
+            if (moved->first == m_headSeq)
+                m_headHash = moved->second;
+        }
     }
-    if (const auto moved = headIfMoved(); !moved || moved->first == m_headSeq) {
-        if (moved)
-            m_headHash = moved->second;
+    if (m_lockedSeq == m_headSeq)
         return true;
-    }
-    control.exec(u"ROLLBACK"_s);
+    // The lock stays: the caller reads what others appended under it and tries again, and nobody
+    // can append in between.
     m_stale = true;
     *error = u"others appended to the log since this gateway last read it"_s;
     return false;
+}
+
+void EventStore::releaseHead()
+{
+    if (!m_holdingHead)
+        return;
+    QSqlQuery(m_db).exec(u"ROLLBACK"_s);
+    m_holdingHead = false;
 }
 
 std::optional<std::pair<qint64, QString>> EventStore::headIfMoved()
@@ -284,8 +300,8 @@ QString EventStore::unwritable()
 
 std::pair<qint64, QString> EventStore::currentHead()
 {
-    readHead();
-    return {m_headSeq, m_headHash};
+    // Not this store's head: that moves only with what it appended or took in (appendedByOthers).
+    return head(m_db);
 }
 
 bool EventStore::storeCheckpoint(const AuditChain::Checkpoint &checkpoint, QString *error)

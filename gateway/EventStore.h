@@ -55,8 +55,11 @@ public:
     std::optional<Event> record(const Action &action, Event event, QString *error);
     // The last write was refused because others appended to the log since this store last saw
     // its head: nothing was written; read what they appended and try again.
+    // A stale write keeps the head locked, so that the next write (after reading what others
+    // appended) cannot be stale again; releaseHead() lets go of it when no write follows.
     bool lastWriteStale() const { return m_stale; }
     void forgetStale() { m_stale = false; }
+    void releaseHead();
     // What others appended since this store last saw the head, in seq order; the head moves past
     // them.
     QList<Event> appendedByOthers();
@@ -119,7 +122,8 @@ public:
 private:
     void readHead();
     bool prepareStatements(QString *error);
-    // BEGIN, locking the chain's head; false (rolled back) when it failed or the head moved on.
+    // BEGIN, locking the chain's head (unless a stale write left it locked); false when that
+    // failed or the head moved on.
     bool beginAppend(QSqlQuery &control, QString *error);
     // The head as the database has it, when another writer may have moved it since we looked.
     std::optional<std::pair<qint64, QString>> headIfMoved();
@@ -131,6 +135,8 @@ private:
     QSqlDatabase m_db;
     bool m_postgresql = false;
     bool m_stale = false;
+    bool m_holdingHead = false; // a transaction with the head locked is open
+    qint64 m_lockedSeq = 0;     // the head's seq as read under that lock
     // Prepared once in open(): the statements every write runs.
     QSqlQuery m_insertEvent;
     QSqlQuery m_upsertAction;

@@ -102,6 +102,7 @@ int runKeyCommand(const QStringList &arguments)
             break;
         store.appendedByOthers();
     }
+    store.releaseHead();
     if (!changed) {
         print(stderr, u"countersign-gateway: %1 (%2)"_s.arg(failure.message, failure.code));
         return 1;

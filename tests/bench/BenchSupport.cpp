@@ -1,18 +1,22 @@
 #include "BenchSupport.h"
 
-#include <QFile>
-
+#include "GatewayProcess.h"
+#include "TestDatabase.h"
 #include "signing/Crypto.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -90,6 +94,70 @@ QJsonObject websocketEcho(int rounds)
         micros.append(double(nowNs() - start) / 1000.0);
     }
     return summary(micros);
+}
+
+std::vector<std::unique_ptr<test::GatewayProcess>> startReplicas(int count, const QStringList &extra)
+{
+    std::vector<std::unique_ptr<test::GatewayProcess>> replicas;
+    if (count > 1 && test::postgresqlServer().isEmpty()) {
+        std::fputs("countersign-bench: replicas share a PostgreSQL store: run under "
+                   "tests/support/with-postgresql.sh\n",
+                   stderr);
+        return replicas;
+    }
+    for (int i = 0; i < count; ++i) {
+        auto replica = std::make_unique<test::GatewayProcess>();
+        if (i > 0) {
+            replica->setStorageUrl(replicas.front()->storageUrl());
+            for (const QString &file : {u"dev-principals.json"_s, u"gateway-audit.key"_s})
+                QFile::copy(QDir(replicas.front()->dataDir()).filePath(file), QDir(replica->dataDir()).filePath(file));
+        }
+        if (!replica->startDevWith(extra)) {
+            std::fputs("countersign-bench: cannot start the gateway\n", stderr);
+            return {};
+        }
+        replicas.push_back(std::move(replica));
+    }
+    return replicas;
+}
+
+double bareCommitsPerSecond(int seconds)
+{
+    const bool postgresql = !test::postgresqlServer().isEmpty();
+    QTemporaryDir dir;
+    int commits = 0;
+    double elapsed = 0;
+    {
+        QSqlDatabase db;
+        if (postgresql) {
+            const QString url = test::createPostgresqlDatabase();
+            test::runPostgresql(url, {u"CREATE TABLE t (id bigserial PRIMARY KEY, body text)"_s});
+            const QUrl parsed(url);
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"bare"_s);
+            db.setDatabaseName(parsed.path().mid(1));
+            db.setHostName(QUrlQuery(parsed).queryItemValue(u"host"_s));
+            db.setUserName(QUrlQuery(parsed).queryItemValue(u"user"_s));
+            db.open();
+        } else {
+            db = openBareDatabase(u"bare"_s, dir.filePath(u"bare.sqlite"_s));
+        }
+        QSqlQuery query(db);
+        query.prepare(u"INSERT INTO t (body) VALUES (?)"_s);
+        const QString body = QString(1500, u'x'); // about an event and an action's row
+        const qint64 start = nowNs();
+        while (nowNs() - start < qint64(seconds) * 1'000'000'000) {
+            db.transaction();
+            query.addBindValue(body);
+            query.exec();
+            db.commit();
+            ++commits;
+        }
+        elapsed = double(nowNs() - start) / 1e9;
+        query = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"bare"_s);
+    return double(commits) / elapsed;
 }
 
 QSqlDatabase openBareDatabase(const QString &connection, const QString &path)

@@ -6,6 +6,12 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
+#include <vector>
+
+namespace cs::test {
+class GatewayProcess;
+}
 
 // Shared by countersign-bench's benchmarks: a monotonic clock, percentiles, an event-driven
 // wait, and the bare-machine baselines every benchmark prints beside its own numbers.
@@ -28,6 +34,13 @@ QJsonObject sqliteCommit(int rounds);
 QJsonObject sha256(int rounds);
 
 void printJson(const QJsonObject &result);
+// `count` dev gateways on one store, each started with `extra` arguments. One runs on SQLite, or
+// on PostgreSQL under tests/support/with-postgresql.sh; several only on PostgreSQL, sharing its
+// database, the dev principals and the audit key. Empty (and says why) when one does not start.
+std::vector<std::unique_ptr<test::GatewayProcess>> startReplicas(int count, const QStringList &extra = {});
+// The bare rate of the store the gateways use: one row per transaction, each durable on its own
+// (SQLite: synchronous=FULL; PostgreSQL: synchronous_commit=on), as fast as one thread can.
+double bareCommitsPerSecond(int seconds);
 // VmRSS of a process (this one by default), from /proc, in KiB.
 qint64 residentKiB(const QString &pid = QStringLiteral("self"));
 // utime + stime of a process, in seconds (/proc/PID/stat).
@@ -38,7 +51,7 @@ int decideBenchmark(int decisions);
 int auditBenchmark(int events);
 int consoleBenchmark(int pending, int events);
 int policyBenchmark(int rules, int submissions);
-int loadBenchmark(int clients, int seconds, int idleConnections);
-int scaleBenchmark(const QList<int> &submitters, int seconds);
+int loadBenchmark(int clients, int seconds, int idleConnections, int replicas, int rate);
+int scaleBenchmark(const QList<int> &submitters, int seconds, int replicas);
 
 } // namespace cs::bench

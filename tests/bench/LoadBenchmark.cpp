@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QTemporaryFile>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <cstdio>
@@ -64,9 +65,10 @@ bool allConnected(const std::vector<Console> &consoles)
 
 } // namespace
 
-// 100 consoles on the feed while agents submit as fast as the gateway takes them; then 1,000 idle
-// feed connections. Loopback only, bounded in time.
-int loadBenchmark(int clients, int seconds, int idleConnections)
+// 100 consoles on the feed while agents submit as fast as the gateway takes them (or at `rate`
+// per second); then 1,000 idle feed connections. With `replicas`, consoles and submissions are
+// spread over that many gateways on one PostgreSQL store. Loopback only, bounded in time.
+int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCount, int rate)
 {
     // Room for the idle connections here and in the gateway (which inherits the limit).
     rlimit files{};
@@ -79,17 +81,22 @@ int loadBenchmark(int clients, int seconds, int idleConnections)
     config.write("limits:\n  max_connections_per_address: " + QByteArray::number(idleConnections + clients + 100) +
                  "\n  max_connections: " + QByteArray::number(idleConnections + clients + 200) + "\n");
     config.flush();
-    GatewayProcess gateway;
-    if (!gateway.startDevWith({u"--config"_s, config.fileName()})) {
-        std::fprintf(stderr, "countersign-bench: cannot start the gateway\n");
+    const auto replicas = startReplicas(std::max(1, replicaCount), {u"--config"_s, config.fileName()});
+    if (replicas.empty())
         return 2;
-    }
+    GatewayProcess &gateway = *replicas.front();
+    const auto gatewaysCpu = [&replicas] {
+        double cpu = 0;
+        for (const auto &replica : replicas)
+            cpu += cpuSeconds(replica->processId());
+        return cpu;
+    };
     const qint64 pid = gateway.processId();
     const qint64 rssStart = residentKiB(QString::number(pid));
 
     std::vector<Console> consoles(static_cast<size_t>(clients));
-    for (Console &console : consoles)
-        console.open(gateway.port(), gateway.dev().approver.token);
+    for (size_t i = 0; i < consoles.size(); ++i)
+        consoles[i].open(replicas[i % replicas.size()]->port(), gateway.dev().approver.token);
     waitUntil([&] { return allConnected(consoles); });
 
     // Agents: 16 submissions in flight over four connections each of four managers.
@@ -104,7 +111,8 @@ int loadBenchmark(int clients, int seconds, int idleConnections)
     bool submitting = true;
     std::function<void()> send = [&] {
         const int n = next++;
-        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/v1/actions"_s.arg(gateway.port())));
+        QNetworkRequest request(
+            QUrl(u"http://127.0.0.1:%1/v1/actions"_s.arg(replicas[size_t(n) % replicas.size()]->port())));
         request.setRawHeader("Authorization", "Bearer " + gateway.dev().agent.token.toUtf8());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         const QJsonObject body = HttpProbe::sampleAction({{u"context"_s, QJsonObject{{u"bench_seq"_s, n}}}});
@@ -116,14 +124,25 @@ int loadBenchmark(int clients, int seconds, int idleConnections)
             ++answered;
             if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
                 ++created;
-            if (submitting)
+            if (submitting && rate <= 0)
                 send();
         });
     };
-    const double cpuBefore = cpuSeconds(pid);
+    const double cpuBefore = gatewaysCpu();
     const qint64 start = nowNs();
-    for (int i = 0; i < kInFlight; ++i)
-        send();
+    // At a rate: a tick every 10 ms sends what is due by then, however many are in flight.
+    QTimer pace;
+    pace.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&pace, &QTimer::timeout, &pace, [&] {
+        const qint64 due = (nowNs() - start) * rate / 1'000'000'000;
+        while (submitting && next < due)
+            send();
+    });
+    if (rate > 0)
+        pace.start(10);
+    else
+        for (int i = 0; i < kInFlight; ++i)
+            send();
     qint64 rssPeak = rssStart;
     waitUntil(
         [&] {
@@ -132,9 +151,10 @@ int loadBenchmark(int clients, int seconds, int idleConnections)
         },
         (seconds + 10) * 1000);
     submitting = false;
+    pace.stop();
     waitUntil([&] { return answered >= next; }, 30000);
     const double wall = double(nowNs() - start) / 1e9;
-    const double cpu = cpuSeconds(pid) - cpuBefore;
+    const double cpu = gatewaysCpu() - cpuBefore;
     waitUntil(
         [&] {
             return std::all_of(consoles.cbegin(), consoles.cend(),
@@ -144,7 +164,9 @@ int loadBenchmark(int clients, int seconds, int idleConnections)
 
     QList<double> latency;
     int complete = 0;
+    int inOrder = 0;
     for (const Console &console : consoles) {
+        inOrder += console.inOrder();
         if (console.inOrder() && console.arrivedAt.size() == created)
             ++complete;
         for (auto it = console.arrivedAt.cbegin(); it != console.arrivedAt.cend(); ++it)
@@ -174,17 +196,21 @@ int loadBenchmark(int clients, int seconds, int idleConnections)
     const QJsonObject result{
         {u"benchmark"_s, u"load"_s},
         {u"feed_clients"_s, clients},
+        {u"store"_s, gateway.storageUrl().isEmpty() ? u"sqlite"_s : u"postgresql"_s},
+        {u"replicas"_s, int(replicas.size())},
         {u"seconds"_s, wall},
         {u"submissions"_s, QJsonObject{{u"accepted"_s, created},
                                        {u"refused"_s, answered - created},
                                        {u"per_s"_s, double(created) / wall},
-                                       {u"in_flight"_s, kInFlight}}},
+                                       {u"in_flight"_s, rate > 0 ? QJsonValue(u"paced"_s) : QJsonValue(kInFlight)},
+                                       {u"rate_asked_per_s"_s, rate}}},
         {u"submit_to_feed_across_clients"_s, summary(latency)},
         {u"clients_with_every_event_once_in_order"_s, complete},
+        {u"clients_in_order"_s, inOrder},
         {u"gateway"_s, QJsonObject{{u"rss_start_kib"_s, rssStart},
                                    {u"rss_peak_kib"_s, rssPeak},
                                    {u"rss_after_kib"_s, rssAfterLoad},
-                                   {u"cpu_percent_of_one_core"_s, 100.0 * cpu / wall}}},
+                                   {u"cpu_percent_of_one_core_all_replicas"_s, 100.0 * cpu / wall}}},
         {u"idle_feed_connections"_s,
          QJsonObject{
              {u"opened"_s, idleConnections},

@@ -1,14 +1,12 @@
 #include "BenchSupport.h"
 #include "GatewayProcess.h"
 #include "TestClients.h"
+#include "TestDatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 
 #include <cstdio>
 #include <memory>
@@ -20,50 +18,29 @@ namespace cs::bench {
 
 namespace {
 
-// The bare rate: one row per transaction, each committed with its own fsync (synchronous = FULL),
-// as fast as one thread can, in a directory beside the gateway's.
-double bareCommitsPerSecond(int seconds)
-{
-    QTemporaryDir dir;
-    int commits = 0;
-    double elapsed = 0;
-    {
-        QSqlDatabase db = openBareDatabase(u"bare"_s, dir.filePath(u"bare.sqlite"_s));
-        QSqlQuery query(db);
-        query.prepare(u"INSERT INTO t (body) VALUES (?)"_s);
-        const QString body = QString(1500, u'x'); // about an event and an action's row
-        const qint64 start = nowNs();
-        while (nowNs() - start < qint64(seconds) * 1'000'000'000) {
-            db.transaction();
-            query.addBindValue(body);
-            query.exec();
-            db.commit();
-            ++commits;
-        }
-        elapsed = double(nowNs() - start) / 1e9;
-        query = QSqlQuery();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"bare"_s);
-    return double(commits) / elapsed;
-}
-
 // `submitters` agents, each with its own connection, submitting one action after another for
 // `seconds`; every answer (201) comes once the action is durable.
-QJsonObject run(int submitters, int seconds)
+QJsonObject run(int submitters, int seconds, int replicaCount)
 {
-    GatewayProcess gateway;
-    if (!gateway.startDev())
+    const auto replicas = startReplicas(replicaCount);
+    if (replicas.empty())
         return {{u"error"_s, u"cannot start the gateway"_s}};
-    const QUrl url(u"http://127.0.0.1:%1/v1/actions"_s.arg(gateway.port()));
-    const QByteArray authorization = "Bearer " + gateway.dev().agent.token.toUtf8();
+    const QByteArray authorization = "Bearer " + replicas.front()->dev().agent.token.toUtf8();
+    const auto cpuOfGateways = [&replicas] {
+        double cpu = 0;
+        for (const auto &replica : replicas)
+            cpu += cpuSeconds(replica->processId());
+        return cpu;
+    };
     const QByteArray body = QJsonDocument(HttpProbe::sampleAction()).toJson(QJsonDocument::Compact);
     QList<double> latencyUs;
     int created = 0;
     int failed = 0;
     bool running = true;
+    // Each agent submits to one replica, round robin.
     std::function<void(QNetworkAccessManager *)> submit = [&](QNetworkAccessManager *manager) {
-        QNetworkRequest request(url);
+        const auto &replica = replicas[size_t(manager->property("replica").toInt())];
+        QNetworkRequest request(replica->url().resolved(QUrl(u"/v1/actions"_s)));
         request.setRawHeader("Authorization", authorization);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         const qint64 sent = nowNs();
@@ -83,17 +60,18 @@ QJsonObject run(int submitters, int seconds)
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     for (int i = 0; i < submitters; ++i) {
         managers.push_back(std::make_unique<QNetworkAccessManager>());
+        managers.back()->setProperty("replica", i % replicaCount);
         submit(managers.back().get());
     }
     // A second to warm up (connections, caches), then the measured span.
     waitUntil([] { return false; }, 1000);
     created = failed = 0;
     latencyUs.clear();
-    const double cpuBefore = cpuSeconds(gateway.processId());
+    const double cpuBefore = cpuOfGateways();
     const qint64 start = nowNs();
     waitUntil([] { return false; }, seconds * 1000);
     const double wall = double(nowNs() - start) / 1e9;
-    const double cpu = cpuSeconds(gateway.processId()) - cpuBefore;
+    const double cpu = cpuOfGateways() - cpuBefore;
     running = false;
     const int accepted = created;
     const QJsonObject metrics =
@@ -114,15 +92,16 @@ QJsonObject run(int submitters, int seconds)
 
 } // namespace
 
-// Durable submissions per second with 1, 4, 16 and 64 agents at once, on SQLite with group
-// commit, beside the bare one-row-per-commit rate of the same disk in the same run.
-int scaleBenchmark(const QList<int> &submitters, int seconds)
+// Durable submissions per second with 1, 4, 16 and 64 agents at once, with group commit, beside
+// the bare one-row-per-commit rate of the same store in the same run: SQLite, or PostgreSQL under
+// tests/support/with-postgresql.sh, there through one or more replicas.
+int scaleBenchmark(const QList<int> &submitters, int seconds, int replicas)
 {
     const double bareBefore = bareCommitsPerSecond(3);
     QJsonArray runs;
     double at16 = 0;
     for (int count : submitters) {
-        const QJsonObject measured = run(count, seconds);
+        const QJsonObject measured = run(count, seconds, replicas);
         if (count == 16)
             at16 = measured[u"durable_submissions_per_s"_s].toDouble();
         runs.append(measured);
@@ -131,11 +110,12 @@ int scaleBenchmark(const QList<int> &submitters, int seconds)
     const double bare = (bareBefore + bareAfter) / 2;
     QJsonObject result{
         {u"benchmark"_s, u"scale"_s},
-        {u"store"_s, u"sqlite"_s},
+        {u"store"_s, postgresqlServer().isEmpty() ? u"sqlite"_s : u"postgresql"_s},
+        {u"replicas"_s, replicas},
         {u"seconds_per_run"_s, seconds},
         {u"runs"_s, runs},
-        {u"baseline"_s, QJsonObject{{u"sqlite_bare_full_commits_per_s"_s, bare},
-                                    {u"sqlite_bare_before_and_after"_s, QJsonArray{bareBefore, bareAfter}},
+        {u"baseline"_s, QJsonObject{{u"bare_durable_commits_per_s"_s, bare},
+                                    {u"bare_before_and_after"_s, QJsonArray{bareBefore, bareAfter}},
                                     {u"sqlite_durable_commit"_s, sqliteCommit(500)},
                                     {u"sha256_1KiB"_s, sha256(20000)}}},
         {u"targets"_s,

@@ -4,8 +4,9 @@
 //   countersign-bench audit [--events N]
 //   countersign-bench console [--pending N] [--feed-events N]
 //   countersign-bench policy [--rules N] [--submissions N]
-//   countersign-bench load [--load-clients N] [--seconds N] [--idle N]
-//   countersign-bench scale [--submitters 1,4,16,64] [--seconds N]
+//   countersign-bench load [--load-clients N] [--seconds N] [--idle N] [--replicas N] [--rate N]
+//   countersign-bench scale [--submitters 1,4,16,64] [--seconds N] [--replicas N]
+// Under tests/support/with-postgresql.sh the gateways run on PostgreSQL.
 #include "BenchSupport.h"
 
 #include <QCommandLineParser>
@@ -39,6 +40,10 @@ int main(int argc, char *argv[])
     parser.addOption({u"seconds"_s, u"load, scale: how long agents submit (scale: per run)."_s, u"N"_s});
     parser.addOption(
         {u"submitters"_s, u"scale: agents submitting at once, one run each."_s, u"LIST"_s, u"1,4,16,64"_s});
+    parser.addOption({u"replicas"_s,
+                      u"load, scale: gateways sharing one PostgreSQL store (under tests/support/with-postgresql.sh)."_s,
+                      u"N"_s, u"1"_s});
+    parser.addOption({u"rate"_s, u"load: submissions per second (0: as fast as 16 in flight go)."_s, u"N"_s, u"0"_s});
     parser.addOption({u"idle"_s, u"load: idle feed connections opened afterwards."_s, u"N"_s, u"1000"_s});
     parser.process(app);
     const QString benchmark = parser.positionalArguments().value(0);
@@ -57,22 +62,24 @@ int main(int argc, char *argv[])
     if (benchmark == u"load") {
         return cs::bench::loadBenchmark(parser.value(u"load-clients"_s).toInt(),
                                         parser.isSet(u"seconds"_s) ? parser.value(u"seconds"_s).toInt() : 30,
-                                        parser.value(u"idle"_s).toInt());
+                                        parser.value(u"idle"_s).toInt(), parser.value(u"replicas"_s).toInt(),
+                                        parser.value(u"rate"_s).toInt());
     }
     if (benchmark == u"scale") {
         QList<int> submitters;
         for (const QString &count : parser.value(u"submitters"_s).split(u',', Qt::SkipEmptyParts))
             submitters.append(count.toInt());
         return cs::bench::scaleBenchmark(submitters,
-                                         parser.isSet(u"seconds"_s) ? parser.value(u"seconds"_s).toInt() : 10);
+                                         parser.isSet(u"seconds"_s) ? parser.value(u"seconds"_s).toInt() : 10,
+                                         std::max(1, parser.value(u"replicas"_s).toInt()));
     }
     std::fputs("usage: countersign-bench feed [--actions N] [--clients N] [--concurrency N]\n"
                "       countersign-bench decide [--decisions N]\n"
                "       countersign-bench audit [--events N]\n"
                "       countersign-bench console [--pending N] [--feed-events N]\n"
                "       countersign-bench policy [--rules N] [--submissions N]\n"
-               "       countersign-bench load [--load-clients N] [--seconds N] [--idle N]\n"
-               "       countersign-bench scale [--submitters 1,4,16,64] [--seconds N]\n",
+               "       countersign-bench load [--load-clients N] [--seconds N] [--idle N] [--replicas N] [--rate N]\n"
+               "       countersign-bench scale [--submitters 1,4,16,64] [--seconds N] [--replicas N]\n",
                stderr);
     return 2;
 }

@@ -158,6 +158,13 @@ private Q_SLOTS:
         QTest::newRow("key without data") << QStringList{u"key"_s, u"list"_s} << 2;
         QTest::newRow("policy unknown option") << QStringList{u"policy"_s, u"check"_s, u"--bogus"_s} << 2;
         QTest::newRow("bad listen") << QStringList{u"--dev"_s, u"--data-dir"_s, u"/tmp"_s, u"--listen"_s, u"x"_s} << 2;
+        QTest::newRow("bad storage url") << QStringList{u"--dev"_s, u"--data-dir"_s, u"/tmp"_s, u"--storage-url"_s,
+                                                        u"redis://localhost"_s}
+                                         << 2;
+        QTest::newRow("unreachable store")
+            << QStringList{u"--dev"_s, u"--data-dir"_s, u"/tmp/cs-unreachable"_s, u"--storage-url"_s,
+                           u"postgresql://127.0.0.1:1/countersign?connect_timeout=2"_s}
+            << 1;
         QTest::newRow("missing configuration file") << QStringList{u"--config"_s, u"/nonexistent/gateway.yaml"_s} << 1;
         QTest::newRow("missing policy file") << QStringList{u"policy"_s, u"check"_s, u"/nonexistent.yaml"_s} << 1;
     }

@@ -104,7 +104,9 @@ private Q_SLOTS:
 
     void threeReplicas_everyConsoleSeesOneLogInOrder()
     {
-        const auto replicas = startReplicas(3);
+        // Checkpoints often: signing one reads the database's head, which must not move a
+        // replica past events it has not taken in.
+        const auto replicas = startReplicas(3, "audit:\n  checkpoint_every_events: 2\n  checkpoint_every_seconds: 1\n");
         QCOMPARE(replicas.size(), size_t(3));
         std::array<FeedProbe, 3> consoles;
         for (size_t i = 0; i < 3; ++i) {
@@ -275,6 +277,43 @@ private Q_SLOTS:
         const QString later = HttpProbe(replicas[1]->url()).submit(m_agent.token).value(u"id"_s).toString();
         QTRY_VERIFY_WITH_TIMEOUT(requestedIds().contains(later), 10000);
         QCOMPARE(requestedIds().count(later), 1);
+    }
+
+    void replica_runsAsARoleThatMayOnlyAddToTheLog()
+    {
+        // As docs/gateway.md sets it up: the first start makes the schema, then the gateway's
+        // role gets these grants and nothing more.
+        const auto replicas = startReplicas(1);
+        QCOMPARE(replicas.size(), size_t(1));
+        const QString url = replicas[0]->storageUrl();
+        replicas[0]->kill();
+        QVERIFY(runPostgresql(
+            url, {u"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cs_gateway') THEN "
+                  "CREATE ROLE cs_gateway LOGIN; END IF; END $$"_s,
+                  u"GRANT SELECT, INSERT ON events TO cs_gateway"_s,
+                  u"GRANT SELECT, INSERT, UPDATE ON actions, keys, chain_head, webhook_cursors TO cs_gateway"_s,
+                  u"GRANT SELECT, INSERT ON nonces, checkpoints, idempotency TO cs_gateway"_s,
+                  u"GRANT SELECT, UPDATE ON schema_version TO cs_gateway"_s}));
+        QString limited = url;
+        limited.replace(u"user=countersign"_s, u"user=cs_gateway"_s);
+        GatewayProcess gateway;
+        gateway.setStorageUrl(limited);
+        QVERIFY(gateway.startWithConfig({m_agent, m_approver, m_auditor}));
+        const QJsonObject created = HttpProbe(gateway.url()).submit(m_agent.token);
+        QVERIFY(!created.isEmpty());
+        FeedProbe console;
+        QVERIFY(console.open(gateway.url(), m_approver));
+        QVERIFY(!console.waitFor(u"snapshot"_s).isEmpty());
+        QVERIFY(console.decide(created.value(u"id"_s).toString(), u"approve"_s, created.value(u"digest"_s).toString())
+                    .value(u"accepted"_s)
+                    .toBool());
+        QCOMPARE(AuditChain::verify(auditLog(gateway), 0, AuditChain::kGenesisHash), std::nullopt);
+        // and it may not change the log even with the triggers gone
+        QVERIFY(runPostgresql(url, {u"ALTER TABLE events DISABLE TRIGGER USER"_s}));
+        QString asGateway = url;
+        asGateway.replace(u"user=countersign"_s, u"user=cs_gateway"_s);
+        QVERIFY(!runPostgresql(asGateway, {u"DELETE FROM events"_s}));
+        QVERIFY(!runPostgresql(asGateway, {u"UPDATE events SET hash = 'x'"_s}));
     }
 
     void store_refusesChangesAndForks()

@@ -79,8 +79,37 @@ private Q_SLOTS:
         QTest::newRow("missing role") << "principals:\n  - {id: a, token_sha256: " + hash + "}\n" << u"needs"_s;
         QTest::newRow("bad listen") << QByteArray("listen: nowhere\n") << u"HOST:PORT"_s;
         QTest::newRow("bad yaml") << QByteArray("principals: [\n") << QString();
+        QTest::newRow("storage scheme") << QByteArray("storage: {url: 'mysql://db/countersign'}\n")
+                                        << u"sqlite:///path or postgresql://host/dbname"_s;
+        QTest::newRow("storage without file") << QByteArray("storage: {url: 'sqlite://'}\n") << u"names no file"_s;
+        QTest::newRow("storage without database")
+            << QByteArray("storage: {url: 'postgresql://cs:secret@db.internal:5432'}\n") << u"names no database"_s;
         QTest::newRow("ttl order") << QByteArray("actions: {default_ttl_seconds: 100, max_ttl_seconds: 10}\n")
                                    << u"max_ttl_seconds"_s;
+    }
+
+    void storageUrl_choosesTheStore()
+    {
+        QString error;
+        auto config = GatewayConfig::parse("data_dir: /var/lib/cs\n", &error);
+        QVERIFY(config);
+        auto location = config->storeLocation(&error);
+        QVERIFY(location && !location->isPostgresql());
+        QCOMPARE(location->sqlitePath(), u"/var/lib/cs/gateway.sqlite"_s);
+        config = GatewayConfig::parse("storage: {url: 'sqlite:///srv/cs/log.db'}\n", &error);
+        QVERIFY(config);
+        QCOMPARE(config->storeLocation(&error)->sqlitePath(), u"/srv/cs/log.db"_s);
+        config = GatewayConfig::parse(
+            "storage: {url: 'postgresql://cs:s3cret@db.internal:6432/countersign?sslmode=require'}\n", &error);
+        QVERIFY2(config, qPrintable(error));
+        location = config->storeLocation(&error);
+        QVERIFY(location && location->isPostgresql());
+        QVERIFY(!location->display().contains(u"s3cret"_s)); // the log never shows the password
+        QCOMPARE(location->libpqConninfo(), QByteArray("dbname='countersign' host='db.internal' port=6432 user='cs' "
+                                                       "password='s3cret' sslmode='require'"));
+        // and neither does a mistake
+        QVERIFY(!GatewayConfig::parse("storage: {url: 'postgresql://cs:s3cret@db.internal'}\n", &error));
+        QVERIFY2(!error.contains(u"s3cret"_s), qPrintable(error));
     }
 
     void parse_badConfigs_sayWhatIsWrong()
