@@ -69,30 +69,39 @@ class TestReplicas : public QObject
         }
     }
 
-    // Submits `perReplica` actions on each replica at once (all in flight together); returns the
-    // ids each 201 answered.
-    QStringList submitConcurrently(const std::vector<std::unique_ptr<GatewayProcess>> &replicas, int perReplica)
+    // Submissions all in flight together, `perReplica` on each replica: what each 201 answered
+    // is in `accepted` as it comes, and `answered` counts every answer.
+    struct Burst
     {
         QNetworkAccessManager network;
-        QStringList ids;
+        QStringList accepted;
         int answered = 0;
-        for (const auto &replica : replicas) {
-            for (int i = 0; i < perReplica; ++i) {
+    };
+    void fire(Burst &burst, const std::vector<std::unique_ptr<GatewayProcess>> &replicas, int perReplica)
+    {
+        for (int i = 0; i < perReplica; ++i) {
+            for (const auto &replica : replicas) {
                 QNetworkRequest request(replica->url().resolved(QUrl(u"/v1/actions"_s)));
                 request.setRawHeader("Authorization", "Bearer " + m_agent.token.toUtf8());
                 request.setRawHeader("Content-Type", "application/json");
-                QNetworkReply *reply = network.post(request, QJsonDocument(HttpProbe::sampleAction()).toJson());
-                connect(reply, &QNetworkReply::finished, this, [reply, &ids, &answered] {
-                    ++answered;
+                QNetworkReply *reply = burst.network.post(request, QJsonDocument(HttpProbe::sampleAction()).toJson());
+                connect(reply, &QNetworkReply::finished, this, [reply, &burst] {
+                    ++burst.answered;
                     if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
-                        ids.append(QJsonDocument::fromJson(reply->readAll())[u"id"_s].toString());
+                        burst.accepted.append(QJsonDocument::fromJson(reply->readAll())[u"id"_s].toString());
                     reply->deleteLater();
                 });
             }
         }
+    }
+    // Fires a burst and waits for every answer; the ids accepted.
+    QStringList submitConcurrently(const std::vector<std::unique_ptr<GatewayProcess>> &replicas, int perReplica)
+    {
+        Burst burst;
+        fire(burst, replicas, perReplica);
         const int total = perReplica * int(replicas.size());
-        [&] { QTRY_COMPARE_WITH_TIMEOUT(answered, total, 30000); }();
-        return ids;
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(burst.answered, total, 30000); }();
+        return burst.accepted;
     }
 
 private Q_SLOTS:
@@ -212,26 +221,12 @@ private Q_SLOTS:
     {
         const auto replicas = startReplicas(3);
         QCOMPARE(replicas.size(), size_t(3));
-        QNetworkAccessManager network;
-        QStringList accepted;
-        int answered = 0;
-        const int total = 90;
-        for (int i = 0; i < total; ++i) {
-            GatewayProcess &replica = *replicas[size_t(i % 3)];
-            QNetworkRequest request(replica.url().resolved(QUrl(u"/v1/actions"_s)));
-            request.setRawHeader("Authorization", "Bearer " + m_agent.token.toUtf8());
-            request.setRawHeader("Content-Type", "application/json");
-            QNetworkReply *reply = network.post(request, QJsonDocument(HttpProbe::sampleAction()).toJson());
-            connect(reply, &QNetworkReply::finished, this, [reply, &accepted, &answered] {
-                ++answered;
-                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
-                    accepted.append(QJsonDocument::fromJson(reply->readAll())[u"id"_s].toString());
-                reply->deleteLater();
-            });
-        }
+        Burst burst;
+        fire(burst, replicas, 30);
+        const QStringList &accepted = burst.accepted;
         QTRY_VERIFY_WITH_TIMEOUT(accepted.size() >= 10, 10000);
         replicas[1]->kill(); // mid-burst
-        QTRY_COMPARE_WITH_TIMEOUT(answered, total, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(burst.answered, 90, 30000);
         QVERIFY(accepted.size() >= 60); // the other two answered all of theirs
 
         for (size_t survivor : {size_t(0), size_t(2)}) {
