@@ -256,7 +256,12 @@ QList<Event> EventStore::appendedByOthers()
         return {};
     QList<Event> events;
     for (;;) {
-        const QList<Event> page = eventsAfter(m_headSeq, 1000);
+        QString error;
+        const QList<Event> page = eventsAfter(m_headSeq, 1000, &error);
+        if (!error.isEmpty()) { // the server went away: unwritable() connects again
+            m_lastWriteError = u"The store is unreachable: %1"_s.arg(error);
+            return events;
+        }
         for (const Event &event : page) {
             m_headSeq = event.seq;
             m_headHash = event.hash;
@@ -283,6 +288,7 @@ QString EventStore::unwritable()
         if (m_onCommit)
             QSqlQuery(m_db).exec(u"SET synchronous_commit = off"_s);
         QSqlQuery(m_db).exec(u"SET TIME ZONE 'UTC'"_s);
+        ++m_reconnections;
     }
     // A real write, made durable, that changes nothing.
     QSqlQuery probe(m_db);
@@ -412,11 +418,13 @@ QList<Action> EventStore::pendingActions() const
 
 namespace {
 
-QList<Event> readEvents(QSqlQuery &query)
+QList<Event> readEvents(QSqlQuery &query, QString *error = nullptr)
 {
     QList<Event> events;
     if (!query.exec()) {
         qCCritical(lcStore) << "cannot read events:" << sqlError(query);
+        if (error)
+            *error = sqlError(query);
         return events;
     }
     while (query.next()) {
@@ -432,14 +440,14 @@ QList<Event> readEvents(QSqlQuery &query)
 
 } // namespace
 
-QList<Event> EventStore::eventsAfter(qint64 seq, int limit) const
+QList<Event> EventStore::eventsAfter(qint64 seq, int limit, QString *error) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     query.addBindValue(seq);
     query.addBindValue(limit);
-    return readEvents(query);
+    return readEvents(query, error);
 }
 
 EventStore::Bodies EventStore::eventBodiesAfter(const QSqlDatabase &db, qint64 seq, int limit)

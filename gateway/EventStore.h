@@ -81,6 +81,9 @@ public:
     // a read-only file). Once a write failed, each call at most once a second tries a small
     // durable write to see whether the store recovered.
     QString unwritable();
+    // How many times unwritable() connected to PostgreSQL again: what lived on the old connection
+    // (LISTEN, session locks) is gone.
+    int reconnections() const { return m_reconnections; }
     // How long each write transaction took, BEGIN to COMMIT, in ms (the fsync included unless
     // durability is deferred to a group commit).
     const Histogram &commitTimes() const { return m_commitMs; }
@@ -99,7 +102,8 @@ public:
     std::optional<Idempotent> idempotent(const QString &initiator, const QString &key) const;
     static Extra rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made);
     QList<Action> pendingActions() const;
-    QList<Event> eventsAfter(qint64 seq, int limit) const;
+    // The events after `seq`; empty with `error` set when the read failed.
+    QList<Event> eventsAfter(qint64 seq, int limit, QString *error = nullptr) const;
 
     // What an audit page reads, on any connection to the store (AuditPages reads on a thread of
     // its own). The events after `seq` as stored: the canonical bytes /v1/audit serves, and the
@@ -147,6 +151,7 @@ private:
     qint64 m_headSeq = 0;
     QString m_headHash;
     QString m_lastWriteError; // empty after a write that succeeded
+    int m_reconnections = 0;  // reconnections()
     Histogram m_commitMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
     QElapsedTimer m_sinceProbe;
 };

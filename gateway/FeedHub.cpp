@@ -18,6 +18,12 @@ namespace {
 constexpr qint64 kAuditSlackBytes = 256 * 1024;
 // A console that keeps sending over its rate this many times in a row is closed.
 constexpr int kMaxRefusedInARow = 100;
+
+WireError storeOutOfReach()
+{
+    return {ErrorCode::NotReady,
+            u"This gateway cannot reach its store now; connect again (to another gateway, if there is one)."_s};
+}
 } // namespace
 
 FeedHub::FeedHub(ActionService *service, PrincipalDirectory *principals, AuditPages *auditPages, Refusals *refusals,
@@ -38,6 +44,17 @@ void FeedHub::closeAll()
     }
 }
 
+void FeedHub::setStoreReachable(bool reachable)
+{
+    m_storeReachable = reachable;
+    if (reachable)
+        return;
+    const QList<QWebSocket *> sockets = m_sessions.keys();
+    m_sessions.clear(); // nothing more is pushed to them
+    for (QWebSocket *socket : sockets)
+        refuse(socket, FeedMessages::kCloseUnavailable, storeOutOfReach());
+}
+
 void FeedHub::accept(std::unique_ptr<QWebSocket> owned)
 {
     QWebSocket *socket = owned.release();
@@ -49,6 +66,8 @@ void FeedHub::accept(std::unique_ptr<QWebSocket> owned)
         m_sessions.remove(socket);
         socket->deleteLater();
     });
+    if (!m_storeReachable)
+        return refuse(socket, FeedMessages::kCloseUnavailable, storeOutOfReach());
     WireError refusal;
     qint64 retryAfter = 0;
     const QString certificateName =

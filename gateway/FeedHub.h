@@ -36,6 +36,10 @@ public:
     // Closes every feed with "going away": the gateway is stopping, consoles reconnect.
     void closeAll();
     int sessionCount() const { return int(m_sessions.size()); }
+    // A replica that cannot reach its store cannot tell what the others append: while it is out
+    // of reach every feed is closed with close code 4503 and new ones are refused, so
+    // consoles reconnect, behind a load balancer to another replica.
+    void setStoreReachable(bool reachable);
     // Where the verified client certificate of a connection is known (mutual TLS).
     void setClientNames(std::function<QString(const QHostAddress &, quint16)> names)
     {
@@ -85,6 +89,7 @@ private:
     std::function<QString(const QHostAddress &, quint16)> m_clientNames;
     QElapsedTimer m_clock;
     QHash<QWebSocket *, Session> m_sessions;
+    bool m_storeReachable = true;
 };
 
 } // namespace cs

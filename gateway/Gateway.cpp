@@ -118,7 +118,10 @@ bool Gateway::start(QString *error)
                                        m_config.maxWaitSeconds);
     m_http->setAuditKey(m_auditCheckpointer->publicKey());
     m_http->setMetrics([this] { return metricsText(); });
-    m_http->setReadiness([this] { return m_store.unwritable(); });
+    m_http->setReadiness([this] {
+        watchStore(); // ready means the feed takes consoles too, with what others appended meanwhile
+        return m_store.unwritable();
+    });
     connect(m_http.get(), &HttpApi::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_feed->accept(m_http->nextPendingWebSocketConnection());
@@ -361,6 +364,7 @@ void Gateway::claimWebhooks()
     QSqlQuery claim(m_store.database());
     if (claim.exec(u"SELECT pg_try_advisory_lock(%1)"_s.arg(kWebhookLock)) && claim.next() && claim.value(0).toBool()) {
         qCInfo(lcGateway) << "this replica delivers the webhooks";
+        m_deliveringWebhooks = true;
         if (QString error; !startWebhooks(m_store.location(), &error))
             qCCritical(lcGateway).noquote() << "cannot deliver webhooks:" << error;
         return;
@@ -383,8 +387,44 @@ void Gateway::followOthers()
                 });
     }
     m_followTimer.setInterval(kFollowIntervalMs);
-    connect(&m_followTimer, &QTimer::timeout, m_service.get(), &ActionService::follow);
+    connect(&m_followTimer, &QTimer::timeout, this, &Gateway::watchStore);
     m_followTimer.start();
+}
+
+void Gateway::watchStore()
+{
+    if (!m_store.location().isPostgresql()) // the one gateway on its file serves reads whatever happens
+        return m_service->follow();
+    const QString down = m_store.unwritable(); // reconnects, at most once a second, after a failure
+    if (m_store.reconnections() != m_reconnectionsSeen) {
+        m_reconnectionsSeen = m_store.reconnections();
+        // What lived on the old connection is gone: LISTEN, and the webhooks' session lock,
+        // which another replica may hold by now.
+        if (!m_store.database().driver()->subscribeToNotification(u"countersign_events"_s))
+            qCWarning(lcStore) << "cannot LISTEN to the other replicas' events again; polling for them";
+        if (m_deliveringWebhooks) {
+            stopWebhooks();
+            claimWebhooks();
+        }
+    }
+    if (down.isEmpty())
+        m_service->follow();
+    if (down.isEmpty() == m_storeReachable)
+        return;
+    m_storeReachable = down.isEmpty();
+    if (m_storeReachable)
+        qCInfo(lcStore) << "the store is back: the feed takes consoles again";
+    else
+        qCCritical(lcStore).noquote() << down << "- the feeds close and /readyz answers 503 until the store is back";
+    m_feed->setStoreReachable(m_storeReachable);
+}
+
+void Gateway::stopWebhooks()
+{
+    m_webhookThread.quit(); // the dispatcher goes with its thread; its cursors are saved
+    m_webhookThread.wait();
+    m_webhookProgress = {};
+    m_deliveringWebhooks = false;
 }
 
 void Gateway::stop()

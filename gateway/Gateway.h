@@ -69,6 +69,10 @@ private:
     void claimWebhooks();
     // Takes in what other writers append to the log (ActionService::follow).
     void followOthers();
+    // Once a second: follows the others, and on PostgreSQL notices when the store went out of
+    // reach (the feeds close) or came back, and what a new connection lost (LISTEN, the webhooks' lock).
+    void watchStore();
+    void stopWebhooks();
     std::shared_ptr<const Policy> readPolicy(QStringList *mistakes) const;
     // The outgoing webhooks on their own thread, from the cursors in the store.
     bool startWebhooks(const StoreLocation &location, QString *error);
@@ -96,8 +100,11 @@ private:
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
     QTimer m_followTimer;
-    QThread m_webhookThread;      // the WebhookDispatcher's, which it deletes when it ends
-    QJsonArray m_webhookProgress; // as the dispatcher last reported it
+    bool m_storeReachable = true;
+    int m_reconnectionsSeen = 0;       // EventStore::reconnections() as last handled
+    bool m_deliveringWebhooks = false; // this replica holds the webhooks' lock
+    QThread m_webhookThread;           // the WebhookDispatcher's, which it deletes when it ends
+    QJsonArray m_webhookProgress;      // as the dispatcher last reported it
     Refusals m_refusals;
     ActionMetrics m_actionMetrics;
     std::unique_ptr<AuditPages> m_auditPages;

@@ -19,20 +19,46 @@ PostgresqlSync::~PostgresqlSync()
 bool PostgresqlSync::sync(QString *error)
 {
     const std::lock_guard lock(m_mutex);
-    if (m_connection && PQstatus(m_connection) != CONNECTION_OK) {
-        PQfinish(m_connection);
-        m_connection = nullptr;
+    if (flush(error))
+        return true;
+    if (!m_connection || PQstatus(m_connection) == CONNECTION_OK)
+        return false;
+    // The connection went (an idle timeout, a killed backend, a network blip): once more on a new one.
+    PQfinish(m_connection);
+    m_connection = nullptr;
+    return flush(error);
+}
+
+bool PostgresqlSync::connect(QString *error)
+{
+    m_connection = PQconnectdb(m_location.libpqConninfo().constData());
+    PGresult *result = PQstatus(m_connection) == CONNECTION_OK
+                           ? PQexec(m_connection, "SELECT pg_postmaster_start_time()::text")
+                           : nullptr;
+    const QByteArray started =
+        PQresultStatus(result) == PGRES_TUPLES_OK ? QByteArray(PQgetvalue(result, 0, 0)) : QByteArray();
+    PQclear(result);
+    if (started.isEmpty()) {
+        *error = u"cannot connect to %1 to sync: %2"_s.arg(m_location.display(),
+                                                           QString::fromUtf8(PQerrorMessage(m_connection)));
+    } else if (!m_serverStarted.isEmpty() && started != m_serverStarted) {
+        // Commits made without waiting for the flush (synchronous_commit = off) before the
+        // restart may be gone: nothing that waited for them may be told they are durable.
+        *error = u"the server %1 restarted (at %2): what was committed since the last sync may be lost"_s.arg(
+            m_location.display(), QString::fromUtf8(started));
+    } else {
+        m_serverStarted = started;
+        return true;
     }
-    if (!m_connection) {
-        m_connection = PQconnectdb(m_location.libpqConninfo().constData());
-        if (PQstatus(m_connection) != CONNECTION_OK) {
-            *error = u"cannot connect to %1 to sync: %2"_s.arg(m_location.display(),
-                                                               QString::fromUtf8(PQerrorMessage(m_connection)));
-            PQfinish(m_connection);
-            m_connection = nullptr;
-            return false;
-        }
-    }
+    PQfinish(m_connection);
+    m_connection = nullptr;
+    return false;
+}
+
+bool PostgresqlSync::flush(QString *error)
+{
+    if (!m_connection && !connect(error))
+        return false;
     // txid_current() gives the transaction an id, so its commit writes a commit record and, with
     // synchronous_commit on, returns only once the WAL is flushed up to it.
     PGresult *result = PQexec(m_connection, "SET synchronous_commit = on; SELECT txid_current()");

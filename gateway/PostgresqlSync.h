@@ -23,13 +23,19 @@ public:
     PostgresqlSync(const PostgresqlSync &) = delete;
     PostgresqlSync &operator=(const PostgresqlSync &) = delete;
 
-    // False, with `error` set, when the server did not confirm the flush.
+    // False, with `error` set, when the server did not confirm the flush. A connection that was
+    // lost is made again once, for a server that kept running (its WAL still holds what was
+    // committed); a server that restarted since the first sync may have lost commits: false.
     bool sync(QString *error);
 
 private:
+    bool connect(QString *error);
+    bool flush(QString *error);
+
     StoreLocation m_location;
     std::mutex m_mutex;
     pg_conn *m_connection = nullptr;
+    QByteArray m_serverStarted; // pg_postmaster_start_time() at the first connection
 };
 
 } // namespace cs

@@ -22,6 +22,9 @@ inline constexpr int kProtocolVersion = 1;
 // Close codes the gateway uses when it ends a feed session on purpose (RFC 6455 private range).
 inline constexpr int kCloseUnauthenticated = 4401;
 inline constexpr int kCloseForbidden = 4403;
+// This gateway cannot serve the feed now (it lost its store); a client reconnects, behind a load
+// balancer to another gateway. (Qt's websocket refuses RFC 6455's 1013 as a protocol error.)
+inline constexpr int kCloseUnavailable = 4503;
 
 struct Hello
 {

@@ -1,7 +1,8 @@
 // Several countersign-gateway processes on one PostgreSQL store (tests/support/with-postgresql.sh
 // starts the server): one log, every console on every replica sees every event once and in order,
-// decisions and expiries work across replicas, the chain verifies and cannot fork, and a replica
-// killed mid-burst loses no accepted action.
+// decisions and expiries work across replicas, the chain verifies and cannot fork, a replica
+// killed mid-burst loses no accepted action, and one that loses the store sends its consoles away
+// until it is back.
 #include "GatewayProcess.h"
 #include "HttpReceiver.h"
 #include "TestClients.h"
@@ -50,6 +51,22 @@ class TestReplicas : public QObject
             replicas.push_back(std::move(replica));
         }
         return replicas;
+    }
+
+    // As docs/gateway.md sets it up: the gateway's role, with these grants and nothing more, on
+    // the database of `url` (whose schema the first start made). Returns `url` as that role.
+    static QString grantGatewayRole(const QString &url, const QString &role)
+    {
+        if (!runPostgresql(
+                url, {u"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1') THEN "
+                      "CREATE ROLE %1 LOGIN; END IF; END $$"_s.arg(role),
+                      u"ALTER ROLE %1 LOGIN"_s.arg(role), u"GRANT SELECT, INSERT ON events TO %1"_s.arg(role),
+                      u"GRANT SELECT, INSERT, UPDATE ON actions, keys, chain_head, webhook_cursors TO %1"_s.arg(role),
+                      u"GRANT SELECT, INSERT ON nonces, checkpoints, idempotency TO %1"_s.arg(role),
+                      u"GRANT SELECT, UPDATE ON schema_version TO %1"_s.arg(role)}))
+            return {};
+        QString asRole = url;
+        return asRole.replace(u"user=countersign"_s, u"user="_s + role);
     }
 
     // The whole log as /v1/audit serves it from `replica`.
@@ -282,15 +299,8 @@ private Q_SLOTS:
         QCOMPARE(replicas.size(), size_t(1));
         const QString url = replicas[0]->storageUrl();
         replicas[0]->kill();
-        QVERIFY(runPostgresql(
-            url, {u"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cs_gateway') THEN "
-                  "CREATE ROLE cs_gateway LOGIN; END IF; END $$"_s,
-                  u"GRANT SELECT, INSERT ON events TO cs_gateway"_s,
-                  u"GRANT SELECT, INSERT, UPDATE ON actions, keys, chain_head, webhook_cursors TO cs_gateway"_s,
-                  u"GRANT SELECT, INSERT ON nonces, checkpoints, idempotency TO cs_gateway"_s,
-                  u"GRANT SELECT, UPDATE ON schema_version TO cs_gateway"_s}));
-        QString limited = url;
-        limited.replace(u"user=countersign"_s, u"user=cs_gateway"_s);
+        const QString limited = grantGatewayRole(url, u"cs_gateway"_s);
+        QVERIFY(!limited.isEmpty());
         GatewayProcess gateway;
         gateway.setStorageUrl(limited);
         QVERIFY(gateway.startWithConfig({m_agent, m_approver, m_auditor}));
@@ -309,6 +319,68 @@ private Q_SLOTS:
         asGateway.replace(u"user=countersign"_s, u"user=cs_gateway"_s);
         QVERIFY(!runPostgresql(asGateway, {u"DELETE FROM events"_s}));
         QVERIFY(!runPostgresql(asGateway, {u"UPDATE events SET hash = 'x'"_s}));
+    }
+
+    void replicaThatLosesTheStore_sendsItsConsolesElsewhereUntilItIsBack()
+    {
+        // Replica A runs as a role of its own, so that the server can shut A alone out: its
+        // connections are ended and it may not log in again, while replica B goes on.
+        const auto replicas = startReplicas(1);
+        QCOMPARE(replicas.size(), size_t(1));
+        GatewayProcess &b = *replicas[0];
+        const QString url = b.storageUrl();
+        GatewayProcess a;
+        a.setStorageUrl(grantGatewayRole(url, u"cs_replica_a"_s));
+        QVERIFY(!a.storageUrl().isEmpty());
+        QVERIFY(a.startWithConfig({m_agent, m_approver, m_auditor}));
+        FeedProbe consoleA, consoleB;
+        QVERIFY(consoleA.open(a.url(), m_approver));
+        QVERIFY(!consoleA.waitFor(u"snapshot"_s).isEmpty());
+        QVERIFY(consoleB.open(b.url(), m_approver));
+        QVERIFY(!consoleB.waitFor(u"snapshot"_s).isEmpty());
+
+        QVERIFY(runPostgresql(url, {u"ALTER ROLE cs_replica_a NOLOGIN"_s,
+                                    u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                    "WHERE usename = 'cs_replica_a'"_s}));
+        // A notices within its next look at the store: its console is told and closed with
+        // close code 4503, a new one is turned away, agents get 503.
+        QCOMPARE(consoleA.waitFor(u"error"_s, 0, 10000).value(u"error"_s)[u"code"_s].toString(), u"not_ready"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(consoleA.socket().state(), QAbstractSocket::UnconnectedState, 5000);
+        QCOMPARE(int(consoleA.socket().closeCode()), 4503);
+        FeedProbe turnedAway;
+        QVERIFY(turnedAway.open(a.url(), m_approver));
+        QCOMPARE(turnedAway.waitFor(u"error"_s).value(u"error"_s)[u"code"_s].toString(), u"not_ready"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(int(turnedAway.socket().closeCode()), 4503, 5000);
+        HttpProbe probeA(a.url());
+        const HttpResult ready = probeA.get(u"/readyz"_s, {});
+        QCOMPARE(ready.status, 503);
+        QCOMPARE(ready.errorCode(), u"not_ready"_s);
+        const HttpResult refused = probeA.post(u"/v1/actions"_s, m_agent.token, HttpProbe::sampleAction());
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(refused.errorCode(), u"storage_failure"_s);
+
+        // B goes on meanwhile.
+        const QString duringOutage = HttpProbe(b.url()).submit(m_agent.token).value(u"id"_s).toString();
+        QVERIFY(!duringOutage.isEmpty());
+        QVERIFY(!consoleB.waitForEvent(u"action.requested"_s).isEmpty());
+
+        // A is let in again: it reconnects, takes in what B appended, and serves consoles again.
+        QVERIFY(runPostgresql(url, {u"ALTER ROLE cs_replica_a LOGIN"_s}));
+        QTRY_COMPARE_WITH_TIMEOUT(probeA.get(u"/readyz"_s, {}).status, 200, 10000);
+        FeedProbe back;
+        QVERIFY(back.open(a.url(), m_approver));
+        const QJsonArray pending = back.waitFor(u"snapshot"_s).value(u"actions"_s).toArray();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.at(0)[u"id"_s].toString(), duringOutage);
+        // Its group commit's connection was ended too: the sync connects again and A answers.
+        const QString afterwards = probeA.submit(m_agent.token).value(u"id"_s).toString();
+        QVERIFY(!afterwards.isEmpty());
+        const auto told = [&afterwards](const QJsonObject &message) {
+            return message[u"event"_s][u"action_id"_s].toString() == afterwards;
+        };
+        QVERIFY(!back.waitForMessage(told, 0, 10000, u"A's new action on A"_s).isEmpty());
+        QVERIFY(!consoleB.waitForMessage(told, 0, 10000, u"A's new action on B"_s).isEmpty());
+        QCOMPARE(AuditChain::verify(auditLog(a), 0, AuditChain::kGenesisHash), std::nullopt);
     }
 
     void store_refusesChangesAndForks()
