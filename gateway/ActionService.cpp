@@ -57,7 +57,7 @@ void ActionService::load()
     m_pending.clear();
     m_pendingTexts.clear();
     for (Action &action : m_store->pendingActions()) {
-        m_pendingTexts.insert(action.id, FeedMessages::actionText(action));
+        m_pendingTexts.insert(action, FeedMessages::actionText(action));
         m_pending.emplace(action.id, std::move(action));
     }
     qCInfo(lcGateway) << "loaded" << m_pending.size() << "pending actions, head seq" << m_store->headSeq();
@@ -86,7 +86,7 @@ void ActionService::takeIn(const QList<Event> &events)
         // The action's row as it stands after all of `events`; what counts is its last one.
         if (!event.actionId.isEmpty() && lastOf.value(event.actionId) == i) {
             if (auto action = m_store->action(event.actionId); action && action->isPending()) {
-                m_pendingTexts.insert(action->id, FeedMessages::actionText(*action));
+                m_pendingTexts.insert(*action, FeedMessages::actionText(*action));
                 armExpiryTimer(action->expiresAt);
                 m_pending.insert(action->id, *action);
             } else if (action) {
@@ -176,7 +176,7 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
             return std::nullopt;
         }
         m_pending.insert(action.id, action);
-        m_pendingTexts.insert(action.id, text);
+        m_pendingTexts.insert(action, text);
         armExpiryTimer(action.expiresAt);
         announce(*event);
         return action;
@@ -379,7 +379,7 @@ std::optional<Action> ActionService::updateApprovals(const Action &action, const
         return std::nullopt;
     }
     m_pending.insert(action.id, action);
-    m_pendingTexts.insert(action.id, text);
+    m_pendingTexts.insert(action, text);
     announce(*event);
     return action;
 }
@@ -515,16 +515,7 @@ std::optional<Action> ActionService::find(const QString &actionId) const
 
 QList<QByteArray> ActionService::pendingTexts() const
 {
-    QList<const Action *> order;
-    order.reserve(m_pending.size());
-    for (const Action &action : m_pending)
-        order.append(&action);
-    std::sort(order.begin(), order.end(), [](const Action *a, const Action *b) { return a->createdAt < b->createdAt; });
-    QList<QByteArray> texts;
-    texts.reserve(order.size());
-    for (const Action *action : std::as_const(order))
-        texts.append(m_pendingTexts.value(action->id));
-    return texts;
+    return m_pendingTexts.inOrder();
 }
 
 qsizetype ActionService::pendingCount() const

@@ -3,6 +3,7 @@
 #include "wire/GatewayInfo.h"
 #include "EventStore.h"
 #include "KeyRegistry.h"
+#include "PendingTexts.h"
 #include "Policy.h"
 #include "domain/ActionRules.h"
 #include "signing/SignedDecision.h"
@@ -168,7 +169,7 @@ private:
     SigningPolicy m_policy;
     std::shared_ptr<const Policy> m_rules = std::make_shared<const Policy>();
     QHash<QString, Action> m_pending;
-    QHash<QString, QByteArray> m_pendingTexts; // FeedMessages::actionText of each pending action
+    PendingTexts m_pendingTexts; // FeedMessages::actionText of each pending action
     QTimer m_expiryTimer;
     QDateTime m_armedFor;
     struct Announcement

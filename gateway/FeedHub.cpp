@@ -16,6 +16,8 @@ namespace cs {
 namespace {
 // An audit page is answered at once while less than this waits to be written to its console.
 constexpr qint64 kAuditSlackBytes = 256 * 1024;
+// The next snapshot page is made once less than this waits to be written.
+constexpr qint64 kSnapshotSlackBytes = 1024 * 1024;
 // A console that keeps sending over its rate this many times in a row is closed.
 constexpr int kMaxRefusedInARow = 100;
 
@@ -129,7 +131,10 @@ void FeedHub::start(QWebSocket *socket, const Principal &principal)
     session.principal = principal;
     session.allowance = 2.0 * m_limits.messagesPerSecond;
     session.refilledAt = m_clock.elapsed();
-    connect(socket, &QWebSocket::bytesWritten, this, [this, socket] { answerPendingAudit(socket); });
+    connect(socket, &QWebSocket::bytesWritten, this, [this, socket] {
+        answerPendingAudit(socket);
+        continueSnapshot(socket);
+    });
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &text) { onMessage(socket, text); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket] {
@@ -157,24 +162,63 @@ void FeedHub::catchUp(QWebSocket *socket, const Principal &principal)
     bool resumed = false;
     const qint64 sinceSeq = query.queryItemValue(u"since_seq"_s).toLongLong(&resumed);
     const qint64 head = m_service->headSeq();
-    const qint64 sent = resumed && sinceSeq >= 0 && sinceSeq <= head && head - sinceSeq <= kMaxReplayEvents
-                            ? replay(socket, sinceSeq)
-                            : sendSnapshot(socket);
-    // From here on every event after it is pushed to it. Events are told once durable (group
-    // commit), so some the snapshot or the replay already held may still be told: not twice.
-    if (const auto it = m_sessions.find(socket); it != m_sessions.end()) {
-        it->live = true;
-        it->sentSeq = sent;
-    }
     qCInfo(lcGateway) << "feed opened for" << principal.id << (resumed ? "resuming after" : "from snapshot")
                       << (resumed ? sinceSeq : head);
+    if (resumed && sinceSeq >= 0 && sinceSeq <= head && head - sinceSeq <= kMaxReplayEvents)
+        return goLive(socket, replay(socket, sinceSeq));
+    // The pending actions as they stand now, each text shared, not copied: the pages show this
+    // moment however long the console takes to read them.
+    if (const auto it = m_sessions.find(socket); it != m_sessions.end()) {
+        it->snapshot = SnapshotInFlight{head, m_service->pendingTexts()};
+        sendSnapshotPage(socket);
+    }
 }
 
-qint64 FeedHub::sendSnapshot(QWebSocket *socket)
+void FeedHub::goLive(QWebSocket *socket, qint64 sentSeq)
 {
-    const qint64 head = m_service->headSeq();
-    send(socket, QString::fromUtf8(FeedMessages::snapshot(head, m_service->pendingTexts())));
-    return head;
+    // Events are told once durable (group commit), so some the snapshot or the replay already
+    // held may still be told: not twice.
+    if (const auto it = m_sessions.find(socket); it != m_sessions.end()) {
+        it->live = true;
+        it->sentSeq = sentSeq;
+    }
+}
+
+void FeedHub::sendSnapshotPage(QWebSocket *socket)
+{
+    const auto it = m_sessions.find(socket);
+    if (it == m_sessions.end() || !it->snapshot)
+        return;
+    SnapshotInFlight &snapshot = *it->snapshot;
+    const qint64 seq = snapshot.seq;
+    const QByteArray page = FeedMessages::snapshotPage(seq, snapshot.texts, snapshot.next, kSnapshotPage);
+    snapshot.next += kSnapshotPage;
+    snapshot.scheduled = false;
+    const bool last = snapshot.next >= snapshot.texts.size();
+    if (last)
+        it->snapshot.reset();
+    send(socket, QString::fromUtf8(page)); // may drop the console
+    if (!last)
+        return continueSnapshot(socket);
+    // What was recorded while the pages went out, then everything new.
+    if (m_sessions.contains(socket))
+        goLive(socket, replay(socket, seq));
+}
+
+void FeedHub::continueSnapshot(QWebSocket *socket)
+{
+    const auto it = m_sessions.find(socket);
+    if (it == m_sessions.end() || !it->snapshot || it->snapshot->scheduled ||
+        socket->bytesToWrite() > kSnapshotSlackBytes)
+        return; // bytesWritten calls again
+    it->snapshot->scheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket = QPointer<QWebSocket>(socket)] {
+            if (socket)
+                sendSnapshotPage(socket);
+        },
+        Qt::QueuedConnection);
 }
 
 qint64 FeedHub::replay(QWebSocket *socket, qint64 sinceSeq)

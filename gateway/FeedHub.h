@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QWebSocket;
 
@@ -28,6 +29,9 @@ class FeedHub : public QObject
 public:
     // A reconnecting console further behind than this gets a fresh snapshot instead of a replay.
     static constexpr qint64 kMaxReplayEvents = 10000;
+    // A snapshot is sent in pages of this many actions, one page per turn of the event loop
+    // while the console reads them, so that others are served between pages.
+    static constexpr qsizetype kSnapshotPage = 1000;
 
     FeedHub(ActionService *service, PrincipalDirectory *principals, AuditPages *auditPages, Refusals *refusals,
             QString gatewayId, FeedLimits limits = {}, QObject *parent = nullptr);
@@ -47,6 +51,14 @@ public:
     }
 
 private:
+    // The pending actions as of `seq`, sent a page at a time.
+    struct SnapshotInFlight
+    {
+        qint64 seq = 0;
+        QList<QByteArray> texts;
+        qsizetype next = 0;
+        bool scheduled = false; // the next page is due on the next turn of the event loop
+    };
     struct Session
     {
         Principal principal;
@@ -57,6 +69,7 @@ private:
         int refusedInARow = 0;
         bool buildingAudit = false; // AuditPages builds a page for it
         QJsonObject pendingAudit;   // an audit request waiting for the previous page to be built and read
+        std::optional<SnapshotInFlight> snapshot;
     };
     // Sends a message, or drops a console whose unread messages passed the bound (it reconnects
     // and resumes from its last seq).
@@ -71,8 +84,12 @@ private:
     // Brings a newly opened feed up to the head (a snapshot, or the events after its since_seq)
     // and adds it to the sessions every event is pushed to.
     void catchUp(QWebSocket *socket, const Principal &principal);
-    // Each returns the seq of the last event the console now has.
-    qint64 sendSnapshot(QWebSocket *socket);
+    // From here on every event after `sentSeq` is pushed to it.
+    void goLive(QWebSocket *socket, qint64 sentSeq);
+    void sendSnapshotPage(QWebSocket *socket);
+    // Has the next snapshot page sent on the next turn, once the console read most of the last.
+    void continueSnapshot(QWebSocket *socket);
+    // Returns the seq of the last event the console now has.
     qint64 replay(QWebSocket *socket, qint64 sinceSeq);
     void onMessage(QWebSocket *socket, const QString &text);
     void onDecide(QWebSocket *socket, const QJsonObject &message);

@@ -101,6 +101,7 @@ void FeedClient::openSocket()
         m_socket->deleteLater();
     }
     setState(m_attempt == 0 ? State::Connecting : State::Reconnecting);
+    m_snapshotPages = {};
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
     connect(socket, &QWebSocket::connected, this, &FeedClient::onConnected);
@@ -175,6 +176,26 @@ void FeedClient::onDisconnected()
     scheduleReconnect();
 }
 
+void FeedClient::onSnapshot(FeedMessages::Snapshot snapshot)
+{
+    if (!m_snapshotPages.actions.isEmpty() && m_snapshotPages.seq != snapshot.seq) {
+        qCWarning(lcFeed) << "a snapshot page of seq" << snapshot.seq << "among those of" << m_snapshotPages.seq
+                          << "; dropping the earlier pages";
+        m_snapshotPages = {};
+    }
+    if (!m_snapshotPages.actions.isEmpty()) {
+        m_snapshotPages.actions.append(std::move(snapshot.actions));
+        snapshot.actions = std::exchange(m_snapshotPages.actions, {});
+    }
+    if (snapshot.more) {
+        m_snapshotPages = std::move(snapshot);
+        return;
+    }
+    m_snapshotPages = {};
+    m_lastSeq = snapshot.seq;
+    Q_EMIT snapshotReceived(snapshot);
+}
+
 void FeedClient::scheduleReconnect()
 {
     const int delay = nextBackoffMs();
@@ -214,11 +235,8 @@ void FeedClient::onMessage(const QString &text)
     const QByteArray utf8 = text.toUtf8();
     WireError error;
     // The snapshot (megabytes) in place when it is canonical, as the gateway writes it.
-    if (auto snapshot = FeedMessages::readCanonicalSnapshot(utf8, &error)) {
-        m_lastSeq = snapshot->seq;
-        Q_EMIT snapshotReceived(*snapshot);
-        return;
-    }
+    if (auto snapshot = FeedMessages::readCanonicalSnapshot(utf8, &error))
+        return onSnapshot(std::move(*snapshot));
     if (!error.isNull()) {
         qCWarning(lcFeed) << "ignoring a malformed snapshot:" << error.message;
         return;
@@ -236,10 +254,8 @@ void FeedClient::onMessage(const QString &text)
             Q_EMIT helloReceived(*hello);
         }
     } else if (type == u"snapshot") {
-        if (const auto snapshot = FeedMessages::parseSnapshot(*message, &error)) {
-            m_lastSeq = snapshot->seq;
-            Q_EMIT snapshotReceived(*snapshot);
-        }
+        if (auto snapshot = FeedMessages::parseSnapshot(*message, &error))
+            onSnapshot(std::move(*snapshot));
     } else if (type == u"event") {
         if (const auto event = FeedMessages::parseEvent(*message, &error)) {
             if (event->seq <= m_lastSeq) {

@@ -74,6 +74,8 @@ private:
     // Checks the certificate errors of a wss:// handshake against the trust.
     void onSslErrors(QWebSocket *socket, const QList<QSslError> &errors);
     void onMessage(const QString &text);
+    // A snapshot page: kept until the last page of its seq, then told whole.
+    void onSnapshot(FeedMessages::Snapshot snapshot);
     void scheduleReconnect();
     void setState(State state);
     int nextBackoffMs();
@@ -87,6 +89,7 @@ private:
     State m_state = State::Offline;
     bool m_running = false;
     qint64 m_lastSeq = -1;
+    FeedMessages::Snapshot m_snapshotPages; // the pages of a snapshot so far (on this socket)
     int m_attempt = 0;
     int m_initialBackoffMs = 500;
     int m_maxBackoffMs = 30000;

@@ -37,6 +37,8 @@ struct Snapshot
 {
     qint64 seq = 0;
     QList<Action> actions;
+    // A large snapshot comes in pages of the same seq: every page but the last says there is more.
+    bool more = false;
 };
 
 struct DecisionResult
@@ -53,6 +55,8 @@ QByteArray snapshot(const Snapshot &snapshot);
 // The same message from each action's canonical JSON (actionText()), for a gateway that keeps it.
 // Both write the RFC 8785 form of the whole message, which a console reads in place.
 QByteArray snapshot(qint64 seq, const QList<QByteArray> &actionTexts);
+// One page of such a snapshot: actionTexts[from, from + count), with "more":true unless it ends them.
+QByteArray snapshotPage(qint64 seq, const QList<QByteArray> &actionTexts, qsizetype from, qsizetype count);
 QByteArray actionText(const Action &action);
 // The same from the action's JSON (ActionCodec::toJson), for a caller that has it already.
 QByteArray actionText(const QJsonObject &actionJson);

@@ -46,6 +46,10 @@ qint64 residentKiB(const QString &pid = QStringLiteral("self"));
 // utime + stime of a process, in seconds (/proc/PID/stat).
 double cpuSeconds(qint64 pid);
 
+// A feed client's snapshot from `gateway` (fill it first), and GET /healthz's answers from
+// another connection while it is built and sent.
+QJsonObject gatewaySnapshot(test::GatewayProcess &gateway);
+
 int feedBenchmark(int actions, int clients, int concurrency);
 int decideBenchmark(int decisions);
 int auditBenchmark(int events);

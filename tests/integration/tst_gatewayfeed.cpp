@@ -2,6 +2,7 @@
 #include "TestClients.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -248,6 +249,52 @@ private Q_SLOTS:
         QVERIFY(agent.open(m_gateway.url(), m_agent));
         QTRY_COMPARE(agentClosed.size(), 1);
         QCOMPARE(int(agent.socket().closeCode()), 4403);
+    }
+
+    // More pending actions than one page holds (FeedHub::kSnapshotPage, 1000): the snapshot comes
+    // in pages of one seq, the last without "more", then whatever was recorded meanwhile, once.
+    void largeSnapshot_comesInPages_thenTheEventsRecordedMeanwhile()
+    {
+        GatewayProcess gateway;
+        QVERIFY(gateway.startWithConfig({m_agent, m_alice}));
+        HttpProbe http(gateway.url());
+        QSet<QString> pending;
+        for (int i = 0; i < 1500; ++i)
+            pending.insert(http.submit(m_agent.token).value(u"id"_s).toString());
+        QCOMPARE(pending.size(), 1500);
+        FeedProbe feed;
+        QVERIFY(feed.open(gateway.url(), m_alice));
+        const QString meanwhile = http.submit(m_agent.token).value(u"id"_s).toString();
+        const auto told = [&meanwhile](const QJsonObject &message) {
+            return message[u"event"_s][u"action_id"_s].toString() == meanwhile;
+        };
+        QVERIFY(!feed.waitForMessage(told, 0, 10000, u"the action submitted while the pages went out"_s).isEmpty());
+        QTest::qWait(200); // and nothing twice
+
+        QList<QJsonObject> pages;
+        qsizetype toldAt = -1;
+        for (qsizetype i = 0; i < feed.messages().size(); ++i) {
+            const QJsonObject &message = feed.messages().at(i);
+            if (message[u"type"_s] == u"snapshot"_s)
+                pages.append(message);
+            if (told(message)) {
+                QCOMPARE(toldAt, -1);
+                toldAt = i;
+            }
+        }
+        QCOMPARE(pages.size(), 2);
+        QVERIFY(pages.first()[u"more"_s].toBool());
+        QVERIFY(!pages.last().contains(u"more"_s));
+        QCOMPARE(pages.first()[u"seq"_s], pages.last()[u"seq"_s]);
+        QSet<QString> snapshot;
+        for (const QJsonObject &page : std::as_const(pages)) {
+            for (const QJsonValue &action : page[u"actions"_s].toArray())
+                snapshot.insert(action[u"id"_s].toString());
+        }
+        // The one submitted meanwhile is in the snapshot or told after it, never both.
+        snapshot.remove(meanwhile);
+        QCOMPARE(snapshot, pending);
+        QVERIFY(toldAt > feed.messages().indexOf(pages.last()));
     }
 
     void plainGetOnFeed_is426()

@@ -100,6 +100,44 @@ private Q_SLOTS:
         }
     }
 
+    // A page of a large snapshot is canonical too, says "more" unless it is the last, and reads back.
+    void snapshotPage_isCanonical_andSaysWhetherMoreFollows()
+    {
+        QList<QByteArray> texts;
+        for (int i = 0; i < 5; ++i) {
+            Action action;
+            action.id = u"a-%1"_s.arg(i);
+            action.initiator = u"deploy-bot"_s;
+            action.request.kind = u"deploy"_s;
+            action.request.command = u"echo %1"_s.arg(i);
+            action.request.target = {u"k8s"_s, u"svc"_s, u"prod"_s};
+            action.request.justification = u"why"_s;
+            action.createdAt = QDateTime(QDate(2026, 12, 4), QTime(2, 8, 43), Qt::UTC);
+            action.expiresAt = action.createdAt.addSecs(900);
+            action.digest = action.computeDigest();
+            texts.append(FeedMessages::actionText(action));
+        }
+        QStringList ids;
+        for (qsizetype from = 0; from < texts.size(); from += 2) {
+            const QByteArray page = FeedMessages::snapshotPage(7, texts, from, 2);
+            WireError error;
+            const auto inPlace = FeedMessages::readCanonicalSnapshot(page, &error);
+            QVERIFY2(inPlace, qPrintable(error.message));
+            QString type;
+            const auto parsed = FeedMessages::parseSnapshot(*FeedMessages::parse(page, &type, &error), &error);
+            QVERIFY(parsed);
+            const bool more = from + 2 < texts.size();
+            QCOMPARE(inPlace->more, more);
+            QCOMPARE(parsed->more, more);
+            QCOMPARE(inPlace->seq, 7);
+            QCOMPARE(inPlace->actions.size(), more ? 2 : 1);
+            for (const Action &action : std::as_const(inPlace->actions))
+                ids.append(action.id);
+        }
+        QCOMPARE(ids, (QStringList{u"a-0"_s, u"a-1"_s, u"a-2"_s, u"a-3"_s, u"a-4"_s}));
+        QCOMPARE(FeedMessages::snapshotPage(7, texts, 0, 5), FeedMessages::snapshot(7, texts));
+    }
+
     // Only a canonical snapshot is read in place; any other text goes to the strict parser (and
     // says nothing), and a canonical snapshot holding a broken action is refused with its reason.
     void readCanonicalSnapshot_takesOnlyCanonicalSnapshots()

@@ -48,6 +48,48 @@ private Q_SLOTS:
         QCOMPARE(client.state(), FeedClient::State::Connected);
     }
 
+    // A snapshot in pages is told once, whole, when its last page is in; events follow it.
+    void snapshotPages_areToldOnceWhole()
+    {
+        QList<QByteArray> texts;
+        for (int i = 0; i < 5; ++i) {
+            Action action;
+            action.id = u"a-%1"_s.arg(i);
+            action.initiator = u"deploy-bot"_s;
+            action.request.kind = u"deploy"_s;
+            action.request.command = u"echo %1"_s.arg(i);
+            action.request.target = {u"k8s"_s, u"svc"_s, u"prod"_s};
+            action.request.justification = u"why"_s;
+            action.createdAt = QDateTime::currentDateTimeUtc();
+            action.expiresAt = action.createdAt.addSecs(900);
+            action.digest = action.computeDigest();
+            texts.append(FeedMessages::actionText(action));
+        }
+        QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        connect(&server, &QWebSocketServer::newConnection, this, [&server, &texts] {
+            QWebSocket *socket = server.nextPendingConnection();
+            socket->sendTextMessage(hello());
+            for (qsizetype from = 0; from < texts.size(); from += 2)
+                socket->sendTextMessage(QString::fromUtf8(FeedMessages::snapshotPage(4, texts, from, 2)));
+            socket->sendTextMessage(event(5));
+        });
+        FeedClient client;
+        QList<FeedMessages::Snapshot> snapshots;
+        connect(&client, &FeedClient::snapshotReceived, this,
+                [&snapshots](const FeedMessages::Snapshot &snapshot) { snapshots.append(snapshot); });
+        QSignalSpy events(&client, &FeedClient::eventReceived);
+        client.setEndpoint(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())), u"t"_s);
+        client.start();
+        QTRY_COMPARE(events.size(), 1);
+        QCOMPARE(snapshots.size(), 1);
+        const FeedMessages::Snapshot &snapshot = snapshots.first();
+        QCOMPARE(snapshot.seq, 4);
+        QCOMPARE(snapshot.actions.size(), 5);
+        QCOMPARE(snapshot.actions.last().id, u"a-4"_s);
+        QCOMPARE(client.lastSeq(), 5);
+    }
+
     void reconnect_afterDrop_resumesWithSinceSeq()
     {
         QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
