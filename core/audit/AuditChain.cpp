@@ -43,10 +43,15 @@ Sealed seal(const Event &event)
     QJsonObject json = ActionCodec::toJson(event);
     json.remove(u"hash"_s);
     Sealed sealed;
-    sealed.hash = hashOf(json);
-    json.insert(u"hash"_s, sealed.hash);
     Jcs::Error error;
-    sealed.body = Jcs::serialize(json, &error).value_or(QByteArray());
+    const auto content = Jcs::serialize(json, &error);
+    if (!content) // no canonical form: no hash, no body
+        return sealed;
+    const QByteArray hash = Crypto::sha256(*content).toHex();
+    sealed.hash = QString::fromLatin1(hash);
+    // The body is the content with the hash in its place: spliced in, not serialized again.
+    if (const auto view = Jcs::View::read(*content))
+        sealed.body = eventText(view->root(), hash);
     return sealed;
 }
 

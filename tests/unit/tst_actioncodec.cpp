@@ -1,4 +1,5 @@
 #include "wire/ActionCodec.h"
+#include "audit/AuditChain.h"
 #include "signing/SignedDecision.h"
 #include "json/Jcs.h"
 #include "wire/FeedMessages.h"
@@ -98,6 +99,29 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // A sealed event's body is the canonical form of the event with its hash, and the hash is
+    // SHA-256 of the canonical form without it.
+    void seal_bodyIsTheCanonicalEventWithItsHash()
+    {
+        Event event{42,
+                    QDateTime(QDate(2026, 12, 5), QTime(18, 30, 1, 250), Qt::UTC),
+                    EventType::ActionRequested,
+                    u"deploy-bot"_s,
+                    u"a-\u00e9"_s,
+                    QJsonObject{{u"action"_s, QJsonObject{{u"zeta"_s, 1e21}, {u"alpha"_s, u"\u202E \"x\""_s}}}}};
+        event.prevHash = QString(64, u'0');
+        const AuditChain::Sealed sealed = AuditChain::seal(event);
+        QJsonObject json = ActionCodec::toJson(event);
+        json.remove(u"hash"_s);
+        Jcs::Error error;
+        const auto content = Jcs::serialize(json, &error);
+        QVERIFY(content);
+        QCOMPARE(sealed.hash,
+                 QString::fromLatin1(QCryptographicHash::hash(*content, QCryptographicHash::Sha256).toHex()));
+        json.insert(u"hash"_s, sealed.hash);
+        QCOMPARE(sealed.body, *Jcs::serialize(json, &error));
     }
 
     // A page of a large snapshot is canonical too, says "more" unless it is the last, and reads back.
