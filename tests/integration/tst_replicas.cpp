@@ -291,6 +291,33 @@ private Q_SLOTS:
         QCOMPARE(requestedIds().count(later), 1);
     }
 
+    void webhooks_moveOnceTheHoldersConnectionIsLost()
+    {
+        HttpReceiver receiver;
+        const QByteArray webhook = "webhooks:\n  - name: ops\n    url: " + receiver.url().toUtf8() +
+                                   "\n    secret: s3cret-s3cret-s3cret\n    events: [requested]\n";
+        const auto replicas = startReplicas(2, webhook);
+        QCOMPARE(replicas.size(), size_t(2));
+        // The server ends the one connection that holds the webhooks' lock (the first replica's
+        // store connection); that replica's dispatcher, on a connection of its own, would go on.
+        // The replica connects again and gives the webhooks up; whoever takes the lock delivers.
+        QVERIFY(runPostgresql(replicas[0]->storageUrl(),
+                              {u"SELECT pg_terminate_backend(pid) FROM pg_locks "
+                               "WHERE locktype = 'advisory' AND classid = 0 AND objid = %1"_s.arg(0x63737768)}));
+        QTest::qWait(3500); // a look at the store (1 s), a reconnection, a claim (every 2 s)
+        QStringList ids;
+        for (int i = 0; i < 4; ++i)
+            ids.append(HttpProbe(replicas[size_t(i % 2)]->url()).submit(m_agent.token).value(u"id"_s).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.requests.size(), 4, 10000);
+        QTest::qWait(2500);
+        QStringList delivered;
+        for (const HttpReceiver::Request &request : std::as_const(receiver.requests))
+            delivered.append(request.json().value(u"action"_s).toObject().value(u"id"_s).toString());
+        std::sort(delivered.begin(), delivered.end());
+        std::sort(ids.begin(), ids.end());
+        QCOMPARE(delivered, ids); // each once: not by the replica that lost the lock as well
+    }
+
     void replica_runsAsARoleThatMayOnlyAddToTheLog()
     {
         // As docs/gateway.md sets it up: the first start makes the schema, then the gateway's
