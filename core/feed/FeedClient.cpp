@@ -101,7 +101,7 @@ void FeedClient::openSocket()
         m_socket->deleteLater();
     }
     setState(m_attempt == 0 ? State::Connecting : State::Reconnecting);
-    m_snapshotPages = {};
+    m_snapshotPages.clear();
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
     connect(socket, &QWebSocket::connected, this, &FeedClient::onConnected);
@@ -178,20 +178,30 @@ void FeedClient::onDisconnected()
 
 void FeedClient::onSnapshot(FeedMessages::Snapshot snapshot)
 {
-    if (!m_snapshotPages.actions.isEmpty() && m_snapshotPages.seq != snapshot.seq) {
-        qCWarning(lcFeed) << "a snapshot page of seq" << snapshot.seq << "among those of" << m_snapshotPages.seq
+    if (!m_snapshotPages.isEmpty() && m_snapshotPagesSeq != snapshot.seq) {
+        qCWarning(lcFeed) << "a snapshot page of seq" << snapshot.seq << "among those of" << m_snapshotPagesSeq
                           << "; dropping the earlier pages";
-        m_snapshotPages = {};
-    }
-    if (!m_snapshotPages.actions.isEmpty()) {
-        m_snapshotPages.actions.append(std::move(snapshot.actions));
-        snapshot.actions = std::exchange(m_snapshotPages.actions, {});
+        m_snapshotPages.clear();
     }
     if (snapshot.more) {
-        m_snapshotPages = std::move(snapshot);
+        m_snapshotPagesSeq = snapshot.seq;
+        m_snapshotPages.append(std::move(snapshot.actions));
         return;
     }
-    m_snapshotPages = {};
+    if (!m_snapshotPages.isEmpty()) {
+        // Joined once, each action moved once (appending page by page moved them at every growth).
+        m_snapshotPages.append(std::move(snapshot.actions));
+        qsizetype total = 0;
+        for (const QList<Action> &page : std::as_const(m_snapshotPages))
+            total += page.size();
+        snapshot.actions = {};
+        snapshot.actions.reserve(total);
+        for (QList<Action> &page : m_snapshotPages) {
+            for (Action &action : page)
+                snapshot.actions.append(std::move(action));
+        }
+        m_snapshotPages.clear();
+    }
     m_lastSeq = snapshot.seq;
     Q_EMIT snapshotReceived(snapshot);
 }

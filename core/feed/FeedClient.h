@@ -89,7 +89,9 @@ private:
     State m_state = State::Offline;
     bool m_running = false;
     qint64 m_lastSeq = -1;
-    FeedMessages::Snapshot m_snapshotPages; // the pages of a snapshot so far (on this socket)
+    // The pages of a snapshot so far (on this socket), joined once the last one is in.
+    QList<QList<Action>> m_snapshotPages;
+    qint64 m_snapshotPagesSeq = -1;
     int m_attempt = 0;
     int m_initialBackoffMs = 500;
     int m_maxBackoffMs = 30000;
