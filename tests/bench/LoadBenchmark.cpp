@@ -111,6 +111,7 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
 
     // Agents: 16 submissions in flight over four connections each of four managers.
     std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
+    networks.reserve(4);
     for (int i = 0; i < 4; ++i)
         networks.push_back(std::make_unique<QNetworkAccessManager>());
     constexpr int kInFlight = 16;

@@ -99,6 +99,7 @@ QJsonObject run(int submitters, int seconds, int replicaCount)
     int failed = 0;
     // Each agent submits to one replica, round robin.
     std::vector<std::unique_ptr<Agent>> agents;
+    agents.reserve(size_t(submitters));
     for (int i = 0; i < submitters; ++i) {
         agents.push_back(
             std::make_unique<Agent>(replicas[size_t(i % replicaCount)]->url(), request, [&](bool ok, qint64 sentNs) {
