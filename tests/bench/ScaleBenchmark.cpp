@@ -119,7 +119,7 @@ QJsonObject run(int submitters, int seconds, int replicaCount)
     const double cpu = cpuOfGateways() - cpuBefore;
     const double benchCpu = cpuSeconds(QCoreApplication::applicationPid()) - benchCpuBefore;
     const int accepted = created;
-    const QJsonObject metrics =
+    QJsonObject metrics =
         QJsonObject{{u"submitters"_s, submitters},
                     {u"durable_submissions_per_s"_s, double(accepted) / wall},
                     {u"answer"_s, summary(latencyUs)},
