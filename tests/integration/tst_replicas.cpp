@@ -69,6 +69,21 @@ class TestReplicas : public QObject
         return asRole.replace(u"user=countersign"_s, u"user="_s + role);
     }
 
+    // The configuration of a webhook of every action.requested to `receiver`.
+    static QByteArray webhookTo(const HttpReceiver &receiver)
+    {
+        return "webhooks:\n  - name: ops\n    url: " + receiver.url().toUtf8() +
+               "\n    secret: s3cret-s3cret-s3cret\n    events: [requested]\n";
+    }
+    // The ids of the actions `receiver` was told of, in the order it was.
+    static QStringList deliveredIds(const HttpReceiver &receiver)
+    {
+        QStringList ids;
+        for (const HttpReceiver::Request &request : std::as_const(receiver.requests))
+            ids.append(request.json().value(u"action"_s).toObject().value(u"id"_s).toString());
+        return ids;
+    }
+
     // The whole log as /v1/audit serves it from `replica`.
     QList<QJsonObject> auditLog(GatewayProcess &replica)
     {
@@ -264,16 +279,9 @@ private Q_SLOTS:
     void webhooks_areDeliveredOnceByOneReplica()
     {
         HttpReceiver receiver;
-        const QByteArray webhook = "webhooks:\n  - name: ops\n    url: " + receiver.url().toUtf8() +
-                                   "\n    secret: s3cret-s3cret-s3cret\n    events: [requested]\n";
-        const auto replicas = startReplicas(2, webhook);
+        const auto replicas = startReplicas(2, webhookTo(receiver));
         QCOMPARE(replicas.size(), size_t(2));
-        const auto requestedIds = [&receiver] {
-            QStringList ids;
-            for (const HttpReceiver::Request &request : std::as_const(receiver.requests))
-                ids.append(request.json().value(u"action"_s).toObject().value(u"id"_s).toString());
-            return ids;
-        };
+        const auto requestedIds = [&receiver] { return deliveredIds(receiver); };
         QStringList ids;
         for (int i = 0; i < 6; ++i)
             ids.append(HttpProbe(replicas[size_t(i % 2)]->url()).submit(m_agent.token).value(u"id"_s).toString());
@@ -294,9 +302,7 @@ private Q_SLOTS:
     void webhooks_moveOnceTheHoldersConnectionIsLost()
     {
         HttpReceiver receiver;
-        const QByteArray webhook = "webhooks:\n  - name: ops\n    url: " + receiver.url().toUtf8() +
-                                   "\n    secret: s3cret-s3cret-s3cret\n    events: [requested]\n";
-        const auto replicas = startReplicas(2, webhook);
+        const auto replicas = startReplicas(2, webhookTo(receiver));
         QCOMPARE(replicas.size(), size_t(2));
         // The server ends the one connection that holds the webhooks' lock (the first replica's
         // store connection); that replica's dispatcher, on a connection of its own, would go on.
@@ -310,9 +316,7 @@ private Q_SLOTS:
             ids.append(HttpProbe(replicas[size_t(i % 2)]->url()).submit(m_agent.token).value(u"id"_s).toString());
         QTRY_COMPARE_WITH_TIMEOUT(receiver.requests.size(), 4, 10000);
         QTest::qWait(2500);
-        QStringList delivered;
-        for (const HttpReceiver::Request &request : std::as_const(receiver.requests))
-            delivered.append(request.json().value(u"action"_s).toObject().value(u"id"_s).toString());
+        QStringList delivered = deliveredIds(receiver);
         std::sort(delivered.begin(), delivered.end());
         std::sort(ids.begin(), ids.end());
         QCOMPARE(delivered, ids); // each once: not by the replica that lost the lock as well

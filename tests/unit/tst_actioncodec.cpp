@@ -1,3 +1,4 @@
+#include "SampleActions.h"
 #include "wire/ActionCodec.h"
 #include "audit/AuditChain.h"
 #include "signing/SignedDecision.h"
@@ -127,20 +128,7 @@ private Q_SLOTS:
     // A page of a large snapshot is canonical too, says "more" unless it is the last, and reads back.
     void snapshotPage_isCanonical_andSaysWhetherMoreFollows()
     {
-        QList<QByteArray> texts;
-        for (int i = 0; i < 5; ++i) {
-            Action action;
-            action.id = u"a-%1"_s.arg(i);
-            action.initiator = u"deploy-bot"_s;
-            action.request.kind = u"deploy"_s;
-            action.request.command = u"echo %1"_s.arg(i);
-            action.request.target = {u"k8s"_s, u"svc"_s, u"prod"_s};
-            action.request.justification = u"why"_s;
-            action.createdAt = QDateTime(QDate(2026, 12, 4), QTime(2, 8, 43), Qt::UTC);
-            action.expiresAt = action.createdAt.addSecs(900);
-            action.digest = action.computeDigest();
-            texts.append(FeedMessages::actionText(action));
-        }
+        const QList<QByteArray> texts = cs::test::sampleActionTexts(5);
         QStringList ids;
         for (qsizetype from = 0; from < texts.size(); from += 2) {
             const QByteArray page = FeedMessages::snapshotPage(7, texts, from, 2);

@@ -1,3 +1,4 @@
+#include "SampleActions.h"
 #include "feed/FeedClient.h"
 #include "wire/ActionCodec.h"
 
@@ -51,20 +52,7 @@ private Q_SLOTS:
     // A snapshot in pages is told once, whole, when its last page is in; events follow it.
     void snapshotPages_areToldOnceWhole()
     {
-        QList<QByteArray> texts;
-        for (int i = 0; i < 5; ++i) {
-            Action action;
-            action.id = u"a-%1"_s.arg(i);
-            action.initiator = u"deploy-bot"_s;
-            action.request.kind = u"deploy"_s;
-            action.request.command = u"echo %1"_s.arg(i);
-            action.request.target = {u"k8s"_s, u"svc"_s, u"prod"_s};
-            action.request.justification = u"why"_s;
-            action.createdAt = QDateTime::currentDateTimeUtc();
-            action.expiresAt = action.createdAt.addSecs(900);
-            action.digest = action.computeDigest();
-            texts.append(FeedMessages::actionText(action));
-        }
+        const QList<QByteArray> texts = cs::test::sampleActionTexts(5);
         QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
         QVERIFY(server.listen(QHostAddress::LocalHost));
         connect(&server, &QWebSocketServer::newConnection, this, [&server, &texts] {
