@@ -378,7 +378,7 @@ void Gateway::followOthers()
     // PostgreSQL store notifies at once; a poll now and then catches what a notification missed.
     if (m_store.location().isPostgresql()) {
         QSqlDriver *driver = m_store.database().driver();
-        if (!driver->subscribeToNotification(u"countersign_events"_s))
+        if (!driver->subscribeToNotification(kEventsChannel))
             qCWarning(lcStore) << "cannot LISTEN to the other replicas' events; polling for them";
         connect(driver, &QSqlDriver::notification, this,
                 [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
@@ -400,7 +400,7 @@ void Gateway::watchStore()
         m_reconnectionsSeen = m_store.reconnections();
         // What lived on the old connection is gone: LISTEN, and the webhooks' session lock,
         // which another replica may hold by now.
-        if (!m_store.database().driver()->subscribeToNotification(u"countersign_events"_s))
+        if (!m_store.database().driver()->subscribeToNotification(kEventsChannel))
             qCWarning(lcStore) << "cannot LISTEN to the other replicas' events again; polling for them";
         if (m_deliveringWebhooks) {
             stopWebhooks();

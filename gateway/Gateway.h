@@ -91,6 +91,8 @@ private:
     static constexpr int kFollowIntervalMs = 1000;
     static constexpr int kWebhookClaimIntervalMs = 2000;
     static constexpr qint64 kWebhookLock = 0x63737768; // "cswh"
+    // What the events table's insert trigger NOTIFYs (StoreSchemaPostgresql.cpp).
+    static inline const QString kEventsChannel = QStringLiteral("countersign_events");
 
     std::unique_ptr<PostgresqlSync> m_postgresqlSync; // GroupCommit's sync on PostgreSQL
     GroupCommit m_groupCommit;                        // outlives the store, whose commits it counts, and the sockets
