@@ -26,6 +26,16 @@ void ActionService::setGroupCommit(GroupCommit *groupCommit)
 {
     m_groupCommit = groupCommit;
     connect(groupCommit, &GroupCommit::durable, this, &ActionService::onDurable);
+    connect(groupCommit, &GroupCommit::abandoned, this, &ActionService::onAbandoned);
+}
+
+void ActionService::onAbandoned(quint64 count)
+{
+    // The store rolled back what was written for this commit: nobody hears of it, and the
+    // pending actions are the store's again.
+    while (!m_undurable.empty() && m_undurable.back().commit >= count)
+        m_undurable.pop_back();
+    load();
 }
 
 void ActionService::announce(const Event &event, const std::optional<Action> &resolved)
@@ -75,8 +85,11 @@ void ActionService::takeIn(const QList<Event> &events)
         return;
     // Another writer's commit may not be durable yet (PostgreSQL's replicas commit without
     // waiting for the disk): the next sync covers it, and it is told once that is done.
-    if (m_groupCommit)
+    if (m_groupCommit) {
+        if (QString error; !m_groupCommit->closeNow(&error)) // counted before the others'
+            qCCritical(lcGateway).noquote() << "the open writes were not stored:" << error;
         m_groupCommit->committed();
+    }
     QHash<QString, qsizetype> lastOf; // each action's last event in `events`
     for (qsizetype i = 0; i < events.size(); ++i)
         lastOf.insert(events[i].actionId, i);

@@ -139,6 +139,7 @@ private:
     void takeIn(const QList<Event> &events);
     // Tells of an event (and of the action it resolved) now, or once its commit is durable.
     void announce(const Event &event, const std::optional<Action> &resolved = std::nullopt);
+    void onAbandoned(quint64 count);
     void onDurable(quint64 count);
     std::optional<Action> resolve(const Action &action, ActionStatus status, const Resolution &resolution,
                                   const QString &eventType, const QJsonObject &payload, WireError *error,

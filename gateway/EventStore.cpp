@@ -51,6 +51,9 @@ EventStore::~EventStore()
     m_upsertAction = QSqlQuery();
     m_dataVersion = QSqlQuery();
     m_lockHead = QSqlQuery();
+    m_savepoint = QSqlQuery();
+    m_release = QSqlQuery();
+    m_rollbackTo = QSqlQuery();
     StoreLocation::close(m_db, m_connectionName);
 }
 
@@ -95,7 +98,47 @@ bool EventStore::prepareStatements(QString *error)
                                " body = excluded.body, last_seq = excluded.last_seq"_s);
     if (!ok)
         *error = u"cannot prepare the store's statements: %1"_s.arg(m_db.lastError().text());
+    if (ok && m_onOpen)
+        return batchWrites(m_onOpen, error);
     return ok;
+}
+
+bool EventStore::batchWrites(std::function<void()> onOpen, QString *error)
+{
+    m_savepoint = QSqlQuery(m_db);
+    m_release = QSqlQuery(m_db);
+    m_rollbackTo = QSqlQuery(m_db);
+    if (!m_savepoint.prepare(u"SAVEPOINT write"_s) || !m_release.prepare(u"RELEASE SAVEPOINT write"_s) ||
+        !m_rollbackTo.prepare(u"ROLLBACK TO SAVEPOINT write"_s)) {
+        *error = u"cannot prepare the store's savepoints: %1"_s.arg(m_db.lastError().text());
+        return false;
+    }
+    m_onOpen = std::move(onOpen);
+    return true;
+}
+
+bool EventStore::commitWrites(QString *error)
+{
+    if (!m_holdingHead || m_stale)
+        return true;
+    QSqlQuery control(m_db);
+    const bool ok = !m_batchLost && control.exec(u"COMMIT"_s);
+    m_holdingHead = false;
+    const int writes = std::exchange(m_batchWrites, 0);
+    if (!ok) {
+        *error = m_batchLost ? m_lastWriteError : sqlError(control);
+        control.exec(u"ROLLBACK"_s);
+        m_batchLost = false;
+        readHead();
+        m_seenDataVersion = -1;
+        m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
+        qCCritical(lcStore).noquote() << "could not commit" << writes << "writes:" << *error;
+        return false;
+    }
+    if (m_postgresql && m_onCommit && writes > 0)
+        m_onCommit(); // SQLite's WAL hook tells of its commits itself
+    m_commitMs.observe(double(m_batchTook.nsecsElapsed()) / 1e6);
+    return true;
 }
 
 bool EventStore::deferDurability(std::function<void()> onCommit, QString *error)
@@ -170,29 +213,61 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     QElapsedTimer took;
     took.start();
     QSqlQuery control(m_db);
+    // A store that refused the last write commits each alone until one succeeds: its refusal is
+    // then answered (storage_failure) instead of closing the connections of a whole group.
+    const bool batching = m_onOpen && (m_batchWrites > 0 || m_lastWriteError.isEmpty());
+    if (m_batchLost) {
+        *error = m_lastWriteError;
+        return std::nullopt;
+    }
     if (!beginAppend(control, error)) {
         if (!m_stale)
             m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
         return std::nullopt;
     }
-    const bool ok = insertEvent(event, error) && (!action || upsertAction(*action, actionText, event.seq, error)) &&
-                    (!extra || extra(m_db, event.seq, error)) && control.exec(u"COMMIT"_s);
-    m_holdingHead = false;
+    const bool ok = (!batching || m_savepoint.exec()) && insertEvent(event, error) &&
+                    (!action || upsertAction(*action, actionText, event.seq, error)) &&
+                    (!extra || extra(m_db, event.seq, error)) &&
+                    (batching ? m_release.exec() : control.exec(u"COMMIT"_s));
     if (!ok) {
         if (error->isEmpty())
-            *error = sqlError(control);
-        control.exec(u"ROLLBACK"_s);
+            *error = sqlError(batching ? m_savepoint : control);
         qCCritical(lcStore) << "could not record" << event.type << "for" << event.actionId << ":" << *error;
         m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
+        undoWrite(control);
         return std::nullopt;
     }
-    if (m_postgresql && m_onCommit)
-        m_onCommit(); // SQLite's WAL hook tells of its commits itself
     m_lastWriteError.clear();
-    m_commitMs.observe(double(took.nsecsElapsed()) / 1e6);
     m_headSeq = event.seq;
     m_headHash = event.hash;
+    if (batching) { // the head stays locked until commitWrites()
+        m_lockedSeq = event.seq;
+        if (m_batchWrites++ == 0) {
+            m_batchTook = took;
+            m_onOpen();
+        }
+        return event;
+    }
+    m_holdingHead = false;
+    if (m_postgresql && m_onCommit)
+        m_onCommit(); // SQLite's WAL hook tells of its commits itself
+    m_commitMs.observe(double(took.nsecsElapsed()) / 1e6);
     return event;
+}
+
+void EventStore::undoWrite(QSqlQuery &control)
+{
+    if (m_batchWrites == 0) {
+        control.exec(u"ROLLBACK"_s);
+        m_holdingHead = false;
+        return;
+    }
+    // The write's savepoint goes; the transaction's earlier writes stay. A store that rolled the
+    // whole transaction back itself (SQLite does on a full disk) lost them: commitWrites() says so.
+    if (!m_rollbackTo.exec() || !m_release.exec()) {
+        qCCritical(lcStore) << "the open transaction was rolled back:" << sqlError(m_rollbackTo);
+        m_batchLost = true;
+    }
 }
 
 bool EventStore::beginAppend(QSqlQuery &control, QString *error)
@@ -224,7 +299,7 @@ bool EventStore::beginAppend(QSqlQuery &control, QString *error)
 
 void EventStore::releaseHead()
 {
-    if (!m_holdingHead)
+    if (!m_holdingHead || m_batchWrites > 0) // commitWrites() ends a transaction with writes
         return;
     QSqlQuery(m_db).exec(u"ROLLBACK"_s);
     m_holdingHead = false;
@@ -274,7 +349,8 @@ QList<Event> EventStore::appendedByOthers()
 
 QString EventStore::unwritable()
 {
-    if (m_lastWriteError.isEmpty() || (m_sinceProbe.isValid() && m_sinceProbe.elapsed() < 1000))
+    // An open transaction's commit (commitWrites()) says whether the store takes writes.
+    if (m_lastWriteError.isEmpty() || m_batchWrites > 0 || (m_sinceProbe.isValid() && m_sinceProbe.elapsed() < 1000))
         return m_lastWriteError;
     m_sinceProbe.start();
     // A PostgreSQL server that went away: connect again.

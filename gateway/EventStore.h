@@ -46,6 +46,13 @@ public:
     // of each one as it is made (on this thread), and whoever syncs the WAL says when they are
     // durable. Until then nothing they changed may leave the gateway.
     bool deferDurability(std::function<void()> onCommit, QString *error);
+    // From now on writes share a transaction, which stays open (holding the chain's head) until
+    // commitWrites(); `onOpen` hears of the first write of each. Each write is still all or
+    // nothing (a savepoint): one that fails leaves the others of its transaction as they were.
+    bool batchWrites(std::function<void()> onOpen, QString *error);
+    // Commits the open transaction, if any. When the store refused the commit, everything
+    // written in it is rolled back (the head is as the store has it) and this is false.
+    bool commitWrites(QString *error);
     int schemaVersion() const;
     qint64 headSeq() const { return m_headSeq; }
     QString headHash() const { return m_headHash; }
@@ -133,6 +140,8 @@ private:
     std::optional<std::pair<qint64, QString>> headIfMoved();
     bool insertEvent(Event &event, QString *error);
     bool upsertAction(const Action &action, const QByteArray &text, qint64 seq, QString *error);
+    // After a failed write: the open transaction's other writes stay, or everything is rolled back.
+    void undoWrite(QSqlQuery &control);
 
     QString m_connectionName;
     StoreLocation m_location;
@@ -146,6 +155,13 @@ private:
     QSqlQuery m_upsertAction;
     QSqlQuery m_dataVersion; // SQLite: changes when another connection (`key approve`) committed
     QSqlQuery m_lockHead;    // PostgreSQL: the head row, locked until the transaction ends
+    QSqlQuery m_savepoint;   // batchWrites(): each write's savepoint, its release and its undoing
+    QSqlQuery m_release;
+    QSqlQuery m_rollbackTo;
+    std::function<void()> m_onOpen; // batchWrites()
+    int m_batchWrites = 0;          // writes in the open transaction
+    bool m_batchLost = false;       // the open transaction was rolled back under its writes
+    QElapsedTimer m_batchTook;      // since the open transaction's first write
     qint64 m_seenDataVersion = -1;
     std::function<void()> m_onCommit;
     qint64 m_headSeq = 0;

@@ -39,7 +39,9 @@ inline void writeUngated(QTcpSocket *socket, const QByteArray &bytes)
 // answer, an event pushed to a console, a snapshot or an audit page may show what those commits
 // changed, and no one may hear of a change a crash could still undo. With nothing undurable the
 // bytes go straight through. Held bytes count in bytesToWrite(), so a connection holding some is
-// not idle, and a console's backlog includes them.
+// not idle, and a console's backlog includes them. Should the store refuse a commit the bytes
+// wait for (GroupCommit::abandoned()), they are dropped and the connection closes once what it held
+// before them is out: what the client hears next would not follow from what it heard last.
 template <typename Socket> class GatedSocket : public Socket, public UngatedWrites
 {
 public:
@@ -48,6 +50,8 @@ public:
     qint64 bytesToWrite() const override { return Socket::bytesToWrite() + m_heldBytes; }
     void writeUngated(const QByteArray &bytes) override
     {
+        if (m_closing)
+            return;
         if (m_held.empty())
             Socket::writeData(bytes.constData(), bytes.size());
         else // still after what the connection wrote before it
@@ -57,6 +61,8 @@ public:
 protected:
     qint64 writeData(const char *data, qint64 size) override
     {
+        if (m_closing)
+            return size;
         if (!m_gate || (m_held.empty() && m_gate->settled()))
             return Socket::writeData(data, size);
         hold(m_gate->committedCount(), QByteArray(data, size));
@@ -74,9 +80,24 @@ private:
     {
         m_held.push_back({commit, bytes});
         m_heldBytes += bytes.size();
-        if (!m_watching && m_gate)
+        if (!m_watching && m_gate) {
             m_watching =
                 QObject::connect(m_gate, &GroupCommit::durable, this, [this](quint64 count) { release(count); });
+            m_watchingAbandoned =
+                QObject::connect(m_gate, &GroupCommit::abandoned, this, [this](quint64 count) { abandon(count); });
+        }
+    }
+
+    void abandon(quint64 commit)
+    {
+        if (m_held.empty() || m_held.back().commit < commit)
+            return;
+        while (!m_held.empty() && m_held.back().commit >= commit) {
+            m_heldBytes -= m_held.back().bytes.size();
+            m_held.pop_back();
+        }
+        m_closing = true;
+        release(m_gate->durableCount());
     }
 
     void release(quint64 durable)
@@ -90,7 +111,11 @@ private:
         }
         if (m_held.empty()) {
             QObject::disconnect(m_watching);
+            QObject::disconnect(m_watchingAbandoned);
             m_watching = {};
+            m_watchingAbandoned = {};
+            if (m_closing)
+                this->disconnectFromHost();
         }
     }
 
@@ -98,6 +123,8 @@ private:
     std::deque<Held> m_held;
     qint64 m_heldBytes = 0;
     QMetaObject::Connection m_watching;
+    QMetaObject::Connection m_watchingAbandoned;
+    bool m_closing = false; // abandon(): nothing more is written
 };
 
 } // namespace cs

@@ -240,7 +240,7 @@ bool Gateway::startWebhooks(const StoreLocation &location, QString *error)
         }
     }
     if (added)
-        WebhookDispatcher::saveCursors(m_store.database(), cursors);
+        saveWebhookCursors(cursors);
     for (auto it = cursors.cbegin(); it != cursors.cend(); ++it)
         m_webhookProgress.append(QJsonObject{{u"name"_s, it.key()}, {u"cursor"_s, it.value()}});
     auto *dispatcher =
@@ -252,7 +252,7 @@ bool Gateway::startWebhooks(const StoreLocation &location, QString *error)
         QHash<QString, qint64> cursors;
         for (const QJsonValue &webhook : webhooks)
             cursors.insert(webhook[u"name"_s].toString(), webhook[u"cursor"_s].toInteger());
-        WebhookDispatcher::saveCursors(m_store.database(), cursors);
+        saveWebhookCursors(cursors);
         m_webhookProgress = webhooks;
     });
     connect(dispatcher, &WebhookDispatcher::deliveryGivenUp, this,
@@ -346,6 +346,16 @@ void Gateway::startGroupCommit(const StoreLocation &location)
                                      << "- each commit waits for its own fsync";
         return;
     }
+    // SQLite: the writes of one turn of the event loop share a transaction. PostgreSQL: a
+    // transaction per write (a savepoint would cost two more round trips each); the group
+    // shares the sync.
+    if (!location.isPostgresql()) {
+        if (!m_store.batchWrites([this] { m_groupCommit.opened(); }, &error)) {
+            qCWarning(lcStore).noquote() << "each write commits alone:" << error;
+        } else {
+            m_groupCommit.closeWith([this](QString *why) { return m_store.commitWrites(why); });
+        }
+    }
     connect(&m_groupCommit, &GroupCommit::failed, this, [this](const QString &why) {
         // What was committed since the last sync may be lost: nobody may hear of it. Stop; the
         // store recovers what is on disk at the next start (docs/architecture.md).
@@ -354,6 +364,14 @@ void Gateway::startGroupCommit(const StoreLocation &location)
             m_listener->close();
         Q_EMIT fatal(why);
     });
+}
+
+void Gateway::saveWebhookCursors(const QHash<QString, qint64> &cursors)
+{
+    // In a transaction of their own, not in the writes' open one.
+    if (QString error; !m_groupCommit.closeNow(&error))
+        qCWarning(lcStore).noquote() << "the writes before the webhook cursors were not stored:" << error;
+    WebhookDispatcher::saveCursors(m_store.database(), cursors);
 }
 
 void Gateway::claimWebhooks()

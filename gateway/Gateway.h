@@ -66,6 +66,7 @@ private:
     // Group commit on the store (GroupCommit); without it (a read-only store) each commit syncs.
     void startGroupCommit(const StoreLocation &location);
     // PostgreSQL: delivers the webhooks once this replica holds their lock; tries again until then.
+    void saveWebhookCursors(const QHash<QString, qint64> &cursors);
     void claimWebhooks();
     // Takes in what other writers append to the log (ActionService::follow).
     void followOthers();

@@ -92,6 +92,42 @@ void GroupCommit::start(Sync sync)
     m_thread->start(QThread::HighPriority);
 }
 
+void GroupCommit::closeWith(Close close)
+{
+    m_close = std::move(close);
+}
+
+void GroupCommit::opened()
+{
+    m_open = true;
+    // What the event loop handles in this turn (every request that came in meanwhile) goes in the
+    // transaction; it ends before the next turn.
+    if (m_closePosted)
+        return;
+    m_closePosted = true;
+    QMetaObject::invokeMethod(this, &GroupCommit::close, Qt::QueuedConnection);
+}
+
+void GroupCommit::close()
+{
+    m_closePosted = false;
+    QString error;
+    closeNow(&error);
+}
+
+bool GroupCommit::closeNow(QString *error)
+{
+    if (!m_open)
+        return true;
+    // The store's commit tells committed(); a refused one leaves nothing open either.
+    const quint64 count = m_committed + 1;
+    const bool ok = m_close(error);
+    m_open = false;
+    if (!ok)
+        Q_EMIT abandoned(count, *error);
+    return ok;
+}
+
 void GroupCommit::committed()
 {
     ++m_committed;
@@ -139,6 +175,8 @@ void GroupCommit::reached(quint64 count, double milliseconds)
 
 bool GroupCommit::syncNow(QString *error)
 {
+    if (!closeNow(error))
+        return false;
     if (settled())
         return true;
     QElapsedTimer took;

@@ -20,14 +20,21 @@ namespace cs {
 // changed may leave the gateway before it is durable: the sockets hold their bytes until then
 // (GatedSocket), and ActionService tells of events only then.
 //
+// The writes of one turn of the event loop (the requests that came in while it was busy, or while
+// a sync was in flight) share one transaction (EventStore::batchWrites): the store tells of the
+// first write of a transaction (opened()), and the transaction ends before the next turn, so that
+// a busy gateway writes each page of the WAL once per group instead of once per write.
+//
 // Counts are of commits on the store's connection, in commit order: commit n is durable once
-// durableCount() >= n.
+// durableCount() >= n. The open transaction counts as the next commit.
 class GroupCommit : public QObject
 {
     Q_OBJECT
 public:
     // Makes what was written to a file durable; false with `error` set when the disk refused.
     using Sync = std::function<bool(QString *error)>;
+    // Commits the store's open transaction; false with `error` set when the store refused it.
+    using Close = std::function<bool(QString *error)>;
 
     explicit GroupCommit(QObject *parent = nullptr);
     ~GroupCommit() override;
@@ -40,14 +47,21 @@ public:
     void start(Sync sync);
 
     bool isRunning() const { return bool(m_sync); }
+    // From now on the store's writes share transactions, which `close` commits.
+    void closeWith(Close close);
+    // The store wrote the first change of a transaction it left open for close to commit.
+    void opened();
     // One more commit is in the WAL; called by the store on its thread, right after the commit.
     void committed();
-    quint64 committedCount() const { return m_committed; }
+    // The commit that what was written so far belongs to: the open transaction's, if any.
+    quint64 committedCount() const { return m_committed + (m_open ? 1 : 0); }
     quint64 durableCount() const { return m_durable; }
-    bool settled() const { return m_durable == m_committed; }
-    // Makes every commit so far durable before it returns (the gateway starts serving, or stops);
-    // tells durable() as a group would.
+    bool settled() const { return !m_open && m_durable == m_committed; }
+    // Commits the open transaction, if any, and makes every commit so far durable before it
+    // returns (the gateway starts serving, or stops); tells durable() as a group would.
     bool syncNow(QString *error);
+    // Commits the open transaction now, if any (before others write to the store's connection).
+    bool closeNow(QString *error);
 
     // How long each sync took, and how many commits each made durable.
     const Histogram &syncTimes() const { return m_syncMs; }
@@ -59,10 +73,15 @@ Q_SIGNALS:
     // The disk refused a sync: what was committed since the last durable() may be lost, and the
     // gateway must not tell anyone of it (it stops; docs/architecture.md).
     void failed(const QString &why);
+    // The store refused to commit the open transaction (a full disk): it rolled it back, and
+    // nothing written for commit `count` may leave the gateway. The next commit has that count.
+    void abandoned(quint64 count, const QString &why);
 
 private:
     void run();
     void reached(quint64 count, double milliseconds);
+    // Ends the open transaction; called on the event loop once no sync holds it back.
+    void close();
 
     Sync m_sync;
     int m_fd = -1;
@@ -70,6 +89,9 @@ private:
     QByteArray m_walFile;    // its name as the system calls take it
     quint64 m_committed = 0; // the event loop's
     quint64 m_durable = 0;   // the event loop's
+    Close m_close;
+    bool m_open = false;        // the store holds a transaction with writes open
+    bool m_closePosted = false; // close() is queued
     Histogram m_syncMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
     Histogram m_groupSizes{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
 

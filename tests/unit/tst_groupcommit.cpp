@@ -118,6 +118,49 @@ class TestGroupCommit : public QObject
         return received;
     }
 
+    // A store whose writes share one transaction per turn of the event loop, as the gateway's.
+    struct Batched
+    {
+        HeldDisk disk;
+        GroupCommit groupCommit;
+        EventStore store;
+        std::unique_ptr<KeyRegistry> keys;
+        std::unique_ptr<ActionService> service;
+        explicit Batched(const QString &name) : store(name) {}
+        ~Batched() { disk.allow(); } // a failed check leaves no sync waiting
+    };
+    bool openBatched(Batched &batched)
+    {
+        QString error;
+        if (!batched.store.open(freshPath(), &error) ||
+            !batched.store.deferDurability([&batched] { batched.groupCommit.committed(); }, &error) ||
+            !batched.store.batchWrites([&batched] { batched.groupCommit.opened(); }, &error)) {
+            qWarning() << error;
+            return false;
+        }
+        batched.groupCommit.start(batched.disk.sync());
+        batched.groupCommit.closeWith([&batched](QString *why) { return batched.store.commitWrites(why); });
+        batched.keys = std::make_unique<KeyRegistry>(&batched.store, &m_clock, QList<KeyRecord>{});
+        batched.service = std::make_unique<ActionService>(&batched.store, batched.keys.get(), &m_clock,
+                                                          ActionService::Limits{}, ActionService::SigningPolicy{});
+        batched.service->setGroupCommit(&batched.groupCommit);
+        return true;
+    }
+    // The events another connection to the store sees: what was committed.
+    static qint64 committedEvents(const EventStore &store)
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+        other.setDatabaseName(store.location().sqlitePath());
+        qint64 count = -1;
+        if (other.open()) {
+            QSqlQuery query(u"SELECT COUNT(*) FROM events"_s, other);
+            count = query.next() ? query.value(0).toLongLong() : -1;
+        }
+        other = {};
+        QSqlDatabase::removeDatabase(u"other"_s);
+        return count;
+    }
+
 private Q_SLOTS:
     void events_areToldOnceTheirCommitIsDurable_inOrder()
     {
@@ -226,6 +269,112 @@ private Q_SLOTS:
         QCOMPARE(failed.first().first().toString(), u"the disk is gone"_s);
         QCOMPARE(groupCommit.durableCount(), quint64(0));
         QCOMPARE(receive(*client, 1, 300), QByteArray());
+    }
+
+    void batchedWrites_ofOneTurn_shareOneCommit()
+    {
+        Batched batched(u"gc3"_s);
+        QVERIFY(openBatched(batched));
+        QSignalSpy recorded(batched.service.get(), &ActionService::eventRecorded);
+        QSignalSpy durable(&batched.groupCommit, &GroupCommit::durable);
+        WireError werror;
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(batched.service->submit(bot, request(), &werror));
+        QCOMPARE(batched.store.headSeq(), 3);
+        QCOMPARE(batched.groupCommit.committedCount(), quint64(1)); // the open transaction's
+        QVERIFY(!batched.groupCommit.settled());
+        QCOMPARE(committedEvents(batched.store), 0);     // not committed within the turn
+        QTRY_COMPARE(committedEvents(batched.store), 3); // the turn ended: one commit
+        QVERIFY(batched.disk.asked());
+        QCOMPARE(recorded.size(), 0);
+        batched.disk.allow();
+        QTRY_COMPARE(recorded.size(), 3);
+        QCOMPARE(batched.groupCommit.durableCount(), quint64(1));
+        QCOMPARE(durable.size(), 1); // one sync
+
+        // The next turn's write is the next commit.
+        QVERIFY(batched.service->submit(bot, request(), &werror));
+        QCOMPARE(batched.groupCommit.committedCount(), quint64(2));
+        QTRY_COMPARE(recorded.size(), 4);
+        QCOMPARE(recorded.last().first().value<Event>().seq, 4);
+    }
+
+    void failedWrite_inABatch_leavesTheOthersOfIt()
+    {
+        Batched batched(u"gc4"_s);
+        QVERIFY(openBatched(batched));
+        batched.disk.allow();
+        QString error;
+        const Event policy{0, m_clock.now(), EventType::PolicyLoaded, u"gateway"_s, {}, {}};
+        QVERIFY(batched.store.append(policy, &error));
+        const auto refusing = [](QSqlDatabase &db, qint64, QString *why) {
+            QSqlQuery query(db);
+            if (query.exec(u"INSERT INTO no_such_table VALUES (1)"_s))
+                return true;
+            *why = sqlError(query);
+            return false;
+        };
+        QVERIFY(!batched.store.write(nullptr, policy, refusing, &error));
+        QVERIFY2(error.contains(u"no_such_table"_s), qPrintable(error));
+        const auto third = batched.store.append(policy, &error);
+        QVERIFY(third);
+        QCOMPARE(third->seq, 2); // the refused write took nothing
+        QTRY_COMPARE(committedEvents(batched.store), 2);
+        QTRY_VERIFY(batched.groupCommit.settled());
+        QVERIFY(batched.store.unwritable().isEmpty());
+        const QList<Event> stored = batched.store.eventsAfter(0, 10);
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored.at(1).prevHash, stored.at(0).hash);
+    }
+
+    void refusedCommit_abandonsItsWrites_andClosesTheConnectionsWaitingForThem()
+    {
+        Batched batched(u"gc5"_s);
+        QVERIFY(openBatched(batched));
+        QSignalSpy abandoned(&batched.groupCommit, &GroupCommit::abandoned);
+        QSignalSpy recorded(batched.service.get(), &ActionService::eventRecorded);
+        // A row that breaks a deferred foreign key makes the COMMIT itself fail, as a full disk does.
+        QSqlQuery setup(batched.store.database());
+        QVERIFY(setup.exec(u"PRAGMA foreign_keys = ON"_s));
+        QVERIFY(setup.exec(u"CREATE TABLE parent (id INTEGER PRIMARY KEY)"_s));
+        QVERIFY(setup.exec(u"CREATE TABLE child (id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"_s));
+        QTRY_VERIFY(batched.disk.asked()); // the two statements' commits
+        batched.disk.allow(2);
+        QTRY_VERIFY(batched.groupCommit.settled());
+        Refusals refusals;
+        Listener listener(ConnectionLimits{}, &refusals);
+        listener.setGate(&batched.groupCommit);
+        QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+        auto [client, server] = connectTo(listener);
+        QVERIFY(client && server);
+        server->write("before;");
+        QCOMPARE(receive(*client, 7), QByteArray("before;"));
+
+        WireError werror;
+        const auto lost = batched.service->submit(bot, request(), &werror);
+        QVERIFY(lost);
+        QVERIFY(batched.service->find(lost->id));
+        QVERIFY(setup.exec(u"INSERT INTO child VALUES (42)"_s));
+        server->write("an answer that shows the lost action;");
+        QTRY_COMPARE(abandoned.size(), 1);
+        QCOMPARE(abandoned.first().first().value<quint64>(), quint64(3)); // after the two CREATEs
+        QVERIFY2(abandoned.first().last().toString().contains(u"FOREIGN KEY"_s),
+                 qPrintable(abandoned.first().last().toString()));
+        QTRY_COMPARE(client->state(), QAbstractSocket::UnconnectedState); // closed, the answer dropped
+        QCOMPARE(client->readAll(), QByteArray());
+        QVERIFY(!batched.service->find(lost->id)); // the pending actions are the store's again
+        QCOMPARE(batched.store.headSeq(), 0);
+        QCOMPARE(recorded.size(), 0);
+
+        // The next write takes the abandoned commit's count, and is told once durable.
+        const auto kept = batched.service->submit(bot, request(), &werror);
+        QVERIFY(kept);
+        QCOMPARE(batched.groupCommit.committedCount(), quint64(3));
+        batched.disk.allow();
+        QTRY_COMPARE(recorded.size(), 1);
+        QCOMPARE(recorded.first().first().value<Event>().seq, 1);
+        QCOMPARE(recorded.first().first().value<Event>().actionId, kept->id);
+        QVERIFY(batched.store.unwritable().isEmpty());
     }
 
     void realWal_syncNowMakesEverythingDurable()
