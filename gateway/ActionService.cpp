@@ -176,14 +176,15 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
         if (!needsHumans)
             return settleByPolicy(initiator, std::move(action), verdict, remember, error);
 
-        // Encoded once: the event holds it, the action's row and the consoles' snapshot its text.
+        // Encoded once: the event holds it, the action's row and the consoles' snapshot its text,
+        // and the event's canonical form is joined from that text.
         const QJsonObject json = ActionCodec::toJson(action);
         const QByteArray text = FeedMessages::actionText(json);
         QString storeError;
         const auto event = m_store->write(
             &action,
             Event{0, action.createdAt, EventType::ActionRequested, initiator.id, action.id, {{u"action"_s, json}}},
-            remember, &storeError, text);
+            remember, &storeError, text, "{\"action\":" + text + '}');
         if (!event) {
             *error = storageFailure(storeError);
             return std::nullopt;

@@ -49,6 +49,7 @@ EventStore::~EventStore()
 {
     m_insertEvent = QSqlQuery();
     m_upsertAction = QSqlQuery();
+    m_appendBoth = QSqlQuery();
     m_dataVersion = QSqlQuery();
     m_lockHead = QSqlQuery();
     m_savepoint = QSqlQuery();
@@ -85,17 +86,22 @@ bool EventStore::open(const StoreLocation &location, QString *error)
 
 bool EventStore::prepareStatements(QString *error)
 {
+    static const QString kUpsertAction =
+        u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET status = excluded.status, body = excluded.body, last_seq = excluded.last_seq"_s;
     m_insertEvent = QSqlQuery(m_db);
     m_upsertAction = QSqlQuery(m_db);
+    m_appendBoth = QSqlQuery(m_db);
     m_dataVersion = QSqlQuery(m_db);
     m_lockHead = QSqlQuery(m_db);
-    const bool ok =
-        (m_postgresql ? m_lockHead.prepare(u"SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE"_s)
-                      : m_dataVersion.prepare(u"PRAGMA data_version"_s)) &&
-        m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) &&
-        m_upsertAction.prepare(u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq)"
-                               " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status,"
-                               " body = excluded.body, last_seq = excluded.last_seq"_s);
+    const bool ok = (m_postgresql ? m_lockHead.prepare(u"SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE"_s)
+                                  : m_dataVersion.prepare(u"PRAGMA data_version"_s)) &&
+                    m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) &&
+                    m_upsertAction.prepare(kUpsertAction) &&
+                    (!m_postgresql ||
+                     m_appendBoth.prepare(
+                         u"WITH event AS (INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)) "_s +
+                         kUpsertAction));
     if (!ok)
         *error = u"cannot prepare the store's statements: %1"_s.arg(m_db.lastError().text());
     if (ok && m_onOpen)
@@ -162,39 +168,45 @@ int EventStore::schemaVersion() const
     return StoreSchema::version(m_db);
 }
 
-bool EventStore::insertEvent(Event &event, QString *error)
+bool EventStore::appendRows(const Action *action, Event &event, const QByteArray &actionText,
+                            const QByteArray &payloadText, QString *error)
 {
     event.seq = m_headSeq + 1;
     event.prevHash = m_headHash;
     event.hash.clear();
-    AuditChain::Sealed sealed = AuditChain::seal(event);
+    AuditChain::Sealed sealed = AuditChain::seal(event, payloadText);
     event.hash = sealed.hash;
-    QSqlQuery &query = m_insertEvent;
+    // PostgreSQL: the event and the action's row in one statement, one round trip.
+    const bool together = action && m_postgresql;
+    QSqlQuery &query = together ? m_appendBoth : m_insertEvent;
     query.bindValue(0, event.seq);
     query.bindValue(1, event.actionId.isEmpty() ? QVariant() : QVariant(event.actionId));
     query.bindValue(2, event.hash);
     query.bindValue(3, sealed.body);
+    if (together)
+        bindAction(query, 4, *action, actionText, event.seq);
     if (!query.exec()) {
         *error = sqlError(query);
+        return false;
+    }
+    if (!action || together)
+        return true;
+    bindAction(m_upsertAction, 0, *action, actionText, event.seq);
+    if (!m_upsertAction.exec()) {
+        *error = sqlError(m_upsertAction);
         return false;
     }
     return true;
 }
 
-bool EventStore::upsertAction(const Action &action, const QByteArray &text, qint64 seq, QString *error)
+void EventStore::bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq)
 {
-    QSqlQuery &query = m_upsertAction;
-    query.bindValue(0, action.id);
-    query.bindValue(1, statusName(action.status));
-    query.bindValue(2, action.initiator);
-    query.bindValue(3, ActionCodec::formatTime(action.expiresAt));
-    query.bindValue(4, QString::fromUtf8(text.isEmpty() ? FeedMessages::actionText(action) : text));
-    query.bindValue(5, seq);
-    if (!query.exec()) {
-        *error = sqlError(query);
-        return false;
-    }
-    return true;
+    query.bindValue(at, action.id);
+    query.bindValue(at + 1, statusName(action.status));
+    query.bindValue(at + 2, action.initiator);
+    query.bindValue(at + 3, ActionCodec::formatTime(action.expiresAt));
+    query.bindValue(at + 4, QString::fromUtf8(text.isEmpty() ? FeedMessages::actionText(action) : text));
+    query.bindValue(at + 5, seq);
 }
 
 std::optional<Event> EventStore::record(const Action &action, Event event, QString *error)
@@ -208,7 +220,7 @@ std::optional<Event> EventStore::append(Event event, QString *error)
 }
 
 std::optional<Event> EventStore::write(const Action *action, Event event, const Extra &extra, QString *error,
-                                       const QByteArray &actionText)
+                                       const QByteArray &actionText, const QByteArray &payloadText)
 {
     QElapsedTimer took;
     took.start();
@@ -225,8 +237,7 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
             m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
         return std::nullopt;
     }
-    const bool ok = (!batching || m_savepoint.exec()) && insertEvent(event, error) &&
-                    (!action || upsertAction(*action, actionText, event.seq, error)) &&
+    const bool ok = (!batching || m_savepoint.exec()) && appendRows(action, event, actionText, payloadText, error) &&
                     (!extra || extra(m_db, event.seq, error)) &&
                     (batching ? m_release.exec() : control.exec(u"COMMIT"_s));
     if (!ok) {

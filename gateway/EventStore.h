@@ -75,9 +75,9 @@ public:
     std::optional<Event> append(Event event, QString *error);
     // Appends `event`, stores `action` unless null, and runs `extra`, all in one transaction. The
     // action's row holds its canonical JSON (FeedMessages::actionText): `actionText` when the
-    // caller has it, else made here.
+    // caller has it, else made here; likewise `payloadText`, the canonical JSON of event.payload.
     std::optional<Event> write(const Action *action, Event event, const Extra &extra, QString *error,
-                               const QByteArray &actionText = {});
+                               const QByteArray &actionText = {}, const QByteArray &payloadText = {});
 
     // The head as the database has it now (another process may have appended): seq and hash.
     std::pair<qint64, QString> currentHead();
@@ -138,8 +138,10 @@ private:
     bool beginAppend(QSqlQuery &control, QString *error);
     // The head as the database has it, when another writer may have moved it since we looked.
     std::optional<std::pair<qint64, QString>> headIfMoved();
-    bool insertEvent(Event &event, QString *error);
-    bool upsertAction(const Action &action, const QByteArray &text, qint64 seq, QString *error);
+    // Inserts `event` at the head, sealed, and stores `action` unless null.
+    bool appendRows(const Action *action, Event &event, const QByteArray &actionText, const QByteArray &payloadText,
+                    QString *error);
+    static void bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq);
     // After a failed write: the open transaction's other writes stay, or everything is rolled back.
     void undoWrite(QSqlQuery &control);
 
@@ -153,6 +155,7 @@ private:
     // Prepared once in open(): the statements every write runs.
     QSqlQuery m_insertEvent;
     QSqlQuery m_upsertAction;
+    QSqlQuery m_appendBoth;  // PostgreSQL: both in one statement
     QSqlQuery m_dataVersion; // SQLite: changes when another connection (`key approve`) committed
     QSqlQuery m_lockHead;    // PostgreSQL: the head row, locked until the transaction ends
     QSqlQuery m_savepoint;   // batchWrites(): each write's savepoint, its release and its undoing

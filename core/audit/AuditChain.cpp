@@ -38,20 +38,55 @@ QString hashOf(const Event &event)
     return hashOf(ActionCodec::toJson(event));
 }
 
-Sealed seal(const Event &event)
+Sealed seal(const Event &event, const QByteArray &payloadText)
 {
-    QJsonObject json = ActionCodec::toJson(event);
-    json.remove(u"hash"_s);
-    Sealed sealed;
+    // The content joined from its members in code point order, as RFC 8785 puts them (action_id,
+    // actor, payload, prev_hash, seq, time, type), each in canonical form; the body is the same
+    // with `hash` between actor and payload. The payload is serialized once, or not at all when
+    // the caller has its canonical bytes.
     Jcs::Error error;
-    const auto content = Jcs::serialize(json, &error);
-    if (!content) // no canonical form: no hash, no body
-        return sealed;
-    const QByteArray hash = Crypto::sha256(*content).toHex();
+    QByteArray payload = payloadText;
+    if (payload.isEmpty()) {
+        auto canonical = Jcs::serialize(event.payload, &error);
+        if (!canonical) // no canonical form: no hash, no body
+            return {};
+        payload = std::move(*canonical);
+    }
+    bool ok = true;
+    const auto member = [&ok, &error](QByteArray &out, const char *name, const QString &text) {
+        out += name;
+        ok = ok && Jcs::appendString(out, text, &error);
+    };
+    QByteArray head;
+    head.reserve(128);
+    head += '{';
+    if (!event.actionId.isEmpty()) {
+        member(head, "\"action_id\":", event.actionId);
+        head += ',';
+    }
+    member(head, "\"actor\":", event.actor);
+    QByteArray tail;
+    tail.reserve(payload.size() + 256);
+    tail += ",\"payload\":";
+    tail += payload;
+    if (!event.prevHash.isEmpty())
+        member(tail, ",\"prev_hash\":", event.prevHash);
+    tail += ",\"seq\":";
+    tail += QByteArray::number(event.seq);
+    member(tail, ",\"time\":", ActionCodec::formatTime(event.time));
+    member(tail, ",\"type\":", event.type);
+    tail += '}';
+    if (!ok) // a lone surrogate: no canonical form, no hash, no body
+        return {};
+    const QByteArray hash = Crypto::sha256(QByteArray(head + tail)).toHex();
+    Sealed sealed;
     sealed.hash = QString::fromLatin1(hash);
-    // The body is the content with the hash in its place: spliced in, not serialized again.
-    if (const auto view = Jcs::View::read(*content))
-        sealed.body = eventText(view->root(), hash);
+    sealed.body.reserve(head.size() + tail.size() + hash.size() + 10);
+    sealed.body += head;
+    sealed.body += ",\"hash\":\"";
+    sealed.body += hash;
+    sealed.body += '"';
+    sealed.body += tail;
     return sealed;
 }
 

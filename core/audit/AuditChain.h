@@ -33,7 +33,8 @@ struct Sealed
     QString hash;
     QByteArray body;
 };
-Sealed seal(const Event &event);
+// `payloadText`, when given, is the canonical form of event.payload, which the caller has at hand.
+Sealed seal(const Event &event, const QByteArray &payloadText = {});
 
 // Where a chain stops being what it claims: the seq of the first event that does not fit.
 struct Break

@@ -93,11 +93,54 @@ QJsonObject Action::requestDocument() const
     return doc;
 }
 
+std::optional<QByteArray> Action::canonicalRequest() const
+{
+    // requestDocument() in RFC 8785 form, joined member by member in code point order (argv or
+    // command, context, created_at, expires_at, id, initiator, justification, kind, on_behalf_of,
+    // target, urgency) instead of built as a QJsonObject and serialized: every submission takes it.
+    Jcs::Error error;
+    bool ok = true;
+    QByteArray out;
+    out.reserve(384 + 3 * (request.command.size() + request.justification.size()));
+    const auto member = [&](const char *name, const QString &text) {
+        out += name;
+        ok = ok && Jcs::appendString(out, text, &error);
+    };
+    if (!request.argv.isEmpty()) {
+        out += "{\"argv\":[";
+        for (qsizetype i = 0; i < request.argv.size(); ++i)
+            member(i > 0 ? "," : "", request.argv.at(i));
+        out += ']';
+    } else {
+        member("{\"command\":", request.command);
+    }
+    const auto context = Jcs::serialize(request.context, &error);
+    if (!ok || !context)
+        return std::nullopt;
+    out += ",\"context\":";
+    out += *context;
+    member(",\"created_at\":", createdAt.toUTC().toString(Qt::ISODateWithMs));
+    member(",\"expires_at\":", expiresAt.toUTC().toString(Qt::ISODateWithMs));
+    member(",\"id\":", id);
+    member(",\"initiator\":", initiator);
+    member(",\"justification\":", request.justification);
+    member(",\"kind\":", request.kind);
+    if (!request.onBehalfOf.isEmpty())
+        member(",\"on_behalf_of\":", request.onBehalfOf);
+    member(",\"target\":{\"environment\":", request.target.environment);
+    member(",\"resource\":", request.target.resource);
+    member(",\"system\":", request.target.system);
+    member("},\"urgency\":", urgencyName(request.urgency));
+    out += '}';
+    if (!ok)
+        return std::nullopt;
+    return out;
+}
+
 QString Action::computeDigest() const
 {
     // RFC 8785 bytes, so that anyone can recompute the digest with any JCS implementation.
-    Jcs::Error error;
-    const auto bytes = Jcs::serialize(requestDocument(), &error);
+    const auto bytes = canonicalRequest();
     if (!bytes)
         return {}; // a request that has no canonical form has no digest, and cannot be approved
     return QString::fromLatin1(Crypto::sha256(*bytes).toHex());

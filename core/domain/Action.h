@@ -113,6 +113,9 @@ struct Action
 
     // The immutable request as stored: what the digest covers and what an approver signs off.
     QJsonObject requestDocument() const;
+    // Its RFC 8785 bytes, which the digest is taken over; none when it has no canonical form (a
+    // lone surrogate).
+    std::optional<QByteArray> canonicalRequest() const;
     QString computeDigest() const;
 };
 

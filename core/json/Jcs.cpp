@@ -468,6 +468,12 @@ std::optional<QJsonValue> parse(QByteArrayView utf8, Error *error)
     return Parser(utf8, error).document();
 }
 
+bool appendString(QByteArray &out, const QString &text, Error *error)
+{
+    *error = {};
+    return writeString(out, text, error);
+}
+
 std::optional<QByteArray> serialize(const QJsonValue &value, Error *error)
 {
     *error = {};

@@ -37,6 +37,10 @@ std::optional<QByteArray> serialize(const QJsonValue &value, Error *error);
 // parse() then serialize().
 std::optional<QByteArray> canonicalize(QByteArrayView utf8, Error *error);
 
+// Appends the canonical bytes of the string `text` (quoted, escaped) to `out`, as serialize()
+// writes it within a document: for callers that join canonical documents from known parts.
+bool appendString(QByteArray &out, const QString &text, Error *error);
+
 // ECMAScript Number.prototype.toString() of a finite double: shortest round trip, `1e+21`, `-0` -> `0`.
 QByteArray formatNumber(double value);
 

@@ -123,6 +123,25 @@ private Q_SLOTS:
                  QString::fromLatin1(QCryptographicHash::hash(*content, QCryptographicHash::Sha256).toHex()));
         json.insert(u"hash"_s, sealed.hash);
         QCOMPARE(sealed.body, *Jcs::serialize(json, &error));
+
+        // Joined from the payload's canonical bytes at hand: the same.
+        const QByteArray payloadText = *Jcs::serialize(event.payload, &error);
+        const AuditChain::Sealed joined = AuditChain::seal(event, payloadText);
+        QCOMPARE(joined.hash, sealed.hash);
+        QCOMPARE(joined.body, sealed.body);
+
+        // Without an action or a previous hash (the first event, a gateway event).
+        Event first{1, event.time, EventType::PolicyLoaded, u"gateway"_s, {}, QJsonObject{{u"rules"_s, 3}}};
+        const AuditChain::Sealed bare = AuditChain::seal(first);
+        QCOMPARE(bare.hash, AuditChain::hashOf(first));
+        QJsonObject firstJson = ActionCodec::toJson(first);
+        firstJson.insert(u"hash"_s, bare.hash);
+        QCOMPARE(bare.body, *Jcs::serialize(firstJson, &error));
+
+        // No canonical form (a lone surrogate): no hash and no body.
+        first.actor = QString(QChar(0xD800));
+        QVERIFY(AuditChain::seal(first).hash.isEmpty());
+        QVERIFY(AuditChain::seal(first).body.isEmpty());
     }
 
     // A page of a large snapshot is canonical too, says "more" unless it is the last, and reads back.
@@ -338,6 +357,53 @@ private Q_SLOTS:
                                         .replace('\'', '"');
         QCOMPARE(action.computeDigest(),
                  QString::fromLatin1(QCryptographicHash::hash(expected, QCryptographicHash::Sha256).toHex()));
+    }
+
+    // The request's canonical bytes, joined member by member, are those of its document serialized.
+    void canonicalRequest_isTheJcsFormOfTheRequestDocument_data()
+    {
+        QTest::addColumn<QStringList>("argv");
+        QTest::addColumn<QString>("onBehalfOf");
+        QTest::addColumn<QJsonObject>("context");
+        QTest::addColumn<QString>("text"); // in every string field
+        QTest::newRow("command") << QStringList() << QString() << QJsonObject() << u"make deploy"_s;
+        QTest::newRow("argv") << QStringList{u"psql"_s, u"-c"_s, u"DROP \"x\";\n"_s} << QString() << QJsonObject()
+                              << u"x"_s;
+        QTest::newRow("one argv word") << QStringList{u"ls"_s} << QString() << QJsonObject() << QString();
+        QTest::newRow("on behalf of, nested context")
+            << QStringList() << u"alice"_s
+            << QJsonObject{{u"n"_s, 1e21},
+                           {u"list"_s, QJsonArray{1, u"two"_s, QJsonObject{{u"\u00e9"_s, true}}}},
+                           {u"\u20ac"_s, QJsonValue::Null}}
+            << u"caf\u00e9 \u202E \t\x01 \U0001F600 </script>"_s;
+    }
+    void canonicalRequest_isTheJcsFormOfTheRequestDocument()
+    {
+        QFETCH(QStringList, argv);
+        QFETCH(QString, onBehalfOf);
+        QFETCH(QJsonObject, context);
+        QFETCH(QString, text);
+        Action action;
+        action.id = u"a-"_s + text;
+        action.initiator = u"bot "_s + text;
+        action.request.kind = text;
+        action.request.command = text;
+        action.request.argv = argv;
+        action.request.onBehalfOf = onBehalfOf;
+        action.request.context = context;
+        action.request.justification = text + text;
+        action.request.target = {text, u"r"_s + text, text + u"e"_s};
+        action.request.urgency = Urgency::Critical;
+        action.createdAt = QDateTime::fromMSecsSinceEpoch(1'800'000'000'007, Qt::UTC);
+        action.expiresAt = action.createdAt.addSecs(3600);
+        Jcs::Error error;
+        const auto expected = Jcs::serialize(action.requestDocument(), &error);
+        QVERIFY(expected);
+        QCOMPARE(action.canonicalRequest().value_or(QByteArray()), *expected);
+
+        action.request.justification = QString(QChar(0xDC00)); // a lone surrogate: no canonical form
+        QVERIFY(!action.canonicalRequest());
+        QVERIFY(action.computeDigest().isEmpty());
     }
 
     void displayCommand_quotesArgvForTheShell()
