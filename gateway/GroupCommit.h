@@ -80,7 +80,7 @@ Q_SIGNALS:
 private:
     void run();
     void reached(quint64 count, double milliseconds);
-    // Ends the open transaction; called on the event loop once no sync holds it back.
+    // Ends the open transaction; queued by opened() to the end of the turn.
     void close();
 
     Sync m_sync;
