@@ -34,6 +34,9 @@ const QString kNotProbed = QStringLiteral("The store was not tried yet.");
 // The WAL's size when it starts over (a checkpoint copied it all); WalCheckpointer cuts it back
 // with a TRUNCATE checkpoint when it grows past twice this under sustained writes.
 constexpr qint64 kWalSizeLimit = 64LL * 1024 * 1024;
+// What EventStore::savepoint() runs, by its step.
+const std::array<QString, 3> kSavepointStatements = {u"SAVEPOINT write"_s, u"RELEASE SAVEPOINT write"_s,
+                                                     u"ROLLBACK TO SAVEPOINT write"_s};
 } // namespace
 
 QString sqlError(const QSqlQuery &query)
@@ -52,9 +55,7 @@ EventStore::~EventStore()
     m_appendBoth = QSqlQuery();
     m_dataVersion = QSqlQuery();
     m_lockHead = QSqlQuery();
-    m_savepoint = QSqlQuery();
-    m_release = QSqlQuery();
-    m_rollbackTo = QSqlQuery();
+    m_savepoints.fill(QSqlQuery());
     StoreLocation::close(m_db, m_connectionName);
 }
 
@@ -111,16 +112,28 @@ bool EventStore::prepareStatements(QString *error)
 
 bool EventStore::batchWrites(std::function<void()> onOpen, QString *error)
 {
-    m_savepoint = QSqlQuery(m_db);
-    m_release = QSqlQuery(m_db);
-    m_rollbackTo = QSqlQuery(m_db);
-    if (!m_savepoint.prepare(u"SAVEPOINT write"_s) || !m_release.prepare(u"RELEASE SAVEPOINT write"_s) ||
-        !m_rollbackTo.prepare(u"ROLLBACK TO SAVEPOINT write"_s)) {
-        *error = u"cannot prepare the store's savepoints: %1"_s.arg(m_db.lastError().text());
-        return false;
+    // PostgreSQL cannot prepare a SAVEPOINT: savepoint() sends its text each time.
+    for (size_t i = 0; !m_postgresql && i < m_savepoints.size(); ++i) {
+        m_savepoints[i] = QSqlQuery(m_db);
+        if (!m_savepoints[i].prepare(kSavepointStatements[i])) {
+            *error = u"cannot prepare the store's savepoints: %1"_s.arg(sqlError(m_savepoints[i]));
+            return false;
+        }
     }
     m_onOpen = std::move(onOpen);
     return true;
+}
+
+bool EventStore::savepoint(Savepoint step, QString *error)
+{
+    QSqlQuery &query = m_savepoints[size_t(step)];
+    if (m_postgresql)
+        query = QSqlQuery(m_db);
+    if (m_postgresql ? query.exec(kSavepointStatements[size_t(step)]) : query.exec())
+        return true;
+    if (error)
+        *error = sqlError(query);
+    return false;
 }
 
 bool EventStore::commitWrites(QString *error)
@@ -144,6 +157,7 @@ bool EventStore::commitWrites(QString *error)
     if (m_postgresql && m_onCommit && writes > 0)
         m_onCommit(); // SQLite's WAL hook tells of its commits itself
     m_commitMs.observe(double(m_batchTook.nsecsElapsed()) / 1e6);
+    m_batchSizes.observe(writes);
     return true;
 }
 
@@ -237,15 +251,21 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
             m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
         return std::nullopt;
     }
-    const bool ok = (!batching || m_savepoint.exec()) && appendRows(action, event, actionText, payloadText, error) &&
+    // A write in a shared transaction runs under a savepoint of its own, so that its failure leaves
+    // the others. On PostgreSQL only a write with an extra (a nonce, an idempotency key: a replay
+    // fails there) does: a savepoint costs two round trips, and a plain append fails only when the
+    // store does, which loses the whole transaction anyway.
+    const bool isolated = batching && (extra || !m_postgresql);
+    const bool ok = (!isolated || savepoint(Savepoint::Set, error)) &&
+                    appendRows(action, event, actionText, payloadText, error) &&
                     (!extra || extra(m_db, event.seq, error)) &&
-                    (batching ? m_release.exec() : control.exec(u"COMMIT"_s));
+                    (batching ? (!isolated || savepoint(Savepoint::Release, error)) : control.exec(u"COMMIT"_s));
     if (!ok) {
         if (error->isEmpty())
-            *error = sqlError(batching ? m_savepoint : control);
+            *error = sqlError(control);
         qCCritical(lcStore) << "could not record" << event.type << "for" << event.actionId << ":" << *error;
         m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
-        undoWrite(control);
+        undoWrite(control, isolated);
         return std::nullopt;
     }
     m_lastWriteError.clear();
@@ -266,7 +286,7 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     return event;
 }
 
-void EventStore::undoWrite(QSqlQuery &control)
+void EventStore::undoWrite(QSqlQuery &control, bool isolated)
 {
     if (m_batchWrites == 0) {
         control.exec(u"ROLLBACK"_s);
@@ -274,9 +294,13 @@ void EventStore::undoWrite(QSqlQuery &control)
         return;
     }
     // The write's savepoint goes; the transaction's earlier writes stay. A store that rolled the
-    // whole transaction back itself (SQLite does on a full disk) lost them: commitWrites() says so.
-    if (!m_rollbackTo.exec() || !m_release.exec()) {
-        qCCritical(lcStore) << "the open transaction was rolled back:" << sqlError(m_rollbackTo);
+    // whole transaction back itself (SQLite does on a full disk) lost them, as did a failed write
+    // without a savepoint (PostgreSQL aborts the transaction): commitWrites() says so.
+    if (!isolated) {
+        qCCritical(lcStore) << "the open transaction, with" << m_batchWrites << "writes, is lost";
+        m_batchLost = true;
+    } else if (QString error; !savepoint(Savepoint::RollBackTo, &error) || !savepoint(Savepoint::Release, &error)) {
+        qCCritical(lcStore).noquote() << "the open transaction was rolled back:" << error;
         m_batchLost = true;
     }
 }

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <array>
 #include <functional>
 #include <optional>
 
@@ -48,7 +49,9 @@ public:
     bool deferDurability(std::function<void()> onCommit, QString *error);
     // From now on writes share a transaction, which stays open (holding the chain's head) until
     // commitWrites(); `onOpen` hears of the first write of each. Each write is still all or
-    // nothing (a savepoint): one that fails leaves the others of its transaction as they were.
+    // nothing (a savepoint): one that fails leaves the others of its transaction as they were. On
+    // PostgreSQL only writes with an Extra have a savepoint; a plain append that fails loses the
+    // transaction, and commitWrites() says so.
     bool batchWrites(std::function<void()> onOpen, QString *error);
     // Commits the open transaction, if any. When the store refused the commit, everything
     // written in it is rolled back (the head is as the store has it) and this is false.
@@ -94,6 +97,8 @@ public:
     // How long each write transaction took, BEGIN to COMMIT, in ms (the fsync included unless
     // durability is deferred to a group commit).
     const Histogram &commitTimes() const { return m_commitMs; }
+    // How many writes each transaction held (batchWrites()).
+    const Histogram &writesPerTransaction() const { return m_batchSizes; }
 
     // For the stores that share this database and its transactions (KeyRegistry).
     QSqlDatabase database() const { return m_db; }
@@ -142,8 +147,11 @@ private:
     bool appendRows(const Action *action, Event &event, const QByteArray &actionText, const QByteArray &payloadText,
                     QString *error);
     static void bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq);
+    // A write's savepoint in a shared transaction: set, released, or rolled back to.
+    enum class Savepoint { Set, Release, RollBackTo };
+    bool savepoint(Savepoint step, QString *error);
     // After a failed write: the open transaction's other writes stay, or everything is rolled back.
-    void undoWrite(QSqlQuery &control);
+    void undoWrite(QSqlQuery &control, bool isolated);
 
     QString m_connectionName;
     StoreLocation m_location;
@@ -155,16 +163,14 @@ private:
     // Prepared once in open(): the statements every write runs.
     QSqlQuery m_insertEvent;
     QSqlQuery m_upsertAction;
-    QSqlQuery m_appendBoth;  // PostgreSQL: both in one statement
-    QSqlQuery m_dataVersion; // SQLite: changes when another connection (`key approve`) committed
-    QSqlQuery m_lockHead;    // PostgreSQL: the head row, locked until the transaction ends
-    QSqlQuery m_savepoint;   // batchWrites(): each write's savepoint, its release and its undoing
-    QSqlQuery m_release;
-    QSqlQuery m_rollbackTo;
-    std::function<void()> m_onOpen; // batchWrites()
-    int m_batchWrites = 0;          // writes in the open transaction
-    bool m_batchLost = false;       // the open transaction was rolled back under its writes
-    QElapsedTimer m_batchTook;      // since the open transaction's first write
+    QSqlQuery m_appendBoth;                // PostgreSQL: both in one statement
+    QSqlQuery m_dataVersion;               // SQLite: changes when another connection (`key approve`) committed
+    QSqlQuery m_lockHead;                  // PostgreSQL: the head row, locked until the transaction ends
+    std::array<QSqlQuery, 3> m_savepoints; // batchWrites(): savepoint()'s, by Savepoint
+    std::function<void()> m_onOpen;        // batchWrites()
+    int m_batchWrites = 0;                 // writes in the open transaction
+    bool m_batchLost = false;              // the open transaction was rolled back under its writes
+    QElapsedTimer m_batchTook;             // since the open transaction's first write
     qint64 m_seenDataVersion = -1;
     std::function<void()> m_onCommit;
     qint64 m_headSeq = 0;
@@ -172,6 +178,7 @@ private:
     QString m_lastWriteError; // empty after a write that succeeded
     int m_reconnections = 0;  // reconnections()
     Histogram m_commitMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
+    Histogram m_batchSizes{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
     QElapsedTimer m_sinceProbe;
 };
 

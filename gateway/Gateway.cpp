@@ -190,6 +190,9 @@ QByteArray Gateway::metricsText() const
     out.histogram("countersign_store_commit_milliseconds",
                   "Each write transaction of the log, BEGIN to COMMIT (the fsync follows in a group).",
                   m_store.commitTimes());
+    out.histogram("countersign_store_writes_per_transaction",
+                  "How many writes each transaction held: those of one turn of the gateway's event loop.",
+                  m_store.writesPerTransaction());
     out.histogram("countersign_store_sync_milliseconds", "Each fdatasync of the WAL that made a group durable.",
                   m_groupCommit.syncTimes());
     out.histogram("countersign_store_commits_per_sync", "How many commits each sync made durable.",
@@ -346,15 +349,11 @@ void Gateway::startGroupCommit(const StoreLocation &location)
                                      << "- each commit waits for its own fsync";
         return;
     }
-    // SQLite: the writes of one turn of the event loop share a transaction. PostgreSQL: a
-    // transaction per write (a savepoint would cost two more round trips each); the group
-    // shares the sync.
-    if (!location.isPostgresql()) {
-        if (!m_store.batchWrites([this] { m_groupCommit.opened(); }, &error)) {
-            qCWarning(lcStore).noquote() << "each write commits alone:" << error;
-        } else {
-            m_groupCommit.closeWith([this](QString *why) { return m_store.commitWrites(why); });
-        }
+    // The writes of one turn of the event loop share a transaction.
+    if (!m_store.batchWrites([this] { m_groupCommit.opened(); }, &error)) {
+        qCWarning(lcStore).noquote() << "each write commits alone:" << error;
+    } else {
+        m_groupCommit.closeWith([this](QString *why) { return m_store.commitWrites(why); });
     }
     connect(&m_groupCommit, &GroupCommit::failed, this, [this](const QString &why) {
         // What was committed since the last sync may be lost: nobody may hear of it. Stop; the

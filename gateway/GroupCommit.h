@@ -13,9 +13,10 @@
 
 namespace cs {
 
-// Group commit for the SQLite store. The store commits on the event loop without waiting for the
-// disk (synchronous = NORMAL: the commit is in the WAL file, in the page cache); this makes the
-// WAL durable with one fdatasync per group of commits, on a thread of its own, and says when
+// Group commit for the store. The store commits on the event loop without waiting for the disk
+// (SQLite: synchronous = NORMAL, the commit is in the WAL file, in the page cache; PostgreSQL:
+// synchronous_commit = off); this makes the WAL durable with one sync per group of commits (an
+// fdatasync, or PostgresqlSync's flush), on a thread of its own, and says when
 // (durable()). Commits that arrive while a sync is in flight go in the next one. Nothing a commit
 // changed may leave the gateway before it is durable: the sockets hold their bytes until then
 // (GatedSocket), and ActionService tells of events only then.

@@ -76,6 +76,21 @@ private:
     bool m_waiting = false;
 };
 
+// The mean of a histogram in a gateway's /metrics text: its _sum over its _count.
+double histogramMean(const QByteArray &metrics, const QByteArray &name)
+{
+    const auto value = [&](const QByteArray &series) {
+        const QByteArray line = QByteArray('\n' + series + ' ');
+        const qsizetype at = metrics.indexOf(line);
+        if (at < 0)
+            return 0.0;
+        const qsizetype from = at + line.size();
+        return metrics.mid(from, metrics.indexOf('\n', from) - from).toDouble();
+    };
+    const double count = value(name + "_count");
+    return count > 0 ? value(name + "_sum") / count : 0.0;
+}
+
 // `submitters` agents, each with its own connection, submitting one action after another for
 // `seconds`; every answer (201) comes once the action is durable.
 QJsonObject run(int submitters, int seconds, int replicaCount)
@@ -126,6 +141,11 @@ QJsonObject run(int submitters, int seconds, int replicaCount)
                     {u"failed"_s, failed},
                     {u"gateway_cpu_us_per_submission"_s, accepted > 0 ? 1e6 * cpu / double(accepted) : 0.0},
                     {u"agents_cpu_us_per_submission"_s, accepted > 0 ? 1e6 * benchCpu / double(accepted) : 0.0}};
+    // How the first replica grouped them: writes per transaction, commits per sync.
+    const QByteArray text =
+        HttpProbe(replicas.front()->url()).get(u"/v1/metrics"_s, replicas.front()->dev().auditor.token).raw;
+    metrics.insert(u"writes_per_transaction"_s, histogramMean(text, "countersign_store_writes_per_transaction"));
+    metrics.insert(u"commits_per_sync"_s, histogramMean(text, "countersign_store_commits_per_sync"));
     for (const auto &agent : agents)
         agent->stop();
     waitUntil([&] { return std::all_of(agents.cbegin(), agents.cend(), [](const auto &a) { return a->idle(); }); },

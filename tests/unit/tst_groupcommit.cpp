@@ -5,6 +5,7 @@
 #include "KeyRegistry.h"
 #include "Listener.h"
 #include "Refusals.h"
+#include "TestDatabase.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -19,6 +20,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace cs;
+using namespace cs::test;
 
 namespace {
 
@@ -129,10 +131,10 @@ class TestGroupCommit : public QObject
         explicit Batched(const QString &name) : store(name) {}
         ~Batched() { disk.allow(); } // a failed check leaves no sync waiting
     };
-    bool openBatched(Batched &batched)
+    bool openBatched(Batched &batched, const std::optional<StoreLocation> &location = std::nullopt)
     {
         QString error;
-        if (!batched.store.open(freshPath(), &error) ||
+        if (!batched.store.open(location ? *location : StoreLocation::sqliteFile(freshPath()), &error) ||
             !batched.store.deferDurability([&batched] { batched.groupCommit.committed(); }, &error) ||
             !batched.store.batchWrites([&batched] { batched.groupCommit.opened(); }, &error)) {
             qWarning() << error;
@@ -375,6 +377,54 @@ private Q_SLOTS:
         QCOMPARE(recorded.first().first().value<Event>().seq, 1);
         QCOMPARE(recorded.first().first().value<Event>().actionId, kept->id);
         QVERIFY(batched.store.unwritable().isEmpty());
+    }
+
+    void postgresql_failedAppend_losesItsTransaction_andTheNextWriteCommitsAlone()
+    {
+        const QString url = postgresqlServer().isEmpty() ? QString() : createPostgresqlDatabase();
+        if (url.isEmpty())
+            QSKIP("needs the PostgreSQL server of tests/support/with-postgresql.sh (tst_groupcommit_postgresql)");
+        Batched batched(u"gc-pg"_s);
+        QString error;
+        const auto location = StoreLocation::parse(url, &error);
+        QVERIFY2(location, qPrintable(error));
+        QVERIFY(openBatched(batched, location));
+        batched.disk.allow(1000);
+        QSignalSpy abandoned(&batched.groupCommit, &GroupCommit::abandoned);
+        QSignalSpy recorded(batched.service.get(), &ActionService::eventRecorded);
+        // The server refuses one agent's rows, as it would a full disk: a plain append there has
+        // no savepoint, so its failure aborts the transaction it shares.
+        QVERIFY(runPostgresql(url, {u"CREATE FUNCTION refuse_mallory() RETURNS trigger LANGUAGE plpgsql AS $$"
+                                    " BEGIN RAISE EXCEPTION 'refused by the test'; END $$"_s,
+                                    u"CREATE TRIGGER refuse_mallory BEFORE INSERT ON actions FOR EACH ROW"
+                                    " WHEN (NEW.initiator = 'mallory') EXECUTE FUNCTION refuse_mallory()"_s}));
+        const Principal mallory{u"mallory"_s, u"Mallory"_s, Role::Agent, {}};
+
+        WireError werror;
+        const auto lost = batched.service->submit(bot, request(), &werror); // opens the transaction
+        QVERIFY(lost);
+        QVERIFY(!batched.service->submit(mallory, request(), &werror));
+        QCOMPARE(werror.code, ErrorCode::StorageFailure);
+        QVERIFY2(werror.message.contains(u"refused by the test"_s), qPrintable(werror.message));
+        QVERIFY(!batched.service->submit(bot, request(), &werror)); // the transaction is gone
+        QCOMPARE(werror.code, ErrorCode::StorageFailure);
+        QTRY_COMPARE(abandoned.size(), 1); // the turn ended: the first write is lost too
+        QVERIFY(!batched.service->find(lost->id));
+        QCOMPARE(batched.store.headSeq(), 0);
+
+        // Until a write succeeds, each commits alone: a refusal now is answered to its agent only.
+        QVERIFY(!batched.service->submit(mallory, request(), &werror));
+        QCOMPARE(werror.code, ErrorCode::StorageFailure);
+        const auto kept = batched.service->submit(bot, request(), &werror);
+        QVERIFY(kept);
+        QCOMPARE(batched.store.headSeq(), 1);
+        QTRY_COMPARE(recorded.size(), 1);
+        QCOMPARE(recorded.first().first().value<Event>().actionId, kept->id);
+        const QList<Event> stored = batched.store.eventsAfter(0, 10);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().actionId, kept->id);
+        QCOMPARE(recorded.size(), 1);
+        QCOMPARE(abandoned.size(), 1);
     }
 
     void realWal_syncNowMakesEverythingDurable()
