@@ -2,7 +2,9 @@
 
 #include "util/Log.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFile>
 
 #include <cerrno>
@@ -102,17 +104,23 @@ void GroupCommit::opened()
     m_open = true;
     // What the event loop handles in this turn (every request that came in meanwhile) goes in the
     // transaction; it ends before the next turn.
+    // Ahead of what else was posted meanwhile (a durable() from the sync thread, whose answers
+    // and feed messages take a while): the head stays locked while the transaction is open, and
+    // on PostgreSQL the other replicas wait for it.
     if (m_closePosted)
         return;
     m_closePosted = true;
-    QMetaObject::invokeMethod(this, &GroupCommit::close, Qt::QueuedConnection);
+    QCoreApplication::postEvent(this, new QEvent(kCloseEvent), Qt::HighEventPriority);
 }
 
-void GroupCommit::close()
+bool GroupCommit::event(QEvent *event)
 {
+    if (event->type() != kCloseEvent)
+        return QObject::event(event);
     m_closePosted = false;
     QString error;
     closeNow(&error);
+    return true;
 }
 
 bool GroupCommit::closeNow(QString *error)

@@ -2,6 +2,7 @@
 
 #include "Metrics.h"
 
+#include <QEvent>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -78,11 +79,14 @@ Q_SIGNALS:
     // nothing written for commit `count` may leave the gateway. The next commit has that count.
     void abandoned(quint64 count, const QString &why);
 
+protected:
+    // Ends the open transaction: posted by opened() to the end of the turn.
+    bool event(QEvent *event) override;
+
 private:
+    static constexpr QEvent::Type kCloseEvent = QEvent::Type(QEvent::User + 1);
     void run();
     void reached(quint64 count, double milliseconds);
-    // Ends the open transaction; queued by opened() to the end of the turn.
-    void close();
 
     Sync m_sync;
     int m_fd = -1;

@@ -174,14 +174,21 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
         60000);
 
     QList<double> latency;
+    // With replicas, apart: consoles on the replica an action was submitted to, and on the others.
+    QList<double> sameReplica;
+    QList<double> otherReplica;
     int complete = 0;
     int inOrder = 0;
-    for (const Console &console : consoles) {
+    for (size_t i = 0; i < consoles.size(); ++i) {
+        const Console &console = consoles[i];
         inOrder += console.inOrder();
         if (console.inOrder() && console.arrivedAt.size() == created)
             ++complete;
-        for (auto it = console.arrivedAt.cbegin(); it != console.arrivedAt.cend(); ++it)
-            latency.append(double(it.value() - sentAt.value(it.key())) / 1000.0);
+        for (auto it = console.arrivedAt.cbegin(); it != console.arrivedAt.cend(); ++it) {
+            const double us = double(it.value() - sentAt.value(it.key())) / 1000.0;
+            latency.append(us);
+            (size_t(it.key()) % replicas.size() == i % replicas.size() ? sameReplica : otherReplica).append(us);
+        }
     }
     const qint64 rssAfterLoad = residentKiB(QString::number(pid));
     consoles.clear();
@@ -216,6 +223,8 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
                                        {u"in_flight"_s, rate > 0 ? QJsonValue(u"paced"_s) : QJsonValue(kInFlight)},
                                        {u"rate_asked_per_s"_s, rate}}},
         {u"submit_to_feed_across_clients"_s, summary(latency)},
+        {u"submit_to_feed_on_the_replica_submitted_to"_s, summary(sameReplica)},
+        {u"submit_to_feed_on_other_replicas"_s, summary(otherReplica)},
         {u"clients_with_every_event_once_in_order"_s, complete},
         {u"clients_in_order"_s, inOrder},
         {u"gateway"_s, QJsonObject{{u"rss_start_kib"_s, rssStart},
