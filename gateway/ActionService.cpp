@@ -170,9 +170,9 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
             return std::nullopt;
         }
         const EventStore::Extra remember =
-            idempotency ? EventStore::rememberIdempotency(initiator.id, idempotency->key,
-                                                          {action.id, idempotency->requestSha256})
-                        : EventStore::Extra();
+            idempotency
+                ? m_store->rememberIdempotency(initiator.id, idempotency->key, {action.id, idempotency->requestSha256})
+                : EventStore::Extra();
         if (!needsHumans)
             return settleByPolicy(initiator, std::move(action), verdict, remember, error);
 

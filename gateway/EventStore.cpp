@@ -55,6 +55,10 @@ EventStore::~EventStore()
     m_appendBoth = QSqlQuery();
     m_dataVersion = QSqlQuery();
     m_lockHead = QSqlQuery();
+    m_selectAction = QSqlQuery();
+    m_selectIdempotent = QSqlQuery();
+    m_insertIdempotency = QSqlQuery();
+    m_eventsAfter = QSqlQuery();
     m_savepoints.fill(QSqlQuery());
     StoreLocation::close(m_db, m_connectionName);
 }
@@ -95,6 +99,13 @@ bool EventStore::prepareStatements(QString *error)
     m_appendBoth = QSqlQuery(m_db);
     m_dataVersion = QSqlQuery(m_db);
     m_lockHead = QSqlQuery(m_db);
+    m_selectAction = QSqlQuery(m_db);
+    m_selectIdempotent = QSqlQuery(m_db);
+    m_insertIdempotency = QSqlQuery(m_db);
+    m_eventsAfter = QSqlQuery(m_db);
+    m_eventsAfter.setForwardOnly(true);
+    // A statement prepared on the fly costs PostgreSQL three round trips (PREPARE, EXECUTE,
+    // DEALLOCATE): what a submission or following the others reads is prepared here, once.
     const bool ok = (m_postgresql ? m_lockHead.prepare(u"SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE"_s)
                                   : m_dataVersion.prepare(u"PRAGMA data_version"_s)) &&
                     m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) &&
@@ -102,7 +113,13 @@ bool EventStore::prepareStatements(QString *error)
                     (!m_postgresql ||
                      m_appendBoth.prepare(
                          u"WITH event AS (INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)) "_s +
-                         kUpsertAction));
+                         kUpsertAction)) &&
+                    m_selectAction.prepare(u"SELECT body FROM actions WHERE id = ?"_s) &&
+                    m_selectIdempotent.prepare(
+                        u"SELECT action_id, request_sha256 FROM idempotency WHERE initiator = ? AND key = ?"_s) &&
+                    m_insertIdempotency.prepare(
+                        u"INSERT INTO idempotency (initiator, key, request_sha256, action_id) VALUES (?, ?, ?, ?)"_s) &&
+                    m_eventsAfter.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     if (!ok)
         *error = u"cannot prepare the store's statements: %1"_s.arg(m_db.lastError().text());
     if (ok && m_onOpen)
@@ -112,7 +129,7 @@ bool EventStore::prepareStatements(QString *error)
 
 bool EventStore::batchWrites(std::function<void()> onOpen, QString *error)
 {
-    // PostgreSQL cannot prepare a SAVEPOINT: savepoint() sends its text each time.
+    // PostgreSQL writes have no savepoints (write()), and it could not prepare them.
     for (size_t i = 0; !m_postgresql && i < m_savepoints.size(); ++i) {
         m_savepoints[i] = QSqlQuery(m_db);
         if (!m_savepoints[i].prepare(kSavepointStatements[i])) {
@@ -127,9 +144,7 @@ bool EventStore::batchWrites(std::function<void()> onOpen, QString *error)
 bool EventStore::savepoint(Savepoint step, QString *error)
 {
     QSqlQuery &query = m_savepoints[size_t(step)];
-    if (m_postgresql)
-        query = QSqlQuery(m_db);
-    if (m_postgresql ? query.exec(kSavepointStatements[size_t(step)]) : query.exec())
+    if (query.exec())
         return true;
     if (error)
         *error = sqlError(query);
@@ -252,10 +267,11 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
         return std::nullopt;
     }
     // A write in a shared transaction runs under a savepoint of its own, so that its failure leaves
-    // the others. On PostgreSQL only a write with an extra (a nonce, an idempotency key: a replay
-    // fails there) does: a savepoint costs two round trips, and a plain append fails only when the
-    // store does, which loses the whole transaction anyway.
-    const bool isolated = batching && (extra || !m_postgresql);
+    // the others. Not on PostgreSQL, where a savepoint costs two round trips: there a write fails
+    // only when the server does (whatever would refuse its rows, a used nonce or Idempotency-Key,
+    // was checked before on the log as it stands under the head's lock), and that loses the
+    // transaction (docs/architecture.md, "Group commit").
+    const bool isolated = batching && !m_postgresql;
     const bool ok = (!isolated || savepoint(Savepoint::Set, error)) &&
                     appendRows(action, event, actionText, payloadText, error) &&
                     (!extra || extra(m_db, event.seq, error)) &&
@@ -480,36 +496,34 @@ std::pair<qint64, QString> EventStore::head(const QSqlDatabase &db)
 
 std::optional<Action> EventStore::action(const QString &id) const
 {
-    QSqlQuery query(m_db);
-    query.prepare(u"SELECT body FROM actions WHERE id = ?"_s);
-    query.addBindValue(id);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return actionFromBody(query.value(0).toByteArray());
+    m_selectAction.bindValue(0, id);
+    std::optional<Action> found;
+    if (m_selectAction.exec() && m_selectAction.next())
+        found = actionFromBody(m_selectAction.value(0).toByteArray());
+    m_selectAction.finish();
+    return found;
 }
 
 std::optional<EventStore::Idempotent> EventStore::idempotent(const QString &initiator, const QString &key) const
 {
-    QSqlQuery query(m_db);
-    query.prepare(u"SELECT action_id, request_sha256 FROM idempotency WHERE initiator = ? AND key = ?"_s);
-    query.addBindValue(initiator);
-    query.addBindValue(key);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return Idempotent{query.value(0).toString(), query.value(1).toString()};
+    m_selectIdempotent.bindValue(0, initiator);
+    m_selectIdempotent.bindValue(1, key);
+    std::optional<Idempotent> found;
+    if (m_selectIdempotent.exec() && m_selectIdempotent.next())
+        found = Idempotent{m_selectIdempotent.value(0).toString(), m_selectIdempotent.value(1).toString()};
+    m_selectIdempotent.finish();
+    return found;
 }
 
 EventStore::Extra EventStore::rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made)
 {
-    return [initiator, key, made](QSqlDatabase &db, qint64, QString *error) {
-        QSqlQuery insert(db);
-        insert.prepare(u"INSERT INTO idempotency (initiator, key, request_sha256, action_id) VALUES (?, ?, ?, ?)"_s);
-        insert.addBindValue(initiator);
-        insert.addBindValue(key);
-        insert.addBindValue(made.requestSha256);
-        insert.addBindValue(made.actionId);
-        if (!insert.exec()) {
-            *error = sqlError(insert);
+    return [this, initiator, key, made](QSqlDatabase &, qint64, QString *error) {
+        m_insertIdempotency.bindValue(0, initiator);
+        m_insertIdempotency.bindValue(1, key);
+        m_insertIdempotency.bindValue(2, made.requestSha256);
+        m_insertIdempotency.bindValue(3, made.actionId);
+        if (!m_insertIdempotency.exec()) {
+            *error = sqlError(m_insertIdempotency);
             return false;
         }
         return true;
@@ -553,12 +567,11 @@ QList<Event> readEvents(QSqlQuery &query, QString *error = nullptr)
 
 QList<Event> EventStore::eventsAfter(qint64 seq, int limit, QString *error) const
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
-    query.addBindValue(seq);
-    query.addBindValue(limit);
-    return readEvents(query, error);
+    m_eventsAfter.bindValue(0, seq);
+    m_eventsAfter.bindValue(1, limit);
+    QList<Event> events = readEvents(m_eventsAfter, error);
+    m_eventsAfter.finish();
+    return events;
 }
 
 EventStore::Bodies EventStore::eventBodiesAfter(const QSqlDatabase &db, qint64 seq, int limit)

@@ -50,8 +50,8 @@ public:
     // From now on writes share a transaction, which stays open (holding the chain's head) until
     // commitWrites(); `onOpen` hears of the first write of each. Each write is still all or
     // nothing (a savepoint): one that fails leaves the others of its transaction as they were. On
-    // PostgreSQL only writes with an Extra have a savepoint; a plain append that fails loses the
-    // transaction, and commitWrites() says so.
+    // PostgreSQL writes have no savepoint; one that fails loses the transaction, and
+    // commitWrites() says so.
     bool batchWrites(std::function<void()> onOpen, QString *error);
     // Commits the open transaction, if any. When the store refused the commit, everything
     // written in it is rolled back (the head is as the store has it) and this is false.
@@ -112,7 +112,7 @@ public:
         QString requestSha256;
     };
     std::optional<Idempotent> idempotent(const QString &initiator, const QString &key) const;
-    static Extra rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made);
+    Extra rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made);
     QList<Action> pendingActions() const;
     // The events after `seq`; empty with `error` set when the read failed.
     QList<Event> eventsAfter(qint64 seq, int limit, QString *error = nullptr) const;
@@ -163,9 +163,14 @@ private:
     // Prepared once in open(): the statements every write runs.
     QSqlQuery m_insertEvent;
     QSqlQuery m_upsertAction;
-    QSqlQuery m_appendBoth;                // PostgreSQL: both in one statement
-    QSqlQuery m_dataVersion;               // SQLite: changes when another connection (`key approve`) committed
-    QSqlQuery m_lockHead;                  // PostgreSQL: the head row, locked until the transaction ends
+    QSqlQuery m_appendBoth;  // PostgreSQL: both in one statement
+    QSqlQuery m_dataVersion; // SQLite: changes when another connection (`key approve`) committed
+    QSqlQuery m_lockHead;    // PostgreSQL: the head row, locked until the transaction ends
+    // And what a submission and following the others read, and an Idempotency-Key's row.
+    mutable QSqlQuery m_selectAction;
+    mutable QSqlQuery m_selectIdempotent;
+    mutable QSqlQuery m_eventsAfter;
+    QSqlQuery m_insertIdempotency;
     std::array<QSqlQuery, 3> m_savepoints; // batchWrites(): savepoint()'s, by Savepoint
     std::function<void()> m_onOpen;        // batchWrites()
     int m_batchWrites = 0;                 // writes in the open transaction

@@ -56,6 +56,6 @@ int auditBenchmark(int events);
 int consoleBenchmark(int pending, int events);
 int policyBenchmark(int rules, int submissions);
 int loadBenchmark(int clients, int seconds, int idleConnections, int replicas, int rate);
-int scaleBenchmark(const QList<int> &submitters, int seconds, int replicas);
+int scaleBenchmark(const QList<int> &submitters, int seconds, int replicas, bool idempotencyKeys);
 
 } // namespace cs::bench

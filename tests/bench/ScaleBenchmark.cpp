@@ -25,8 +25,11 @@ namespace {
 class Agent
 {
 public:
-    Agent(const QUrl &gateway, const QByteArray &request, std::function<void(bool ok, qint64 sentNs)> answered)
-        : m_request(request), m_answered(std::move(answered))
+    // `request` up to its headers' end; `rest` the blank line and the body; with `keyPrefix`, each
+    // request carries the Idempotency-Key keyPrefix-N between them.
+    Agent(const QUrl &gateway, const QByteArray &request, const QByteArray &rest, const QByteArray &keyPrefix,
+          std::function<void(bool ok, qint64 sentNs)> answered)
+        : m_request(request), m_rest(rest), m_keyPrefix(keyPrefix), m_answered(std::move(answered))
     {
         QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this] { send(); });
         QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] { read(); });
@@ -43,6 +46,9 @@ private:
         m_waiting = true;
         m_sentNs = nowNs();
         m_socket.write(m_request);
+        if (!m_keyPrefix.isEmpty())
+            m_socket.write("Idempotency-Key: " + m_keyPrefix + '-' + QByteArray::number(++m_sent) + "\r\n");
+        m_socket.write(m_rest);
     }
     void read()
     {
@@ -69,6 +75,9 @@ private:
 
     QTcpSocket m_socket;
     QByteArray m_request;
+    QByteArray m_rest;
+    QByteArray m_keyPrefix;
+    qint64 m_sent = 0;
     QByteArray m_buffer;
     std::function<void(bool, qint64)> m_answered;
     qint64 m_sentNs = 0;
@@ -93,7 +102,7 @@ double histogramMean(const QByteArray &metrics, const QByteArray &name)
 
 // `submitters` agents, each with its own connection, submitting one action after another for
 // `seconds`; every answer (201) comes once the action is durable.
-QJsonObject run(int submitters, int seconds, int replicaCount)
+QJsonObject run(int submitters, int seconds, int replicaCount, bool idempotencyKeys)
 {
     const auto replicas = startReplicas(replicaCount);
     if (replicas.empty())
@@ -108,7 +117,8 @@ QJsonObject run(int submitters, int seconds, int replicaCount)
     const QByteArray request =
         "POST /v1/actions HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " +
         replicas.front()->dev().agent.token.toUtf8() +
-        "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    const QByteArray rest = "\r\n" + body;
     QList<double> latencyUs;
     int created = 0;
     int failed = 0;
@@ -116,11 +126,12 @@ QJsonObject run(int submitters, int seconds, int replicaCount)
     std::vector<std::unique_ptr<Agent>> agents;
     agents.reserve(size_t(submitters));
     for (int i = 0; i < submitters; ++i) {
-        agents.push_back(
-            std::make_unique<Agent>(replicas[size_t(i % replicaCount)]->url(), request, [&](bool ok, qint64 sentNs) {
-                (ok ? created : failed)++;
-                latencyUs.append(double(nowNs() - sentNs) / 1000.0);
-            }));
+        agents.push_back(std::make_unique<Agent>(replicas[size_t(i % replicaCount)]->url(), request, rest,
+                                                 idempotencyKeys ? "agent" + QByteArray::number(i) : QByteArray(),
+                                                 [&](bool ok, qint64 sentNs) {
+                                                     (ok ? created : failed)++;
+                                                     latencyUs.append(double(nowNs() - sentNs) / 1000.0);
+                                                 }));
     }
     // A second to warm up (connections, caches), then the measured span.
     waitUntil([] { return false; }, 1000);
@@ -158,13 +169,13 @@ QJsonObject run(int submitters, int seconds, int replicaCount)
 // Durable submissions per second with 1, 4, 16 and 64 agents at once, with group commit, beside
 // the bare one-row-per-commit rate of the same store in the same run: SQLite, or PostgreSQL under
 // tests/support/with-postgresql.sh, there through one or more replicas.
-int scaleBenchmark(const QList<int> &submitters, int seconds, int replicas)
+int scaleBenchmark(const QList<int> &submitters, int seconds, int replicas, bool idempotencyKeys)
 {
     const double bareBefore = bareCommitsPerSecond(3);
     QJsonArray runs;
     double at16 = 0;
     for (int count : submitters) {
-        const QJsonObject measured = run(count, seconds, replicas);
+        const QJsonObject measured = run(count, seconds, replicas, idempotencyKeys);
         if (count == 16)
             at16 = measured[u"durable_submissions_per_s"_s].toDouble();
         runs.append(measured);
@@ -175,6 +186,7 @@ int scaleBenchmark(const QList<int> &submitters, int seconds, int replicas)
         {u"benchmark"_s, u"scale"_s},
         {u"store"_s, postgresqlServer().isEmpty() ? u"sqlite"_s : u"postgresql"_s},
         {u"replicas"_s, replicas},
+        {u"idempotency_keys"_s, idempotencyKeys},
         {u"seconds_per_run"_s, seconds},
         {u"runs"_s, runs},
         {u"baseline"_s, QJsonObject{{u"bare_durable_commits_per_s"_s, bare},

@@ -5,7 +5,7 @@
 //   countersign-bench console [--pending N] [--feed-events N]
 //   countersign-bench policy [--rules N] [--submissions N]
 //   countersign-bench load [--load-clients N] [--seconds N] [--idle N] [--replicas N] [--rate N]
-//   countersign-bench scale [--submitters 1,4,16,64] [--seconds N] [--replicas N]
+//   countersign-bench scale [--submitters 1,4,16,64] [--seconds N] [--replicas N] [--idempotency-keys]
 // Under tests/support/with-postgresql.sh the gateways run on PostgreSQL.
 #include "BenchSupport.h"
 
@@ -43,6 +43,8 @@ int main(int argc, char *argv[])
     parser.addOption({u"replicas"_s,
                       u"load, scale: gateways sharing one PostgreSQL store (under tests/support/with-postgresql.sh)."_s,
                       u"N"_s, u"1"_s});
+    parser.addOption({u"idempotency-keys"_s,
+                      u"scale: each submission carries an Idempotency-Key of its own, as countersign-cli's do."_s});
     parser.addOption({u"rate"_s, u"load: submissions per second (0: as fast as 16 in flight go)."_s, u"N"_s, u"0"_s});
     parser.addOption({u"idle"_s, u"load: idle feed connections opened afterwards."_s, u"N"_s, u"1000"_s});
     parser.process(app);
@@ -69,9 +71,9 @@ int main(int argc, char *argv[])
         QList<int> submitters;
         for (const QString &count : parser.value(u"submitters"_s).split(u',', Qt::SkipEmptyParts))
             submitters.append(count.toInt());
-        return cs::bench::scaleBenchmark(submitters,
-                                         parser.isSet(u"seconds"_s) ? parser.value(u"seconds"_s).toInt() : 10,
-                                         std::max(1, parser.value(u"replicas"_s).toInt()));
+        return cs::bench::scaleBenchmark(
+            submitters, parser.isSet(u"seconds"_s) ? parser.value(u"seconds"_s).toInt() : 10,
+            std::max(1, parser.value(u"replicas"_s).toInt()), parser.isSet(u"idempotency-keys"_s));
     }
     std::fputs("usage: countersign-bench feed [--actions N] [--clients N] [--concurrency N]\n"
                "       countersign-bench decide [--decisions N]\n"
@@ -79,7 +81,8 @@ int main(int argc, char *argv[])
                "       countersign-bench console [--pending N] [--feed-events N]\n"
                "       countersign-bench policy [--rules N] [--submissions N]\n"
                "       countersign-bench load [--load-clients N] [--seconds N] [--idle N] [--replicas N] [--rate N]\n"
-               "       countersign-bench scale [--submitters 1,4,16,64] [--seconds N] [--replicas N]\n",
+               "       countersign-bench scale [--submitters 1,4,16,64] [--seconds N] [--replicas N]"
+               " [--idempotency-keys]\n",
                stderr);
     return 2;
 }
