@@ -1,5 +1,6 @@
 #include "EventStore.h"
 
+#include "PostgresqlHead.h"
 #include "StoreSchema.h"
 #include "audit/AuditChain.h"
 #include "util/Log.h"
@@ -54,7 +55,6 @@ EventStore::~EventStore()
     m_upsertAction = QSqlQuery();
     m_appendBoth = QSqlQuery();
     m_dataVersion = QSqlQuery();
-    m_lockHead = QSqlQuery();
     m_selectAction = QSqlQuery();
     m_selectIdempotent = QSqlQuery();
     m_insertIdempotency = QSqlQuery();
@@ -98,7 +98,6 @@ bool EventStore::prepareStatements(QString *error)
     m_upsertAction = QSqlQuery(m_db);
     m_appendBoth = QSqlQuery(m_db);
     m_dataVersion = QSqlQuery(m_db);
-    m_lockHead = QSqlQuery(m_db);
     m_selectAction = QSqlQuery(m_db);
     m_selectIdempotent = QSqlQuery(m_db);
     m_insertIdempotency = QSqlQuery(m_db);
@@ -106,8 +105,7 @@ bool EventStore::prepareStatements(QString *error)
     m_eventsAfter.setForwardOnly(true);
     // A statement prepared on the fly costs PostgreSQL three round trips (PREPARE, EXECUTE,
     // DEALLOCATE): what a submission or following the others reads is prepared here, once.
-    const bool ok = (m_postgresql ? m_lockHead.prepare(u"SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE"_s)
-                                  : m_dataVersion.prepare(u"PRAGMA data_version"_s)) &&
+    const bool ok = (m_postgresql || m_dataVersion.prepare(u"PRAGMA data_version"_s)) &&
                     m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) &&
                     m_upsertAction.prepare(kUpsertAction) &&
                     (!m_postgresql ||
@@ -327,13 +325,20 @@ bool EventStore::beginAppend(QSqlQuery &control, QString *error)
         // SQLite: BEGIN IMMEDIATE takes the write lock up front, so another process writing the
         // same file (`countersign-gateway key approve`) waits for us instead of failing our commit.
         // PostgreSQL: the head row's lock serialises the appends of every replica.
-        if (!control.exec(m_postgresql ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s)) {
+        std::optional<std::pair<qint64, QString>> moved;
+        if (m_postgresql) {
+            moved = PostgresqlHead::beginLocked(m_db, error);
+            if (!moved)
+                return false;
+        } else if (!control.exec(u"BEGIN IMMEDIATE"_s)) {
             *error = sqlError(control);
             return false;
+        } else {
+            moved = headIfMoved();
         }
         m_holdingHead = true;
         m_lockedSeq = m_headSeq;
-        if (const auto moved = headIfMoved()) {
+        if (moved) {
             m_lockedSeq = moved->first;
             if (moved->first == m_headSeq)
                 m_headHash = moved->second;
@@ -358,13 +363,6 @@ void EventStore::releaseHead()
 
 std::optional<std::pair<qint64, QString>> EventStore::headIfMoved()
 {
-    if (m_postgresql) {
-        if (!m_lockHead.exec() || !m_lockHead.next())
-            return std::nullopt;
-        std::pair<qint64, QString> found{m_lockHead.value(0).toLongLong(), m_lockHead.value(1).toString()};
-        m_lockHead.finish();
-        return found;
-    }
     // The head stays in memory; it is read again only when another process committed since.
     if (m_dataVersion.exec() && m_dataVersion.next()) {
         const qint64 version = m_dataVersion.value(0).toLongLong();

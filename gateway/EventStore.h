@@ -141,7 +141,8 @@ private:
     // BEGIN, locking the chain's head (unless a stale write left it locked); false when that
     // failed or the head moved on.
     bool beginAppend(QSqlQuery &control, QString *error);
-    // The head as the database has it, when another writer may have moved it since we looked.
+    // SQLite: the head as the database has it, when another process may have moved it since we
+    // looked (PostgreSQL reads it under its lock, PostgresqlHead).
     std::optional<std::pair<qint64, QString>> headIfMoved();
     // Inserts `event` at the head, sealed, and stores `action` unless null.
     bool appendRows(const Action *action, Event &event, const QByteArray &actionText, const QByteArray &payloadText,
@@ -165,7 +166,6 @@ private:
     QSqlQuery m_upsertAction;
     QSqlQuery m_appendBoth;  // PostgreSQL: both in one statement
     QSqlQuery m_dataVersion; // SQLite: changes when another connection (`key approve`) committed
-    QSqlQuery m_lockHead;    // PostgreSQL: the head row, locked until the transaction ends
     // And what a submission and following the others read, and an Idempotency-Key's row.
     mutable QSqlQuery m_selectAction;
     mutable QSqlQuery m_selectIdempotent;

@@ -402,7 +402,7 @@ private Q_SLOTS:
 
         WireError werror;
         const auto lost = batched.service->submit(bot, request(), &werror); // opens the transaction
-        QVERIFY(lost);
+        QVERIFY2(lost, qPrintable(werror.message));
         QVERIFY(!batched.service->submit(mallory, request(), &werror));
         QCOMPARE(werror.code, ErrorCode::StorageFailure);
         QVERIFY2(werror.message.contains(u"refused by the test"_s), qPrintable(werror.message));
