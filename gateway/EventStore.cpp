@@ -17,27 +17,11 @@ using namespace Qt::StringLiterals;
 namespace cs {
 
 namespace {
-
-std::optional<Action> actionFromBody(const QByteArray &body)
-{
-    WireError error;
-    auto action = ActionCodec::actionFromJson(QJsonDocument::fromJson(body).object(), &error);
-    if (!action)
-        qCCritical(lcStore) << "unreadable stored action:" << error.message;
-    return action;
-}
-
-} // namespace
-
-namespace {
 // What the store says of its writes before it tried one.
 const QString kNotProbed = QStringLiteral("The store was not tried yet.");
 // The WAL's size when it starts over (a checkpoint copied it all); WalCheckpointer cuts it back
 // with a TRUNCATE checkpoint when it grows past twice this under sustained writes.
 constexpr qint64 kWalSizeLimit = 64LL * 1024 * 1024;
-// What EventStore::savepoint() runs, by its step.
-const std::array<QString, 3> kSavepointStatements = {u"SAVEPOINT write"_s, u"RELEASE SAVEPOINT write"_s,
-                                                     u"ROLLBACK TO SAVEPOINT write"_s};
 } // namespace
 
 QString sqlError(const QSqlQuery &query)
@@ -59,7 +43,9 @@ EventStore::~EventStore()
     m_selectIdempotent = QSqlQuery();
     m_insertIdempotency = QSqlQuery();
     m_eventsAfter = QSqlQuery();
-    m_savepoints.fill(QSqlQuery());
+    m_savepoint = QSqlQuery();
+    m_release = QSqlQuery();
+    m_rollbackTo = QSqlQuery();
     StoreLocation::close(m_db, m_connectionName);
 }
 
@@ -128,25 +114,18 @@ bool EventStore::prepareStatements(QString *error)
 bool EventStore::batchWrites(std::function<void()> onOpen, QString *error)
 {
     // PostgreSQL writes have no savepoints (write()), and it could not prepare them.
-    for (size_t i = 0; !m_postgresql && i < m_savepoints.size(); ++i) {
-        m_savepoints[i] = QSqlQuery(m_db);
-        if (!m_savepoints[i].prepare(kSavepointStatements[i])) {
-            *error = u"cannot prepare the store's savepoints: %1"_s.arg(sqlError(m_savepoints[i]));
+    if (!m_postgresql) {
+        m_savepoint = QSqlQuery(m_db);
+        m_release = QSqlQuery(m_db);
+        m_rollbackTo = QSqlQuery(m_db);
+        if (!m_savepoint.prepare(u"SAVEPOINT write"_s) || !m_release.prepare(u"RELEASE SAVEPOINT write"_s) ||
+            !m_rollbackTo.prepare(u"ROLLBACK TO SAVEPOINT write"_s)) {
+            *error = u"cannot prepare the store's savepoints: %1"_s.arg(m_db.lastError().text());
             return false;
         }
     }
     m_onOpen = std::move(onOpen);
     return true;
-}
-
-bool EventStore::savepoint(Savepoint step, QString *error)
-{
-    QSqlQuery &query = m_savepoints[size_t(step)];
-    if (query.exec())
-        return true;
-    if (error)
-        *error = sqlError(query);
-    return false;
 }
 
 bool EventStore::commitWrites(QString *error)
@@ -270,13 +249,12 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     // was checked before on the log as it stands under the head's lock), and that loses the
     // transaction (docs/architecture.md, "Group commit").
     const bool isolated = batching && !m_postgresql;
-    const bool ok = (!isolated || savepoint(Savepoint::Set, error)) &&
-                    appendRows(action, event, actionText, payloadText, error) &&
+    const bool ok = (!isolated || m_savepoint.exec()) && appendRows(action, event, actionText, payloadText, error) &&
                     (!extra || extra(m_db, event.seq, error)) &&
-                    (batching ? (!isolated || savepoint(Savepoint::Release, error)) : control.exec(u"COMMIT"_s));
+                    (batching ? (!isolated || m_release.exec()) : control.exec(u"COMMIT"_s));
     if (!ok) {
         if (error->isEmpty())
-            *error = sqlError(control);
+            *error = sqlError(isolated ? m_savepoint : control);
         qCCritical(lcStore) << "could not record" << event.type << "for" << event.actionId << ":" << *error;
         m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
         undoWrite(control, isolated);
@@ -313,8 +291,8 @@ void EventStore::undoWrite(QSqlQuery &control, bool isolated)
     if (!isolated) {
         qCCritical(lcStore) << "the open transaction, with" << m_batchWrites << "writes, is lost";
         m_batchLost = true;
-    } else if (QString error; !savepoint(Savepoint::RollBackTo, &error) || !savepoint(Savepoint::Release, &error)) {
-        qCCritical(lcStore).noquote() << "the open transaction was rolled back:" << error;
+    } else if (!m_rollbackTo.exec() || !m_release.exec()) {
+        qCCritical(lcStore) << "the open transaction was rolled back:" << sqlError(m_rollbackTo);
         m_batchLost = true;
     }
 }
@@ -454,29 +432,6 @@ qint64 EventStore::lastCheckpointSeq() const
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
-QList<AuditChain::Checkpoint> EventStore::checkpointsCovering(const QSqlDatabase &db, qint64 after, qint64 upTo)
-{
-    QList<AuditChain::Checkpoint> checkpoints;
-    QSqlQuery query(db);
-    query.prepare(
-        u"SELECT body FROM checkpoints WHERE seq >= ? AND seq <= ?"
-        " UNION ALL SELECT body FROM (SELECT body FROM checkpoints WHERE seq > ? ORDER BY seq LIMIT 1) AS beyond"_s);
-    query.addBindValue(after);
-    query.addBindValue(upTo);
-    query.addBindValue(upTo);
-    if (!query.exec()) {
-        qCCritical(lcStore) << "cannot read checkpoints:" << sqlError(query);
-        return checkpoints;
-    }
-    while (query.next()) {
-        if (auto checkpoint =
-                AuditChain::Checkpoint::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object()))
-            checkpoints.append(*checkpoint);
-    }
-    std::sort(checkpoints.begin(), checkpoints.end(), [](const auto &a, const auto &b) { return a.seq < b.seq; });
-    return checkpoints;
-}
-
 void EventStore::readHead()
 {
     std::tie(m_headSeq, m_headHash) = head(m_db);
@@ -492,27 +447,6 @@ std::pair<qint64, QString> EventStore::head(const QSqlDatabase &db)
     return {0, AuditChain::kGenesisHash};
 }
 
-std::optional<Action> EventStore::action(const QString &id) const
-{
-    m_selectAction.bindValue(0, id);
-    std::optional<Action> found;
-    if (m_selectAction.exec() && m_selectAction.next())
-        found = actionFromBody(m_selectAction.value(0).toByteArray());
-    m_selectAction.finish();
-    return found;
-}
-
-std::optional<EventStore::Idempotent> EventStore::idempotent(const QString &initiator, const QString &key) const
-{
-    m_selectIdempotent.bindValue(0, initiator);
-    m_selectIdempotent.bindValue(1, key);
-    std::optional<Idempotent> found;
-    if (m_selectIdempotent.exec() && m_selectIdempotent.next())
-        found = Idempotent{m_selectIdempotent.value(0).toString(), m_selectIdempotent.value(1).toString()};
-    m_selectIdempotent.finish();
-    return found;
-}
-
 EventStore::Extra EventStore::rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made)
 {
     return [this, initiator, key, made](QSqlDatabase &, qint64, QString *error) {
@@ -526,78 +460,6 @@ EventStore::Extra EventStore::rememberIdempotency(const QString &initiator, cons
         }
         return true;
     };
-}
-
-QList<Action> EventStore::pendingActions() const
-{
-    QList<Action> actions;
-    QSqlQuery query(u"SELECT body FROM actions WHERE status = 'pending' ORDER BY expires_at"_s, m_db);
-    while (query.next()) {
-        if (auto action = actionFromBody(query.value(0).toByteArray()))
-            actions.append(std::move(*action));
-    }
-    return actions;
-}
-
-namespace {
-
-QList<Event> readEvents(QSqlQuery &query, QString *error = nullptr)
-{
-    QList<Event> events;
-    if (!query.exec()) {
-        qCCritical(lcStore) << "cannot read events:" << sqlError(query);
-        if (error)
-            *error = sqlError(query);
-        return events;
-    }
-    while (query.next()) {
-        WireError error;
-        if (auto event =
-                ActionCodec::eventFromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object(), &error))
-            events.append(std::move(*event));
-        else
-            qCCritical(lcStore) << "unreadable stored event:" << error.message;
-    }
-    return events;
-}
-
-} // namespace
-
-QList<Event> EventStore::eventsAfter(qint64 seq, int limit, QString *error) const
-{
-    m_eventsAfter.bindValue(0, seq);
-    m_eventsAfter.bindValue(1, limit);
-    QList<Event> events = readEvents(m_eventsAfter, error);
-    m_eventsAfter.finish();
-    return events;
-}
-
-EventStore::Bodies EventStore::eventBodiesAfter(const QSqlDatabase &db, qint64 seq, int limit)
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
-    query.addBindValue(seq);
-    query.addBindValue(limit);
-    Bodies page{{}, seq};
-    if (!query.exec()) {
-        qCCritical(lcStore) << "cannot read events:" << sqlError(query);
-        return page;
-    }
-    while (query.next()) {
-        page.lastSeq = query.value(0).toLongLong();
-        page.bodies.append(query.value(1).toByteArray());
-    }
-    return page;
-}
-
-QList<Event> EventStore::eventsOf(const QString &actionId) const
-{
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT body FROM events WHERE action_id = ? ORDER BY seq"_s);
-    query.addBindValue(actionId);
-    return readEvents(query);
 }
 
 } // namespace cs

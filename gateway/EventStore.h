@@ -12,7 +12,6 @@
 #include <QSqlQuery>
 #include <QString>
 
-#include <array>
 #include <functional>
 #include <optional>
 
@@ -148,9 +147,6 @@ private:
     bool appendRows(const Action *action, Event &event, const QByteArray &actionText, const QByteArray &payloadText,
                     QString *error);
     static void bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq);
-    // A write's savepoint in a shared transaction: set, released, or rolled back to.
-    enum class Savepoint { Set, Release, RollBackTo };
-    bool savepoint(Savepoint step, QString *error);
     // After a failed write: the open transaction's other writes stay, or everything is rolled back.
     void undoWrite(QSqlQuery &control, bool isolated);
 
@@ -171,11 +167,13 @@ private:
     mutable QSqlQuery m_selectIdempotent;
     mutable QSqlQuery m_eventsAfter;
     QSqlQuery m_insertIdempotency;
-    std::array<QSqlQuery, 3> m_savepoints; // batchWrites(): savepoint()'s, by Savepoint
-    std::function<void()> m_onOpen;        // batchWrites()
-    int m_batchWrites = 0;                 // writes in the open transaction
-    bool m_batchLost = false;              // the open transaction was rolled back under its writes
-    QElapsedTimer m_batchTook;             // since the open transaction's first write
+    QSqlQuery m_savepoint; // batchWrites(), SQLite: each write's savepoint, its release and its undoing
+    QSqlQuery m_release;
+    QSqlQuery m_rollbackTo;
+    std::function<void()> m_onOpen; // batchWrites()
+    int m_batchWrites = 0;          // writes in the open transaction
+    bool m_batchLost = false;       // the open transaction was rolled back under its writes
+    QElapsedTimer m_batchTook;      // since the open transaction's first write
     qint64 m_seenDataVersion = -1;
     std::function<void()> m_onCommit;
     qint64 m_headSeq = 0;
