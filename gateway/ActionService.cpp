@@ -1,13 +1,12 @@
 #include "ActionService.h"
 
+#include "ActionIds.h"
 #include "GroupCommit.h"
 
 #include "wire/FeedMessages.h"
 
 #include "util/Log.h"
 #include "wire/ActionCodec.h"
-
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -152,13 +151,13 @@ std::optional<Action> ActionService::submit(const Principal &initiator, ActionRe
         if (needsHumans && requirement.ttlSeconds)
             ttl = std::min(ttl, *requirement.ttlSeconds);
         Action action;
-        action.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        action.createdAt = m_clock->now();
+        action.id = timeOrderedActionId(action.createdAt.toMSecsSinceEpoch());
         action.initiator = initiator.id;
         action.request = request; // not moved: a stale attempt runs again
         action.request.ttlSeconds = ttl;
         if (needsHumans && requirement.urgency) // at least the rule's: an agent cannot play an action down
             action.request.urgency = std::max(action.request.urgency, *requirement.urgency);
-        action.createdAt = m_clock->now();
         action.expiresAt = action.createdAt.addSecs(ttl);
         action.policy = ActionPolicy{verdict.rule, needsHumans ? requirement.quorum.toString() : QString(),
                                      needsHumans && requirement.hardwareKey,

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace cs;
@@ -192,6 +193,39 @@ private Q_SLOTS:
         ActionRequest noTtl = request();
         noTtl.ttlSeconds.reset();
         QCOMPARE(service.submit(bot, noTtl, &werror)->expiresAt, m_clock.now().addSecs(60));
+    }
+
+    void submit_idsAreVersion7_andSortInTheOrderActionsWereMade()
+    {
+        EventStore store(u"s13"_s);
+        QString error;
+        QVERIFY(store.open(freshPath(), &error));
+        KeyRegistry keys(&store, &m_clock, {m_alice.key});
+        ActionService service(&store, &keys, &m_clock, {}, {});
+        WireError werror;
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            const auto action = service.submit(bot, request(), &werror);
+            QVERIFY(action);
+            const QUuid uuid(action->id);
+            QVERIFY(!uuid.isNull());
+            const QByteArray bytes = uuid.toRfc4122();
+            QCOMPARE(quint8(bytes.at(6)) >> 4, 7); // QUuid::version() of Qt 6.4 knows up to 5
+            QCOMPARE(uuid.variant(), QUuid::DCE);
+            // The first 48 bits are the creation time in milliseconds.
+            QCOMPARE(bytes.left(6).toHex().toLongLong(nullptr, 16), action->createdAt.toMSecsSinceEpoch());
+            ids.append(action->id);
+            m_clock.advance(1);
+        }
+        QStringList sorted = ids;
+        sorted.sort();
+        QCOMPARE(sorted, ids);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+        // Made in one millisecond, they still differ.
+        const auto a = service.submit(bot, request(), &werror);
+        const auto b = service.submit(bot, request(), &werror);
+        QVERIFY(a && b);
+        QCOMPARE_NE(a->id, b->id);
     }
 
     void events_areAppendOnlyInTheDatabase()
