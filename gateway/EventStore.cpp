@@ -19,8 +19,8 @@ namespace cs {
 namespace {
 // What the store says of its writes before it tried one.
 const QString kNotProbed = QStringLiteral("The store was not tried yet.");
-// The WAL's size when it starts over (a checkpoint copied it all); WalCheckpointer cuts it back
-// with a TRUNCATE checkpoint when it grows past twice this under sustained writes.
+// The WAL file's size when it starts over (a checkpoint copied it all, which WalCheckpointer
+// brings about under sustained writes); past twice this it cuts the file to nothing.
 constexpr qint64 kWalSizeLimit = 64LL * 1024 * 1024;
 } // namespace
 

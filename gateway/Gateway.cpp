@@ -72,7 +72,8 @@ bool Gateway::start(QString *error)
             if (QFile::exists(databasePath + suffix))
                 QFile::setPermissions(databasePath + suffix, QFile::ReadOwner | QFile::WriteOwner);
         }
-        m_checkpointer = std::make_unique<WalCheckpointer>(databasePath, kCheckpointIntervalMs);
+        m_checkpointer =
+            std::make_unique<WalCheckpointer>(databasePath, kCheckpointIntervalMs, WalCheckpointer::Bounds{});
     }
     startGroupCommit(*location);
 
