@@ -42,6 +42,9 @@ EventStore::~EventStore()
     m_selectAction = QSqlQuery();
     m_selectIdempotent = QSqlQuery();
     m_insertIdempotency = QSqlQuery();
+    m_selectNonce = QSqlQuery();
+    m_insertNonce = QSqlQuery();
+    m_selectKey = QSqlQuery();
     m_eventsAfter = QSqlQuery();
     m_savepoint = QSqlQuery();
     m_release = QSqlQuery();
@@ -87,10 +90,14 @@ bool EventStore::prepareStatements(QString *error)
     m_selectAction = QSqlQuery(m_db);
     m_selectIdempotent = QSqlQuery(m_db);
     m_insertIdempotency = QSqlQuery(m_db);
+    m_selectNonce = QSqlQuery(m_db);
+    m_insertNonce = QSqlQuery(m_db);
+    m_selectKey = QSqlQuery(m_db);
     m_eventsAfter = QSqlQuery(m_db);
     m_eventsAfter.setForwardOnly(true);
     // A statement prepared on the fly costs PostgreSQL three round trips (PREPARE, EXECUTE,
-    // DEALLOCATE): what a submission or following the others reads is prepared here, once.
+    // DEALLOCATE): what a submission, a decision or following the others reads is prepared here,
+    // once.
     const bool ok = (m_postgresql || m_dataVersion.prepare(u"PRAGMA data_version"_s)) &&
                     m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) &&
                     m_upsertAction.prepare(kUpsertAction) &&
@@ -103,6 +110,9 @@ bool EventStore::prepareStatements(QString *error)
                         u"SELECT action_id, request_sha256 FROM idempotency WHERE initiator = ? AND key = ?"_s) &&
                     m_insertIdempotency.prepare(
                         u"INSERT INTO idempotency (initiator, key, request_sha256, action_id) VALUES (?, ?, ?, ?)"_s) &&
+                    m_selectNonce.prepare(u"SELECT 1 FROM nonces WHERE nonce = ?"_s) &&
+                    m_insertNonce.prepare(u"INSERT INTO nonces (nonce, key_id, seq) VALUES (?, ?, ?)"_s) &&
+                    m_selectKey.prepare(u"SELECT body FROM keys WHERE id = ?"_s) &&
                     m_eventsAfter.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     if (!ok)
         *error = u"cannot prepare the store's statements: %1"_s.arg(m_db.lastError().text());
@@ -456,6 +466,20 @@ EventStore::Extra EventStore::rememberIdempotency(const QString &initiator, cons
         m_insertIdempotency.bindValue(3, made.actionId);
         if (!m_insertIdempotency.exec()) {
             *error = sqlError(m_insertIdempotency);
+            return false;
+        }
+        return true;
+    };
+}
+
+EventStore::Extra EventStore::rememberNonce(const QString &nonce, const QString &keyId)
+{
+    return [this, nonce, keyId](QSqlDatabase &, qint64 seq, QString *error) {
+        m_insertNonce.bindValue(0, nonce);
+        m_insertNonce.bindValue(1, keyId);
+        m_insertNonce.bindValue(2, seq);
+        if (!m_insertNonce.exec()) {
+            *error = sqlError(m_insertNonce);
             return false;
         }
         return true;

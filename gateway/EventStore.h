@@ -112,6 +112,13 @@ public:
     };
     std::optional<Idempotent> idempotent(const QString &initiator, const QString &key) const;
     Extra rememberIdempotency(const QString &initiator, const QString &key, const Idempotent &made);
+    // The nonces of accepted decisions (KeyRegistry): whether one was used, and the write that
+    // stores one in the transaction of its decision.
+    bool nonceUsed(const QString &nonce) const;
+    Extra rememberNonce(const QString &nonce, const QString &keyId);
+    // The stored row of key `id`: its body, empty if there is none; nullopt with `error` set
+    // when the read failed.
+    std::optional<QByteArray> storedKey(const QString &id, QString *error) const;
     QList<Action> pendingActions() const;
     // The events after `seq`; empty with `error` set when the read failed.
     QList<Event> eventsAfter(qint64 seq, int limit, QString *error = nullptr) const;
@@ -167,6 +174,9 @@ private:
     mutable QSqlQuery m_selectIdempotent;
     mutable QSqlQuery m_eventsAfter;
     QSqlQuery m_insertIdempotency;
+    mutable QSqlQuery m_selectNonce; // and a decision's nonce and key
+    QSqlQuery m_insertNonce;
+    mutable QSqlQuery m_selectKey;
     QSqlQuery m_savepoint; // batchWrites(), SQLite: each write's savepoint, its release and its undoing
     QSqlQuery m_release;
     QSqlQuery m_rollbackTo;

@@ -67,6 +67,28 @@ std::optional<EventStore::Idempotent> EventStore::idempotent(const QString &init
     return found;
 }
 
+bool EventStore::nonceUsed(const QString &nonce) const
+{
+    m_selectNonce.bindValue(0, nonce);
+    const bool used = m_selectNonce.exec() && m_selectNonce.next();
+    m_selectNonce.finish();
+    return used;
+}
+
+std::optional<QByteArray> EventStore::storedKey(const QString &id, QString *error) const
+{
+    m_selectKey.bindValue(0, id);
+    if (!m_selectKey.exec()) {
+        *error = sqlError(m_selectKey);
+        return std::nullopt;
+    }
+    QByteArray body;
+    if (m_selectKey.next())
+        body = m_selectKey.value(0).toByteArray();
+    m_selectKey.finish();
+    return body;
+}
+
 QList<Action> EventStore::pendingActions() const
 {
     QList<Action> actions;

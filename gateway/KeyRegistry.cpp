@@ -34,33 +34,41 @@ QList<KeyRecord> KeyRegistry::query(const QString &where, const QVariantList &va
         qCCritical(lcStore) << "cannot read keys:" << sqlError(query);
         return keys;
     }
+    // The rows are read every time (another process may have approved or revoked a key); only
+    // the parsing of an unchanged row, PEM and all, is remembered.
     while (query.next()) {
-        // The row is read every time (another process may have approved or revoked the key);
-        // only the parsing of an unchanged row, PEM and all, is remembered.
-        const QByteArray body = query.value(0).toByteArray();
-        if (const auto cached = m_parsed.constFind(body); cached != m_parsed.cend()) {
-            keys.append(*cached);
-            continue;
-        }
-        WireError error;
-        if (auto key = KeyRecord::fromJson(QJsonDocument::fromJson(body).object(), &error)) {
-            if (m_parsed.size() > kMaxParsedKeys)
-                m_parsed.clear();
-            m_parsed.insert(body, *key);
+        if (auto key = parsed(query.value(0).toByteArray()))
             keys.append(std::move(*key));
-        } else {
-            qCCritical(lcStore) << "unreadable stored key:" << error.message;
-        }
     }
     return keys;
+}
+
+std::optional<KeyRecord> KeyRegistry::parsed(const QByteArray &body) const
+{
+    if (const auto cached = m_parsed.constFind(body); cached != m_parsed.cend())
+        return *cached;
+    WireError error;
+    auto key = KeyRecord::fromJson(QJsonDocument::fromJson(body).object(), &error);
+    if (!key) {
+        qCCritical(lcStore) << "unreadable stored key:" << error.message;
+        return std::nullopt;
+    }
+    if (m_parsed.size() > kMaxParsedKeys)
+        m_parsed.clear();
+    m_parsed.insert(body, *key);
+    return key;
 }
 
 std::optional<KeyRecord> KeyRegistry::find(const QString &id) const
 {
     // A stored row wins over the configuration, so a configured key can still be revoked.
-    const QList<KeyRecord> found = query(u"WHERE id = ?"_s, {id});
-    if (!found.isEmpty())
-        return found.first();
+    // Each decision reads it: a statement the store prepared once (on PostgreSQL one round trip).
+    QString error;
+    const auto body = m_store->storedKey(id, &error);
+    if (!body)
+        qCCritical(lcStore) << "cannot read keys:" << error;
+    else if (auto key = body->isEmpty() ? std::nullopt : parsed(*body))
+        return key;
     for (const KeyRecord &key : m_configured) {
         if (key.id == id)
             return key;
@@ -131,26 +139,12 @@ std::optional<std::pair<KeyRecord, Event>> KeyRegistry::revoke(const QString &id
 
 bool KeyRegistry::nonceSeen(const QString &nonce) const
 {
-    QSqlQuery query(m_store->database());
-    query.prepare(u"SELECT 1 FROM nonces WHERE nonce = ?"_s);
-    query.addBindValue(nonce);
-    return query.exec() && query.next();
+    return m_store->nonceUsed(nonce);
 }
 
 EventStore::Extra KeyRegistry::rememberNonce(const QString &nonce, const QString &keyId)
 {
-    return [nonce, keyId](QSqlDatabase &db, qint64 seq, QString *error) {
-        QSqlQuery insert(db);
-        insert.prepare(u"INSERT INTO nonces (nonce, key_id, seq) VALUES (?, ?, ?)"_s);
-        insert.addBindValue(nonce);
-        insert.addBindValue(keyId);
-        insert.addBindValue(seq);
-        if (!insert.exec()) {
-            *error = sqlError(insert);
-            return false;
-        }
-        return true;
-    };
+    return m_store->rememberNonce(nonce, keyId);
 }
 
 std::optional<std::pair<KeyRecord, Event>> KeyRegistry::store(const KeyRecord &key, const QString &eventType,

@@ -32,12 +32,14 @@ public:
     // The nonces of accepted decisions: each signed decision counts once.
     bool nonceSeen(const QString &nonce) const;
     // Stores `nonce` in the transaction of the decision that used it.
-    static EventStore::Extra rememberNonce(const QString &nonce, const QString &keyId);
+    EventStore::Extra rememberNonce(const QString &nonce, const QString &keyId);
 
 private:
     std::optional<std::pair<KeyRecord, Event>> store(const KeyRecord &key, const QString &eventType,
                                                      const QString &actor, WireError *error);
     QList<KeyRecord> query(const QString &where, const QVariantList &values) const;
+    // The key a stored row holds, parsed once per distinct row.
+    std::optional<KeyRecord> parsed(const QByteArray &body) const;
     // `stored` plus the configured keys (of `owner`, if given) that no stored row overrides.
     QList<KeyRecord> merged(QList<KeyRecord> stored, const QString &owner) const;
 
