@@ -143,11 +143,15 @@ bool EventStore::commitWrites(QString *error)
     if (!m_holdingHead || m_stale)
         return true;
     QSqlQuery control(m_db);
-    const bool ok = !m_batchLost && control.exec(u"COMMIT"_s);
+    // PostgreSQL: the rows the writes kept, and the COMMIT, in one round trip.
+    QString refused;
+    const bool ok = !m_batchLost &&
+                    (m_postgresql ? PostgresqlHead::insert(m_db, m_rows, true, &refused) : control.exec(u"COMMIT"_s));
+    m_rows.clear();
     m_holdingHead = false;
     const int writes = std::exchange(m_batchWrites, 0);
     if (!ok) {
-        *error = m_batchLost ? m_lastWriteError : sqlError(control);
+        *error = m_batchLost ? m_lastWriteError : m_postgresql ? refused : sqlError(control);
         control.exec(u"ROLLBACK"_s);
         m_batchLost = false;
         readHead();
@@ -185,13 +189,29 @@ int EventStore::schemaVersion() const
 }
 
 bool EventStore::appendRows(const Action *action, Event &event, const QByteArray &actionText,
-                            const QByteArray &payloadText, QString *error)
+                            const QByteArray &payloadText, bool defer, QString *error)
 {
     event.seq = m_headSeq + 1;
     event.prevHash = m_headHash;
     event.hash.clear();
     AuditChain::Sealed sealed = AuditChain::seal(event, payloadText);
     event.hash = sealed.hash;
+    if (defer) {
+        PostgresqlHead::Row row;
+        row.seq = event.seq;
+        row.actionId = event.actionId;
+        row.hash = event.hash;
+        row.body = std::move(sealed.body);
+        if (action) {
+            row.hasAction = true;
+            row.status = statusName(action->status);
+            row.initiator = action->initiator;
+            row.expiresAt = ActionCodec::formatTime(action->expiresAt);
+            row.actionText = actionText.isEmpty() ? FeedMessages::actionText(*action) : actionText;
+        }
+        m_rows.push_back(std::move(row));
+        return true;
+    }
     // PostgreSQL: the event and the action's row in one statement, one round trip.
     const bool together = action && m_postgresql;
     QSqlQuery &query = together ? m_appendBoth : m_insertEvent;
@@ -258,13 +278,17 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     // only when the server does (whatever would refuse its rows, a used nonce or Idempotency-Key,
     // was checked before on the log as it stands under the head's lock), and that loses the
     // transaction (docs/architecture.md, "Group commit").
+    // Nor does PostgreSQL send a shared transaction's rows one write at a time: they go together,
+    // with the COMMIT (commitWrites()), or before anything else uses the connection (sendRows()).
     const bool isolated = batching && !m_postgresql;
-    const bool ok = (!isolated || m_savepoint.exec()) && appendRows(action, event, actionText, payloadText, error) &&
-                    (!extra || extra(m_db, event.seq, error)) &&
+    const bool defer = batching && m_postgresql;
+    const bool ok = (!isolated || m_savepoint.exec()) &&
+                    appendRows(action, event, actionText, payloadText, defer, error) &&
+                    (!extra || ((!defer || sendRows()) && extra(m_db, event.seq, error))) &&
                     (batching ? (!isolated || m_release.exec()) : control.exec(u"COMMIT"_s));
     if (!ok) {
         if (error->isEmpty())
-            *error = sqlError(isolated ? m_savepoint : control);
+            *error = m_batchLost ? m_lastWriteError : sqlError(isolated ? m_savepoint : control);
         qCCritical(lcStore) << "could not record" << event.type << "for" << event.actionId << ":" << *error;
         m_lastWriteError = u"The store refused the last write: %1"_s.arg(*error);
         undoWrite(control, isolated);
@@ -288,11 +312,28 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     return event;
 }
 
+bool EventStore::sendRows() const
+{
+    if (m_rows.empty() || m_batchLost)
+        return !m_batchLost;
+    QString error;
+    const bool ok = PostgresqlHead::insert(m_db, m_rows, false, &error);
+    m_rows.clear();
+    if (!ok) {
+        qCCritical(lcStore) << "the open transaction, with" << m_batchWrites << "writes, is lost:" << error;
+        m_lastWriteError = u"The store refused the last write: %1"_s.arg(error);
+        m_batchLost = true;
+    }
+    return ok;
+}
+
 void EventStore::undoWrite(QSqlQuery &control, bool isolated)
 {
-    if (m_batchWrites == 0) {
+    if (m_batchWrites == 0) { // the transaction held only this write
         control.exec(u"ROLLBACK"_s);
         m_holdingHead = false;
+        m_rows.clear();
+        m_batchLost = false;
         return;
     }
     // The write's savepoint goes; the transaction's earlier writes stay. A store that rolled the
@@ -419,12 +460,14 @@ QString EventStore::unwritable()
 
 std::pair<qint64, QString> EventStore::currentHead()
 {
+    sendRows();
     // Not this store's head: that moves only with what it appended or took in (appendedByOthers).
     return head(m_db);
 }
 
 bool EventStore::storeCheckpoint(const AuditChain::Checkpoint &checkpoint, QString *error)
 {
+    sendRows();
     QSqlQuery insert(m_db);
     insert.prepare(u"INSERT INTO checkpoints (seq, body) VALUES (?, ?) ON CONFLICT (seq) DO NOTHING"_s);
     insert.addBindValue(checkpoint.seq);
@@ -438,6 +481,7 @@ bool EventStore::storeCheckpoint(const AuditChain::Checkpoint &checkpoint, QStri
 
 qint64 EventStore::lastCheckpointSeq() const
 {
+    sendRows();
     QSqlQuery query(u"SELECT COALESCE(MAX(seq), 0) FROM checkpoints"_s, m_db);
     return query.next() ? query.value(0).toLongLong() : 0;
 }

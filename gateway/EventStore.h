@@ -4,6 +4,7 @@
 #include "domain/Action.h"
 #include "domain/Event.h"
 #include "Metrics.h"
+#include "PostgresqlHead.h"
 #include "StoreLocation.h"
 
 #include <QElapsedTimer>
@@ -100,7 +101,11 @@ public:
     const Histogram &writesPerTransaction() const { return m_batchSizes; }
 
     // For the stores that share this database and its transactions (KeyRegistry).
-    QSqlDatabase database() const { return m_db; }
+    QSqlDatabase database() const
+    {
+        sendRows();
+        return m_db;
+    }
 
     std::optional<Action> action(const QString &id) const;
     // An agent's earlier submission under an Idempotency-Key: the action it made and the SHA-256
@@ -150,9 +155,14 @@ private:
     // SQLite: the head as the database has it, when another process may have moved it since we
     // looked (PostgreSQL reads it under its lock, PostgresqlHead).
     std::optional<std::pair<qint64, QString>> headIfMoved();
-    // Inserts `event` at the head, sealed, and stores `action` unless null.
+    // Inserts `event` at the head, sealed, and stores `action` unless null; or, when `defer`,
+    // keeps the rows for sendRows().
     bool appendRows(const Action *action, Event &event, const QByteArray &actionText, const QByteArray &payloadText,
-                    QString *error);
+                    bool defer, QString *error);
+    // PostgreSQL: sends the rows the open transaction's writes kept (m_rows), before anything
+    // else reads or writes on the connection. False when the server refused them, which loses
+    // the transaction.
+    bool sendRows() const;
     static void bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq);
     // After a failed write: the open transaction's other writes stay, or everything is rolled back.
     void undoWrite(QSqlQuery &control, bool isolated);
@@ -182,14 +192,17 @@ private:
     QSqlQuery m_rollbackTo;
     std::function<void()> m_onOpen; // batchWrites()
     int m_batchWrites = 0;          // writes in the open transaction
-    bool m_batchLost = false;       // the open transaction was rolled back under its writes
-    QElapsedTimer m_batchTook;      // since the open transaction's first write
+    // PostgreSQL: the rows of the open transaction's writes not sent yet. They go with its COMMIT,
+    // in one round trip, or before the connection is used for anything else (sendRows()).
+    mutable std::vector<PostgresqlHead::Row> m_rows;
+    mutable bool m_batchLost = false; // the open transaction was rolled back under its writes
+    QElapsedTimer m_batchTook;        // since the open transaction's first write
     qint64 m_seenDataVersion = -1;
     std::function<void()> m_onCommit;
     qint64 m_headSeq = 0;
     QString m_headHash;
-    QString m_lastWriteError; // empty after a write that succeeded
-    int m_reconnections = 0;  // reconnections()
+    mutable QString m_lastWriteError; // empty after a write that succeeded
+    int m_reconnections = 0;          // reconnections()
     Histogram m_commitMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
     Histogram m_batchSizes{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
     QElapsedTimer m_sinceProbe;

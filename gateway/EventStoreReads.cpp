@@ -48,6 +48,7 @@ QList<AuditChain::Checkpoint> EventStore::checkpointsCovering(const QSqlDatabase
 
 std::optional<Action> EventStore::action(const QString &id) const
 {
+    sendRows();
     m_selectAction.bindValue(0, id);
     std::optional<Action> found;
     if (m_selectAction.exec() && m_selectAction.next())
@@ -58,6 +59,7 @@ std::optional<Action> EventStore::action(const QString &id) const
 
 std::optional<EventStore::Idempotent> EventStore::idempotent(const QString &initiator, const QString &key) const
 {
+    sendRows();
     m_selectIdempotent.bindValue(0, initiator);
     m_selectIdempotent.bindValue(1, key);
     std::optional<Idempotent> found;
@@ -69,6 +71,7 @@ std::optional<EventStore::Idempotent> EventStore::idempotent(const QString &init
 
 bool EventStore::nonceUsed(const QString &nonce) const
 {
+    sendRows();
     m_selectNonce.bindValue(0, nonce);
     const bool used = m_selectNonce.exec() && m_selectNonce.next();
     m_selectNonce.finish();
@@ -77,6 +80,7 @@ bool EventStore::nonceUsed(const QString &nonce) const
 
 std::optional<QByteArray> EventStore::storedKey(const QString &id, QString *error) const
 {
+    sendRows();
     m_selectKey.bindValue(0, id);
     if (!m_selectKey.exec()) {
         *error = sqlError(m_selectKey);
@@ -91,6 +95,7 @@ std::optional<QByteArray> EventStore::storedKey(const QString &id, QString *erro
 
 QList<Action> EventStore::pendingActions() const
 {
+    sendRows();
     QList<Action> actions;
     QSqlQuery query(u"SELECT body FROM actions WHERE status = 'pending' ORDER BY expires_at"_s, m_db);
     while (query.next()) {
@@ -126,6 +131,7 @@ QList<Event> readEvents(QSqlQuery &query, QString *error = nullptr)
 
 QList<Event> EventStore::eventsAfter(qint64 seq, int limit, QString *error) const
 {
+    sendRows();
     m_eventsAfter.bindValue(0, seq);
     m_eventsAfter.bindValue(1, limit);
     QList<Event> events = readEvents(m_eventsAfter, error);
@@ -154,6 +160,7 @@ EventStore::Bodies EventStore::eventBodiesAfter(const QSqlDatabase &db, qint64 s
 
 QList<Event> EventStore::eventsOf(const QString &actionId) const
 {
+    sendRows();
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(u"SELECT body FROM events WHERE action_id = ? ORDER BY seq"_s);

@@ -6,6 +6,8 @@
 #include "Listener.h"
 #include "Refusals.h"
 #include "TestDatabase.h"
+#include "audit/AuditChain.h"
+#include "wire/ActionCodec.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -392,8 +394,8 @@ private Q_SLOTS:
         batched.disk.allow(1000);
         QSignalSpy abandoned(&batched.groupCommit, &GroupCommit::abandoned);
         QSignalSpy recorded(batched.service.get(), &ActionService::eventRecorded);
-        // The server refuses one agent's rows, as it would a full disk: a plain append there has
-        // no savepoint, so its failure aborts the transaction it shares.
+        // The server refuses one agent's rows, as it would a full disk. The rows of a turn's writes
+        // go together with its COMMIT, so the refusal loses the whole transaction.
         QVERIFY(runPostgresql(url, {u"CREATE FUNCTION refuse_mallory() RETURNS trigger LANGUAGE plpgsql AS $$"
                                     " BEGIN RAISE EXCEPTION 'refused by the test'; END $$"_s,
                                     u"CREATE TRIGGER refuse_mallory BEFORE INSERT ON actions FOR EACH ROW"
@@ -401,16 +403,18 @@ private Q_SLOTS:
         const Principal mallory{u"mallory"_s, u"Mallory"_s, Role::Agent, {}};
 
         WireError werror;
-        const auto lost = batched.service->submit(bot, request(), &werror); // opens the transaction
-        QVERIFY2(lost, qPrintable(werror.message));
-        QVERIFY(!batched.service->submit(mallory, request(), &werror));
-        QCOMPARE(werror.code, ErrorCode::StorageFailure);
-        QVERIFY2(werror.message.contains(u"refused by the test"_s), qPrintable(werror.message));
-        QVERIFY(!batched.service->submit(bot, request(), &werror)); // the transaction is gone
-        QCOMPARE(werror.code, ErrorCode::StorageFailure);
-        QTRY_COMPARE(abandoned.size(), 1); // the turn ended: the first write is lost too
-        QVERIFY(!batched.service->find(lost->id));
+        QList<Action> lost;
+        for (const Principal &who : {bot, mallory, bot}) { // one turn: they share a transaction
+            const auto action = batched.service->submit(who, request(), &werror);
+            QVERIFY2(action, qPrintable(werror.message));
+            lost.append(*action);
+        }
+        QCOMPARE(batched.store.headSeq(), 3); // as this replica's transaction has it
+        QTRY_COMPARE(abandoned.size(), 1);    // the turn ended: its COMMIT took the rows, and failed
+        for (const Action &action : lost)
+            QVERIFY(!batched.service->find(action.id));
         QCOMPARE(batched.store.headSeq(), 0);
+        QVERIFY(recorded.isEmpty());
 
         // Until a write succeeds, each commits alone: a refusal now is answered to its agent only.
         QVERIFY(!batched.service->submit(mallory, request(), &werror));
@@ -423,8 +427,66 @@ private Q_SLOTS:
         const QList<Event> stored = batched.store.eventsAfter(0, 10);
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().actionId, kept->id);
-        QCOMPARE(recorded.size(), 1);
         QCOMPARE(abandoned.size(), 1);
+
+        // Shared again: a read in the turn sees the turn's writes, whose rows go first.
+        const auto shared = batched.service->submit(bot, request(), &werror);
+        QVERIFY2(shared, qPrintable(werror.message));
+        const auto read = batched.store.action(shared->id);
+        QVERIFY(read);
+        QCOMPARE(read->digest, shared->digest);
+        QCOMPARE(batched.store.eventsAfter(1, 10).size(), 1);
+        QTRY_COMPARE(recorded.size(), 2);
+        QCOMPARE(batched.store.headSeq(), 2);
+        QCOMPARE(abandoned.size(), 1);
+    }
+
+    void postgresql_sharedRows_keepEveryCharacter_andTheChain()
+    {
+        const QString url = postgresqlServer().isEmpty() ? QString() : createPostgresqlDatabase();
+        if (url.isEmpty())
+            QSKIP("needs the PostgreSQL server of tests/support/with-postgresql.sh (tst_groupcommit_postgresql)");
+        Batched batched(u"gc-pg-rows"_s);
+        QString error;
+        const auto location = StoreLocation::parse(url, &error);
+        QVERIFY2(location, qPrintable(error));
+        QVERIFY(openBatched(batched, location));
+        batched.disk.allow(1000);
+        QSignalSpy recorded(batched.service.get(), &ActionService::eventRecorded);
+        // One turn: three submissions whose text SQL would need quoted, and one of them cancelled,
+        // so that its row is written twice in the transaction.
+        WireError werror;
+        QList<Action> made;
+        for (const QString &command : {u"echo 'it''s' \\ \"q\" \\x41 $$ $tag$"_s, u"printf '\\n' ; -- drop"_s,
+                                       u"echo \u00e9\u4e2d \U0001F600 \\0"_s}) {
+            ActionRequest request = TestGroupCommit::request();
+            request.command = command;
+            request.justification = u"O'Brien said: \"ship it\"\\"_s;
+            const auto action = batched.service->submit(bot, request, &werror);
+            QVERIFY2(action, qPrintable(werror.message));
+            made.append(*action);
+        }
+        const auto cancelled = batched.service->cancel(bot, made.at(1).id, &werror);
+        QVERIFY2(cancelled, qPrintable(werror.message));
+        QTRY_COMPARE(recorded.size(), 4);
+
+        EventStore reopened(u"gc-pg-rows-2"_s);
+        QVERIFY2(reopened.open(*location, &error), qPrintable(error));
+        QCOMPARE(reopened.headSeq(), 4);
+        for (const Action &action : made) {
+            const auto stored = reopened.action(action.id);
+            QVERIFY(stored);
+            QCOMPARE(stored->request.command, action.request.command);
+            QCOMPARE(stored->request.justification, action.request.justification);
+            QCOMPARE(stored->digest, action.computeDigest());
+            QCOMPARE(stored->status, action.id == cancelled->id ? ActionStatus::Cancelled : ActionStatus::Pending);
+        }
+        QList<QJsonObject> events;
+        for (const Event &event : reopened.eventsAfter(0, 10))
+            events.append(ActionCodec::toJson(event));
+        QCOMPARE(events.size(), 4);
+        const auto broken = AuditChain::verify(events, 0, AuditChain::kGenesisHash);
+        QVERIFY2(!broken, broken ? qPrintable(broken->message) : "");
     }
 
     void realWal_syncNowMakesEverythingDurable()
