@@ -133,6 +133,18 @@ class TestGroupCommit : public QObject
         explicit Batched(const QString &name) : store(name) {}
         ~Batched() { disk.allow(); } // a failed check leaves no sync waiting
     };
+    // On a fresh database of the PostgreSQL server at `url`, whose syncs all go through.
+    bool openBatched(Batched &batched, const QString &url)
+    {
+        QString error;
+        const auto location = StoreLocation::parse(url, &error);
+        if (!location || !openBatched(batched, location)) {
+            qWarning() << error;
+            return false;
+        }
+        batched.disk.allow(1000);
+        return true;
+    }
     bool openBatched(Batched &batched, const std::optional<StoreLocation> &location = std::nullopt)
     {
         QString error;
@@ -387,11 +399,7 @@ private Q_SLOTS:
         if (url.isEmpty())
             QSKIP("needs the PostgreSQL server of tests/support/with-postgresql.sh (tst_groupcommit_postgresql)");
         Batched batched(u"gc-pg"_s);
-        QString error;
-        const auto location = StoreLocation::parse(url, &error);
-        QVERIFY2(location, qPrintable(error));
-        QVERIFY(openBatched(batched, location));
-        batched.disk.allow(1000);
+        QVERIFY(openBatched(batched, url));
         QSignalSpy abandoned(&batched.groupCommit, &GroupCommit::abandoned);
         QSignalSpy recorded(batched.service.get(), &ActionService::eventRecorded);
         // The server refuses one agent's rows, as it would a full disk. The rows of a turn's writes
@@ -447,11 +455,7 @@ private Q_SLOTS:
         if (url.isEmpty())
             QSKIP("needs the PostgreSQL server of tests/support/with-postgresql.sh (tst_groupcommit_postgresql)");
         Batched batched(u"gc-pg-rows"_s);
-        QString error;
-        const auto location = StoreLocation::parse(url, &error);
-        QVERIFY2(location, qPrintable(error));
-        QVERIFY(openBatched(batched, location));
-        batched.disk.allow(1000);
+        QVERIFY(openBatched(batched, url));
         QSignalSpy recorded(batched.service.get(), &ActionService::eventRecorded);
         // One turn: three submissions whose text SQL would need quoted, and one of them cancelled,
         // so that its row is written twice in the transaction.
@@ -471,7 +475,8 @@ private Q_SLOTS:
         QTRY_COMPARE(recorded.size(), 4);
 
         EventStore reopened(u"gc-pg-rows-2"_s);
-        QVERIFY2(reopened.open(*location, &error), qPrintable(error));
+        QString error;
+        QVERIFY2(reopened.open(*StoreLocation::parse(url, &error), &error), qPrintable(error));
         QCOMPARE(reopened.headSeq(), 4);
         for (const Action &action : made) {
             const auto stored = reopened.action(action.id);
