@@ -17,6 +17,7 @@ using namespace Qt::StringLiterals;
 namespace cs {
 
 namespace {
+constexpr const char *kInsertEvent = "INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)";
 // What the store says of its writes before it tried one.
 const QString kNotProbed = QStringLiteral("The store was not tried yet.");
 // The WAL file's size when it starts over (a checkpoint copied it all, which WalCheckpointer
@@ -36,7 +37,8 @@ EventStore::EventStore(QString connectionName) : m_connectionName(std::move(conn
 EventStore::~EventStore()
 {
     m_insertEvent = QSqlQuery();
-    m_upsertAction = QSqlQuery();
+    m_sqliteInsertEvent.finalize();
+    m_sqliteUpsertAction.finalize();
     m_appendBoth = QSqlQuery();
     m_dataVersion = QSqlQuery();
     m_selectAction = QSqlQuery();
@@ -84,7 +86,6 @@ bool EventStore::prepareStatements(QString *error)
         u"INSERT INTO actions (id, status, initiator, expires_at, body, last_seq) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET status = excluded.status, body = excluded.body, last_seq = excluded.last_seq"_s;
     m_insertEvent = QSqlQuery(m_db);
-    m_upsertAction = QSqlQuery(m_db);
     m_appendBoth = QSqlQuery(m_db);
     m_dataVersion = QSqlQuery(m_db);
     m_selectAction = QSqlQuery(m_db);
@@ -98,24 +99,30 @@ bool EventStore::prepareStatements(QString *error)
     // A statement prepared on the fly costs PostgreSQL three round trips (PREPARE, EXECUTE,
     // DEALLOCATE): what a submission, a decision or following the others reads is prepared here,
     // once.
-    const bool ok = (m_postgresql || m_dataVersion.prepare(u"PRAGMA data_version"_s)) &&
-                    m_insertEvent.prepare(u"INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)"_s) &&
-                    m_upsertAction.prepare(kUpsertAction) &&
-                    (!m_postgresql ||
-                     m_appendBoth.prepare(
-                         u"WITH event AS (INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)) "_s +
-                         kUpsertAction)) &&
-                    m_selectAction.prepare(u"SELECT body FROM actions WHERE id = ?"_s) &&
-                    m_selectIdempotent.prepare(
-                        u"SELECT action_id, request_sha256 FROM idempotency WHERE initiator = ? AND key = ?"_s) &&
-                    m_insertIdempotency.prepare(
-                        u"INSERT INTO idempotency (initiator, key, request_sha256, action_id) VALUES (?, ?, ?, ?)"_s) &&
-                    m_selectNonce.prepare(u"SELECT 1 FROM nonces WHERE nonce = ?"_s) &&
-                    m_insertNonce.prepare(u"INSERT INTO nonces (nonce, key_id, seq) VALUES (?, ?, ?)"_s) &&
-                    m_selectKey.prepare(u"SELECT body FROM keys WHERE id = ?"_s) &&
-                    m_eventsAfter.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+    // SQLite: the rows of every write go through SqliteStatement, without a QVariant or a UTF-16
+    // copy of each value.
+    QString sqliteError;
+    const bool ok =
+        (m_postgresql || (m_dataVersion.prepare(u"PRAGMA data_version"_s) &&
+                          m_sqliteInsertEvent.prepare(m_db, kInsertEvent, &sqliteError) &&
+                          m_sqliteUpsertAction.prepare(m_db, kUpsertAction.toUtf8().constData(), &sqliteError))) &&
+        (!m_postgresql || m_insertEvent.prepare(QString::fromLatin1(kInsertEvent))) &&
+        (!m_postgresql ||
+         m_appendBoth.prepare(
+             u"WITH event AS (INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)) "_s +
+             kUpsertAction)) &&
+        m_selectAction.prepare(u"SELECT body FROM actions WHERE id = ?"_s) &&
+        m_selectIdempotent.prepare(
+            u"SELECT action_id, request_sha256 FROM idempotency WHERE initiator = ? AND key = ?"_s) &&
+        m_insertIdempotency.prepare(
+            u"INSERT INTO idempotency (initiator, key, request_sha256, action_id) VALUES (?, ?, ?, ?)"_s) &&
+        m_selectNonce.prepare(u"SELECT 1 FROM nonces WHERE nonce = ?"_s) &&
+        m_insertNonce.prepare(u"INSERT INTO nonces (nonce, key_id, seq) VALUES (?, ?, ?)"_s) &&
+        m_selectKey.prepare(u"SELECT body FROM keys WHERE id = ?"_s) &&
+        m_eventsAfter.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     if (!ok)
-        *error = u"cannot prepare the store's statements: %1"_s.arg(m_db.lastError().text());
+        *error = u"cannot prepare the store's statements: %1"_s.arg(sqliteError.isEmpty() ? m_db.lastError().text()
+                                                                                          : sqliteError);
     if (ok && m_onOpen)
         return batchWrites(m_onOpen, error);
     return ok;
@@ -212,8 +219,10 @@ bool EventStore::appendRows(const Action *action, Event &event, const QByteArray
         m_rows.push_back(std::move(row));
         return true;
     }
+    if (!m_postgresql)
+        return appendSqliteRows(action, event, sealed.body, actionText, error);
     // PostgreSQL: the event and the action's row in one statement, one round trip.
-    const bool together = action && m_postgresql;
+    const bool together = action != nullptr;
     QSqlQuery &query = together ? m_appendBoth : m_insertEvent;
     query.bindValue(0, event.seq);
     query.bindValue(1, event.actionId.isEmpty() ? QVariant() : QVariant(event.actionId));
@@ -225,14 +234,36 @@ bool EventStore::appendRows(const Action *action, Event &event, const QByteArray
         *error = sqlError(query);
         return false;
     }
-    if (!action || together)
-        return true;
-    bindAction(m_upsertAction, 0, *action, actionText, event.seq);
-    if (!m_upsertAction.exec()) {
-        *error = sqlError(m_upsertAction);
-        return false;
-    }
     return true;
+}
+
+bool EventStore::appendSqliteRows(const Action *action, const Event &event, const QByteArray &body,
+                                  const QByteArray &actionText, QString *error)
+{
+    const QByteArray actionId = event.actionId.toUtf8();
+    const QByteArray hash = event.hash.toLatin1();
+    m_sqliteInsertEvent.bindInteger(1, event.seq);
+    if (actionId.isEmpty())
+        m_sqliteInsertEvent.bindNull(2);
+    else
+        m_sqliteInsertEvent.bindText(2, actionId);
+    m_sqliteInsertEvent.bindText(3, hash);
+    m_sqliteInsertEvent.bindBlob(4, body);
+    if (!m_sqliteInsertEvent.exec(error))
+        return false;
+    if (!action)
+        return true;
+    const QByteArray text = actionText.isEmpty() ? FeedMessages::actionText(*action) : actionText;
+    const QByteArray status = statusName(action->status).toUtf8();
+    const QByteArray initiator = action->initiator.toUtf8();
+    const QByteArray expiresAt = ActionCodec::formatTime(action->expiresAt).toUtf8();
+    m_sqliteUpsertAction.bindText(1, actionId);
+    m_sqliteUpsertAction.bindText(2, status);
+    m_sqliteUpsertAction.bindText(3, initiator);
+    m_sqliteUpsertAction.bindText(4, expiresAt);
+    m_sqliteUpsertAction.bindText(5, text);
+    m_sqliteUpsertAction.bindInteger(6, event.seq);
+    return m_sqliteUpsertAction.exec(error);
 }
 
 void EventStore::bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq)

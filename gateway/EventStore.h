@@ -6,6 +6,7 @@
 #include "Metrics.h"
 #include "PostgresqlHead.h"
 #include "StoreLocation.h"
+#include "util/SqliteStatement.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -164,6 +165,8 @@ private:
     // the transaction.
     bool sendRows() const;
     static void bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq);
+    bool appendSqliteRows(const Action *action, const Event &event, const QByteArray &body,
+                          const QByteArray &actionText, QString *error);
     // After a failed write: the open transaction's other writes stay, or everything is rolled back.
     void undoWrite(QSqlQuery &control, bool isolated);
 
@@ -175,8 +178,9 @@ private:
     bool m_holdingHead = false; // a transaction with the head locked is open
     qint64 m_lockedSeq = 0;     // the head's seq as read under that lock
     // Prepared once in open(): the statements every write runs.
-    QSqlQuery m_insertEvent;
-    QSqlQuery m_upsertAction;
+    SqliteStatement m_sqliteInsertEvent; // SQLite
+    SqliteStatement m_sqliteUpsertAction;
+    QSqlQuery m_insertEvent; // PostgreSQL
     QSqlQuery m_appendBoth;  // PostgreSQL: both in one statement
     QSqlQuery m_dataVersion; // SQLite: changes when another connection (`key approve`) committed
     // And what a submission and following the others read, and an Idempotency-Key's row.
