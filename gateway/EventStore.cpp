@@ -108,9 +108,7 @@ bool EventStore::prepareStatements(QString *error)
                           m_sqliteUpsertAction.prepare(m_db, kUpsertAction.toUtf8().constData(), &sqliteError))) &&
         (!m_postgresql || m_insertEvent.prepare(QString::fromLatin1(kInsertEvent))) &&
         (!m_postgresql ||
-         m_appendBoth.prepare(
-             u"WITH event AS (INSERT INTO events (seq, action_id, hash, body) VALUES (?, ?, ?, ?)) "_s +
-             kUpsertAction)) &&
+         m_appendBoth.prepare(u"WITH event AS (%1) %2"_s.arg(QString::fromLatin1(kInsertEvent), kUpsertAction))) &&
         m_selectAction.prepare(u"SELECT body FROM actions WHERE id = ?"_s) &&
         m_selectIdempotent.prepare(
             u"SELECT action_id, request_sha256 FROM idempotency WHERE initiator = ? AND key = ?"_s) &&
@@ -203,33 +201,36 @@ bool EventStore::appendRows(const Action *action, Event &event, const QByteArray
     event.hash.clear();
     AuditChain::Sealed sealed = AuditChain::seal(event, payloadText);
     event.hash = sealed.hash;
+    StoredRow row;
+    row.seq = event.seq;
+    row.actionId = event.actionId.toUtf8();
+    row.hash = event.hash.toLatin1();
+    row.body = std::move(sealed.body);
+    if (action) {
+        row.hasAction = true;
+        row.status = statusName(action->status).toUtf8();
+        row.initiator = action->initiator.toUtf8();
+        row.expiresAt = ActionCodec::formatTime(action->expiresAt).toUtf8();
+        row.actionText = actionText.isEmpty() ? FeedMessages::actionText(*action) : actionText;
+    }
     if (defer) {
-        PostgresqlHead::Row row;
-        row.seq = event.seq;
-        row.actionId = event.actionId;
-        row.hash = event.hash;
-        row.body = std::move(sealed.body);
-        if (action) {
-            row.hasAction = true;
-            row.status = statusName(action->status);
-            row.initiator = action->initiator;
-            row.expiresAt = ActionCodec::formatTime(action->expiresAt);
-            row.actionText = actionText.isEmpty() ? FeedMessages::actionText(*action) : actionText;
-        }
         m_rows.push_back(std::move(row));
         return true;
     }
     if (!m_postgresql)
-        return appendSqliteRows(action, event, sealed.body, actionText, error);
+        return appendSqliteRows(row, error);
     // PostgreSQL: the event and the action's row in one statement, one round trip.
-    const bool together = action != nullptr;
-    QSqlQuery &query = together ? m_appendBoth : m_insertEvent;
-    query.bindValue(0, event.seq);
-    query.bindValue(1, event.actionId.isEmpty() ? QVariant() : QVariant(event.actionId));
-    query.bindValue(2, event.hash);
-    query.bindValue(3, sealed.body);
-    if (together)
-        bindAction(query, 4, *action, actionText, event.seq);
+    QSqlQuery &query = row.hasAction ? m_appendBoth : m_insertEvent;
+    query.bindValue(0, row.seq);
+    query.bindValue(1, row.actionId.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(row.actionId)));
+    query.bindValue(2, QString::fromLatin1(row.hash));
+    query.bindValue(3, row.body);
+    if (row.hasAction) {
+        int at = 4;
+        for (const QByteArray *text : {&row.actionId, &row.status, &row.initiator, &row.expiresAt, &row.actionText})
+            query.bindValue(at++, QString::fromUtf8(*text));
+        query.bindValue(at, row.seq);
+    }
     if (!query.exec()) {
         *error = sqlError(query);
         return false;
@@ -237,43 +238,24 @@ bool EventStore::appendRows(const Action *action, Event &event, const QByteArray
     return true;
 }
 
-bool EventStore::appendSqliteRows(const Action *action, const Event &event, const QByteArray &body,
-                                  const QByteArray &actionText, QString *error)
+bool EventStore::appendSqliteRows(const StoredRow &row, QString *error)
 {
-    const QByteArray actionId = event.actionId.toUtf8();
-    const QByteArray hash = event.hash.toLatin1();
-    m_sqliteInsertEvent.bindInteger(1, event.seq);
-    if (actionId.isEmpty())
+    m_sqliteInsertEvent.bindInteger(1, row.seq);
+    if (row.actionId.isEmpty())
         m_sqliteInsertEvent.bindNull(2);
     else
-        m_sqliteInsertEvent.bindText(2, actionId);
-    m_sqliteInsertEvent.bindText(3, hash);
-    m_sqliteInsertEvent.bindBlob(4, body);
+        m_sqliteInsertEvent.bindText(2, row.actionId);
+    m_sqliteInsertEvent.bindText(3, row.hash);
+    m_sqliteInsertEvent.bindBlob(4, row.body);
     if (!m_sqliteInsertEvent.exec(error))
         return false;
-    if (!action)
+    if (!row.hasAction)
         return true;
-    const QByteArray text = actionText.isEmpty() ? FeedMessages::actionText(*action) : actionText;
-    const QByteArray status = statusName(action->status).toUtf8();
-    const QByteArray initiator = action->initiator.toUtf8();
-    const QByteArray expiresAt = ActionCodec::formatTime(action->expiresAt).toUtf8();
-    m_sqliteUpsertAction.bindText(1, actionId);
-    m_sqliteUpsertAction.bindText(2, status);
-    m_sqliteUpsertAction.bindText(3, initiator);
-    m_sqliteUpsertAction.bindText(4, expiresAt);
-    m_sqliteUpsertAction.bindText(5, text);
-    m_sqliteUpsertAction.bindInteger(6, event.seq);
+    int at = 1;
+    for (const QByteArray *text : {&row.actionId, &row.status, &row.initiator, &row.expiresAt, &row.actionText})
+        m_sqliteUpsertAction.bindText(at++, *text);
+    m_sqliteUpsertAction.bindInteger(at, row.seq);
     return m_sqliteUpsertAction.exec(error);
-}
-
-void EventStore::bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq)
-{
-    query.bindValue(at, action.id);
-    query.bindValue(at + 1, statusName(action.status));
-    query.bindValue(at + 2, action.initiator);
-    query.bindValue(at + 3, ActionCodec::formatTime(action.expiresAt));
-    query.bindValue(at + 4, QString::fromUtf8(text.isEmpty() ? FeedMessages::actionText(action) : text));
-    query.bindValue(at + 5, seq);
 }
 
 std::optional<Event> EventStore::record(const Action &action, Event event, QString *error)

@@ -164,9 +164,7 @@ private:
     // else reads or writes on the connection. False when the server refused them, which loses
     // the transaction.
     bool sendRows() const;
-    static void bindAction(QSqlQuery &query, int at, const Action &action, const QByteArray &text, qint64 seq);
-    bool appendSqliteRows(const Action *action, const Event &event, const QByteArray &body,
-                          const QByteArray &actionText, QString *error);
+    bool appendSqliteRows(const StoredRow &row, QString *error);
     // After a failed write: the open transaction's other writes stay, or everything is rolled back.
     void undoWrite(QSqlQuery &control, bool isolated);
 
@@ -198,7 +196,7 @@ private:
     int m_batchWrites = 0;          // writes in the open transaction
     // PostgreSQL: the rows of the open transaction's writes not sent yet. They go with its COMMIT,
     // in one round trip, or before the connection is used for anything else (sendRows()).
-    mutable std::vector<PostgresqlHead::Row> m_rows;
+    mutable std::vector<StoredRow> m_rows;
     mutable bool m_batchLost = false; // the open transaction was rolled back under its writes
     QElapsedTimer m_batchTook;        // since the open transaction's first write
     qint64 m_seenDataVersion = -1;

@@ -84,13 +84,13 @@ std::optional<std::pair<qint64, QString>> beginLocked(const QSqlDatabase &db, QS
     return std::nullopt;
 }
 
-bool insert(const QSqlDatabase &db, const std::vector<Row> &rows, bool commit, QString *error)
+bool insert(const QSqlDatabase &db, const std::vector<StoredRow> &rows, bool commit, QString *error)
 {
     PGconn *connection = connectionOf(db, error);
     if (!connection)
         return false;
     qsizetype size = 256;
-    for (const Row &row : rows)
+    for (const StoredRow &row : rows)
         size += 160 + 2 * row.body.size() + (row.hasAction ? 160 + row.actionText.size() : 0);
     QByteArray sql;
     sql.reserve(size);
@@ -99,32 +99,32 @@ bool insert(const QSqlDatabase &db, const std::vector<Row> &rows, bool commit, Q
         sql += "INSERT INTO events (seq, action_id, hash, body) VALUES ";
     bool ok = true;
     for (size_t i = 0; i < rows.size() && ok; ++i) {
-        const Row &row = rows[i];
+        const StoredRow &row = rows[i];
         sql += i == 0 ? "(" : ",(";
         sql += QByteArray::number(row.seq) + ',';
         if (row.actionId.isEmpty())
             sql += "NULL";
         else
-            ok = appendLiteral(connection, sql, row.actionId.toUtf8(), error);
+            ok = appendLiteral(connection, sql, row.actionId, error);
         sql += ',';
-        ok = ok && appendLiteral(connection, sql, row.hash.toUtf8(), error);
+        ok = ok && appendLiteral(connection, sql, row.hash, error);
         sql += ",decode('" + row.body.toHex() + "','hex'))";
     }
     // Each action once, as its last event left it: one statement may not update a row twice.
-    QHash<QString, size_t> lastOf;
+    QHash<QByteArray, size_t> lastOf;
     for (size_t i = 0; i < rows.size(); ++i) {
         if (rows[i].hasAction)
             lastOf.insert(rows[i].actionId, i);
     }
     bool first = true;
     for (size_t i = 0; i < rows.size() && ok; ++i) {
-        const Row &row = rows[i];
+        const StoredRow &row = rows[i];
         if (!row.hasAction || lastOf.value(row.actionId) != i)
             continue;
         sql += first ? ";INSERT INTO actions (id, status, initiator, expires_at, body, last_seq) VALUES (" : ",(";
         first = false;
-        for (const QString &text : {row.actionId, row.status, row.initiator, row.expiresAt}) {
-            ok = ok && appendLiteral(connection, sql, text.toUtf8(), error);
+        for (const QByteArray *text : {&row.actionId, &row.status, &row.initiator, &row.expiresAt}) {
+            ok = ok && appendLiteral(connection, sql, *text, error);
             sql += ',';
         }
         ok = ok && appendLiteral(connection, sql, row.actionText, error);

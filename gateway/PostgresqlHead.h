@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StoredRow.h"
+
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
@@ -18,23 +20,9 @@ namespace cs::PostgresqlHead {
 // and hash; nullopt, with `error` set and no transaction left open, on failure.
 std::optional<std::pair<qint64, QString>> beginLocked(const QSqlDatabase &db, QString *error);
 
-// An event's row and, for an event of an action, the action's row as it then stands.
-struct Row
-{
-    qint64 seq = 0;
-    QString actionId; // empty: none
-    QString hash;
-    QByteArray body;
-    bool hasAction = false;
-    QString status;
-    QString initiator;
-    QString expiresAt;
-    QByteArray actionText;
-};
-
 // Inserts `rows` (in seq order; an action's row as its last event left it) in the open
 // transaction, and commits it if `commit`, all in one round trip. False with `error` set when the
 // server refused: the transaction is then aborted (the caller rolls it back).
-bool insert(const QSqlDatabase &db, const std::vector<Row> &rows, bool commit, QString *error);
+bool insert(const QSqlDatabase &db, const std::vector<StoredRow> &rows, bool commit, QString *error);
 
 } // namespace cs::PostgresqlHead
