@@ -146,7 +146,7 @@ QString ApproverCommand::describe(const Action &action)
     out += u"  by %1%2, expires %3\n"_s.arg(
         text(action.initiator),
         request.onBehalfOf.isEmpty() ? QString() : u" on behalf of "_s + text(request.onBehalfOf),
-        ActionCodec::formatTime(action.expiresAt));
+        formatTime(action.expiresAt));
     out += u"  runs as: "_s + command.howItRuns() + u'\n';
     if (command.lineCount == 1)
         out += u"  $ "_s + command.text + u'\n';

@@ -98,7 +98,7 @@ void RequestCommand::onSubmitted(const AgentClient::Reply &reply)
     }
     // The policy may have settled it at once (allowed, or denied with its rule's sentence); else wait.
     if (pending) {
-        const QDateTime expiresAt = ActionCodec::parseTime(reply.body.value(u"expires_at"_s).toString());
+        const QDateTime expiresAt = parseTime(reply.body.value(u"expires_at"_s).toString());
         printErr(u"countersign: waiting for approval of %1 (expires %2)"_s.arg(
             id, expiresAt.toLocalTime().toString(Qt::ISODate)));
     }

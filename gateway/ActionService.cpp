@@ -263,7 +263,7 @@ std::optional<Action> ActionService::reportExecution(const Principal &who, const
             action->resolution->at.addSecs(*action->policy->useWithinSeconds) < m_clock->now()) {
             *error = {ErrorCode::ApprovalExpired,
                       u"Action %1 was approved at %2; rule %3 lets it run within %4 s of that only."_s
-                          .arg(action->id, ActionCodec::formatTime(action->resolution->at), action->policy->rule)
+                          .arg(action->id, formatTime(action->resolution->at), action->policy->rule)
                           .arg(*action->policy->useWithinSeconds)};
             QString storeError;
             const auto event = m_store->append(Event{0,

@@ -58,8 +58,7 @@ void AuditCheckpointer::checkpoint()
     const auto head = m_store->currentHead();
     if (head.first == 0 || m_store->lastCheckpointSeq() >= head.first)
         return;
-    AuditChain::Checkpoint checkpoint{
-        m_gatewayId, head.first, head.second, ActionCodec::formatTime(m_clock->now()), {}};
+    AuditChain::Checkpoint checkpoint{m_gatewayId, head.first, head.second, formatTime(m_clock->now()), {}};
     checkpoint.signature = Crypto::ed25519Sign(m_seed, checkpoint.canonicalBytes()).value_or(QByteArray());
     QString error;
     if (!m_store->storeCheckpoint(checkpoint, &error))

@@ -210,7 +210,7 @@ bool EventStore::appendRows(const Action *action, Event &event, const QByteArray
         row.hasAction = true;
         row.status = statusName(action->status).toUtf8();
         row.initiator = action->initiator.toUtf8();
-        row.expiresAt = ActionCodec::formatTime(action->expiresAt).toUtf8();
+        row.expiresAt = formatTime(action->expiresAt).toUtf8();
         row.actionText = actionText.isEmpty() ? FeedMessages::actionText(*action) : actionText;
     }
     if (defer) {

@@ -73,9 +73,6 @@ HttpApi::~HttpApi()
 
 bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // Answers and feed messages are small and latency-bound: without TCP_NODELAY a second message
-    // right after a first (an event, then the decision_result) waits for the peer's delayed ACK.
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // A websocket upgrade is taken over by QAbstractHttpServer once this returns true; writing
     // anything here would corrupt the handshake. The feed hub authenticates the socket itself.
     if (request.url().path() == u"/v1/feed" &&

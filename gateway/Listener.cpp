@@ -133,6 +133,10 @@ void Listener::incomingConnection(qintptr handle)
         socket->deleteLater();
         return;
     }
+    // Answers and feed messages are small and latency-bound: without TCP_NODELAY a second message
+    // right after a first (an event, then the decision_result) waits for the peer's delayed ACK.
+    // Set once per connection, not once per request.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     Connection *connection = track(socket);
     if (!m_tls)
         return admit(connection); // QTcpServer announces it when this returns

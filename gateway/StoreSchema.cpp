@@ -76,7 +76,7 @@ QList<Event> columnEvents(const QSqlDatabase &db, qint64 after, bool withHashes)
     if (!query.exec())
         return events;
     while (query.next()) {
-        events.append(Event{query.value(0).toLongLong(), ActionCodec::parseTime(query.value(1).toString()),
+        events.append(Event{query.value(0).toLongLong(), parseTime(query.value(1).toString()),
                             query.value(2).toString(), query.value(3).toString(), query.value(4).toString(),
                             QJsonDocument::fromJson(query.value(5).toByteArray()).object(),
                             withHashes ? query.value(6).toString() : QString(),

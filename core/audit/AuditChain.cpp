@@ -73,7 +73,7 @@ Sealed seal(const Event &event, const QByteArray &payloadText)
         member(tail, ",\"prev_hash\":", event.prevHash);
     tail += ",\"seq\":";
     tail += QByteArray::number(event.seq);
-    member(tail, ",\"time\":", ActionCodec::formatTime(event.time));
+    member(tail, ",\"time\":", formatTime(event.time));
     member(tail, ",\"type\":", event.type);
     tail += '}';
     if (!ok) // a lone surrogate: no canonical form, no hash, no body

@@ -32,9 +32,9 @@ QString conditions(const AuditFilter &filter, QVariantList *binds)
         binds->append(value);
     };
     if (filter.from.isValid())
-        add(u"e.time >= ?"_s, ActionCodec::formatTime(filter.from));
+        add(u"e.time >= ?"_s, formatTime(filter.from));
     if (filter.to.isValid())
-        add(u"e.time < ?"_s, ActionCodec::formatTime(filter.to));
+        add(u"e.time < ?"_s, formatTime(filter.to));
     if (!filter.type.isEmpty())
         add(u"e.type = ?"_s, filter.type);
     if (!filter.initiator.isEmpty())

@@ -17,7 +17,7 @@ ActionWaiter::ActionWaiter(AgentClient *client, QString actionId, QDateTime expi
 ActionWaiter *ActionWaiter::follow(AgentClient *client, const QJsonObject &action, QObject *parent)
 {
     auto *waiter = new ActionWaiter(client, action.value(u"id"_s).toString(),
-                                    ActionCodec::parseTime(action.value(u"expires_at"_s).toString()), parent);
+                                    parseTime(action.value(u"expires_at"_s).toString()), parent);
     const auto status = statusFromName(action.value(u"status"_s).toString());
     if (status && *status != ActionStatus::Pending)
         waiter->m_settled = action;

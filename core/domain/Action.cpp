@@ -1,4 +1,5 @@
 #include "Action.h"
+#include "Timestamps.h"
 
 #include "json/Jcs.h"
 #include "signing/Crypto.h"
@@ -82,8 +83,8 @@ QJsonObject Action::requestDocument() const
                     {u"justification"_s, request.justification},
                     {u"urgency"_s, urgencyName(request.urgency)},
                     {u"context"_s, request.context},
-                    {u"created_at"_s, createdAt.toUTC().toString(Qt::ISODateWithMs)},
-                    {u"expires_at"_s, expiresAt.toUTC().toString(Qt::ISODateWithMs)}};
+                    {u"created_at"_s, formatTime(createdAt)},
+                    {u"expires_at"_s, formatTime(expiresAt)}};
     if (!request.argv.isEmpty())
         doc.insert(u"argv"_s, QJsonArray::fromStringList(request.argv));
     else
@@ -119,8 +120,8 @@ std::optional<QByteArray> Action::canonicalRequest() const
         return std::nullopt;
     out += ",\"context\":";
     out += *context;
-    member(",\"created_at\":", createdAt.toUTC().toString(Qt::ISODateWithMs));
-    member(",\"expires_at\":", expiresAt.toUTC().toString(Qt::ISODateWithMs));
+    member(",\"created_at\":", formatTime(createdAt));
+    member(",\"expires_at\":", formatTime(expiresAt));
     member(",\"id\":", id);
     member(",\"initiator\":", initiator);
     member(",\"justification\":", request.justification);

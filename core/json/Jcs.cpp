@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSet>
 #include <QStringDecoder>
 #include <QVarLengthArray>
 
@@ -113,9 +112,8 @@ private:
     {
         if (depth > kMaxDepth)
             return fail(u"too_deep"_s, u"The JSON text nests deeper than %1 levels."_s.arg(kMaxDepth));
-        ++m_pos; // '{'
-        QJsonObject object;
-        QSet<QString> seen;
+        ++m_pos;            // '{'
+        QJsonObject object; // keeps its keys sorted: a second one is found without a set beside it
         if (consume('}'))
             return QJsonValue(object);
         do {
@@ -126,11 +124,10 @@ private:
             auto key = parseString();
             if (!key)
                 return std::nullopt;
-            if (seen.contains(*key)) {
+            if (object.contains(*key)) {
                 m_pos = keyOffset;
                 return fail(u"duplicate_key"_s, u"The member name \"%1\" appears twice in one object."_s.arg(*key));
             }
-            seen.insert(*key);
             if (!consume(':'))
                 return fail(u"invalid_json"_s, u"Expected ':' after a member name."_s);
             auto value = parseValue(depth);

@@ -45,12 +45,12 @@ QJsonObject KeyRecord::toJson() const
                        {u"label"_s, label},
                        {u"public_key"_s, QString::fromLatin1(Crypto::pemFromSpki(publicKey))},
                        {u"status"_s, status},
-                       {u"created_at"_s, ActionCodec::formatTime(createdAt)}};
+                       {u"created_at"_s, formatTime(createdAt)}};
     if (!credentialId.isEmpty())
         object.insert(u"credential_id"_s, base64Url(credentialId));
     if (!approvedBy.isEmpty()) {
         object.insert(u"approved_by"_s, approvedBy);
-        object.insert(u"approved_at"_s, ActionCodec::formatTime(approvedAt));
+        object.insert(u"approved_at"_s, formatTime(approvedAt));
     }
     return object;
 }
@@ -65,9 +65,9 @@ std::optional<KeyRecord> KeyRecord::fromJson(const QJsonObject &object, WireErro
     key.assurance = object.value(u"assurance"_s).toString();
     key.label = object.value(u"label"_s).toString();
     key.status = object.value(u"status"_s).toString();
-    key.createdAt = ActionCodec::parseTime(object.value(u"created_at"_s).toString());
+    key.createdAt = parseTime(object.value(u"created_at"_s).toString());
     key.approvedBy = object.value(u"approved_by"_s).toString();
-    key.approvedAt = ActionCodec::parseTime(object.value(u"approved_at"_s).toString());
+    key.approvedAt = parseTime(object.value(u"approved_at"_s).toString());
     const auto spki = Crypto::spkiFromPem(object.value(u"public_key"_s).toString().toLatin1());
     if (!spki) {
         *error = invalid(u"public_key"_s, u"is not a PEM public key"_s);

@@ -61,7 +61,7 @@ SignedDecision SignedDecision::create(const Action &action, Verdict verdict, con
     decision.reason = reason;
     decision.approver = approver;
     decision.keyId = keyId;
-    decision.signedAt = ActionCodec::formatTime(now);
+    decision.signedAt = formatTime(now);
     decision.nonce = QString::fromLatin1(
         Crypto::randomBytes(16).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     return decision;
@@ -69,7 +69,7 @@ SignedDecision SignedDecision::create(const Action &action, Verdict verdict, con
 
 QDateTime SignedDecision::signedAtTime() const
 {
-    return ActionCodec::parseTime(signedAt);
+    return parseTime(signedAt);
 }
 
 QJsonObject SignedDecision::toJson() const

@@ -4,6 +4,7 @@
 
 #include "domain/Action.h"
 #include "domain/Event.h"
+#include "domain/Timestamps.h"
 #include "wire/WireError.h"
 
 #include <QJsonArray>
@@ -40,9 +41,6 @@ std::optional<Event> eventFromJson(const QJsonObject &object, WireError *error);
 // A pending action's approvals (its "approvals" member, and approval events' payload).
 QJsonArray toJson(const QList<Approval> &approvals);
 QList<Approval> approvalsFromJson(const QJsonArray &array);
-
-QString formatTime(const QDateTime &time);
-QDateTime parseTime(const QString &text);
 
 } // namespace ActionCodec
 } // namespace cs

@@ -47,8 +47,8 @@ QList<Event> actionStory(int n, const QDateTime &at)
                                   {u"environment"_s, environments.at(n % 3)}}},
         {u"urgency"_s, u"normal"_s},
         {u"context"_s, QJsonObject{{u"ticket"_s, u"CHG-%1"_s.arg(n)}}},
-        {u"created_at"_s, ActionCodec::formatTime(at)},
-        {u"expires_at"_s, ActionCodec::formatTime(at.addSecs(900))},
+        {u"created_at"_s, formatTime(at)},
+        {u"expires_at"_s, formatTime(at.addSecs(900))},
         {u"status"_s, u"pending"_s},
         {u"digest"_s, QString(64, u'a')}};
     QList<Event> events{
@@ -126,8 +126,7 @@ bool generate(const QString &dataDir, int count, QByteArray *canonicalBytes, QSt
             }
             previous = event.hash;
             if (seq % 1000 == 0 || seq == count) {
-                AuditChain::Checkpoint checkpoint{
-                    u"bench-gateway"_s, seq, previous, ActionCodec::formatTime(event.time), {}};
+                AuditChain::Checkpoint checkpoint{u"bench-gateway"_s, seq, previous, formatTime(event.time), {}};
                 checkpoint.signature = Crypto::ed25519Sign(*seed, checkpoint.canonicalBytes()).value_or(QByteArray());
                 checkpointInsert.addBindValue(seq);
                 checkpointInsert.addBindValue(
@@ -246,8 +245,8 @@ int auditBenchmark(int count)
         query.prepare(u"SELECT e.seq FROM events e JOIN actions a ON a.id = e.action_id"
                       " WHERE e.type = 'action.approved' AND a.system = 'postgres' AND a.environment = 'production'"
                       " AND e.time >= ? AND e.time < ? ORDER BY e.seq DESC LIMIT 200"_s);
-        query.addBindValue(ActionCodec::formatTime(first.addDays(7)));
-        query.addBindValue(ActionCodec::formatTime(first.addDays(14)));
+        query.addBindValue(formatTime(first.addDays(7)));
+        query.addBindValue(formatTime(first.addDays(14)));
         query.exec();
         while (query.next())
             ++filtered;

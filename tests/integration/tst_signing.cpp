@@ -118,7 +118,7 @@ private Q_SLOTS:
         if (scenario == u"approver")
             decision.approver = m_bob.id;
         if (scenario == u"skew")
-            decision.signedAt = ActionCodec::formatTime(QDateTime::currentDateTimeUtc().addSecs(-600));
+            decision.signedAt = formatTime(QDateTime::currentDateTimeUtc().addSecs(-600));
         SignatureRecord signature = alice.sign(decision);
         if (scenario == u"other-bytes")
             decision.reason = u"changed after signing"_s;

@@ -153,7 +153,7 @@ SignedDecision FeedProbe::decision(const QString &actionId, const QString &verdi
     decision.reason = reason;
     decision.approver = approver;
     decision.keyId = Crypto::keyIdFor(Crypto::ed25519PublicFromSeed(m_seed).value_or(QByteArray()));
-    decision.signedAt = ActionCodec::formatTime(QDateTime::currentDateTimeUtc());
+    decision.signedAt = formatTime(QDateTime::currentDateTimeUtc());
     decision.nonce = QString::fromLatin1(Crypto::randomBytes(16).toBase64(QByteArray::Base64UrlEncoding));
     return decision;
 }

@@ -46,10 +46,10 @@ private Q_SLOTS:
     void formatTime_isIsoDateWithMsInUtc()
     {
         QFETCH(QDateTime, time);
-        const QString text = ActionCodec::formatTime(time);
+        const QString text = formatTime(time);
         QCOMPARE(text, time.toUTC().toString(Qt::ISODateWithMs));
         if (time.isValid() && time.date().year() >= 1970 && time.date().year() <= 9999)
-            QCOMPARE(ActionCodec::parseTime(text), time);
+            QCOMPARE(parseTime(text), time);
     }
 
     // The snapshot is joined from each action's text; its bytes are those of the one whole object.
@@ -204,11 +204,11 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QDateTime, expected);
-        const QDateTime parsed = ActionCodec::parseTime(text);
+        const QDateTime parsed = parseTime(text);
         QCOMPARE(parsed.isValid(), expected.isValid());
         if (expected.isValid()) {
             QCOMPARE(parsed, expected);
-            QCOMPARE(ActionCodec::parseTime(ActionCodec::formatTime(parsed)), parsed);
+            QCOMPARE(parseTime(formatTime(parsed)), parsed);
         }
     }
 
