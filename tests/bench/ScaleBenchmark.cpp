@@ -21,7 +21,9 @@ namespace {
 // One agent on a keep-alive connection of its own, submitting one action after another: the
 // request is made once and each answer is read only as far as its status line and length, so
 // that the agents cost this process little of the machine the gateway runs on (QNetworkAccessManager
-// took more CPU per request than the gateway did).
+// took more CPU per request than the gateway did). The gateway closes a connection at a quiet
+// moment once it has served its share of requests (limits.max_requests_per_connection): the agent
+// connects again, as an HTTP client does, and sends again what the closed connection did not answer.
 class Agent
 {
 public:
@@ -29,27 +31,41 @@ public:
     // request carries the Idempotency-Key keyPrefix-N between them.
     Agent(const QUrl &gateway, const QByteArray &request, const QByteArray &rest, const QByteArray &keyPrefix,
           std::function<void(bool ok, qint64 sentNs)> answered)
-        : m_request(request), m_rest(rest), m_keyPrefix(keyPrefix), m_answered(std::move(answered))
+        : m_gateway(gateway), m_request(request), m_rest(rest), m_keyPrefix(keyPrefix), m_answered(std::move(answered))
     {
-        QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this] { send(); });
+        QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this] { m_waiting ? resend() : send(); });
         QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] { read(); });
-        m_socket.connectToHost(gateway.host(), quint16(gateway.port()));
+        QObject::connect(&m_socket, &QTcpSocket::disconnected, &m_socket, [this] { reconnect(); });
+        reconnect();
     }
     void stop() { m_running = false; }
     bool idle() const { return !m_waiting; }
+    int reconnects() const { return m_reconnects; }
 
 private:
+    void reconnect()
+    {
+        if (!m_running && !m_waiting)
+            return;
+        if (m_socket.state() != QAbstractSocket::UnconnectedState)
+            return;
+        m_buffer.clear();
+        m_socket.connectToHost(m_gateway.host(), quint16(m_gateway.port()));
+        ++m_reconnects;
+    }
     void send()
     {
         if (!m_running)
             return;
         m_waiting = true;
         m_sentNs = nowNs();
-        m_socket.write(m_request);
+        m_sending = m_request;
         if (!m_keyPrefix.isEmpty())
-            m_socket.write("Idempotency-Key: " + m_keyPrefix + '-' + QByteArray::number(++m_sent) + "\r\n");
-        m_socket.write(m_rest);
+            m_sending += "Idempotency-Key: " + m_keyPrefix + '-' + QByteArray::number(++m_sent) + "\r\n";
+        m_sending += m_rest;
+        resend();
     }
+    void resend() { m_socket.write(m_sending); }
     void read()
     {
         m_buffer += m_socket.readAll();
@@ -73,11 +89,14 @@ private:
         }
     }
 
+    QUrl m_gateway;
     QTcpSocket m_socket;
     QByteArray m_request;
     QByteArray m_rest;
     QByteArray m_keyPrefix;
+    QByteArray m_sending; // the request in flight, sent again on a new connection
     qint64 m_sent = 0;
+    int m_reconnects = 0;
     QByteArray m_buffer;
     std::function<void(bool, qint64)> m_answered;
     qint64 m_sentNs = 0;
@@ -157,6 +176,11 @@ QJsonObject run(int submitters, int seconds, int replicaCount, bool idempotencyK
         HttpProbe(replicas.front()->url()).get(u"/v1/metrics"_s, replicas.front()->dev().auditor.token).raw;
     metrics.insert(u"writes_per_transaction"_s, histogramMean(text, "countersign_store_writes_per_transaction"));
     metrics.insert(u"commits_per_sync"_s, histogramMean(text, "countersign_store_commits_per_sync"));
+    // Connections the gateway closed at their share of requests, and the agents opened again.
+    int reconnects = 0;
+    for (const auto &agent : agents)
+        reconnects += agent->reconnects() - 1;
+    metrics.insert(u"reconnects"_s, reconnects);
     for (const auto &agent : agents)
         agent->stop();
     waitUntil([&] { return std::all_of(agents.cbegin(), agents.cend(), [](const auto &a) { return a->idle(); }); },
