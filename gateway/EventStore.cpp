@@ -121,12 +121,12 @@ bool EventStore::prepareStatements(QString *error)
     if (!ok)
         *error = u"cannot prepare the store's statements: %1"_s.arg(sqliteError.isEmpty() ? m_db.lastError().text()
                                                                                           : sqliteError);
-    if (ok && m_onOpen)
-        return batchWrites(m_onOpen, error);
+    if (ok && m_onWrite)
+        return batchWrites(m_onWrite, error);
     return ok;
 }
 
-bool EventStore::batchWrites(std::function<void()> onOpen, QString *error)
+bool EventStore::batchWrites(std::function<void()> onWrite, QString *error)
 {
     // PostgreSQL writes have no savepoints (write()), and it could not prepare them.
     if (!m_postgresql) {
@@ -139,7 +139,7 @@ bool EventStore::batchWrites(std::function<void()> onOpen, QString *error)
             return false;
         }
     }
-    m_onOpen = std::move(onOpen);
+    m_onWrite = std::move(onWrite);
     return true;
 }
 
@@ -276,7 +276,7 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     QSqlQuery control(m_db);
     // A store that refused the last write commits each alone until one succeeds: its refusal is
     // then answered (storage_failure) instead of closing the connections of a whole group.
-    const bool batching = m_onOpen && (m_batchWrites > 0 || m_lastWriteError.isEmpty());
+    const bool batching = m_onWrite && (m_batchWrites > 0 || m_lastWriteError.isEmpty());
     if (m_batchLost) {
         *error = m_lastWriteError;
         return std::nullopt;
@@ -312,10 +312,9 @@ std::optional<Event> EventStore::write(const Action *action, Event event, const 
     m_headHash = event.hash;
     if (batching) { // the head stays locked until commitWrites()
         m_lockedSeq = event.seq;
-        if (m_batchWrites++ == 0) {
+        if (m_batchWrites++ == 0)
             m_batchTook = took;
-            m_onOpen();
-        }
+        m_onWrite();
         return event;
     }
     m_holdingHead = false;

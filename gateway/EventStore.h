@@ -49,11 +49,11 @@ public:
     // durable. Until then nothing they changed may leave the gateway.
     bool deferDurability(std::function<void()> onCommit, QString *error);
     // From now on writes share a transaction, which stays open (holding the chain's head) until
-    // commitWrites(); `onOpen` hears of the first write of each. Each write is still all or
+    // commitWrites(); `onWrite` hears of each write into it (the first opens it). Each write is still all or
     // nothing (a savepoint): one that fails leaves the others of its transaction as they were. On
     // PostgreSQL writes have no savepoint; one that fails loses the transaction, and
     // commitWrites() says so.
-    bool batchWrites(std::function<void()> onOpen, QString *error);
+    bool batchWrites(std::function<void()> onWrite, QString *error);
     // Commits the open transaction, if any. When the store refused the commit, everything
     // written in it is rolled back (the head is as the store has it) and this is false.
     bool commitWrites(QString *error);
@@ -192,8 +192,8 @@ private:
     QSqlQuery m_savepoint; // batchWrites(), SQLite: each write's savepoint, its release and its undoing
     QSqlQuery m_release;
     QSqlQuery m_rollbackTo;
-    std::function<void()> m_onOpen; // batchWrites()
-    int m_batchWrites = 0;          // writes in the open transaction
+    std::function<void()> m_onWrite; // batchWrites()
+    int m_batchWrites = 0;           // writes in the open transaction
     // PostgreSQL: the rows of the open transaction's writes not sent yet. They go with its COMMIT,
     // in one round trip, or before the connection is used for anything else (sendRows()).
     mutable std::vector<StoredRow> m_rows;

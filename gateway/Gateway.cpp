@@ -350,11 +350,18 @@ void Gateway::startGroupCommit(const StoreLocation &location)
                                      << "- each commit waits for its own fsync";
         return;
     }
-    // The writes of one turn of the event loop share a transaction.
-    if (!m_store.batchWrites([this] { m_groupCommit.opened(); }, &error)) {
+    // The writes of one turn of the event loop share a transaction. On SQLite it stays open while
+    // the turns keep bringing writes, for up to half a millisecond: the agents a sync answered send
+    // their next requests over several turns, and with 16 agents here a transaction so held about 8
+    // writes instead of 4, for a quarter less CPU per submission; longer bounds made groups of
+    // nearly all the agents, and the event loop waited idle for each group's sync. On PostgreSQL
+    // the other replicas wait for the head while it is open, so it ends with its turn.
+    if (!m_store.batchWrites([this] { m_groupCommit.wrote(); }, &error)) {
         qCWarning(lcStore).noquote() << "each write commits alone:" << error;
     } else {
         m_groupCommit.closeWith([this](QString *why) { return m_store.commitWrites(why); });
+        if (!location.isPostgresql())
+            m_groupCommit.gatherFor(std::chrono::microseconds(500));
     }
     connect(&m_groupCommit, &GroupCommit::failed, this, [this](const QString &why) {
         // What was committed since the last sync may be lost: nobody may hear of it. Stop; the

@@ -99,11 +99,20 @@ void GroupCommit::closeWith(Close close)
     m_close = std::move(close);
 }
 
-void GroupCommit::opened()
+void GroupCommit::wrote()
 {
+    ++m_writes;
+    if (m_open)
+        return;
     m_open = true;
+    m_openFor.start();
     // What the event loop handles in this turn (every request that came in meanwhile) goes in the
-    // transaction; it ends before the next turn.
+    // transaction; it ends before the next turn (gatherFor(): a later one).
+    postClose();
+}
+
+void GroupCommit::postClose()
+{
     // Ahead of what else was posted meanwhile (a durable() from the sync thread, whose answers
     // and feed messages take a while): the head stays locked while the transaction is open, and
     // on PostgreSQL the other replicas wait for it.
@@ -118,6 +127,13 @@ bool GroupCommit::event(QEvent *event)
     if (event->type() != kCloseEvent)
         return QObject::event(event);
     m_closePosted = false;
+    // The last turn brought writes: the next may bring more (the agents a sync answered send
+    // their next requests one after another), and they would wait for the next sync anyway.
+    if (m_open && m_writes > m_writesSeen && m_openFor.nsecsElapsed() < m_gatherNs) {
+        m_writesSeen = m_writes;
+        postClose(); // a posted event is handled in the next turn, after its sockets were polled
+        return true;
+    }
     QString error;
     closeNow(&error);
     return true;
@@ -131,6 +147,8 @@ bool GroupCommit::closeNow(QString *error)
     const quint64 count = m_committed + 1;
     const bool ok = m_close(error);
     m_open = false;
+    m_writes = 0;
+    m_writesSeen = 0;
     if (!ok)
         Q_EMIT abandoned(count, *error);
     return ok;

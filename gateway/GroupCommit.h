@@ -2,11 +2,13 @@
 
 #include "Metrics.h"
 
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QObject>
 #include <QString>
 #include <QThread>
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -23,9 +25,10 @@ namespace cs {
 // (GatedSocket), and ActionService tells of events only then.
 //
 // The writes of one turn of the event loop (the requests that came in while it was busy, or while
-// a sync was in flight) share one transaction (EventStore::batchWrites): the store tells of the
-// first write of a transaction (opened()), and the transaction ends before the next turn, so that
-// a busy gateway writes each page of the WAL once per group instead of once per write.
+// a sync was in flight) share one transaction (EventStore::batchWrites): the store tells of each
+// write (wrote(); the first opens the transaction), and the transaction ends before the next turn,
+// so that a busy gateway writes each page of the WAL once per group instead of once per write.
+// With gatherFor(), it stays open while each turn brings more writes, up to a bound.
 //
 // Counts are of commits on the store's connection, in commit order: commit n is durable once
 // durableCount() >= n. The open transaction counts as the next commit.
@@ -51,8 +54,14 @@ public:
     bool isRunning() const { return bool(m_sync); }
     // From now on the store's writes share transactions, which `close` commits.
     void closeWith(Close close);
-    // The store wrote the first change of a transaction it left open for close to commit.
-    void opened();
+    // The store wrote a change into the transaction it leaves open for close to commit; the first
+    // change opens it.
+    void wrote();
+    // From now on the open transaction is committed at the end of the first turn of the event loop
+    // that brought no more writes, or once it has been open for `bound` (until then, at the end of
+    // the turn that opened it). Writes that keep coming in so share a commit: the answers a
+    // sync released bring the agents' next requests over several turns.
+    void gatherFor(std::chrono::microseconds bound) { m_gatherNs = std::chrono::nanoseconds(bound).count(); }
     // One more commit is in the WAL; called by the store on its thread, right after the commit.
     void committed();
     // The commit that what was written so far belongs to: the open transaction's, if any.
@@ -80,7 +89,7 @@ Q_SIGNALS:
     void abandoned(quint64 count, const QString &why);
 
 protected:
-    // Ends the open transaction: posted by opened() to the end of the turn.
+    // Ends the open transaction: posted by wrote() to the end of the turn.
     bool event(QEvent *event) override;
 
 private:
@@ -97,6 +106,11 @@ private:
     Close m_close;
     bool m_open = false;        // the store holds a transaction with writes open
     bool m_closePosted = false; // close() is queued
+    void postClose();
+    qint64 m_gatherNs = 0;   // gatherFor()
+    QElapsedTimer m_openFor; // since the open transaction's first write
+    int m_writes = 0;        // in the open transaction
+    int m_writesSeen = 0;    // when the close last looked
     Histogram m_syncMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
     Histogram m_groupSizes{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
 

@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 
 using namespace Qt::StringLiterals;
@@ -150,7 +151,7 @@ class TestGroupCommit : public QObject
         QString error;
         if (!batched.store.open(location ? *location : StoreLocation::sqliteFile(freshPath()), &error) ||
             !batched.store.deferDurability([&batched] { batched.groupCommit.committed(); }, &error) ||
-            !batched.store.batchWrites([&batched] { batched.groupCommit.opened(); }, &error)) {
+            !batched.store.batchWrites([&batched] { batched.groupCommit.wrote(); }, &error)) {
             qWarning() << error;
             return false;
         }
@@ -313,6 +314,72 @@ private Q_SLOTS:
         QCOMPARE(batched.groupCommit.committedCount(), quint64(2));
         QTRY_COMPARE(recorded.size(), 4);
         QCOMPARE(recorded.last().first().value<Event>().seq, 4);
+    }
+
+    // Submits one action in each turn of the event loop, one after another, while `more` says so;
+    // returns how many it submitted once the last one is durable.
+    int submitOnePerTurn(Batched &batched, const std::function<bool(int submitted)> &more)
+    {
+        int submitted = 0;
+        bool done = false;
+        std::function<void()> next = [&] {
+            WireError werror;
+            if (!batched.service->submit(bot, request(), &werror))
+                qWarning() << werror.message;
+            if (more(++submitted))
+                QMetaObject::invokeMethod(batched.service.get(), next, Qt::QueuedConnection);
+            else
+                done = true;
+        };
+        QMetaObject::invokeMethod(batched.service.get(), next, Qt::QueuedConnection);
+        if (!QTest::qWaitFor([&] { return done && batched.groupCommit.settled(); }, 10'000))
+            return -1;
+        return submitted;
+    }
+
+    // Each turn brings a write: with gatherFor() they share the transaction the first opened,
+    // which is committed at the end of the first turn that brings none.
+    void gatheredWrites_ofConsecutiveTurns_shareOneCommit()
+    {
+        Batched batched(u"gc3g"_s);
+        QVERIFY(openBatched(batched));
+        batched.disk.allow();
+        batched.groupCommit.gatherFor(std::chrono::seconds(30));
+        QCOMPARE(submitOnePerTurn(batched, [](int submitted) { return submitted < 5; }), 5);
+        QCOMPARE(committedEvents(batched.store), 5);
+        QCOMPARE(batched.groupCommit.committedCount(), quint64(1));
+        QCOMPARE(batched.groupCommit.durableCount(), quint64(1));
+    }
+
+    // Without gatherFor() (PostgreSQL, where the other replicas wait for the head), each turn's
+    // transaction ends with it.
+    void ungatheredWrites_ofConsecutiveTurns_areCommittedTurnByTurn()
+    {
+        Batched batched(u"gc3u"_s);
+        QVERIFY(openBatched(batched));
+        batched.disk.allow();
+        QCOMPARE(submitOnePerTurn(batched, [](int submitted) { return submitted < 5; }), 5);
+        QCOMPARE(committedEvents(batched.store), 5);
+        QCOMPARE(batched.groupCommit.committedCount(), quint64(5));
+    }
+
+    // Writes that never stop coming do not hold the transaction open past the bound: once it has
+    // been open that long it is committed, and the writes after it go in the next.
+    void gatheredWrites_areCommitted_onceTheTransactionIsOpenForTheBound()
+    {
+        Batched batched(u"gc3b"_s);
+        QVERIFY(openBatched(batched));
+        batched.disk.allow();
+        batched.groupCommit.gatherFor(std::chrono::milliseconds(20));
+        QElapsedTimer writing;
+        writing.start();
+        const int submitted = submitOnePerTurn(batched, [&writing](int) { return writing.elapsed() < 100; });
+        QVERIFY(submitted > 0);
+        QCOMPARE(committedEvents(batched.store), submitted);
+        // At least one commit per 20 ms of writing; fewer commits than writes, shared.
+        QVERIFY2(batched.groupCommit.committedCount() >= 5,
+                 qPrintable(QString::number(batched.groupCommit.committedCount())));
+        QVERIFY(batched.groupCommit.committedCount() < quint64(submitted));
     }
 
     void failedWrite_inABatch_leavesTheOthersOfIt()
