@@ -102,13 +102,20 @@ private:
 
     void release(quint64 durable)
     {
+        bool released = false;
         while (!m_held.empty() && m_held.front().commit <= durable) {
             const QByteArray bytes = std::move(m_held.front().bytes);
             m_held.pop_front();
             m_heldBytes -= bytes.size();
-            if (this->state() == QAbstractSocket::ConnectedState)
+            if (this->state() == QAbstractSocket::ConnectedState) {
                 Socket::writeData(bytes.constData(), bytes.size());
+                released = true;
+            }
         }
+        // Out now rather than once the event loop has polled the socket for writing: the bytes
+        // already waited for the disk, and a socket that takes them needs no write notifier.
+        if (released)
+            this->flush();
         if (m_held.empty()) {
             QObject::disconnect(m_watching);
             QObject::disconnect(m_watchingAbandoned);
