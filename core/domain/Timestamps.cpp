@@ -11,25 +11,23 @@ QString formatTime(const QDateTime &time)
     if (!utc.isValid() || date.year() < 1 || date.year() > 9999)
         return utc.toString(Qt::ISODateWithMs);
     const QTime clock = utc.time();
+    // Each field's digits, then the character after it.
+    const struct
+    {
+        int value;
+        int digits;
+        char16_t after;
+    } fields[] = {{date.year(), 4, u'-'},    {date.month(), 2, u'-'},   {date.day(), 2, u'T'},  {clock.hour(), 2, u':'},
+                  {clock.minute(), 2, u':'}, {clock.second(), 2, u'.'}, {clock.msec(), 3, u'Z'}};
     char16_t text[24];
-    const auto put = [&text](int at, int value, int digits) {
-        for (int i = digits - 1; i >= 0; --i, value /= 10)
+    int at = 0;
+    for (const auto &field : fields) {
+        int value = field.value;
+        for (int i = field.digits - 1; i >= 0; --i, value /= 10)
             text[at + i] = char16_t(u'0' + value % 10);
-    };
-    put(0, date.year(), 4);
-    text[4] = u'-';
-    put(5, date.month(), 2);
-    text[7] = u'-';
-    put(8, date.day(), 2);
-    text[10] = u'T';
-    put(11, clock.hour(), 2);
-    text[13] = u':';
-    put(14, clock.minute(), 2);
-    text[16] = u':';
-    put(17, clock.second(), 2);
-    text[19] = u'.';
-    put(20, clock.msec(), 3);
-    text[23] = u'Z';
+        at += field.digits;
+        text[at++] = field.after;
+    }
     return QString(reinterpret_cast<const QChar *>(text), 24);
 }
 
