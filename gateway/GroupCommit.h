@@ -94,6 +94,7 @@ protected:
 
 private:
     static constexpr QEvent::Type kCloseEvent = QEvent::Type(QEvent::User + 1);
+    void postClose();
     void run();
     void reached(quint64 count, double milliseconds);
 
@@ -106,11 +107,10 @@ private:
     Close m_close;
     bool m_open = false;        // the store holds a transaction with writes open
     bool m_closePosted = false; // close() is queued
-    void postClose();
-    qint64 m_gatherNs = 0;   // gatherFor()
-    QElapsedTimer m_openFor; // since the open transaction's first write
-    int m_writes = 0;        // in the open transaction
-    int m_writesSeen = 0;    // when the close last looked
+    qint64 m_gatherNs = 0;      // gatherFor()
+    QElapsedTimer m_openFor;    // since the open transaction's first write
+    int m_writes = 0;           // in the open transaction
+    int m_writesSeen = 0;       // when the close last looked
     Histogram m_syncMs{{0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1000}};
     Histogram m_groupSizes{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
 
