@@ -1,13 +1,12 @@
 #include "BenchSupport.h"
 #include "GatewayProcess.h"
+#include "RawClients.h"
 #include "TestClients.h"
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QNetworkReply>
 #include <QTemporaryFile>
 #include <QTimer>
-#include <QWebSocket>
 
 #include <cstdio>
 #include <memory>
@@ -21,41 +20,33 @@ namespace cs::bench {
 
 namespace {
 
-// The integer that starts `skip` characters after `at` in `text`.
-qint64 numberAfter(const QString &text, qsizetype at, qsizetype skip)
+// The integer that starts `skip` bytes after `at` in `text`.
+qint64 numberAfter(const QByteArray &text, qsizetype at, qsizetype skip)
 {
     qint64 value = 0;
-    for (qsizetype i = at + skip; i < text.size() && text[i].isDigit(); ++i)
-        value = value * 10 + text[i].digitValue();
+    for (qsizetype i = at + skip; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+        value = value * 10 + (text[i] - '0');
     return value;
 }
 
 // One console on the feed: every event's seq in the order received, and when each bench action
-// arrived.
+// arrived at its socket.
 struct Console
 {
-    std::unique_ptr<QWebSocket> socket = std::make_unique<QWebSocket>();
     QList<qint64> seqs;
-    QHash<int, qint64> arrivedAt; // bench_seq -> ns
+    QHash<int, qint64> arrivedAt; // bench_seq -> realtime ns
+    // 100 consoles read 50,000 messages a second at 500 submissions/s: a JSON parse of each would
+    // make this process, not the gateway, what the latency measures. An event is canonical JSON
+    // ending with …,"seq":N,"time":…,"type":"event"},"type":"event"}.
+    FeedReader reader{[this](const QByteArray &text, qint64 arrivedNs) {
+        if (!text.endsWith(R"("type":"event"})"))
+            return;
+        seqs.append(numberAfter(text, text.lastIndexOf(R"("seq":)"), 6));
+        const qsizetype bench = text.indexOf(R"("bench_seq":)");
+        if (bench >= 0)
+            arrivedAt.insert(int(numberAfter(text, bench, 12)), arrivedNs);
+    }};
 
-    void open(quint16 port, const QString &token)
-    {
-        QObject::connect(socket.get(), &QWebSocket::textMessageReceived, socket.get(), [this](const QString &text) {
-            const qint64 at = nowNs();
-            // 100 consoles read 50,000 messages a second at 500 submissions/s: a JSON parse of
-            // each would make this process, not the gateway, what the latency measures. An event
-            // is canonical JSON ending with …,"seq":N,"time":…,"type":"event"},"type":"event"}.
-            if (!text.endsWith(uR"("type":"event"})"_s))
-                return;
-            seqs.append(numberAfter(text, text.lastIndexOf(uR"("seq":)"_s), 6));
-            const qsizetype bench = text.indexOf(uR"("bench_seq":)"_s);
-            if (bench >= 0)
-                arrivedAt.insert(int(numberAfter(text, bench, 12)), at);
-        });
-        QNetworkRequest request(QUrl(u"ws://127.0.0.1:%1/v1/feed"_s.arg(port)));
-        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-        socket->open(request);
-    }
     // Every event once, in order, with no gap.
     bool inOrder() const
     {
@@ -66,12 +57,6 @@ struct Console
         return true;
     }
 };
-
-bool allConnected(const std::vector<Console> &consoles)
-{
-    return std::all_of(consoles.cbegin(), consoles.cend(),
-                       [](const Console &c) { return c.socket->state() == QAbstractSocket::ConnectedState; });
-}
 
 } // namespace
 
@@ -105,55 +90,70 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
     const qint64 rssStart = residentKiB(QString::number(pid));
 
     std::vector<Console> consoles(static_cast<size_t>(clients));
-    for (size_t i = 0; i < consoles.size(); ++i)
-        consoles[i].open(replicas[i % replicas.size()]->port(), gateway.dev().approver.token);
-    waitUntil([&] { return allConnected(consoles); });
+    const QByteArray approver = gateway.dev().approver.token.toUtf8();
+    for (size_t i = 0; i < consoles.size(); ++i) {
+        if (!consoles[i].reader.open(replicas[i % replicas.size()]->port(), approver)) {
+            std::fprintf(stderr, "console %zu could not open the feed\n", i);
+            return 2;
+        }
+    }
 
-    // Agents: 16 submissions in flight over four connections each of four managers.
-    std::vector<std::unique_ptr<QNetworkAccessManager>> networks;
-    networks.reserve(4);
-    for (int i = 0; i < 4; ++i)
-        networks.push_back(std::make_unique<QNetworkAccessManager>());
-    constexpr int kInFlight = 16;
-    QHash<int, qint64> sentAt;
+    // Agents: 16, each with one submission in flight at most, each submitting to one replica.
+    constexpr int kAgents = 16;
+    QHash<int, qint64> sentAt; // bench_seq -> realtime ns, as its request was written
     int next = 0;
     int answered = 0;
     int created = 0;
     bool submitting = true;
-    std::function<void()> send = [&] {
-        const int n = next++;
-        QNetworkRequest request(
-            QUrl(u"http://127.0.0.1:%1/v1/actions"_s.arg(replicas[size_t(n) % replicas.size()]->port())));
-        request.setRawHeader("Authorization", "Bearer " + gateway.dev().agent.token.toUtf8());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        const QJsonObject body = HttpProbe::sampleAction({{u"context"_s, QJsonObject{{u"bench_seq"_s, n}}}});
-        sentAt.insert(n, nowNs());
-        QNetworkReply *reply =
-            networks[size_t(n % 4)]->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
-            reply->deleteLater();
-            ++answered;
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
-                ++created;
-            if (submitting && rate <= 0)
-                send();
-        });
+    std::vector<std::unique_ptr<Agent>> agents;
+    std::vector<QList<size_t>> idleAgents(replicas.size()); // of each replica
+    std::vector<QList<int>> due(replicas.size());           // submissions due with no agent free, of each replica
+    const QByteArray head = "POST /v1/actions HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " +
+                            gateway.dev().agent.token.toUtf8() + "\r\nContent-Type: application/json\r\n";
+    const auto submit = [&](size_t agent, int n) {
+        const QByteArray body =
+            QJsonDocument(HttpProbe::sampleAction({{u"context"_s, QJsonObject{{u"bench_seq"_s, n}}}}))
+                .toJson(QJsonDocument::Compact);
+        sentAt.insert(n, realtimeNs());
+        agents[agent]->submit(head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     };
+    // Submission n goes to replica n % replicas, on one of its agents that is free, or once one is.
+    const auto send = [&](int n) {
+        const size_t replica = size_t(n) % replicas.size();
+        if (idleAgents[replica].isEmpty())
+            due[replica].append(n);
+        else
+            submit(idleAgents[replica].takeLast(), n);
+    };
+    for (size_t i = 0; i < kAgents; ++i) {
+        const size_t replica = i % replicas.size();
+        agents.push_back(std::make_unique<Agent>(replicas[replica]->url(), [&, i, replica](bool ok) {
+            ++answered;
+            created += ok ? 1 : 0;
+            if (!due[replica].isEmpty())
+                submit(i, due[replica].takeFirst());
+            else if (submitting && rate <= 0)
+                submit(i, next++);
+            else
+                idleAgents[replica].append(i);
+        }));
+        idleAgents[replica].append(i);
+    }
     const double cpuBefore = gatewaysCpu();
     const qint64 start = nowNs();
     // At a rate: a tick every 10 ms sends what is due by then, however many are in flight.
     QTimer pace;
     pace.setTimerType(Qt::PreciseTimer);
     QObject::connect(&pace, &QTimer::timeout, &pace, [&] {
-        const qint64 due = (nowNs() - start) * rate / 1'000'000'000;
-        while (submitting && next < due)
-            send();
+        const qint64 dueBy = (nowNs() - start) * rate / 1'000'000'000;
+        while (submitting && next < dueBy)
+            send(next++);
     });
     if (rate > 0)
         pace.start(10);
     else
-        for (int i = 0; i < kInFlight; ++i)
-            send();
+        for (int i = 0; i < kAgents; ++i)
+            send(next++);
     qint64 rssPeak = rssStart;
     waitUntil(
         [&] {
@@ -202,14 +202,13 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
     const QString quietPid = QString::number(quiet.processId());
     const qint64 rssIdleBefore = residentKiB(quietPid);
     std::vector<Console> idle(static_cast<size_t>(idleConnections));
+    const QByteArray quietApprover = quiet.dev().approver.token.toUtf8();
     for (Console &console : idle)
-        console.open(quiet.port(), quiet.dev().approver.token);
-    waitUntil([&] { return allConnected(idle); }, 60000);
+        console.reader.open(quiet.port(), quietApprover);
     waitUntil([] { return false; }, 1000);
     const qint64 rssIdleAfter = residentKiB(quietPid);
-    const auto connected = std::count_if(idle.cbegin(), idle.cend(), [](const Console &c) {
-        return c.socket->state() == QAbstractSocket::ConnectedState;
-    });
+    const auto connected =
+        std::count_if(idle.cbegin(), idle.cend(), [](const Console &c) { return c.reader.isOpen(); });
 
     const QJsonObject result{
         {u"benchmark"_s, u"load"_s},
@@ -220,7 +219,7 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
         {u"submissions"_s, QJsonObject{{u"accepted"_s, created},
                                        {u"refused"_s, answered - created},
                                        {u"per_s"_s, double(created) / wall},
-                                       {u"in_flight"_s, rate > 0 ? QJsonValue(u"paced"_s) : QJsonValue(kInFlight)},
+                                       {u"in_flight"_s, rate > 0 ? QJsonValue(u"paced"_s) : QJsonValue(kAgents)},
                                        {u"rate_asked_per_s"_s, rate}}},
         {u"submit_to_feed_across_clients"_s, summary(latency)},
         {u"submit_to_feed_on_the_replica_submitted_to"_s, summary(sameReplica)},

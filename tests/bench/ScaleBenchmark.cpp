@@ -1,5 +1,6 @@
 #include "BenchSupport.h"
 #include "GatewayProcess.h"
+#include "RawClients.h"
 #include "TestClients.h"
 #include "TestDatabase.h"
 
@@ -17,92 +18,6 @@ using namespace cs::test;
 namespace cs::bench {
 
 namespace {
-
-// One agent on a keep-alive connection of its own, submitting one action after another: the
-// request is made once and each answer is read only as far as its status line and length, so
-// that the agents cost this process little of the machine the gateway runs on (QNetworkAccessManager
-// took more CPU per request than the gateway did). The gateway closes a connection at a quiet
-// moment once it has served its share of requests (limits.max_requests_per_connection): the agent
-// connects again, as an HTTP client does, and sends again what the closed connection did not answer.
-class Agent
-{
-public:
-    // `request` up to its headers' end; `rest` the blank line and the body; with `keyPrefix`, each
-    // request carries the Idempotency-Key keyPrefix-N between them.
-    Agent(const QUrl &gateway, const QByteArray &request, const QByteArray &rest, const QByteArray &keyPrefix,
-          std::function<void(bool ok, qint64 sentNs)> answered)
-        : m_gateway(gateway), m_request(request), m_rest(rest), m_keyPrefix(keyPrefix), m_answered(std::move(answered))
-    {
-        QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this] { m_waiting ? resend() : send(); });
-        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] { read(); });
-        QObject::connect(&m_socket, &QTcpSocket::disconnected, &m_socket, [this] { reconnect(); });
-        reconnect();
-    }
-    void stop() { m_running = false; }
-    bool idle() const { return !m_waiting; }
-    int reconnects() const { return m_reconnects; }
-
-private:
-    void reconnect()
-    {
-        if (!m_running && !m_waiting)
-            return;
-        if (m_socket.state() != QAbstractSocket::UnconnectedState)
-            return;
-        m_buffer.clear();
-        m_socket.connectToHost(m_gateway.host(), quint16(m_gateway.port()));
-        ++m_reconnects;
-    }
-    void send()
-    {
-        if (!m_running)
-            return;
-        m_waiting = true;
-        m_sentNs = nowNs();
-        m_sending = m_request;
-        if (!m_keyPrefix.isEmpty())
-            m_sending += "Idempotency-Key: " + m_keyPrefix + '-' + QByteArray::number(++m_sent) + "\r\n";
-        m_sending += m_rest;
-        resend();
-    }
-    void resend() { m_socket.write(m_sending); }
-    void read()
-    {
-        m_buffer += m_socket.readAll();
-        for (;;) {
-            const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            const QByteArray header = m_buffer.left(headerEnd).toLower();
-            const qsizetype length = header.indexOf("content-length:");
-            const qsizetype bodyBytes =
-                length < 0 ? 0
-                           : header.mid(length + 15, header.indexOf('\r', length) - length - 15).trimmed().toLongLong();
-            if (m_buffer.size() < headerEnd + 4 + bodyBytes)
-                return;
-            const bool ok = m_buffer.startsWith("HTTP/1.1 201");
-            m_buffer.remove(0, headerEnd + 4 + bodyBytes);
-            m_waiting = false;
-            if (m_running)
-                m_answered(ok, m_sentNs);
-            send();
-        }
-    }
-
-    QUrl m_gateway;
-    QTcpSocket m_socket;
-    QByteArray m_request;
-    QByteArray m_rest;
-    QByteArray m_keyPrefix;
-    QByteArray m_sending; // the request in flight, sent again on a new connection
-    qint64 m_sent = 0;
-    int m_reconnects = 0;
-    QByteArray m_buffer;
-    std::function<void(bool, qint64)> m_answered;
-    qint64 m_sentNs = 0;
-    bool m_running = true;
-    bool m_waiting = false;
-};
 
 // The mean of a histogram in a gateway's /metrics text: its _sum over its _count.
 double histogramMean(const QByteArray &metrics, const QByteArray &name)
@@ -141,17 +56,30 @@ QJsonObject run(int submitters, int seconds, int replicaCount, bool idempotencyK
     QList<double> latencyUs;
     int created = 0;
     int failed = 0;
-    // Each agent submits to one replica, round robin.
+    // Each agent submits to one replica, round robin, one action after another.
     std::vector<std::unique_ptr<Agent>> agents;
     agents.reserve(size_t(submitters));
-    for (int i = 0; i < submitters; ++i) {
-        agents.push_back(std::make_unique<Agent>(replicas[size_t(i % replicaCount)]->url(), request, rest,
-                                                 idempotencyKeys ? "agent" + QByteArray::number(i) : QByteArray(),
-                                                 [&](bool ok, qint64 sentNs) {
-                                                     (ok ? created : failed)++;
-                                                     latencyUs.append(double(nowNs() - sentNs) / 1000.0);
-                                                 }));
+    std::vector<qint64> sentNs(static_cast<size_t>(submitters));
+    std::vector<qint64> sent(static_cast<size_t>(submitters));
+    bool running = true;
+    const auto submit = [&](size_t i) {
+        QByteArray whole = request;
+        if (idempotencyKeys)
+            whole += "Idempotency-Key: agent" + QByteArray::number(qulonglong(i)) + '-' +
+                     QByteArray::number(++sent[i]) + "\r\n";
+        sentNs[i] = realtimeNs();
+        agents[i]->submit(whole + rest);
+    };
+    for (size_t i = 0; i < size_t(submitters); ++i) {
+        agents.push_back(std::make_unique<Agent>(replicas[i % size_t(replicaCount)]->url(), [&, i](bool ok) {
+            (ok ? created : failed)++;
+            latencyUs.append(double(realtimeNs() - sentNs[i]) / 1000.0);
+            if (running)
+                submit(i);
+        }));
     }
+    for (size_t i = 0; i < agents.size(); ++i)
+        submit(i);
     // A second to warm up (connections, caches), then the measured span.
     waitUntil([] { return false; }, 1000);
     created = failed = 0;
@@ -179,10 +107,9 @@ QJsonObject run(int submitters, int seconds, int replicaCount, bool idempotencyK
     // Connections the gateway closed at their share of requests, and the agents opened again.
     int reconnects = 0;
     for (const auto &agent : agents)
-        reconnects += agent->reconnects() - 1;
+        reconnects += agent->reconnects();
     metrics.insert(u"reconnects"_s, reconnects);
-    for (const auto &agent : agents)
-        agent->stop();
+    running = false;
     waitUntil([&] { return std::all_of(agents.cbegin(), agents.cend(), [](const auto &a) { return a->idle(); }); },
               5000);
     return metrics;
