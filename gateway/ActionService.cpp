@@ -78,8 +78,9 @@ void ActionService::follow()
     takeIn(m_store->appendedByOthers());
 }
 
-void ActionService::takeIn(const QList<Event> &events)
+void ActionService::takeIn(const EventStore::Appended &appended)
 {
+    const QList<Event> &events = appended.events;
     if (events.isEmpty())
         return;
     // Another writer's commit may not be durable yet (PostgreSQL's replicas commit without
@@ -97,14 +98,16 @@ void ActionService::takeIn(const QList<Event> &events)
         std::optional<Action> resolved;
         // The action's row as it stands after all of `events`; what counts is its last one.
         if (!event.actionId.isEmpty() && lastOf.value(event.actionId) == i) {
-            if (auto action = m_store->action(event.actionId); action && action->isPending()) {
-                m_pendingTexts.insert(*action, FeedMessages::actionText(*action));
-                armExpiryTimer(action->expiresAt);
-                m_pending.insert(action->id, *action);
-            } else if (action) {
-                m_pending.remove(action->id);
-                m_pendingTexts.remove(action->id);
-                resolved = std::move(action);
+            // Written by the replica that appended the event, with the row's canonical text.
+            const auto row = appended.actions.constFind(event.actionId);
+            if (row != appended.actions.cend() && row->action.isPending()) {
+                m_pendingTexts.insert(row->action, row->text);
+                armExpiryTimer(row->action.expiresAt);
+                m_pending.insert(row->action.id, row->action);
+            } else if (row != appended.actions.cend()) {
+                m_pending.remove(row->action.id);
+                m_pendingTexts.remove(row->action.id);
+                resolved = row->action;
             }
         }
         announce(event, resolved);

@@ -136,7 +136,7 @@ private:
             follow(); // under the head's lock, which the stale write kept
         }
     }
-    void takeIn(const QList<Event> &events);
+    void takeIn(const EventStore::Appended &appended);
     // Tells of an event (and of the action it resolved) now, or once its commit is durable.
     void announce(const Event &event, const std::optional<Action> &resolved = std::nullopt);
     void onAbandoned(quint64 count);

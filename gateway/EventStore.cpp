@@ -48,6 +48,7 @@ EventStore::~EventStore()
     m_insertNonce = QSqlQuery();
     m_selectKey = QSqlQuery();
     m_eventsAfter = QSqlQuery();
+    m_appendedAfter = QSqlQuery();
     m_savepoint = QSqlQuery();
     m_release = QSqlQuery();
     m_rollbackTo = QSqlQuery();
@@ -96,6 +97,8 @@ bool EventStore::prepareStatements(QString *error)
     m_selectKey = QSqlQuery(m_db);
     m_eventsAfter = QSqlQuery(m_db);
     m_eventsAfter.setForwardOnly(true);
+    m_appendedAfter = QSqlQuery(m_db);
+    m_appendedAfter.setForwardOnly(true);
     // A statement prepared on the fly costs PostgreSQL three round trips (PREPARE, EXECUTE,
     // DEALLOCATE): what a submission, a decision or following the others reads is prepared here,
     // once.
@@ -117,7 +120,10 @@ bool EventStore::prepareStatements(QString *error)
         m_selectNonce.prepare(u"SELECT 1 FROM nonces WHERE nonce = ?"_s) &&
         m_insertNonce.prepare(u"INSERT INTO nonces (nonce, key_id, seq) VALUES (?, ?, ?)"_s) &&
         m_selectKey.prepare(u"SELECT body FROM keys WHERE id = ?"_s) &&
-        m_eventsAfter.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+        m_eventsAfter.prepare(u"SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s) &&
+        m_appendedAfter.prepare(u"SELECT events.body, actions.body FROM events"
+                                " LEFT JOIN actions ON actions.id = events.action_id"
+                                " WHERE events.seq > ? ORDER BY events.seq LIMIT ?"_s);
     if (!ok)
         *error = u"cannot prepare the store's statements: %1"_s.arg(sqliteError.isEmpty() ? m_db.lastError().text()
                                                                                           : sqliteError);
@@ -415,25 +421,24 @@ std::optional<std::pair<qint64, QString>> EventStore::headIfMoved()
     return head(m_db);
 }
 
-QList<Event> EventStore::appendedByOthers()
+EventStore::Appended EventStore::appendedByOthers()
 {
     if (!m_postgresql && head(m_db).first == m_headSeq)
         return {};
-    QList<Event> events;
+    Appended appended;
     for (;;) {
         QString error;
-        const QList<Event> page = eventsAfter(m_headSeq, 1000, &error);
-        if (!error.isEmpty()) { // the server went away: unwritable() connects again
+        const qsizetype rows = readAppended(m_headSeq, kFollowPage, &appended, &error);
+        if (rows < 0) { // the server went away: unwritable() connects again
             m_lastWriteError = u"The store is unreachable: %1"_s.arg(error);
-            return events;
+            return appended;
         }
-        for (const Event &event : page) {
-            m_headSeq = event.seq;
-            m_headHash = event.hash;
+        if (!appended.events.isEmpty()) {
+            m_headSeq = appended.events.constLast().seq;
+            m_headHash = appended.events.constLast().hash;
         }
-        events += page;
-        if (page.size() < 1000)
-            return events;
+        if (rows < kFollowPage)
+            return appended;
     }
 }
 

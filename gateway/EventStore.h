@@ -9,6 +9,7 @@
 #include "util/SqliteStatement.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -71,9 +72,21 @@ public:
     bool lastWriteStale() const { return m_stale; }
     void forgetStale() { m_stale = false; }
     void releaseHead();
-    // What others appended since this store last saw the head, in seq order; the head moves past
-    // them.
-    QList<Event> appendedByOthers();
+    // What others appended since this store last saw the head: the events in seq order, and the
+    // row of each action they touched as it now stands, read with them in one query (not one
+    // query per action: on PostgreSQL each is a round trip while the event loop waits). The head
+    // moves past them.
+    struct Appended
+    {
+        QList<Event> events;
+        struct Row
+        {
+            Action action;
+            QByteArray text; // as stored: its canonical JSON (FeedMessages::actionText)
+        };
+        QHash<QString, Row> actions;
+    };
+    Appended appendedByOthers();
 
     // Appends an event that changes no action (a refused decision).
     std::optional<Event> append(Event event, QString *error);
@@ -148,6 +161,10 @@ public:
     QList<Event> eventsOf(const QString &actionId) const;
 
 private:
+    static constexpr int kFollowPage = 1000; // events read at once of what others appended
+    // Up to `limit` events after `seq` and the rows of their actions, added to `appended`: how
+    // many rows were read, or -1 with `error` set.
+    qsizetype readAppended(qint64 seq, int limit, Appended *appended, QString *error) const;
     void readHead();
     bool prepareStatements(QString *error);
     // BEGIN, locking the chain's head (unless a stale write left it locked); false when that
@@ -185,6 +202,7 @@ private:
     mutable QSqlQuery m_selectAction;
     mutable QSqlQuery m_selectIdempotent;
     mutable QSqlQuery m_eventsAfter;
+    mutable QSqlQuery m_appendedAfter; // events after a seq, each with its action's row
     QSqlQuery m_insertIdempotency;
     mutable QSqlQuery m_selectNonce; // and a decision's nonce and key
     QSqlQuery m_insertNonce;

@@ -139,6 +139,38 @@ QList<Event> EventStore::eventsAfter(qint64 seq, int limit, QString *error) cons
     return events;
 }
 
+qsizetype EventStore::readAppended(qint64 seq, int limit, Appended *appended, QString *error) const
+{
+    sendRows();
+    m_appendedAfter.bindValue(0, seq);
+    m_appendedAfter.bindValue(1, limit);
+    if (!m_appendedAfter.exec()) {
+        *error = sqlError(m_appendedAfter);
+        qCCritical(lcStore) << "cannot read events:" << *error;
+        return -1;
+    }
+    qsizetype rows = 0;
+    QHash<QString, QByteArray> actionRows; // each action's row once, however many events it has here
+    for (; m_appendedAfter.next(); ++rows) {
+        WireError unreadable;
+        auto event = ActionCodec::eventFromJson(
+            QJsonDocument::fromJson(m_appendedAfter.value(0).toByteArray()).object(), &unreadable);
+        if (!event) {
+            qCCritical(lcStore) << "unreadable stored event:" << unreadable.message;
+            continue;
+        }
+        if (!event->actionId.isEmpty() && !actionRows.contains(event->actionId))
+            actionRows.insert(event->actionId, m_appendedAfter.value(1).toByteArray());
+        appended->events.append(std::move(*event));
+    }
+    m_appendedAfter.finish();
+    for (auto it = actionRows.cbegin(); it != actionRows.cend(); ++it) {
+        if (auto action = it.value().isEmpty() ? std::nullopt : actionFromBody(it.value()))
+            appended->actions.insert(it.key(), {std::move(*action), it.value()});
+    }
+    return rows;
+}
+
 EventStore::Bodies EventStore::eventBodiesAfter(const QSqlDatabase &db, qint64 seq, int limit)
 {
     QSqlQuery query(db);
