@@ -130,12 +130,13 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
         agents.push_back(std::make_unique<Agent>(replicas[replica]->url(), [&, i, replica](bool ok) {
             ++answered;
             created += ok ? 1 : 0;
-            if (!due[replica].isEmpty())
+            if (!due[replica].isEmpty()) {
                 submit(i, due[replica].takeFirst());
-            else if (submitting && rate <= 0)
-                submit(i, next++);
-            else
-                idleAgents[replica].append(i);
+                return;
+            }
+            idleAgents[replica].append(i);
+            if (submitting && rate <= 0) // as many in flight as there are agents
+                send(next++);
         }));
         idleAgents[replica].append(i);
     }
