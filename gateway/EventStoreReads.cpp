@@ -21,6 +21,15 @@ std::optional<Action> actionFromBody(const QByteArray &body)
     return action;
 }
 
+std::optional<Event> eventFromBody(const QByteArray &body)
+{
+    WireError error;
+    auto event = ActionCodec::eventFromJson(QJsonDocument::fromJson(body).object(), &error);
+    if (!event)
+        qCCritical(lcStore) << "unreadable stored event:" << error.message;
+    return event;
+}
+
 } // namespace
 
 QList<AuditChain::Checkpoint> EventStore::checkpointsCovering(const QSqlDatabase &db, qint64 after, qint64 upTo)
@@ -117,12 +126,8 @@ QList<Event> readEvents(QSqlQuery &query, QString *error = nullptr)
         return events;
     }
     while (query.next()) {
-        WireError error;
-        if (auto event =
-                ActionCodec::eventFromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object(), &error))
+        if (auto event = eventFromBody(query.value(0).toByteArray()))
             events.append(std::move(*event));
-        else
-            qCCritical(lcStore) << "unreadable stored event:" << error.message;
     }
     return events;
 }
@@ -152,13 +157,9 @@ qsizetype EventStore::readAppended(qint64 seq, int limit, Appended *appended, QS
     qsizetype rows = 0;
     QHash<QString, QByteArray> actionRows; // each action's row once, however many events it has here
     for (; m_appendedAfter.next(); ++rows) {
-        WireError unreadable;
-        auto event = ActionCodec::eventFromJson(
-            QJsonDocument::fromJson(m_appendedAfter.value(0).toByteArray()).object(), &unreadable);
-        if (!event) {
-            qCCritical(lcStore) << "unreadable stored event:" << unreadable.message;
+        auto event = eventFromBody(m_appendedAfter.value(0).toByteArray());
+        if (!event)
             continue;
-        }
         if (!event->actionId.isEmpty() && !actionRows.contains(event->actionId))
             actionRows.insert(event->actionId, m_appendedAfter.value(1).toByteArray());
         appended->events.append(std::move(*event));
