@@ -227,7 +227,8 @@ private Q_SLOTS:
         QCOMPARE(answer.body[u"status"_s].toString(), u"pending"_s); // as it stands: the agent polls again
         QTRY_COMPARE_WITH_TIMEOUT(console.socket().state(), QAbstractSocket::UnconnectedState, 10000);
         QCOMPARE(console.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
-        QCOMPARE(gateway.waitForExit(10000), 0);
+        const int exitCode = gateway.waitForExit(10000);
+        QVERIFY2(exitCode == 0, qPrintable(u"exit code %1; output:\n%2"_s.arg(exitCode).arg(gateway.output())));
         QVERIFY2(gateway.output().contains(u"countersign-gateway stopped"_s), qPrintable(gateway.output()));
         // The store was closed: it opens again with the action still there.
         QVERIFY(gateway.restart());

@@ -161,7 +161,9 @@ bool GatewayProcess::launch(const QStringList &given)
 
 int GatewayProcess::waitForExit(int timeoutMs)
 {
-    if (!m_process || !m_process->waitForFinished(timeoutMs))
+    // waitForFinished() answers false for a process that already ended (say while the test's event
+    // loop spun for something else): only a running one is waited for.
+    if (!m_process || (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(timeoutMs)))
         return -1;
     m_output += QString::fromUtf8(m_process->readAll());
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
