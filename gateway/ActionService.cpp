@@ -84,11 +84,12 @@ void ActionService::takeIn(const EventStore::Appended &appended)
     if (events.isEmpty())
         return;
     // Another writer's commit may not be durable yet (PostgreSQL's replicas commit without
-    // waiting for the disk): the next sync covers it, and it is told once that is done.
-    if (m_groupCommit) {
+    // waiting for the disk): unless its sync said so already, the next sync here covers it, and it
+    // is told once that is done.
+    if (m_groupCommit && events.constLast().seq > m_othersDurableSeq) {
         if (QString error; !m_groupCommit->closeNow(&error)) // counted before the others'
             qCCritical(lcGateway).noquote() << "the open writes were not stored:" << error;
-        m_groupCommit->committed();
+        m_groupCommit->committedElsewhere();
     }
     QHash<QString, qsizetype> lastOf; // each action's last event in `events`
     for (qsizetype i = 0; i < events.size(); ++i)

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <algorithm>
 #include <deque>
 #include <memory>
 
@@ -105,6 +106,9 @@ public:
     // on SQLite): the pending actions change as the events say, and each event is told as if it
     // had been recorded here. The gateway calls it when the store notifies and now and then.
     void follow();
+    // Every event up to `seq` is durable (another replica's sync said so): those that follow()
+    // takes in are told without a sync of this gateway's own.
+    void othersDurableUpTo(qint64 seq) { m_othersDurableSeq = std::max(m_othersDurableSeq, seq); }
 
 Q_SIGNALS:
     // Every event, in seq order, once it is durable (its commit, with group commit).
@@ -180,6 +184,7 @@ private:
         std::optional<Action> resolved;
     };
     GroupCommit *m_groupCommit = nullptr;
+    qint64 m_othersDurableSeq = 0; // othersDurableUpTo()
     std::deque<Announcement> m_undurable;
 };
 

@@ -14,6 +14,9 @@
 #include <QTcpServer>
 #include <QWebSocket>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace cs {
@@ -399,21 +402,74 @@ void Gateway::claimWebhooks()
 
 void Gateway::followOthers()
 {
-    // Others append to the log too: the other replicas, `countersign-gateway key approve`. A
-    // PostgreSQL store notifies at once; a poll now and then catches what a notification missed.
+    // Others append to the log too: the other replicas, `countersign-gateway key approve`. On
+    // PostgreSQL, each replica's sync tells up to which seq the log is durable (PostgresqlSync):
+    // what is new up to there is read then, and told without a sync here. The insert trigger's
+    // notification, at each commit, only sets a later look, for a writer whose sync sends no word
+    // (`key approve`, a replica killed before its sync). A poll now and then catches the rest.
     if (m_store.location().isPostgresql()) {
-        QSqlDriver *driver = m_store.database().driver();
-        if (!driver->subscribeToNotification(kEventsChannel))
+        if (!listenToOthers())
             qCWarning(lcStore) << "cannot LISTEN to the other replicas' events; polling for them";
-        connect(driver, &QSqlDriver::notification, this,
-                [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
-                    if (source == QSqlDriver::OtherSource)
-                        m_service->follow();
-                });
+        connect(m_store.database().driver(), &QSqlDriver::notification, this, &Gateway::noticeOthers);
     }
+    m_lateFollowTimer.setSingleShot(true);
+    m_lateFollowTimer.setInterval(kLateFollowMs);
+    connect(&m_lateFollowTimer, &QTimer::timeout, this, &Gateway::followLate);
     m_followTimer.setInterval(kFollowIntervalMs);
     connect(&m_followTimer, &QTimer::timeout, this, &Gateway::watchStore);
     m_followTimer.start();
+}
+
+bool Gateway::listenToOthers()
+{
+    QSqlDriver *driver = m_store.database().driver();
+    return driver->subscribeToNotification(kEventsChannel) &&
+           driver->subscribeToNotification(PostgresqlSync::kDurableChannel);
+}
+
+void Gateway::noticeOthers(const QString &channel, QSqlDriver::NotificationSource source, const QVariant &payload)
+{
+    const qint64 seq = payload.toString().toLongLong();
+    if (channel == PostgresqlSync::kDurableChannel) {
+        // From any replica's sync connection, this one's too (another backend than the store's).
+        m_service->othersDurableUpTo(seq);
+        if (seq > m_service->headSeq())
+            followSoon();
+        return;
+    }
+    if (source != QSqlDriver::OtherSource || seq <= m_service->headSeq())
+        return;
+    m_notifiedSeq = std::max(m_notifiedSeq, seq);
+    if (!m_lateFollowTimer.isActive()) {
+        m_lateSeq = m_notifiedSeq;
+        m_lateFollowTimer.start();
+    }
+}
+
+void Gateway::followSoon()
+{
+    // The driver tells of each notification in turn: those that came in together are read
+    // together, once it has told of them all.
+    if (std::exchange(m_followPosted, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_followPosted = false;
+            m_service->follow();
+        },
+        Qt::QueuedConnection);
+}
+
+void Gateway::followLate()
+{
+    // Events notified a while ago and not read yet: no sync has spoken for them.
+    if (m_service->headSeq() < m_lateSeq)
+        m_service->follow();
+    if (m_notifiedSeq > m_service->headSeq()) {
+        m_lateSeq = m_notifiedSeq;
+        m_lateFollowTimer.start();
+    }
 }
 
 void Gateway::watchStore()
@@ -425,7 +481,7 @@ void Gateway::watchStore()
         m_reconnectionsSeen = m_store.reconnections();
         // What lived on the old connection is gone: LISTEN, and the webhooks' session lock,
         // which another replica may hold by now.
-        if (!m_store.database().driver()->subscribeToNotification(kEventsChannel))
+        if (!listenToOthers())
             qCWarning(lcStore) << "cannot LISTEN to the other replicas' events again; polling for them";
         if (m_deliveringWebhooks) {
             stopWebhooks();

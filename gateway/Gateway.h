@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QLockFile>
 #include <QObject>
+#include <QSqlDriver>
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
@@ -70,6 +71,10 @@ private:
     void claimWebhooks();
     // Takes in what other writers append to the log (ActionService::follow).
     void followOthers();
+    bool listenToOthers();
+    void noticeOthers(const QString &channel, QSqlDriver::NotificationSource source, const QVariant &payload);
+    void followSoon();
+    void followLate();
     // Once a second: follows the others, and on PostgreSQL notices when the store went out of
     // reach (the feeds close) or came back, and what a new connection lost (LISTEN, the webhooks' lock).
     void watchStore();
@@ -90,6 +95,7 @@ private:
     PrincipalDirectory m_principals;
     static constexpr int kCheckpointIntervalMs = 1000;
     static constexpr int kFollowIntervalMs = 1000;
+    static constexpr int kLateFollowMs = 50; // after an event's notification with no sync's word yet
     static constexpr int kWebhookClaimIntervalMs = 2000;
     static constexpr qint64 kWebhookLock = 0x63737768; // "cswh"
     // What the events table's insert trigger NOTIFYs (StoreSchemaPostgresql.cpp).
@@ -103,6 +109,10 @@ private:
     std::unique_ptr<ActionService> m_service;
     std::unique_ptr<AuditCheckpointer> m_auditCheckpointer;
     QTimer m_followTimer;
+    QTimer m_lateFollowTimer;    // followLate()
+    qint64 m_lateSeq = 0;        // what followLate() looks for: the events notified when it was armed
+    qint64 m_notifiedSeq = 0;    // the last event the others notified of
+    bool m_followPosted = false; // followSoon()
     bool m_storeReachable = true;
     int m_reconnectionsSeen = 0;       // EventStore::reconnections() as last handled
     bool m_deliveringWebhooks = false; // this replica holds the webhooks' lock

@@ -124,6 +124,11 @@ void GroupCommit::postClose()
 
 bool GroupCommit::event(QEvent *event)
 {
+    if (event->type() == kSyncEvent) {
+        m_syncPosted = false;
+        requestSync();
+        return true;
+    }
     if (event->type() != kCloseEvent)
         return QObject::event(event);
     m_closePosted = false;
@@ -157,6 +162,21 @@ bool GroupCommit::closeNow(QString *error)
 void GroupCommit::committed()
 {
     ++m_committed;
+    requestSync();
+}
+
+void GroupCommit::committedElsewhere()
+{
+    ++m_committed;
+    if (!std::exchange(m_syncPosted, true))
+        QCoreApplication::postEvent(this, new QEvent(kSyncEvent));
+}
+
+void GroupCommit::requestSync()
+{
+    if (m_asked >= m_committed || m_durable >= m_committed)
+        return; // a sync asked for already covers it
+    m_asked = m_committed;
     {
         const std::lock_guard lock(m_mutex);
         m_requested = m_committed;

@@ -64,6 +64,10 @@ public:
     void gatherFor(std::chrono::microseconds bound) { m_gatherNs = std::chrono::nanoseconds(bound).count(); }
     // One more commit is in the WAL; called by the store on its thread, right after the commit.
     void committed();
+    // Another writer's commits were taken in: they count as one more commit, which the sync asked
+    // for at the end of this turn covers. A commit of this store's own in the same turn (a write
+    // that found the head moved takes in the others' events and writes again) shares that sync.
+    void committedElsewhere();
     // The commit that what was written so far belongs to: the open transaction's, if any.
     quint64 committedCount() const { return m_committed + (m_open ? 1 : 0); }
     quint64 durableCount() const { return m_durable; }
@@ -94,7 +98,9 @@ protected:
 
 private:
     static constexpr QEvent::Type kCloseEvent = QEvent::Type(QEvent::User + 1);
+    static constexpr QEvent::Type kSyncEvent = QEvent::Type(QEvent::User + 2);
     void postClose();
+    void requestSync();
     void run();
     void reached(quint64 count, double milliseconds);
 
@@ -104,9 +110,11 @@ private:
     QByteArray m_walFile;    // its name as the system calls take it
     quint64 m_committed = 0; // the event loop's
     quint64 m_durable = 0;   // the event loop's
+    quint64 m_asked = 0;     // the last commit a sync was asked for; the event loop's
     Close m_close;
     bool m_open = false;        // the store holds a transaction with writes open
     bool m_closePosted = false; // close() is queued
+    bool m_syncPosted = false;  // committedElsewhere()'s request is queued
     qint64 m_gatherNs = 0;      // gatherFor()
     QElapsedTimer m_openFor;    // since the open transaction's first write
     int m_writes = 0;           // in the open transaction

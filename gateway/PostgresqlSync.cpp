@@ -60,8 +60,12 @@ bool PostgresqlSync::flush(QString *error)
     if (!m_connection && !connect(error))
         return false;
     // txid_current() gives the transaction an id, so its commit writes a commit record and, with
-    // synchronous_commit on, returns only once the WAL is flushed up to it.
-    PGresult *result = PQexec(m_connection, "SET synchronous_commit = on; SELECT txid_current()");
+    // synchronous_commit on, returns only once the WAL is flushed up to it. Every event up to the
+    // head it read was committed before, so is flushed with it: the other replicas hear so when
+    // it commits, and need no sync of their own for those events.
+    static const QByteArray statement = "SET synchronous_commit = on; SELECT txid_current(), pg_notify('" +
+                                        kDurableChannel.toLatin1() + "', seq::text) FROM chain_head WHERE id = 1";
+    PGresult *result = PQexec(m_connection, statement.constData());
     const bool ok = PQresultStatus(result) == PGRES_TUPLES_OK;
     if (!ok)
         *error =

@@ -13,11 +13,15 @@ namespace cs {
 // GroupCommit's sync for a PostgreSQL store. The store commits with synchronous_commit = off
 // (visible at once, in the server's WAL, not yet flushed); this makes everything committed so far
 // durable with one small transaction that does wait for the flush: the server writes its WAL in
-// order, so flushing this commit record flushes every commit before it. On a connection of its
-// own (libpq: it is used from the sync thread and, at start and stop, from the event loop).
+// order, so flushing this commit record flushes every commit before it. The same transaction
+// NOTIFYs kDurableChannel with the seq of the chain's head it saw: every event up to it is
+// durable once the notification arrives. On a connection of its own (libpq: it is used from the
+// sync thread and, at start and stop, from the event loop).
 class PostgresqlSync
 {
 public:
+    static inline const QString kDurableChannel = QStringLiteral("countersign_durable");
+
     explicit PostgresqlSync(StoreLocation location);
     ~PostgresqlSync();
     PostgresqlSync(const PostgresqlSync &) = delete;

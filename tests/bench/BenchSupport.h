@@ -49,6 +49,9 @@ double cpuSeconds(qint64 pid);
 // A feed client's snapshot from `gateway` (fill it first), and GET /healthz's answers from
 // another connection while it is built and sent.
 QJsonObject gatewaySnapshot(test::GatewayProcess &gateway);
+// How `gateway` grouped its store's writes so far, from its /v1/metrics: transactions and writes
+// per transaction, syncs, commits per sync and a sync's mean milliseconds.
+QJsonObject storeGrouping(test::GatewayProcess &gateway);
 
 int feedBenchmark(int actions, int clients, int concurrency);
 int decideBenchmark(int decisions);

@@ -4,6 +4,7 @@
 #include "TestClients.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryFile>
 #include <QTimer>
@@ -192,6 +193,9 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
         }
     }
     const qint64 rssAfterLoad = residentKiB(QString::number(pid));
+    QJsonArray grouping; // of each replica: its own writes, and the syncs it made for them and the others'
+    for (const auto &replica : replicas)
+        grouping.append(storeGrouping(*replica));
     consoles.clear();
     waitUntil([] { return false; }, 1000); // let the gateway close them
 
@@ -225,6 +229,7 @@ int loadBenchmark(int clients, int seconds, int idleConnections, int replicaCoun
         {u"submit_to_feed_across_clients"_s, summary(latency)},
         {u"submit_to_feed_on_the_replica_submitted_to"_s, summary(sameReplica)},
         {u"submit_to_feed_on_other_replicas"_s, summary(otherReplica)},
+        {u"store_grouping_of_each_replica"_s, grouping},
         {u"clients_with_every_event_once_in_order"_s, complete},
         {u"clients_in_order"_s, inOrder},
         {u"gateway"_s, QJsonObject{{u"rss_start_kib"_s, rssStart},

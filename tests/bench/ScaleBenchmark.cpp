@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace cs::test;
@@ -19,8 +20,8 @@ namespace cs::bench {
 
 namespace {
 
-// The mean of a histogram in a gateway's /metrics text: its _sum over its _count.
-double histogramMean(const QByteArray &metrics, const QByteArray &name)
+// A histogram's _count and _sum in a gateway's /metrics text.
+std::pair<double, double> histogramTotals(const QByteArray &metrics, const QByteArray &name)
 {
     const auto value = [&](const QByteArray &series) {
         const QByteArray line = QByteArray('\n' + series + ' ');
@@ -30,8 +31,13 @@ double histogramMean(const QByteArray &metrics, const QByteArray &name)
         const qsizetype from = at + line.size();
         return metrics.mid(from, metrics.indexOf('\n', from) - from).toDouble();
     };
-    const double count = value(name + "_count");
-    return count > 0 ? value(name + "_sum") / count : 0.0;
+    return {value(name + "_count"), value(name + "_sum")};
+}
+
+double histogramMean(const QByteArray &metrics, const QByteArray &name)
+{
+    const auto [count, sum] = histogramTotals(metrics, name);
+    return count > 0 ? sum / count : 0.0;
 }
 
 // `submitters` agents, each with its own connection, submitting one action after another for
@@ -100,10 +106,9 @@ QJsonObject run(int submitters, int seconds, int replicaCount, bool idempotencyK
                     {u"gateway_cpu_us_per_submission"_s, accepted > 0 ? 1e6 * cpu / double(accepted) : 0.0},
                     {u"agents_cpu_us_per_submission"_s, accepted > 0 ? 1e6 * benchCpu / double(accepted) : 0.0}};
     // How the first replica grouped them: writes per transaction, commits per sync.
-    const QByteArray text =
-        HttpProbe(replicas.front()->url()).get(u"/v1/metrics"_s, replicas.front()->dev().auditor.token).raw;
-    metrics.insert(u"writes_per_transaction"_s, histogramMean(text, "countersign_store_writes_per_transaction"));
-    metrics.insert(u"commits_per_sync"_s, histogramMean(text, "countersign_store_commits_per_sync"));
+    const QJsonObject grouping = storeGrouping(*replicas.front());
+    for (const QString &key : {u"writes_per_transaction"_s, u"commits_per_sync"_s})
+        metrics.insert(key, grouping.value(key));
     // Connections the gateway closed at their share of requests, and the agents opened again.
     int reconnects = 0;
     for (const auto &agent : agents)
@@ -116,6 +121,17 @@ QJsonObject run(int submitters, int seconds, int replicaCount, bool idempotencyK
 }
 
 } // namespace
+
+QJsonObject storeGrouping(GatewayProcess &gateway)
+{
+    const QByteArray text = HttpProbe(gateway.url()).get(u"/v1/metrics"_s, gateway.dev().auditor.token).raw;
+    const auto [syncs, syncMs] = histogramTotals(text, "countersign_store_sync_milliseconds");
+    return {{u"transactions"_s, histogramTotals(text, "countersign_store_writes_per_transaction").first},
+            {u"writes_per_transaction"_s, histogramMean(text, "countersign_store_writes_per_transaction")},
+            {u"syncs"_s, syncs},
+            {u"commits_per_sync"_s, histogramMean(text, "countersign_store_commits_per_sync")},
+            {u"sync_ms_mean"_s, syncs > 0 ? syncMs / syncs : 0.0}};
+}
 
 // Durable submissions per second with 1, 4, 16 and 64 agents at once, with group commit, beside
 // the bare one-row-per-commit rate of the same store in the same run: SQLite, or PostgreSQL under

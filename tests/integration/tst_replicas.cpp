@@ -9,6 +9,9 @@
 #include "TestDatabase.h"
 
 #include "audit/AuditChain.h"
+#include "signing/Crypto.h"
+#include "signing/SoftwareSigner.h"
+#include "signing/KeyRecord.h"
 
 #include <QDir>
 #include <QFile>
@@ -136,6 +139,18 @@ class TestReplicas : public QObject
         return burst.accepted;
     }
 
+    // A counter or a histogram's _count in `replica`'s /v1/metrics.
+    double metric(GatewayProcess &replica, const QByteArray &series)
+    {
+        const QByteArray text = HttpProbe(replica.url()).get(u"/v1/metrics"_s, m_auditor.token).raw;
+        const QByteArray line = '\n' + series + ' ';
+        const qsizetype at = text.indexOf(line);
+        if (at < 0)
+            return -1;
+        const qsizetype from = at + line.size();
+        return text.mid(from, text.indexOf('\n', from) - from).toDouble();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -181,6 +196,58 @@ private Q_SLOTS:
             QVERIFY(late.open(replica->url(), m_approver));
             QCOMPARE(late.waitFor(u"snapshot"_s).value(u"actions"_s).toArray().size(), 60);
         }
+    }
+
+    void replica_tellsTheOthersEventsOnceTheirSyncSaidSo()
+    {
+        // The replica that commits syncs; the others hear that its events are durable (its sync's
+        // notification) and make no sync of their own for them.
+        const auto replicas = startReplicas(2);
+        QCOMPARE(replicas.size(), size_t(2));
+        FeedProbe console;
+        QVERIFY(console.open(replicas[1]->url(), m_approver));
+        QVERIFY(!console.waitFor(u"snapshot"_s).isEmpty());
+        const double syncsBefore = metric(*replicas[1], "countersign_store_sync_milliseconds_count");
+        const double writesBefore = metric(*replicas[1], "countersign_store_writes_per_transaction_count");
+        QVERIFY(syncsBefore >= 0 && writesBefore >= 0);
+        constexpr int kSubmissions = 30;
+        HttpProbe agent(replicas[0]->url());
+        QStringList ids;
+        for (int i = 0; i < kSubmissions; ++i)
+            ids.append(agent.submit(m_agent.token).value(u"id"_s).toString());
+        QVERIFY(!ids.contains(QString()));
+        QTRY_COMPARE_WITH_TIMEOUT(console.eventSeqs().size(), kSubmissions, 10000);
+        // Its own commits (a checkpoint now and then) it syncs; a poll that came between a commit
+        // and its sync may read an event early, and sync for it: a few, not one per event.
+        const double syncs = metric(*replicas[1], "countersign_store_sync_milliseconds_count") - syncsBefore;
+        const double transactions =
+            metric(*replicas[1], "countersign_store_writes_per_transaction_count") - writesBefore;
+        QVERIFY2(syncs <= transactions + kSubmissions / 3.0,
+                 qPrintable(u"%1 syncs for %2 transactions of its own"_s.arg(syncs).arg(transactions)));
+    }
+
+    void eventOfAWriterWithoutSync_reachesEveryReplica()
+    {
+        // `countersign-gateway key approve` commits on its own: no sync tells of it, the event's
+        // notification does.
+        const auto replicas = startReplicas(2);
+        QCOMPARE(replicas.size(), size_t(2));
+        std::array<FeedProbe, 2> consoles;
+        for (size_t i = 0; i < 2; ++i) {
+            QVERIFY(consoles[i].open(replicas[i]->url(), m_approver));
+            QVERIFY(!consoles[i].waitFor(u"snapshot"_s).isEmpty());
+        }
+        const QByteArray spki = *Crypto::ed25519PublicFromSeed(SoftwareSigner::generateSeed());
+        const HttpResult enrolled = HttpProbe(replicas[0]->url())
+                                        .post(u"/v1/keys"_s, m_approver.token,
+                                              KeyEnrollment{KeyType::Software, spki, {}, u"alice laptop"_s}.toJson());
+        QCOMPARE(enrolled.status, 201);
+        const ProgramRun approve = runProgram(
+            GatewayProcess::binaryPath(), QStringList{u"key"_s, u"approve"_s, enrolled.body.value(u"id"_s).toString()} +
+                                              replicas[1]->storeArguments());
+        QVERIFY2(approve.code == 0, qPrintable(approve.out + approve.err));
+        for (FeedProbe &console : consoles)
+            QCOMPARE(console.waitForEvent(EventType::KeyApproved).value(u"type"_s).toString(), EventType::KeyApproved);
     }
 
     void decisionOnOneReplica_releasesTheAgentWaitingOnAnother()

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -226,6 +227,29 @@ private Q_SLOTS:
         const auto fourth = service.submit(bot, request(), &werror);
         QVERIFY(fourth);
         QTRY_COMPARE(recorded.size(), 4);
+    }
+
+    void othersCommits_takenIn_shareTheSyncOfACommitInTheSameTurn()
+    {
+        std::atomic<int> syncs = 0;
+        GroupCommit groupCommit;
+        groupCommit.start([&syncs](QString *) {
+            ++syncs;
+            return true;
+        });
+        QSignalSpy durable(&groupCommit, &GroupCommit::durable);
+        // A write that found the head moved took in the others' events, then committed its own.
+        groupCommit.committedElsewhere();
+        groupCommit.committed();
+        QTRY_COMPARE(groupCommit.durableCount(), quint64(2));
+        QTest::qWait(50);
+        QCOMPARE(syncs.load(), 1);
+        QCOMPARE(durable.size(), 1);
+        // Taken in alone, they are synced at the end of the turn.
+        groupCommit.committedElsewhere();
+        QCOMPARE(syncs.load(), 1);
+        QTRY_COMPARE(groupCommit.durableCount(), quint64(3));
+        QCOMPARE(syncs.load(), 2);
     }
 
     void connection_holdsBytesUntilDurable_andKeepsTheirOrder()
