@@ -23,15 +23,7 @@ namespace {
 // A histogram's _count and _sum in a gateway's /metrics text.
 std::pair<double, double> histogramTotals(const QByteArray &metrics, const QByteArray &name)
 {
-    const auto value = [&](const QByteArray &series) {
-        const QByteArray line = QByteArray('\n' + series + ' ');
-        const qsizetype at = metrics.indexOf(line);
-        if (at < 0)
-            return 0.0;
-        const qsizetype from = at + line.size();
-        return metrics.mid(from, metrics.indexOf('\n', from) - from).toDouble();
-    };
-    return {value(name + "_count"), value(name + "_sum")};
+    return {metricValue(metrics, name + "_count").value_or(0), metricValue(metrics, name + "_sum").value_or(0)};
 }
 
 double histogramMean(const QByteArray &metrics, const QByteArray &name)

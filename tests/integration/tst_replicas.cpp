@@ -142,13 +142,7 @@ class TestReplicas : public QObject
     // A counter or a histogram's _count in `replica`'s /v1/metrics.
     double metric(GatewayProcess &replica, const QByteArray &series)
     {
-        const QByteArray text = HttpProbe(replica.url()).get(u"/v1/metrics"_s, m_auditor.token).raw;
-        const QByteArray line = '\n' + series + ' ';
-        const qsizetype at = text.indexOf(line);
-        if (at < 0)
-            return -1;
-        const qsizetype from = at + line.size();
-        return text.mid(from, text.indexOf('\n', from) - from).toDouble();
+        return metricValue(HttpProbe(replica.url()).get(u"/v1/metrics"_s, m_auditor.token).raw, series).value_or(-1);
     }
 
 private Q_SLOTS:

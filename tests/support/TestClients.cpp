@@ -240,4 +240,14 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, const QHostAddress
     return answer + socket.readAll();
 }
 
+std::optional<double> metricValue(const QByteArray &metrics, const QByteArray &series)
+{
+    const QByteArray line = '\n' + series + ' ';
+    const qsizetype at = metrics.indexOf(line);
+    if (at < 0)
+        return std::nullopt;
+    const qsizetype from = at + line.size();
+    return metrics.mid(from, metrics.indexOf('\n', from) - from).toDouble();
+}
+
 } // namespace cs::test

@@ -13,6 +13,7 @@
 #include <QWebSocket>
 
 #include <functional>
+#include <optional>
 
 namespace cs::test {
 
@@ -58,6 +59,10 @@ ProgramRun runProgram(const QString &program, const QStringList &arguments,
 // Sends raw bytes on a fresh connection to the gateway's port (from `from` when given) and returns
 // everything it answers until it closes the connection or stops sending.
 QByteArray rawExchange(quint16 port, const QByteArray &bytes, const QHostAddress &from = {});
+
+// The value of one series (`countersign_feed_clients`, `…_count` of a histogram) in the text of a
+// gateway's /metrics; nullopt when it has no such line.
+std::optional<double> metricValue(const QByteArray &metrics, const QByteArray &series);
 
 // A raw websocket client on /v1/feed that records every message it receives.
 class FeedProbe : public QObject
